@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Loupe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "loupe", targets: ["loupe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure rules: entities, lifecycle, deadlines, masking, errors. No I/O.
+        .target(name: "LoupeDomain"),
+        // GRDB: schema, records, one method per use case.
+        .target(
+            name: "LoupeStore",
+            dependencies: [
+                "LoupeDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // Pure TUI: State, Action, reducers, effects, key table, render into a ScreenBuffer.
+        .target(
+            name: "LoupeUI",
+            dependencies: ["LoupeDomain", .product(name: "Yams", package: "Yams")]),
+        // ncursesw, with static inline wrappers for macros and C globals.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // Signal handlers that restore the terminal (must be C: async-signal context).
+        .target(name: "CLoupeTerminalSupport", dependencies: ["CNcurses"]),
+        // The only curses code: init/teardown, keys, colours, presenting a ScreenBuffer.
+        .target(name: "LoupeTerminal", dependencies: ["LoupeUI", "CNcurses", "CLoupeTerminalSupport"]),
+        // Command tree and the live effect runner (composition root, testable).
+        .target(
+            name: "LoupeCLI",
+            dependencies: [
+                "LoupeDomain", "LoupeStore", "LoupeUI", "LoupeTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "loupe", dependencies: ["LoupeCLI"]),
+        .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
+        .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),
+        .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"]),
+        .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI"]),
+    ]
+)

@@ -1,0 +1,53 @@
+import Foundation
+import LoupeDomain
+import LoupeStore
+import LoupeTerminal
+import LoupeUI
+
+/// The console's loop: read a terminal event, reduce it, run the effects, draw the state.
+enum ConsoleApp {
+    /// Opens the console and runs it until the user quits or input ends. The terminal is restored on return.
+    static func run(database: AppDatabase, actor: StaffMember, theme: Theme, clock: () -> Date = Date.init) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let deadlines = try database.deadlinePolicy()
+        let terminal = try CursesTerminal(theme: theme, noColor: noColor)
+        defer { terminal.stop() }
+        let runner = EffectRunner(database: database)
+        let size = terminal.size
+        var state = AppState(width: size.width, height: size.height, now: clock(), deadlines: deadlines, actor: actor)
+        var pending = state.reduce(.start)
+        var drawn: ScreenBuffer?
+        while state.isRunning {
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                switch effect {
+                case .quit:
+                    return
+                case .redrawTerminal:
+                    terminal.redrawAll()
+                    drawn = nil
+                default:
+                    if let answer = runner.run(effect) { pending += state.reduce(answer) }
+                }
+            }
+            let frame = Renderer.render(state)
+            if frame != drawn {
+                terminal.present(frame)
+                drawn = frame
+            }
+            switch terminal.nextEvent(timeoutMilliseconds: 1_000) {
+            case .key(let key):
+                pending += state.press(key)
+            case .resize(let width, let height):
+                pending += state.reduce(.resized(width: width, height: height))
+            case .idle:
+                break
+            case .end:
+                return
+            }
+            let now = clock()
+            if now.timeIntervalSince(state.now) >= 1 { pending += state.reduce(.tick(now)) }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import LoupeDomain
+import LoupeStore
+import LoupeUI
+
+/// Carries out the console's effects against the database and answers with actions (the live side of the
+/// one-way data flow; the reducer never touches the database).
+struct EffectRunner {
+    let database: AppDatabase
+
+    /// Runs one data effect; terminal effects (`quit`, `redrawTerminal`) are the console loop's and answer nil.
+    func run(_ effect: Effect) -> Action? {
+        do {
+            switch effect {
+            case .loadQueue(let query):
+                return .queueLoaded(try database.queuePage(query))
+            case .loadRequest(let publicId):
+                return .requestLoaded(try database.requestDetail(publicId: publicId))
+            case .quit, .redrawTerminal:
+                return nil
+            }
+        } catch let error as LoupeError {
+            return .failed(error)
+        } catch {
+            return .failed(LoupeError(.storage, "Could not read the database.", cause: error))
+        }
+    }
+}

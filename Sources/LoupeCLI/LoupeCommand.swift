@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+
+/// `loupe`: the privacy-request console of jewelrydealshop, and its command-line tools.
+public struct LoupeCommand: ParsableCommand {
+    /// The version `loupe --version` prints.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "loupe",
+        abstract: "The privacy-request console of jewelrydealshop.",
+        discussion: """
+            With no subcommand, opens the console on the default database \
+            ($XDG_DATA_HOME/loupe/loupe.sqlite, or ~/.local/share/loupe/loupe.sqlite).
+            Try it with `loupe demo`, which builds a demo database first.
+            """,
+        version: version,
+        subcommands: [ConsoleCommand.self, DemoCommand.self, KeysCommand.self],
+        defaultSubcommand: ConsoleCommand.self)
+
+    public init() {}
+}
+
+/// Options every subcommand that opens a database takes.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("The database file.", valueName: "path"))
+    var path: String?
+
+    @Option(name: .customLong("as"),
+            help: ArgumentHelp("Act as this demo staff member (demo databases only).", valueName: "user"))
+    var actingAs: String?
+
+    /// The file to use: `--db`, else the default path.
+    var resolvedPath: String { path.map(Self.expandTilde) ?? Self.defaultPath() }
+
+    /// `$XDG_DATA_HOME/loupe/loupe.sqlite`, or `~/.local/share/loupe/loupe.sqlite`.
+    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            return "\(data)/loupe/loupe.sqlite"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return "\(home)/.local/share/loupe/loupe.sqlite"
+    }
+
+    private static func expandTilde(_ path: String) -> String {
+        guard path.hasPrefix("~/") else { return path }
+        return (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst(1)
+    }
+
+    func validate() throws {
+        if let path, path.isEmpty { throw ValidationError("--db needs a file path, e.g. --db ~/loupe-demo.sqlite") }
+        if let actingAs, actingAs.isEmpty { throw ValidationError("--as needs a staff user name, e.g. --as ava") }
+    }
+}
+
+/// Options of the commands that open the console.
+struct ConsoleOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A theme name (default, monochrome, ...) or a theme file's path.", valueName: "name|path"))
+    var theme: String = "default"
+}

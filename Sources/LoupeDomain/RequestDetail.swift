@@ -1,0 +1,55 @@
+import Foundation
+
+/// Everything the request screen shows about one request.
+public struct RequestDetail: Equatable, Sendable {
+    public var summary: RequestSummary
+    public var channel: RequestChannel
+    public var externalReference: String?
+    /// The customer's public id when the subject matched a customer.
+    public var customerPublicId: String?
+    public var subjectName: String?
+    public var subjectPhone: String?
+    public var subjectIsMinor: Bool
+    public var requester: RequesterKind
+    public var requesterName: String?
+    public var extendedUntil: Date?
+    public var extensionReason: String?
+    public var verificationMethod: String?
+    public var verifiedBy: String?
+    public var verifiedAt: Date?
+    public var outcomeReason: String?
+    public var version: Int
+    /// The request's audit timeline, oldest first.
+    public var timeline: [AuditEntry]
+
+    /// Makes a detail.
+    public init(
+        summary: RequestSummary, channel: RequestChannel, externalReference: String? = nil,
+        customerPublicId: String? = nil, subjectName: String? = nil, subjectPhone: String? = nil,
+        subjectIsMinor: Bool = false, requester: RequesterKind = .subject, requesterName: String? = nil,
+        extendedUntil: Date? = nil, extensionReason: String? = nil, verificationMethod: String? = nil,
+        verifiedBy: String? = nil, verifiedAt: Date? = nil, outcomeReason: String? = nil, version: Int = 1,
+        timeline: [AuditEntry] = []
+    ) {
+        self.summary = summary
+        self.channel = channel
+        self.externalReference = externalReference
+        self.customerPublicId = customerPublicId
+        self.subjectName = subjectName
+        self.subjectPhone = subjectPhone
+        self.subjectIsMinor = subjectIsMinor
+        self.requester = requester
+        self.requesterName = requesterName
+        self.extendedUntil = extendedUntil
+        self.extensionReason = extensionReason
+        self.verificationMethod = verificationMethod
+        self.verifiedBy = verifiedBy
+        self.verifiedAt = verifiedAt
+        self.outcomeReason = outcomeReason
+        self.version = version
+        self.timeline = timeline
+    }
+
+    /// The date the request must be answered by, counting an extension.
+    public var effectiveDue: Date { extendedUntil ?? summary.dueAt }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// Keys of the `loupeSetting` table.
+enum SettingKey: String {
+    /// "1" on a database made by `loupe demo` (where `--as` is allowed).
+    case isDemo
+    /// The shop's time zone identifier (default UTC).
+    case timeZone
+}
+
+extension AppDatabase {
+    /// Whether this database was made by `loupe demo`.
+    public func isDemo() throws -> Bool {
+        try read { db in try Self.setting(db, .isDemo) == "1" }
+    }
+
+    /// The deadline rules in force, in the shop's time zone.
+    public func deadlinePolicy() throws -> DeadlinePolicy {
+        try read { db in try Self.deadlinePolicy(db) }
+    }
+
+    /// The staff member with this OS user name, if any.
+    public func staffMember(userName: String) throws -> StaffMember? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE userName = ?", arguments: [userName]).map { row in
+                StaffMember(userName: row["userName"], displayName: row["displayName"],
+                            role: try Self.decode(row["role"]), isActive: row["isActive"])
+            }
+        }
+    }
+
+    /// Whether the database holds anything yet (used to decide whether `loupe demo` must seed it).
+    public func isEmpty() throws -> Bool {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") == 0 }
+    }
+
+    static func setting(_ db: Database, _ key: SettingKey) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM loupeSetting WHERE key = ?", arguments: [key.rawValue])
+    }
+
+    static func setSetting(_ db: Database, _ key: SettingKey, _ value: String) throws {
+        try db.execute(
+            sql: "INSERT INTO loupeSetting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key.rawValue, value])
+    }
+
+    static func deadlinePolicy(_ db: Database) throws -> DeadlinePolicy {
+        let identifier = try setting(db, .timeZone) ?? "UTC"
+        guard let zone = TimeZone(identifier: identifier) else {
+            throw LoupeError(.configuration, "The shop's time zone '\(identifier)' is unknown: set a valid IANA name.")
+        }
+        return DeadlinePolicy(timeZone: zone)
+    }
+}

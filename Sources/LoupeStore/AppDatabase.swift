@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// The Loupe database: one SQLite file, migrated on open, with one method per use case (each one transaction
+/// that applies the domain rules, writes the rows and appends its audit entry).
+public final class AppDatabase: Sendable {
+    /// The connection (a pool on disk, a queue in memory). Only LoupeStore touches it.
+    let writer: any DatabaseWriter
+
+    /// Wraps an open connection and migrates it. Create the connection with `makeConfiguration()`.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw LoupeError(.storage, "Could not prepare the database schema.", cause: error)
+        }
+    }
+
+    /// A fresh, migrated in-memory database (tests, benchmarks).
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration()))
+    }
+
+    /// The connection settings every Loupe connection uses: foreign keys, busy timeout, `secure_delete`.
+    public static func makeConfiguration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(15)
+        config.prepareDatabase { db in
+            // Erased values must not survive in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return config
+    }
+
+    /// Whether the database file already exists at `path`.
+    public static func exists(at path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
+    ///
+    /// The directory is created owner-only (0700) and the file owner-only (0600). Opening and migrating happen
+    /// under an exclusive lock on `<path>.lock`, so two processes that open a new file at the same instant do not
+    /// race on `journal_mode` or the schema.
+    public static func open(path: String, create: Bool = true) throws -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        if !create && !exists(at: path) {
+            throw LoupeError(.notFound, "No database at \(path). Create one with `loupe demo` or `loupe init`.")
+        }
+        try makeOwnerOnlyDirectory(directory)
+        let lock = try FileLock(path: path + ".lock")
+        defer { lock.unlock() }
+        try createOwnerOnlyFile(path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+            return try AppDatabase(pool)
+        } catch let error as LoupeError {
+            throw error
+        } catch {
+            throw LoupeError(.storage, "Could not open the database at \(path): is it a Loupe database, and readable?",
+                             cause: error)
+        }
+    }
+
+    private static func makeOwnerOnlyDirectory(_ directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw LoupeError(.storage, "\(directory) is a file, not a directory: choose another --db path.")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw LoupeError(.storage, "Could not create the directory \(directory): check its parent's permissions.",
+                             cause: error)
+        }
+    }
+
+    private static func createOwnerOnlyFile(_ path: String) throws {
+        let fd = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw LoupeError(.storage, "Could not open \(path) (\(String(cString: strerror(errno)))): check the path and its permissions.")
+        }
+        close(fd)
+    }
+}

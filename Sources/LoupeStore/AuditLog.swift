@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// Appends to and checks the hash-linked audit chain. Called inside a use case's transaction.
+enum AuditLog {
+    /// The `previousHash` of the first entry.
+    static let genesisHash = String(repeating: "0", count: 64)
+
+    /// Appends one entry after the current last one and returns it. `details` holds ids and field names only.
+    @discardableResult
+    static func append(
+        _ db: Database, at time: Date, actor: String, action: String, target: String, details: [String: String] = [:]
+    ) throws -> AuditEntry {
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM auditEntry ORDER BY sequence DESC LIMIT 1")
+        let sequence: Int64 = (last?["sequence"] ?? 0) + 1
+        let previousHash: String = last?["hash"] ?? genesisHash
+        let detailsJSON = canonicalJSON(details)
+        // Stored dates have millisecond precision: hash what is stored.
+        let occurredAt = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)
+        var entry = AuditEntry(
+            sequence: sequence, occurredAt: occurredAt, actor: actor, action: action, target: target,
+            details: detailsJSON, previousHash: previousHash, hash: "")
+        entry.hash = hash(of: entry)
+        try db.execute(
+            sql: """
+                INSERT INTO auditEntry (sequence, occurredAt, actor, action, target, details, previousHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [entry.sequence, entry.occurredAt, actor, action, target, detailsJSON, previousHash, entry.hash])
+        return entry
+    }
+
+    /// The SHA-256 (hex) of an entry's fields and its predecessor's hash.
+    static func hash(of entry: AuditEntry) -> String {
+        let millis = Int64((entry.occurredAt.timeIntervalSince1970 * 1000).rounded())
+        let fields = [
+            String(entry.sequence), String(millis), entry.actor, entry.action, entry.target, entry.details,
+            entry.previousHash,
+        ]
+        // Length-prefix each field so no two different entries can hash the same text.
+        let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A JSON object with sorted keys: the same details always give the same text (and hash).
+    static func canonicalJSON(_ details: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(details)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+extension AuditEntry: FetchableRecord {
+    /// Decodes an entry from an `auditEntry` row.
+    public init(row: Row) throws {
+        self.init(
+            sequence: row["sequence"], occurredAt: row["occurredAt"], actor: row["actor"], action: row["action"],
+            target: row["target"], details: row["details"], previousHash: row["previousHash"], hash: row["hash"])
+    }
+}

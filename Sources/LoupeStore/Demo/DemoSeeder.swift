@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// What `loupe demo` builds.
+public struct DemoOptions: Sendable {
+    /// How many customers to generate (orders, events and requests scale with it).
+    public var customers: Int
+    /// The generator's seed: the same seed and clock give the same data.
+    public var seed: UInt64
+    /// The clock reading all demo dates are relative to.
+    public var now: Date
+    /// The OS user who runs the demo; they become an admin.
+    public var operatorUser: String
+
+    /// Makes options; the default seed is fixed.
+    public init(customers: Int = 2_000, seed: UInt64 = 20_261_125, now: Date, operatorUser: String) {
+        self.customers = customers
+        self.seed = seed
+        self.now = now
+        self.operatorUser = operatorUser
+    }
+}
+
+/// Builds the deterministic demo database of a jewellery shop.
+public enum DemoSeeder {
+    /// The demo staff: two agents, a supervisor and an admin.
+    public static let staff: [StaffMember] = [
+        StaffMember(userName: "ava", displayName: "Ava Lindqvist", role: .agent),
+        StaffMember(userName: "ben", displayName: "Ben Okafor", role: .agent),
+        StaffMember(userName: "sam", displayName: "Sam Rivera", role: .supervisor),
+        StaffMember(userName: "max", displayName: "Max Weber", role: .admin),
+    ]
+
+    /// Builds a demo database at `path`, unless one exists there already. The data is written to a side file and
+    /// renamed into place only when complete, so an interrupted build never leaves a half-made database.
+    /// `progress` receives the fraction done, from 0 to 1. Returns false when a database already existed.
+    @discardableResult
+    public static func build(at path: String, options: DemoOptions, progress: (Double) -> Void = { _ in }) throws -> Bool {
+        if AppDatabase.exists(at: path) { return false }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let lock = try FileLock(path: path + ".lock")
+        defer { lock.unlock() }
+        if AppDatabase.exists(at: path) { return false }
+        let staging = "\(path).building-\(getpid())"
+        defer { removeDatabaseFiles(staging) }
+        removeDatabaseFiles(staging)
+        do {
+            let fd = Foundation.open(staging, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw LoupeError(.storage, "Could not create \(staging): check the directory's permissions.") }
+            close(fd)
+            let queue = try DatabaseQueue(path: staging, configuration: AppDatabase.makeConfiguration())
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            }
+            let database = try AppDatabase(queue)
+            try database.seedDemo(options, progress: progress)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try queue.close()
+        } catch let error as LoupeError {
+            throw error
+        } catch {
+            throw LoupeError(.storage, "Could not build the demo database at \(path).", cause: error)
+        }
+        guard rename(staging, path) == 0 else {
+            throw LoupeError(.storage, "Could not move the demo database into \(path): \(String(cString: strerror(errno))).")
+        }
+        return true
+    }
+
+    private static func removeDatabaseFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+    }
+}
+
+extension AppDatabase {
+    /// Fills an empty database with the demo data in one transaction.
+    func seedDemo(_ options: DemoOptions, progress: (Double) -> Void) throws {
+        try writer.write { db in
+            var writer = DemoWriter(db: db, options: options)
+            try writer.writeSettingsAndStaff()
+            try writer.writeCustomers(progress: { progress($0 * 0.9) })
+            try writer.writeRequests()
+            try writer.writeAudit()
+            progress(1)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import LoupeDomain
+
+/// An exclusive advisory lock (`lockf`) on a side file, held while a process opens and migrates the database.
+final class FileLock {
+    private let descriptor: Int32
+
+    /// Blocks until the lock on `path` is held (the file is created owner-only if needed).
+    init(path: String) throws {
+        descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw LoupeError(.storage, "Could not create the lock file \(path): check the directory's permissions.")
+        }
+        while lockf(descriptor, F_LOCK, 0) != 0 {
+            if errno == EINTR { continue }
+            close(descriptor)
+            throw LoupeError(.storage, "Could not lock \(path).")
+        }
+    }
+
+    /// Releases the lock.
+    func unlock() {
+        _ = lockf(descriptor, F_ULOCK, 0)
+        close(descriptor)
+    }
+}

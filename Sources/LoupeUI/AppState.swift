@@ -1,0 +1,84 @@
+import Foundation
+import LoupeDomain
+
+/// A screen of the console; the navigation stack holds these.
+public enum Screen: Equatable, Sendable {
+    /// The queue of open requests.
+    case queue
+    /// One request, by public id.
+    case request(String)
+
+    /// The kind of screen, for the key table.
+    public var kind: ScreenKind {
+        switch self {
+        case .queue: .queue
+        case .request: .request
+        }
+    }
+}
+
+/// Which part of the console a key binding belongs to.
+public enum ScreenKind: String, CaseIterable, Sendable {
+    case queue, request, help
+}
+
+/// A line shown above the hint bar: information or an error.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    /// Makes a message.
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Everything the console shows, as a value. Changed only by `reduce`.
+public struct AppState: Equatable, Sendable {
+    /// The smallest terminal the console draws in.
+    public static let minimumSize = (width: 60, height: 16)
+
+    public var width: Int
+    public var height: Int
+    /// The clock reading, delivered by `tick` actions.
+    public var now: Date
+    public var deadlines: DeadlinePolicy
+    /// Who is using the console.
+    public var actor: StaffMember
+    /// The navigation stack; the last screen is shown.
+    public var screens: [Screen] = [.queue]
+    public var queue = QueueState()
+    /// The request shown on a request screen, once read.
+    public var detail: RequestDetail?
+    /// How far the request screen's body is scrolled.
+    public var detailScroll = 0
+    public var isHelpVisible = false
+    public var message: StatusMessage?
+    /// False once the user has asked to quit.
+    public var isRunning = true
+
+    /// Makes the state of a console that has not read anything yet.
+    public init(width: Int, height: Int, now: Date, deadlines: DeadlinePolicy, actor: StaffMember) {
+        self.width = width
+        self.height = height
+        self.now = now
+        self.deadlines = deadlines
+        self.actor = actor
+    }
+
+    /// The screen on top of the stack.
+    public var screen: Screen { screens.last ?? .queue }
+
+    /// Where key bindings are looked up: the help overlay when it is open, else the screen.
+    public var keyContext: ScreenKind { isHelpVisible ? .help : screen.kind }
+
+    /// Whether the terminal is below the minimum size.
+    public var isTooSmall: Bool { width < Self.minimumSize.width || height < Self.minimumSize.height }
+
+    /// Rows of the queue list: all but the title, column header, status and hint lines.
+    public var queueViewHeight: Int { max(height - 4, 1) }
+
+    /// Rows of the request screen's body: all but the title, status and hint lines.
+    public var detailViewHeight: Int { max(height - 3, 1) }
+}

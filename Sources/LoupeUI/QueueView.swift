@@ -1,0 +1,85 @@
+import LoupeDomain
+
+/// The queue screen: open requests by due date, overdue rows marked `!`, due-this-week rows `~`.
+enum QueueView {
+    /// A column of the queue table.
+    private struct Column {
+        let title: String
+        let width: Int
+        let alignRight: Bool
+    }
+
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let queue = state.queue
+        let position = queue.total == 0 ? "0/0" : "\(queue.cursor + 1)/\(queue.total)"
+        Renderer.drawTitle("Queue · open requests by due date",
+                           right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))",
+                           into: &buffer)
+        let showReceived = buffer.width >= 100
+        let fixed = 3 + 15 + 9 + 15 + 9 + (showReceived ? 11 : 0) + 9
+        let subjectWidth = max(buffer.width - fixed - 1, 8)
+        var columns = [
+            Column(title: "", width: 3, alignRight: false), Column(title: "ID", width: 15, alignRight: false),
+            Column(title: "KIND", width: 9, alignRight: false),
+            Column(title: "SUBJECT", width: subjectWidth + 1, alignRight: false),
+            Column(title: "STATUS", width: 15, alignRight: false), Column(title: "ASSIGNEE", width: 9, alignRight: false),
+        ]
+        if showReceived { columns.append(Column(title: "RECEIVED", width: 11, alignRight: false)) }
+        columns.append(Column(title: "DUE", width: 9, alignRight: true))
+
+        buffer.fill(x: 0, y: 1, count: buffer.width, role: .header)
+        var x = 0
+        for column in columns {
+            drawCell(column.title, column: column, x: x, y: 1, role: .header, into: &buffer)
+            x += column.width
+        }
+
+        let height = state.queueViewHeight
+        guard queue.isLoaded else {
+            buffer.write(" Reading the queue…", x: 0, y: 2, role: .muted)
+            return
+        }
+        guard queue.total > 0 else {
+            buffer.write(" No open requests: nothing is waiting.", x: 0, y: 2, role: .muted)
+            return
+        }
+        for line in 0..<height {
+            guard let row = queue.row(at: queue.top + line) else { continue }
+            let y = 2 + line
+            let overdue = state.deadlines.isOverdue(due: row.dueAt, now: state.now)
+            let dueSoon = state.deadlines.isDueSoon(due: row.dueAt, now: state.now)
+            let days = state.deadlines.daysLeft(until: row.dueAt, now: state.now)
+            let isSelected = queue.top + line == queue.cursor
+            let base: StyleRole = isSelected ? .selection : (overdue ? .overdue : .text)
+            buffer.fill(x: 0, y: y, count: buffer.width, role: base)
+            let flag = (overdue ? "!" : dueSoon ? "~" : " ") + (row.priority > .normal ? "↑" : " ")
+            var values = [
+                flag, row.publicId, row.kind.label, DisplayFormat.subject(row.subjectEmail),
+                DisplayFormat.status(row.status), row.assignee ?? "—",
+            ]
+            if showReceived { values.append(state.deadlines.dayString(row.receivedAt)) }
+            values.append(DisplayFormat.due(daysLeft: days, overdue: overdue))
+            x = 0
+            for (index, column) in columns.enumerated() {
+                var role = base
+                if !isSelected && !overdue {
+                    if column.title == "SUBJECT" { role = .masked }
+                    if dueSoon && (column.title == "DUE" || index == 0) { role = .dueSoon }
+                    if column.title == "ASSIGNEE" && row.assignee == nil { role = .muted }
+                }
+                drawCell(values[index], column: column, x: x, y: y, role: role, into: &buffer)
+                x += column.width
+            }
+        }
+    }
+
+    private static func drawCell(
+        _ text: String, column: Column, x: Int, y: Int, role: StyleRole, into buffer: inout ScreenBuffer
+    ) {
+        if column.alignRight {
+            buffer.writeRight(text, x: x, y: y, width: column.width - 1, role: role)
+        } else {
+            buffer.write(text, x: x, y: y, role: role, maxWidth: column.width - 1)
+        }
+    }
+}

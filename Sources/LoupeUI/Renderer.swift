@@ -1,0 +1,63 @@
+import LoupeDomain
+
+/// Draws the state into a screen buffer. Pure: the same state always gives the same screen.
+public enum Renderer {
+    /// The whole screen for `state`.
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        if state.isTooSmall {
+            drawTooSmall(state, into: &buffer)
+            return buffer
+        }
+        switch state.screen {
+        case .queue: QueueView.draw(state, into: &buffer)
+        case .request: RequestView.draw(state, into: &buffer)
+        }
+        drawStatus(state, into: &buffer)
+        drawHints(state, into: &buffer)
+        if state.isHelpVisible { HelpView.draw(state, into: &buffer) }
+        return buffer
+    }
+
+    /// A title bar across the top: `left` after the app name, `right` at the right edge.
+    static func drawTitle(_ left: String, right: String, into buffer: inout ScreenBuffer) {
+        buffer.fill(x: 0, y: 0, count: buffer.width, role: .title)
+        let rightWidth = min(TerminalText.width(right), buffer.width / 2)
+        buffer.writeRight(right + " ", x: buffer.width - rightWidth - 1, y: 0, width: rightWidth + 1, role: .title)
+        buffer.write(" Loupe · \(left)", x: 0, y: 0, role: .title, maxWidth: buffer.width - rightWidth - 2)
+    }
+
+    private static func drawStatus(_ state: AppState, into buffer: inout ScreenBuffer) {
+        guard let message = state.message else { return }
+        let y = buffer.height - 2
+        buffer.fill(x: 0, y: y, count: buffer.width, role: message.isError ? .error : .status)
+        buffer.write(" " + message.text, x: 0, y: y, role: message.isError ? .error : .status)
+    }
+
+    private static func drawHints(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let y = buffer.height - 1
+        buffer.fill(x: 0, y: y, count: buffer.width, role: .hint)
+        var x = 1
+        for binding in KeyMap.bindings(in: state.keyContext) {
+            guard let hint = binding.hint else { continue }
+            let label = binding.hintKeys
+            let needed = TerminalText.width(label) + TerminalText.width(hint) + 3
+            if x + needed > buffer.width { break }
+            x += buffer.write(label, x: x, y: y, role: .hintKey)
+            x += buffer.write(" \(hint)   ", x: x, y: y, role: .hint)
+        }
+    }
+
+    private static func drawTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let lines = [
+            "Terminal too small: \(state.width)x\(state.height).",
+            "Loupe needs at least \(AppState.minimumSize.width)x\(AppState.minimumSize.height).",
+            "Enlarge the window, or press Ctrl-C to quit.",
+        ]
+        let top = max((buffer.height - lines.count) / 2, 0)
+        for (offset, line) in lines.enumerated() {
+            let x = max((buffer.width - TerminalText.width(line)) / 2, 0)
+            buffer.write(line, x: x, y: top + offset, role: offset == 0 ? .danger : .text)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import LoupeDomain
+
+/// A run of text in one style.
+public struct Segment: Equatable, Sendable {
+    public var text: String
+    public var role: StyleRole
+
+    /// Makes a segment.
+    public init(_ text: String, _ role: StyleRole = .text) {
+        self.text = text
+        self.role = role
+    }
+}
+
+/// The lines of the request screen's body: the request's fields, then its audit timeline.
+enum RequestDetailLayout {
+    static func lines(for detail: RequestDetail, state: AppState) -> [[Segment]] {
+        let policy = state.deadlines
+        let summary = detail.summary
+        let due = detail.effectiveDue
+        let overdue = summary.status.isOpen && policy.isOverdue(due: due, now: state.now)
+        let dueSoon = summary.status.isOpen && policy.isDueSoon(due: due, now: state.now)
+        let dueWords = summary.status.isOpen
+            ? DisplayFormat.due(daysLeft: policy.daysLeft(until: due, now: state.now), overdue: overdue) : "closed"
+        var lines: [[Segment]] = []
+        func field(_ label: String, _ segments: Segment...) {
+            lines.append([Segment(" " + label.padding(toLength: 12, withPad: " ", startingAt: 0), .header)] + segments)
+        }
+        field("Kind", Segment(summary.kind.rawValue), Segment("   priority ", .muted), Segment(summary.priority.rawValue,
+              summary.priority > .normal ? .danger : .text))
+        field("Status", Segment(summary.status.label, summary.status.isOpen ? .text : .ok))
+        let customer = detail.customerPublicId.map { " (customer \($0))" } ?? " (no matching customer)"
+        field("Subject", Segment(DisplayFormat.subject(summary.subjectEmail), .masked), Segment(customer, .muted))
+        field("Name", Segment(detail.subjectName.map(Masking.name) ?? "—", .masked),
+              Segment("   phone ", .muted), Segment(detail.subjectPhone.map(Masking.phone) ?? "—", .masked))
+        if detail.subjectIsMinor { field("Minor", Segment("under 16: urgent, due in 3 days", .danger)) }
+        let requester = detail.requester == .guardian
+            ? "guardian" + (detail.requesterName.map { " — \($0)" } ?? "") : "the data subject"
+        field("Requester", Segment(requester, detail.requester == .guardian ? .danger : .text))
+        field("Channel", Segment(detail.channel.rawValue), Segment("   reference ", .muted),
+              Segment(detail.externalReference ?? "—"))
+        field("Received", Segment(policy.minuteString(summary.receivedAt)))
+        field("Due", Segment(policy.minuteString(due)),
+              Segment("  " + (overdue ? "! " : "") + dueWords, overdue ? .overdue : dueSoon ? .dueSoon : .text))
+        if let until = detail.extendedUntil {
+            field("Extended", Segment("until \(policy.dayString(until))"),
+                  Segment(" — " + (detail.extensionReason ?? "no reason recorded"), .muted))
+        }
+        field("Assignee", Segment(summary.assignee ?? "nobody", summary.assignee == nil ? .muted : .text))
+        if let by = detail.verifiedBy, let at = detail.verifiedAt {
+            field("Identity", Segment("verified by \(by) on \(policy.dayString(at))", .ok),
+                  Segment(" (\(detail.verificationMethod ?? "method not recorded"))", .muted))
+        } else {
+            field("Identity", Segment(summary.kind.requiresIdentityVerification ? "not verified" : "not needed",
+                                      summary.kind.requiresIdentityVerification ? .dueSoon : .muted))
+        }
+        if let reason = detail.outcomeReason { field("Outcome", Segment(reason)) }
+        lines.append([])
+        lines.append([Segment(" Timeline (\(detail.timeline.count) audit entries)", .header)])
+        for entry in detail.timeline {
+            lines.append([
+                Segment(" " + policy.minuteString(entry.occurredAt) + "  ", .muted),
+                Segment(entry.actor.padding(toLength: 8, withPad: " ", startingAt: 0) + " "),
+                Segment(entry.action),
+                Segment(entry.details == "{}" ? "" : "  " + entry.details, .muted),
+            ])
+        }
+        return lines
+    }
+}

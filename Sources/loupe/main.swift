@@ -1,0 +1,2 @@
+import LoupeCLI
+LoupeCommand.main()
