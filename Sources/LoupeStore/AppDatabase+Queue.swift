@@ -13,7 +13,11 @@ extension AppDatabase {
     public func queuePage(_ query: QueuePageQuery) throws -> QueuePage {
         try read { db in
             let open = Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status")
-            let base = "SELECT \(Self.summaryColumns) FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId"
+            // INDEXED BY: the planner must walk the partial queue index in order, never sort the open requests.
+            let base = """
+                SELECT \(Self.summaryColumns) FROM privacyRequest r INDEXED BY privacyRequest_openQueue
+                LEFT JOIN customer c ON c.id = r.customerId
+                """
             let rows: [RequestSummary]
             switch query {
             case .first(let limit):
@@ -36,7 +40,10 @@ extension AppDatabase {
             if let first = rows.first {
                 startIndex = try Int.fetchOne(
                     db,
-                    sql: "SELECT COUNT(*) FROM privacyRequest WHERE \(Self.openStatusSQL) AND (effectiveDueAt, id) < (?, ?)",
+                    sql: """
+                        SELECT COUNT(*) FROM privacyRequest INDEXED BY privacyRequest_openQueue
+                        WHERE \(Self.openStatusSQL) AND (effectiveDueAt, id) < (?, ?)
+                        """,
                     arguments: [first.dueAt, first.id]) ?? 0
             }
             return QueuePage(rows: rows, total: total, startIndex: startIndex)

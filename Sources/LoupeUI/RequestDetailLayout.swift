@@ -1,3 +1,4 @@
+import Foundation
 import LoupeDomain
 
 /// A run of text in one style.
@@ -62,9 +63,17 @@ enum RequestDetailLayout {
                 Segment(" " + policy.minuteString(entry.occurredAt) + "  ", .muted),
                 Segment(entry.actor.padding(toLength: 8, withPad: " ", startingAt: 0) + " "),
                 Segment(entry.action),
-                Segment(entry.details == "{}" ? "" : "  " + entry.details, .muted),
+                Segment(detailsText(entry.details), .muted),
             ])
         }
         return lines
+    }
+
+    /// `{"kind":"access","channel":"email"}` as `  channel=email kind=access`.
+    static func detailsText(_ json: String) -> String {
+        guard let data = json.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], !object.isEmpty
+        else { return json == "{}" ? "" : "  " + json }
+        return "  " + object.keys.sorted().map { "\($0)=\(object[$0].map { "\($0)" } ?? "")" }.joined(separator: " ")
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import LoupeDomain
+@testable import LoupeStore
+import Testing
+
+@Suite struct QueuePageTests {
+    /// The whole queue the plain way, to compare keyset slices against.
+    func fullQueue(_ database: AppDatabase) throws -> [RequestSummary] {
+        try database.writer.read { db in
+            try AppDatabase.fetchSummaries(db, """
+                SELECT r.id, r.publicId, r.kind, r.status, r.priority, COALESCE(c.email, r.subjectEmail) AS subjectEmail,
+                       r.assignee, r.receivedAt, r.effectiveDueAt
+                FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId
+                WHERE r.status NOT IN ('completed', 'rejected', 'cancelled') ORDER BY r.effectiveDueAt, r.id
+                """, [])
+        }
+    }
+
+    @Test func slicesMatchTheFullOrderFromEitherEnd() throws {
+        let database = try demoDatabase(customers: 300)
+        let all = try fullQueue(database)
+        #expect(all.count > 20)
+        let first = try database.queuePage(.first(limit: 10))
+        #expect(first.rows == Array(all.prefix(10)))
+        #expect(first.total == all.count)
+        #expect(first.startIndex == 0)
+        let last = try database.queuePage(.last(limit: 10))
+        #expect(last.rows == Array(all.suffix(10)))
+        #expect(last.startIndex == all.count - 10)
+    }
+
+    @Test func keysetSlicesIncludeTheirAnchorAndKnowTheirPosition() throws {
+        let database = try demoDatabase(customers: 300)
+        let all = try fullQueue(database)
+        let anchor = all[15]
+        let from = try database.queuePage(.from(anchor.queueKey, limit: 5))
+        #expect(from.rows == Array(all[15..<20]))
+        #expect(from.startIndex == 15)
+        let through = try database.queuePage(.through(anchor.queueKey, limit: 5))
+        #expect(through.rows == Array(all[11...15]))
+        #expect(through.startIndex == 11)
+    }
+
+    @Test func closedRequestsAreNotInTheQueue() throws {
+        let database = try demoDatabase(customers: 300)
+        let page = try database.queuePage(.first(limit: 10_000))
+        #expect(page.rows.allSatisfy { $0.status.isOpen })
+        #expect(page.rows == page.rows.sorted { $0.queueKey < $1.queueKey })
+    }
+
+    @Test func queueQueriesWalkThePartialIndexWithoutSorting() throws {
+        let database = try demoDatabase(customers: 50)
+        var statements: [String] = []
+        try database.writer.read { db in
+            db.trace(options: .statement) { event in statements.append(event.expandedDescription) }
+        }
+        for query: QueuePageQuery in [.first(limit: 5), .last(limit: 5),
+                                      .from(QueueKey(dueAt: storeNow, id: 1), limit: 5),
+                                      .through(QueueKey(dueAt: storeNow, id: 1), limit: 5)] {
+            _ = try database.queuePage(query)
+        }
+        try database.writer.read { db in db.trace(options: .statement, nil) }
+        let selects = statements.filter { $0.hasPrefix("SELECT") }
+        #expect(selects.count >= 8)
+        for sql in selects {
+            let plan = try database.writer.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+            }
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "sorts: \(sql) \(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN") && !$0.contains("INDEX") }, "full scan: \(sql) \(plan)")
+        }
+    }
+
+    @Test func requestDetailCarriesItsTimeline() throws {
+        let database = try demoDatabase(customers: 300)
+        let some = try database.queuePage(.first(limit: 50)).rows.first { $0.status == .inProgress }!
+        let detail = try database.requestDetail(publicId: some.publicId)
+        #expect(detail.summary == some)
+        #expect(detail.timeline.first?.action == "request.receive")
+        #expect(detail.timeline.map(\.target).allSatisfy { $0 == some.publicId })
+        #expect(detail.timeline.contains { $0.action == "request.start" })
+    }
+
+    @Test func anUnknownRequestIsNotFound() throws {
+        let database = try AppDatabase.inMemory()
+        #expect {
+            try database.requestDetail(publicId: "PR-2026-999999")
+        } throws: { error in
+            (error as? LoupeError)?.code == .notFound
+        }
+    }
+}

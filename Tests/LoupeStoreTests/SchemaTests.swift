@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import LoupeDomain
+@testable import LoupeStore
+import Testing
+
+@Suite struct SchemaTests {
+    @Test func everyTableOfTheDesignExists() throws {
+        let database = try AppDatabase.inMemory()
+        let tables = try database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customerSearch_%' AND name NOT LIKE 'grdb_%'")
+        }
+        #expect(Set(tables) == [
+            "loupeSetting", "staff", "customer", "address", "customerOrder", "orderItem", "deviceEvent",
+            "consentEvent", "feedback", "privacyRequest", "requestNote", "processorTask", "policyVersion",
+            "retentionRule", "auditEntry", "customerSearch",
+        ])
+    }
+
+    @Test func fileDatabaseUsesWALSecureDeleteForeignKeysAndOwnerOnlyFiles() throws {
+        let directory = temporaryDirectory().appendingPathComponent("nested")
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let path = directory.appendingPathComponent("loupe.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        let (journal, secure, foreign) = try database.writer.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA secure_delete"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(journal == "wal")
+        #expect(secure == 1)
+        #expect(foreign == 1)
+        let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        let directoryMode = try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int
+        #expect(fileMode == 0o600)
+        #expect(directoryMode == 0o700)
+    }
+
+    @Test func openingAMissingFileWithoutCreateNamesTheDemoCommand() throws {
+        let path = temporaryDirectory().appendingPathComponent("absent.sqlite").path
+        #expect(throws: LoupeError.self) { try AppDatabase.open(path: path, create: false) }
+        do {
+            _ = try AppDatabase.open(path: path, create: false)
+        } catch let error as LoupeError {
+            #expect(error.code == .notFound)
+            #expect(error.message.contains("loupe demo"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing is created")
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefusedClearly() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("notes.sqlite").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try AppDatabase.open(path: path, create: false)
+        } throws: { error in
+            (error as? LoupeError)?.code == .storage
+        }
+    }
+
+    @Test func searchIndexIgnoresAccents() throws {
+        let database = try AppDatabase.inMemory()
+        try database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO customer (publicId, fullName, email, phone, createdAt)
+                VALUES ('C-000001', 'Jürgen Müller', 'j.mueller@example.com', '+49 151 2000', '2026-01-01 00:00:00.000')
+                """)
+        }
+        let found = try database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT c.publicId FROM customerSearch s JOIN customer c ON c.id = s.rowid WHERE customerSearch MATCH 'muller'")
+        }
+        #expect(found == ["C-000001"])
+    }
+}

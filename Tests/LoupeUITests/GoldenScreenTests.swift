@@ -1,0 +1,74 @@
+import Foundation
+import LoupeDomain
+@testable import LoupeUI
+import Testing
+
+@Suite struct GoldenScreenTests {
+    func detail(for summary: RequestSummary) -> RequestDetail {
+        let entries = [("system", "request.receive", #"{"channel":"email","kind":"erasure"}"#),
+                       ("ava", "request.claim", "{}"), ("ava", "request.verify", #"{"method":"email"}"#)]
+        return RequestDetail(
+            summary: summary, channel: .email, externalReference: "MSG-4411", customerPublicId: "C-000042",
+            subjectName: "Jürgen Müller", subjectPhone: "+49 151 2000 1234", subjectIsMinor: false,
+            verificationMethod: "email", verifiedBy: "ava", verifiedAt: uiNow.addingTimeInterval(-2 * day),
+            version: 3,
+            timeline: entries.enumerated().map { index, entry in
+                AuditEntry(sequence: Int64(index + 1), occurredAt: summary.receivedAt.addingTimeInterval(Double(index) * 3_600),
+                           actor: entry.0, action: entry.1, target: summary.publicId, details: entry.2,
+                           previousHash: "", hash: "")
+            })
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func queue(width: Int, height: Int) {
+        let harness = Harness(width: width, height: height, rows: sampleQueue(count: 60))
+        #expect(goldenMismatch(harness.screen, "queue-\(width)x\(height)") == nil)
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func requestDetail(width: Int, height: Int) {
+        let rows = sampleQueue(count: 60)
+        var harness = Harness(width: width, height: height, rows: rows)
+        harness.details[rows[1].publicId] = detail(for: rows[1])
+        harness.press(.char("j"), .enter)
+        #expect(goldenMismatch(harness.screen, "request-\(width)x\(height)") == nil)
+    }
+
+    @Test func helpOverlay() {
+        var harness = Harness(rows: sampleQueue(count: 60))
+        harness.press(.char("?"))
+        #expect(goldenMismatch(harness.screen, "help-80x24") == nil)
+    }
+
+    @Test func belowTheMinimumSize() {
+        let harness = Harness(width: 50, height: 12, rows: sampleQueue(count: 60))
+        #expect(goldenMismatch(harness.screen, "too-small-50x12") == nil)
+    }
+
+    @Test func emptyQueue() {
+        let harness = Harness(rows: [])
+        #expect(goldenMismatch(harness.screen, "queue-empty-80x24") == nil)
+    }
+
+    @Test func hostileStringsStayInertAndInTheirColumns() {
+        let hostile = [
+            "\u{1B}[2J\u{1B}]0;pwned\u{07}@example.com", "\u{202E}moc.elpmaxe@nimda", "\u{200B}zero@example.com",
+            "王秀英王秀英王秀英@例子.中国", "👩‍👩‍👧‍👦🇩🇪@example.com", "e\u{301}\u{301}\u{301}@example.com",
+            String(repeating: "A", count: 5_000) + "@example.com", "\there@example.com", "\u{7}\u{9B}@\u{1B}[1m.com",
+        ]
+        var rows = sampleQueue(count: hostile.count)
+        for index in rows.indices { rows[index].subjectEmail = hostile[index] }
+        var harness = Harness(rows: rows)
+        harness.press(.char("j"))
+        let screen = harness.screen
+        #expect(!screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F })
+        #expect(!screen.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || $0.value == 0x200B })
+        let buffer = Renderer.render(harness.state)
+        for line in 2..<(2 + hostile.count) {
+            // The status column starts at the same place on every row: nothing pushed it.
+            let status = (0..<buffer.width).map { buffer[$0, line].text }.joined()
+            #expect(TerminalText.width(status) == buffer.width)
+        }
+        #expect(goldenMismatch(screen, "queue-hostile-80x24") == nil)
+    }
+}

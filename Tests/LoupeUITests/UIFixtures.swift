@@ -1,0 +1,90 @@
+import Foundation
+import LoupeDomain
+@testable import LoupeUI
+
+/// 2026-11-25 12:00 UTC: the clock of every UI test.
+let uiNow = Date(timeIntervalSince1970: 1_795_608_000)
+let day: TimeInterval = 86_400
+
+let ava = StaffMember(userName: "ava", displayName: "Ava Lindqvist", role: .agent)
+
+/// A queue of `count` open requests in queue order: overdue first, then due soon, then later; some unassigned,
+/// one urgent, one unmatched (no email).
+func sampleQueue(count: Int) -> [RequestSummary] {
+    let kinds = RequestKind.allCases
+    let statuses: [RequestStatus] = [.received, .verifying, .inProgress, .awaitingApproval, .approved]
+    return (0..<count).map { index in
+        let due = uiNow.addingTimeInterval(Double(index - 3) * day + 3_600)
+        return RequestSummary(
+            id: Int64(index + 1), publicId: String(format: "PR-2026-%06d", index + 1), kind: kinds[index % kinds.count],
+            status: statuses[index % statuses.count], priority: index == 4 ? .urgent : .normal,
+            subjectEmail: index == 6 ? nil : "customer\(index)@example.com",
+            assignee: index % 3 == 0 ? nil : ["ava", "ben"][index % 2],
+            receivedAt: due.addingTimeInterval(-30 * day), dueAt: due)
+    }
+}
+
+/// Answers queue queries from an array the way the store does (keyset slices, total, start index).
+struct FakeQueueSource {
+    var rows: [RequestSummary]
+
+    func page(_ query: QueuePageQuery) -> QueuePage {
+        let slice: ArraySlice<RequestSummary>
+        switch query {
+        case .first(let limit): slice = rows.prefix(limit)
+        case .last(let limit): slice = rows.suffix(limit)
+        case .from(let key, let limit): slice = rows.filter { $0.queueKey >= key }.prefix(limit)
+        case .through(let key, let limit): slice = rows.filter { $0.queueKey <= key }.suffix(limit)
+        }
+        let start = slice.first.map { first in rows.firstIndex { $0.id == first.id }! } ?? 0
+        return QueuePage(rows: Array(slice), total: rows.count, startIndex: start)
+    }
+}
+
+/// A console state of the given size whose effects are answered by `source`, the way the live runner does.
+struct Harness {
+    var state: AppState
+    var source: FakeQueueSource
+    var details: [String: RequestDetail] = [:]
+    var effectsSeen: [Effect] = []
+
+    init(width: Int = 80, height: Int = 24, rows: [RequestSummary]) {
+        state = AppState(width: width, height: height, now: uiNow, deadlines: DeadlinePolicy(), actor: ava)
+        source = FakeQueueSource(rows: rows)
+        send(.start)
+    }
+
+    mutating func send(_ action: Action) { run(state.reduce(action)) }
+
+    mutating func press(_ keys: Key...) { for key in keys { run(state.press(key)) } }
+
+    private mutating func run(_ effects: [Effect]) {
+        var pending = effects
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            effectsSeen.append(effect)
+            switch effect {
+            case .loadQueue(let query): pending += state.reduce(.queueLoaded(source.page(query)))
+            case .loadRequest(let id):
+                if let detail = details[id] { pending += state.reduce(.requestLoaded(detail)) }
+                else { pending += state.reduce(.failed(LoupeError(.notFound, "No request \(id)."))) }
+            case .quit, .redrawTerminal: break
+            }
+        }
+    }
+
+    var screen: String { Renderer.render(state).plainText }
+}
+
+/// Compares `text` with `Golden/<name>.txt`; with LOUPE_RECORD_GOLDEN=1 it writes the file instead.
+func goldenMismatch(_ text: String, _ name: String, file: String = #filePath) -> String? {
+    let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Golden/\(name).txt")
+    if ProcessInfo.processInfo.environment["LOUPE_RECORD_GOLDEN"] == "1" {
+        try? (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        return nil
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        return "missing golden \(name).txt; record it with LOUPE_RECORD_GOLDEN=1 swift test"
+    }
+    return expected == text + "\n" ? nil : "screen differs from Golden/\(name).txt:\n\(text)"
+}
