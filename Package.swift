@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(name: "loupe", dependencies: ["LoupeCLI"]),
         .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
         .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),
-        .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"]),
+        .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"], exclude: ["Golden"]),
         .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI"]),
     ]
 )

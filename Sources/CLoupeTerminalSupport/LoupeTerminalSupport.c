@@ -20,17 +20,15 @@ static void restore_handler(int sig, siginfo_t *info, void *context) {
     }
     for (unsigned i = 0; i < HANDLED_COUNT; i++) {
         if (handled_signals[i] != sig) continue;
+        /* Let the previous handler (e.g. Swift's backtracer) report, then end the process the default way:
+           the screen is gone, so the program must not carry on. */
         struct sigaction *prev = &previous_actions[i];
         sigaction(sig, prev, NULL);
         if ((prev->sa_flags & SA_SIGINFO) && prev->sa_sigaction) {
             prev->sa_sigaction(sig, info, context);
-            return;
-        }
-        if (prev->sa_handler != SIG_DFL && prev->sa_handler != SIG_IGN && prev->sa_handler != NULL) {
+        } else if (prev->sa_handler != SIG_DFL && prev->sa_handler != SIG_IGN && prev->sa_handler != NULL) {
             prev->sa_handler(sig);
-            return;
         }
-        if (prev->sa_handler == SIG_IGN) return;
         signal(sig, SIG_DFL);
         raise(sig);
         return;
@@ -39,6 +37,13 @@ static void restore_handler(int sig, siginfo_t *info, void *context) {
 
 void loupe_install_restore_handlers(void) {
     for (unsigned i = 0; i < HANDLED_COUNT; i++) {
+        struct sigaction current;
+        /* A signal the parent chose to ignore (nohup) stays ignored. */
+        if (sigaction(handled_signals[i], NULL, &current) == 0 && !(current.sa_flags & SA_SIGINFO)
+            && current.sa_handler == SIG_IGN) {
+            previous_actions[i] = current;
+            continue;
+        }
         struct sigaction action;
         memset(&action, 0, sizeof(action));
         action.sa_sigaction = restore_handler;

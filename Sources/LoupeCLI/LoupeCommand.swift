@@ -15,7 +15,7 @@ public struct LoupeCommand: ParsableCommand {
             Try it with `loupe demo`, which builds a demo database first.
             """,
         version: version,
-        subcommands: [ConsoleCommand.self, DemoCommand.self, KeysCommand.self],
+        subcommands: [ConsoleCommand.self, DemoCommand.self, InitCommand.self, KeysCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 
     public init() {}
@@ -29,6 +29,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("as"),
             help: ArgumentHelp("Act as this demo staff member (demo databases only).", valueName: "user"))
     var actingAs: String?
+
+    init() {}
+
+    init(path: String?) { self.path = path }
 
     /// The file to use: `--db`, else the default path.
     var resolvedPath: String { path.map(Self.expandTilde) ?? Self.defaultPath() }

@@ -47,7 +47,7 @@ public enum KeyMap {
         KeyBinding([.char("G"), .end], "Go to the last row", in: lists) { _ in .moveToBottom },
         KeyBinding([.ctrl("d")], "Half a page down", in: lists) { _ in .moveByPage(0.5) },
         KeyBinding([.ctrl("u")], "Half a page up", in: lists) { _ in .moveByPage(-0.5) },
-        KeyBinding([.pageDown, .char(" ")], "A page down", in: lists) { _ in .moveByPage(1) },
+        KeyBinding([.pageDown], "A page down", in: lists) { _ in .moveByPage(1) },
         KeyBinding([.pageUp], "A page up", in: lists) { _ in .moveByPage(-1) },
         KeyBinding([.enter], "Open the selected request", hint: "open", in: [.queue],
                    disabledReason: { $0.queue.selected == nil ? "The queue is empty." : nil }) { _ in .open },
