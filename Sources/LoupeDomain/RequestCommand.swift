@@ -1,0 +1,95 @@
+import Foundation
+
+/// How a staff member checked that the requester is the data subject.
+public enum VerificationMethod: String, CaseIterable, Codable, Sendable {
+    /// The request came from the email address on file.
+    case email
+    /// The requester knew details of an order.
+    case order
+    /// A staff member saw an identity document.
+    case document
+}
+
+/// Everything a staff member can do to a privacy request.
+public enum RequestCommand: Equatable, Sendable {
+    /// Assign to me (atomic: refused when someone else holds it).
+    case claim
+    /// Give the request back to the queue.
+    case release
+    /// Give the request to another staff member (supervisors and admins).
+    case reassign(to: String)
+    /// Record how the requester's identity was checked.
+    case verify(method: VerificationMethod, note: String?)
+    /// Begin fulfilling (identity must be verified, except for consent withdrawal).
+    case start
+    /// Add a note to the request.
+    case note(String)
+    /// Extend the deadline by one or two months, with a reason; the notice to the subject is recorded.
+    case extend(months: Int, reason: String)
+    /// Propose erasing the subject's data; a supervisor who did not propose it must approve.
+    case proposeErasure
+    /// Approve a proposed erasure.
+    case approve
+    /// Refuse the request, with a reason given to the subject.
+    case reject(reason: String)
+    /// Close the request without acting (e.g. withdrawn), with a reason.
+    case cancel(reason: String)
+    /// Mark the request fulfilled.
+    case complete
+
+    /// The audit action name, e.g. `request.claim`.
+    public var auditAction: String {
+        switch self {
+        case .claim: "request.claim"
+        case .release: "request.release"
+        case .reassign: "request.reassign"
+        case .verify: "request.verify"
+        case .start: "request.start"
+        case .note: "request.note"
+        case .extend: "request.extend"
+        case .proposeErasure: "request.propose-erasure"
+        case .approve: "request.approve"
+        case .reject: "request.reject"
+        case .cancel: "request.cancel"
+        case .complete: "request.complete"
+        }
+    }
+
+    /// A short verb for messages ("claim", "approve").
+    public var verb: String { String(auditAction.dropFirst("request.".count)).replacingOccurrences(of: "-", with: " ") }
+
+    /// One value of each command, for tables and tests.
+    public static let samples: [RequestCommand] = [
+        .claim, .release, .reassign(to: "ben"), .verify(method: .email, note: nil), .start, .note("Called back"),
+        .extend(months: 1, reason: "Many orders"), .proposeErasure, .approve, .reject(reason: "Not verifiable"),
+        .cancel(reason: "Withdrawn"), .complete,
+    ]
+}
+
+/// The facts about a request that the rules look at.
+public struct RequestFacts: Equatable, Sendable {
+    public var kind: RequestKind
+    public var status: RequestStatus
+    public var assignee: String?
+    /// Who proposed the erasure, once proposed.
+    public var proposedBy: String?
+    public var isIdentityVerified: Bool
+    public var receivedAt: Date
+    /// The original due date (before any extension).
+    public var dueAt: Date
+    public var extendedUntil: Date?
+
+    /// Makes facts.
+    public init(kind: RequestKind, status: RequestStatus, assignee: String? = nil, proposedBy: String? = nil,
+                isIdentityVerified: Bool = false, receivedAt: Date, dueAt: Date,
+                extendedUntil: Date? = nil) {
+        self.kind = kind
+        self.status = status
+        self.assignee = assignee
+        self.proposedBy = proposedBy
+        self.isIdentityVerified = isIdentityVerified
+        self.receivedAt = receivedAt
+        self.dueAt = dueAt
+        self.extendedUntil = extendedUntil
+    }
+}
