@@ -18,6 +18,8 @@ public struct RequestDetail: Equatable, Sendable {
     public var verifiedBy: String?
     public var verifiedAt: Date?
     public var outcomeReason: String?
+    /// The open request this one duplicates, if it was marked so on arrival.
+    public var duplicateOf: String?
     public var version: Int
     /// The request's audit timeline, oldest first.
     public var timeline: [AuditEntry]
@@ -28,7 +30,8 @@ public struct RequestDetail: Equatable, Sendable {
         customerPublicId: String? = nil, subjectName: String? = nil, subjectPhone: String? = nil,
         subjectIsMinor: Bool = false, requester: RequesterKind = .subject, requesterName: String? = nil,
         extendedUntil: Date? = nil, extensionReason: String? = nil, verificationMethod: String? = nil,
-        verifiedBy: String? = nil, verifiedAt: Date? = nil, outcomeReason: String? = nil, version: Int = 1,
+        verifiedBy: String? = nil, verifiedAt: Date? = nil, outcomeReason: String? = nil, duplicateOf: String? = nil,
+        version: Int = 1,
         timeline: [AuditEntry] = []
     ) {
         self.summary = summary
@@ -46,6 +49,7 @@ public struct RequestDetail: Equatable, Sendable {
         self.verifiedBy = verifiedBy
         self.verifiedAt = verifiedAt
         self.outcomeReason = outcomeReason
+        self.duplicateOf = duplicateOf
         self.version = version
         self.timeline = timeline
     }

@@ -14,12 +14,23 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
     /// The OS user name of the staff member holding the request.
     public var assignee: String?
     public var receivedAt: Date
+    /// The date the request must be answered by, counting an extension.
     public var dueAt: Date
+    /// The due date before any extension.
+    public var originalDueAt: Date
+    /// Set once the deadline was extended.
+    public var extendedUntil: Date?
+    /// Who proposed the erasure, once proposed.
+    public var proposedBy: String?
+    public var isIdentityVerified: Bool
+    /// Optimistic-concurrency version: every change increments it.
+    public var version: Int
 
     /// Makes a summary.
     public init(
         id: Int64, publicId: String, kind: RequestKind, status: RequestStatus, priority: RequestPriority,
-        subjectEmail: String?, assignee: String?, receivedAt: Date, dueAt: Date
+        subjectEmail: String?, assignee: String?, receivedAt: Date, dueAt: Date, originalDueAt: Date? = nil,
+        extendedUntil: Date? = nil, proposedBy: String? = nil, isIdentityVerified: Bool = false, version: Int = 1
     ) {
         self.id = id
         self.publicId = publicId
@@ -30,6 +41,11 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
         self.assignee = assignee
         self.receivedAt = receivedAt
         self.dueAt = dueAt
+        self.originalDueAt = originalDueAt ?? dueAt
+        self.extendedUntil = extendedUntil
+        self.proposedBy = proposedBy
+        self.isIdentityVerified = isIdentityVerified
+        self.version = version
     }
 }
 
@@ -52,4 +68,11 @@ public struct QueueKey: Equatable, Sendable, Comparable {
 extension RequestSummary {
     /// This row's key in the queue order.
     public var queueKey: QueueKey { QueueKey(dueAt: dueAt, id: id) }
+
+    /// What the lifecycle rules look at.
+    public var facts: RequestFacts {
+        RequestFacts(kind: kind, status: status, assignee: assignee, proposedBy: proposedBy,
+                     isIdentityVerified: isIdentityVerified, receivedAt: receivedAt, dueAt: originalDueAt,
+                     extendedUntil: extendedUntil)
+    }
 }

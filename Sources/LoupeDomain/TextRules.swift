@@ -30,4 +30,13 @@ public enum TextRules {
         default: false
         }
     }
+
+    /// `text` with forbidden characters shown as `\u{…}` escapes and cut to 80 characters, for error messages.
+    public static func printable(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars.prefix(80) {
+            output += isForbidden(scalar) ? String(format: "\\u{%04X}", scalar.value) : String(scalar)
+        }
+        return text.unicodeScalars.count > 80 ? output + "…" : output
+    }
 }

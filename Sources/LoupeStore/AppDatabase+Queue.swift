@@ -3,9 +3,10 @@ import GRDB
 import LoupeDomain
 
 extension AppDatabase {
-    private static let summaryColumns = """
+    static let summaryColumns = """
         r.id, r.publicId, r.kind, r.status, r.priority, COALESCE(c.email, r.subjectEmail) AS subjectEmail,
-        r.assignee, r.receivedAt, r.effectiveDueAt
+        r.assignee, r.receivedAt, r.effectiveDueAt, r.dueAt, r.extendedUntil, r.proposedBy,
+        r.verifiedAt IS NOT NULL AS isIdentityVerified, r.version
         """
 
     /// Reads one slice of the queue of open requests, with the total count and the slice's start position.
@@ -69,7 +70,9 @@ extension AppDatabase {
         RequestSummary(
             id: row["id"], publicId: row["publicId"], kind: try decode(row["kind"]), status: try decode(row["status"]),
             priority: try decode(row["priority"]), subjectEmail: row["subjectEmail"], assignee: row["assignee"],
-            receivedAt: row["receivedAt"], dueAt: row["effectiveDueAt"])
+            receivedAt: row["receivedAt"], dueAt: row["effectiveDueAt"], originalDueAt: row["dueAt"],
+            extendedUntil: row["extendedUntil"], proposedBy: row["proposedBy"],
+            isIdentityVerified: row["isIdentityVerified"], version: row["version"])
     }
 
     static func decode<E: RawRepresentable>(_ raw: String) throws -> E where E.RawValue == String {

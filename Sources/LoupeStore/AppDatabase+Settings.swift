@@ -23,12 +23,7 @@ extension AppDatabase {
 
     /// The staff member with this OS user name, if any.
     public func staffMember(userName: String) throws -> StaffMember? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE userName = ?", arguments: [userName]).map { row in
-                StaffMember(userName: row["userName"], displayName: row["displayName"],
-                            role: try Self.decode(row["role"]), isActive: row["isActive"])
-            }
-        }
+        try read { db in try Self.fetchStaff(db, userName: userName) }
     }
 
     /// Whether the database holds anything yet (used to decide whether `loupe demo` must seed it).

@@ -33,3 +33,67 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Adds a staff member, or gives an existing one a new role and reactivates them. Admins only; audited.
+    @discardableResult
+    public func addStaff(userName: String, role: StaffRole, displayName: String?, actor: StaffMember, at time: Date) throws -> StaffMember {
+        try write { db in
+            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            let name = try StaffRules.validatedUserName(userName)
+            let display = try displayName.map { try TextRules.validated($0, field: "display name") } ?? name
+            let existed = try Self.fetchStaff(db, userName: name) != nil
+            try db.execute(
+                sql: """
+                    INSERT INTO staff (userName, displayName, role, isActive) VALUES (?, ?, ?, 1)
+                    ON CONFLICT(userName) DO UPDATE SET role = excluded.role, isActive = 1,
+                        displayName = CASE WHEN ? THEN excluded.displayName ELSE displayName END
+                    """,
+                arguments: [name, display, role.rawValue, displayName != nil])
+            try AuditLog.append(db, at: time, actor: actor.userName, action: existed ? "staff.update" : "staff.add",
+                                target: "staff:\(name)", details: ["role": role.rawValue])
+            return try Self.fetchStaff(db, userName: name)!
+        }
+    }
+
+    /// Deactivates a staff member (they can no longer act; their history stays). Admins only; audited.
+    public func deactivateStaff(userName: String, actor: StaffMember, at time: Date) throws {
+        try write { db in
+            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            guard let member = try Self.fetchStaff(db, userName: userName) else {
+                throw LoupeError(.notFound, "'\(userName)' is not staff; see `loupe staff list`.")
+            }
+            let admins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff WHERE role = 'admin' AND isActive") ?? 0
+            try StaffRules.checkDeactivation(of: member, activeAdmins: admins)
+            try db.execute(sql: "UPDATE staff SET isActive = 0 WHERE userName = ?", arguments: [userName])
+            let held = try String.fetchAll(
+                db, sql: "SELECT publicId FROM privacyRequest WHERE assignee = ? AND \(Self.openStatusSQL)", arguments: [userName])
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "staff.deactivate", target: "staff:\(userName)",
+                                details: ["releasedRequests": String(held.count)])
+            // Their open requests go back to the queue, each with its own audit entry.
+            for publicId in held {
+                try db.execute(sql: "UPDATE privacyRequest SET assignee = NULL, version = version + 1 WHERE publicId = ?",
+                               arguments: [publicId])
+                try AuditLog.append(db, at: time, actor: actor.userName, action: "request.release", target: publicId,
+                                    details: ["from": userName, "because": "staff.deactivate"])
+            }
+        }
+    }
+
+    /// Every staff member, by user name.
+    public func staffList() throws -> [StaffMember] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT userName FROM staff ORDER BY userName").compactMap {
+                try Self.fetchStaff(db, userName: $0)
+            }
+        }
+    }
+
+    /// The actor as the database knows them now (their role may have changed since they started).
+    static func freshActor(_ db: Database, _ actor: StaffMember) throws -> StaffMember {
+        guard let member = try fetchStaff(db, userName: actor.userName), member.isActive else {
+            throw LoupeError(.notAllowed, "'\(actor.userName)' is no longer active staff.")
+        }
+        return member
+    }
+}

@@ -9,9 +9,7 @@ import Testing
     func fullQueue(_ database: AppDatabase) throws -> [RequestSummary] {
         try database.writer.read { db in
             try AppDatabase.fetchSummaries(db, """
-                SELECT r.id, r.publicId, r.kind, r.status, r.priority, COALESCE(c.email, r.subjectEmail) AS subjectEmail,
-                       r.assignee, r.receivedAt, r.effectiveDueAt
-                FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId
+                SELECT \(AppDatabase.summaryColumns) FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId
                 WHERE r.status NOT IN ('completed', 'rejected', 'cancelled') ORDER BY r.effectiveDueAt, r.id
                 """, [])
         }

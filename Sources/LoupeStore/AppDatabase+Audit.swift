@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// The result of walking the audit chain.
+public struct AuditVerification: Equatable, Sendable {
+    /// How many entries were checked.
+    public var checked: Int
+    /// The first entry that breaks the chain and what is wrong with it, or nil when the chain holds.
+    public var firstBreak: (sequence: Int64, problem: String)?
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.checked == rhs.checked && lhs.firstBreak?.sequence == rhs.firstBreak?.sequence
+            && lhs.firstBreak?.problem == rhs.firstBreak?.problem
+    }
+}
+
+extension AppDatabase {
+    /// Walks the whole audit chain in order (streaming, flat memory) and names the first entry whose sequence,
+    /// link or hash is wrong.
+    public func verifyAudit() throws -> AuditVerification {
+        try read { db in
+            var expectedSequence: Int64 = 1
+            var previousHash = AuditLog.genesisHash
+            var checked = 0
+            let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM auditEntry ORDER BY sequence")
+            while let entry = try cursor.next() {
+                checked += 1
+                if entry.sequence != expectedSequence {
+                    return AuditVerification(checked: checked, firstBreak: (entry.sequence,
+                        "expected entry \(expectedSequence) here: entries are missing"))
+                }
+                if entry.previousHash != previousHash {
+                    return AuditVerification(checked: checked, firstBreak: (entry.sequence,
+                        "its previous-hash does not match entry \(entry.sequence - 1): an entry before it was changed or removed"))
+                }
+                if AuditLog.hash(of: entry) != entry.hash {
+                    return AuditVerification(checked: checked, firstBreak: (entry.sequence,
+                        "its content does not match its hash: the entry was edited"))
+                }
+                previousHash = entry.hash
+                expectedSequence += 1
+            }
+            return AuditVerification(checked: checked, firstBreak: nil)
+        }
+    }
+
+    /// Audit entries, newest first: all of them or those about `target`, at most `limit`.
+    public func auditEntries(target: String? = nil, limit: Int = 100) throws -> [AuditEntry] {
+        try read { db in
+            if let target {
+                return try AuditEntry.fetchAll(
+                    db, sql: "SELECT * FROM auditEntry WHERE target = ? ORDER BY sequence DESC LIMIT ?",
+                    arguments: [target, limit])
+            }
+            return try AuditEntry.fetchAll(db, sql: "SELECT * FROM auditEntry ORDER BY sequence DESC LIMIT ?",
+                                           arguments: [limit])
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// Records a new request in one transaction: matches the subject to a customer by email, sets the deadline
+    /// (three days and urgent for a minor), marks it a duplicate of an open request of the same kind about the
+    /// same subject, and audits its arrival.
+    @discardableResult
+    public func createRequest(_ draft: NewRequest, actor: StaffMember, at time: Date) throws -> RequestDetail {
+        let request = try draft.validated()
+        return try write { db in
+            _ = try Self.freshActor(db, actor)
+            if let reference = request.externalReference,
+               let existing = try String.fetchOne(
+                   db, sql: "SELECT publicId FROM privacyRequest WHERE channel = ? AND externalReference = ?",
+                   arguments: [request.channel.rawValue, reference]) {
+                throw LoupeError(.conflict,
+                    "\(request.channel.rawValue) reference '\(TextRules.printable(reference))' is already \(existing); it was not recorded twice.")
+            }
+            let customer = try Row.fetchOne(
+                db, sql: "SELECT id, isMinor FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1",
+                arguments: [request.email])
+            let customerId: Int64? = customer?["id"]
+            let isMinor: Bool = customer?["isMinor"] ?? false
+            let policy = try Self.deadlinePolicy(db)
+            let duplicateOf = try Int64.fetchOne(db, sql: """
+                SELECT id FROM privacyRequest WHERE kind = ? AND \(Self.openStatusSQL)
+                AND (customerId = ? OR (customerId IS NULL AND subjectEmail = ?)) ORDER BY id LIMIT 1
+                """, arguments: [request.kind.rawValue, customerId, request.email])
+            let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM privacyRequest") ?? 0) + 1
+            let publicId = String(format: "PR-%@-%06lld", String(policy.dayString(time).prefix(4)), sequence)
+            try db.execute(
+                sql: """
+                    INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
+                        subjectEmail, subjectName, requesterKind, requesterName, receivedAt, dueAt, priority, duplicateOf)
+                    VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    sequence, publicId, request.kind.rawValue, request.channel.rawValue, request.externalReference,
+                    customerId, customerId == nil ? request.email : nil, customerId == nil ? request.name : nil,
+                    request.requester.rawValue, request.requesterName, time,
+                    policy.dueDate(receivedAt: time, aboutMinor: isMinor),
+                    (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf,
+                ])
+            var details = ["kind": request.kind.rawValue, "channel": request.channel.rawValue,
+                           "matched": customerId == nil ? "no" : "yes"]
+            if let duplicateOf {
+                details["duplicateOf"] = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?",
+                                                             arguments: [duplicateOf])
+            }
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "request.receive", target: publicId,
+                                details: details)
+            return try Self.fetchDetail(db, publicId: publicId)
+        }
+    }
+
+    /// Requests matching `filter`, most urgent first (by due date), at most `filter.limit`.
+    public func requests(_ filter: RequestFilter, now: Date) throws -> [RequestSummary] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let status = filter.status {
+                conditions.append("r.status = ?")
+                arguments.append(status.rawValue)
+            } else if filter.openOnly {
+                conditions.append(Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status"))
+            }
+            if let kind = filter.kind {
+                conditions.append("r.kind = ?")
+                arguments.append(kind.rawValue)
+            }
+            switch filter.assignee {
+            case .anyone: break
+            case .nobody: conditions.append("r.assignee IS NULL")
+            case .user(let name):
+                conditions.append("r.assignee = ?")
+                arguments.append(name)
+            }
+            if filter.overdueOnly {
+                conditions.append("r.effectiveDueAt < ? AND " + Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status"))
+                arguments.append(now)
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments.append(filter.limit)
+            return try Self.fetchSummaries(db, """
+                SELECT \(Self.summaryColumns) FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId
+                \(whereClause) ORDER BY r.effectiveDueAt, r.id LIMIT ?
+                """, StatementArguments(arguments))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// Applies one lifecycle command (claim, verify, start, approve, ...) to a request in one transaction: re-reads
+    /// the request and the actor, refuses a stale `expectedVersion` ("changed by NAME at TIME"), asks
+    /// `RequestRules`, writes the change with `version + 1`, and appends the audit entry. Returns the request as
+    /// it now is.
+    @discardableResult
+    public func perform(
+        _ command: RequestCommand, on publicId: String, expectedVersion: Int? = nil, actor: StaffMember, at time: Date
+    ) throws -> RequestDetail {
+        try write { db in
+            try Self.perform(db, command, on: publicId, expectedVersion: expectedVersion, actorName: actor.userName, at: time)
+        }
+    }
+
+    /// Claims the most urgent unassigned open request (urgent first, then by due date) in one transaction, so
+    /// two agents never get the same one. `.notFound` when nothing is waiting.
+    @discardableResult
+    public func claimNext(actor: StaffMember, at time: Date) throws -> RequestDetail {
+        try write { db in
+            let open = Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status")
+            let sql = """
+                SELECT r.publicId FROM privacyRequest r INDEXED BY privacyRequest_openQueue
+                WHERE \(open) AND r.assignee IS NULL %@ ORDER BY r.effectiveDueAt, r.id LIMIT 1
+                """
+            let next = try String.fetchOne(db, sql: String(format: sql, "AND r.priority = 'urgent'"))
+                ?? String.fetchOne(db, sql: String(format: sql, ""))
+            guard let publicId = next else {
+                throw LoupeError(.notFound, "No unassigned open request is waiting.")
+            }
+            return try Self.perform(db, .claim, on: publicId, expectedVersion: nil, actorName: actor.userName, at: time)
+        }
+    }
+
+    static func perform(
+        _ db: Database, _ command: RequestCommand, on publicId: String, expectedVersion: Int?, actorName: String,
+        at time: Date
+    ) throws -> RequestDetail {
+        guard let actor = try fetchStaff(db, userName: actorName) else {
+            throw LoupeError(.notAllowed, "'\(actorName)' is not Loupe staff. An admin can add them: loupe staff add \(actorName) --role agent")
+        }
+        let current = try fetchDetail(db, publicId: publicId).summary
+        if let expectedVersion, expectedVersion != current.version {
+            let last = try AuditEntry.fetchOne(
+                db, sql: "SELECT * FROM auditEntry WHERE target = ? ORDER BY sequence DESC LIMIT 1", arguments: [publicId])
+            let policy = try deadlinePolicy(db)
+            let who = last.map { "\($0.actor) at \(policy.minuteString($0.occurredAt))" } ?? "someone"
+            throw LoupeError(.conflict, "\(publicId) was changed by \(who) since you read it; reload it and try again.")
+        }
+        if case .reassign(let target) = command {
+            guard let member = try fetchStaff(db, userName: target), member.isActive else {
+                throw LoupeError(.invalidInput, "'\(target)' is not active staff: pick someone from `loupe staff list`.")
+            }
+        }
+        let change = try RequestRules.decide(command, on: current.facts, by: actor, now: time, policy: deadlinePolicy(db))
+        try apply(change, db, to: current, actor: actor.userName, at: time)
+        var details = change.auditDetails
+        details["version"] = String(current.version + 1)
+        if change.status != current.status { details["status"] = change.status.rawValue }
+        try AuditLog.append(db, at: time, actor: actor.userName, action: command.auditAction, target: publicId,
+                            details: details)
+        return try fetchDetail(db, publicId: publicId)
+    }
+
+    private static func apply(_ change: RequestChange, _ db: Database, to request: RequestSummary, actor: String, at time: Date) throws {
+        var assignments = ["status = :status", "assignee = :assignee", "version = version + 1"]
+        var arguments: [String: (any DatabaseValueConvertible)?] = [
+            "status": change.status.rawValue, "assignee": change.assignee, "id": request.id, "version": request.version,
+        ]
+        if let verification = change.verification {
+            assignments += ["verificationMethod = :method", "verifiedBy = :actor", "verifiedAt = :time",
+                            "verificationNote = :verificationNote"]
+            arguments["method"] = verification.method.rawValue
+            arguments.updateValue(verification.note, forKey: "verificationNote")
+        }
+        if let extension_ = change.extension_ {
+            assignments += ["extendedUntil = :until", "extensionReason = :reason", "extensionNoticeAt = :noticeAt"]
+            arguments["until"] = extension_.until
+            arguments["reason"] = extension_.reason
+            arguments["noticeAt"] = extension_.noticeAt
+        }
+        if let proposedBy = change.proposedBy {
+            assignments.append("proposedBy = :proposedBy")
+            arguments["proposedBy"] = proposedBy
+        }
+        if let outcome = change.outcome {
+            assignments += ["outcome = :outcome", "outcomeReason = :outcomeReason"]
+            arguments["outcome"] = outcome.status.rawValue
+            arguments.updateValue(outcome.reason, forKey: "outcomeReason")
+        }
+        arguments["actor"] = actor
+        arguments["time"] = time
+        try db.execute(
+            sql: "UPDATE privacyRequest SET \(assignments.joined(separator: ", ")) WHERE id = :id AND version = :version",
+            arguments: StatementArguments(arguments))
+        guard db.changesCount == 1 else {
+            throw LoupeError(.conflict, "\(request.publicId) changed while it was being written; reload it and try again.")
+        }
+        if let note = change.note {
+            try db.execute(
+                sql: "INSERT INTO requestNote (requestId, author, text, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [request.id, actor, note, time])
+        }
+    }
+
+    static func fetchStaff(_ db: Database, userName: String) throws -> StaffMember? {
+        try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE userName = ?", arguments: [userName]).map { row in
+            StaffMember(userName: row["userName"], displayName: row["displayName"], role: try decode(row["role"]),
+                        isActive: row["isActive"])
+        }
+    }
+}
