@@ -15,7 +15,10 @@ public struct LoupeCommand: ParsableCommand {
             Try it with `loupe demo`, which builds a demo database first.
             """,
         version: version,
-        subcommands: [ConsoleCommand.self, DemoCommand.self, InitCommand.self, KeysCommand.self],
+        subcommands: [
+            ConsoleCommand.self, DemoCommand.self, InitCommand.self, RequestsCommand.self, StaffCommand.self,
+            AuditCommand.self, KeysCommand.self,
+        ],
         defaultSubcommand: ConsoleCommand.self)
 
     public init() {}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import LoupeDomain
+import LoupeStore
+
+extension RequestStatus: ExpressibleByArgument {}
+extension RequestKind: ExpressibleByArgument {}
+extension RequestChannel: ExpressibleByArgument {}
+extension RequesterKind: ExpressibleByArgument {}
+
+struct ListRequests: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List requests by due date (open ones unless --status says otherwise).")
+
+    @Option(help: "Only this status (\(RequestStatus.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var status: RequestStatus?
+    @Option(help: "Only this kind (\(RequestKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var kind: RequestKind?
+    @Option(help: "Only requests held by USER, by you (me) or by nobody (none).") var assignee: String?
+    @Flag(help: "Only open requests past their due date.") var overdue = false
+    @Option(help: "At most this many rows.") var limit = 1_000
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+    }
+
+    func run() throws {
+        try CLIFailure.reporting {
+            let context = try CommandContext.open(database)
+            let who: RequestFilter.Assignee = switch assignee {
+                case nil: .anyone
+                case "none": .nobody
+                case "me": .user(context.actor.userName)
+                case let name?: .user(name)
+            }
+            let rows = try context.database.requests(
+                RequestFilter(status: status, kind: kind, assignee: who, overdueOnly: overdue, limit: limit), now: context.now)
+            if json { return try JSONOutput.print(rows.map { RequestJSON($0, now: context.now) }) }
+            let policy = try context.database.deadlinePolicy()
+            for row in rows {
+                let overdue = row.status.isOpen && policy.isOverdue(due: row.dueAt, now: context.now)
+                let fields = [
+                    overdue ? "!" : " ", row.publicId, row.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0),
+                    row.status.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0),
+                    (row.assignee ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0), policy.dayString(row.dueAt),
+                    row.subjectEmail.map(Masking.email) ?? "-",
+                ]
+                print(fields.joined(separator: " "))
+            }
+            printErr("\(rows.count) request\(rows.count == 1 ? "" : "s")")
+        }
+    }
+}
+
+struct ShowRequest: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one request and its audit timeline.")
+
+    @Argument(help: "The request id.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CLIFailure.reporting {
+            let context = try CommandContext.open(database)
+            let detail = try context.database.requestDetail(publicId: id)
+            if json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }
+            let policy = try context.database.deadlinePolicy()
+            let summary = detail.summary
+            print("""
+                \(summary.publicId)  \(summary.kind.rawValue)  \(summary.status.label)  (version \(summary.version))
+                subject    \(summary.subjectEmail.map(Masking.email) ?? "-")\(detail.customerPublicId.map { " (\($0))" } ?? "")
+                received   \(policy.minuteString(summary.receivedAt))
+                due        \(policy.minuteString(summary.dueAt))\(detail.extendedUntil == nil ? "" : " (extended)")
+                assignee   \(summary.assignee ?? "-")
+                identity   \(detail.verifiedBy.map { "verified by \($0) (\(detail.verificationMethod ?? "?"))" } ?? "not verified")
+                """)
+            if let duplicate = detail.duplicateOf { print("duplicate  of \(duplicate)") }
+            if let reason = detail.outcomeReason { print("outcome    \(reason)") }
+            for entry in detail.timeline {
+                print("  \(policy.minuteString(entry.occurredAt))  \(entry.actor)  \(entry.action)  \(entry.details)")
+            }
+        }
+    }
+}
+
+struct NewRequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Record a request that arrived by email, phone, letter or the web.")
+
+    @Option(help: "access, rectification, erasure or consent-withdrawal.") var kind: RequestKind
+    @Option(help: "The data subject's email address.") var email: String
+    @Option(help: "The subject's name, as given.") var name: String?
+    @Option(help: "email, phone, letter or web.") var channel: RequestChannel = .email
+    @Option(help: "The sender's reference (unique per channel).") var reference: String?
+    @Option(help: "subject, or guardian (for a minor).") var requester: RequesterKind = .subject
+    @Option(help: "The guardian's name.") var requesterName: String?
+    @Flag(help: "Print the request as JSON.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CLIFailure.reporting {
+            let context = try CommandContext.open(database)
+            let detail = try context.database.createRequest(
+                NewRequest(kind: kind, email: email, name: name, channel: channel, externalReference: reference,
+                           requester: requester, requesterName: requesterName),
+                actor: context.actor, at: context.now)
+            if json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }
+            let policy = try context.database.deadlinePolicy()
+            print("\(detail.summary.publicId): \(kind.rawValue) request recorded, due \(policy.dayString(detail.summary.dueAt))"
+                  + (detail.duplicateOf.map { "; duplicate of \($0)" } ?? "") + ".")
+        }
+    }
+}
