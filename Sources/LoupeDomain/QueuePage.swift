@@ -1,3 +1,11 @@
+/// Which list of requests a queue screen shows.
+public enum QueueScope: String, Equatable, Sendable, CaseIterable {
+    /// Every open request (the queue).
+    case open
+    /// Erasures waiting for a supervisor (the approvals screen).
+    case awaitingApproval
+}
+
 /// Which slice of the queue (open requests ordered by due date, then id) to read. Keyset paging: a slice is
 /// named by a row's key, never by an offset.
 public enum QueuePageQuery: Equatable, Sendable {

@@ -9,43 +9,41 @@ extension AppDatabase {
         r.verifiedAt IS NOT NULL AS isIdentityVerified, r.version
         """
 
-    /// Reads one slice of the queue of open requests, with the total count and the slice's start position.
-    /// Every read uses the partial index on (effectiveDueAt, id): no OFFSET, no full scan.
-    public func queuePage(_ query: QueuePageQuery) throws -> QueuePage {
+    /// Reads one slice of a queue (open requests, or erasures awaiting approval) with the total count and the
+    /// slice's start position. Every read walks an index in order: no OFFSET, no sort, no full scan.
+    public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open) throws -> QueuePage {
         try read { db in
-            let open = Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status")
-            // INDEXED BY: the planner must walk the partial queue index in order, never sort the open requests.
+            // INDEXED BY: the planner must walk the index in queue order, never sort the requests.
+            let (index, condition) = switch scope {
+                case .open: ("privacyRequest_openQueue", Self.openStatusSQL)
+                case .awaitingApproval: ("privacyRequest_status", "status = 'awaiting-approval'")
+            }
+            let filter = condition.replacingOccurrences(of: "status", with: "r.status")
             let base = """
-                SELECT \(Self.summaryColumns) FROM privacyRequest r INDEXED BY privacyRequest_openQueue
-                LEFT JOIN customer c ON c.id = r.customerId
+                SELECT \(Self.summaryColumns) FROM privacyRequest r INDEXED BY \(index)
+                LEFT JOIN customer c ON c.id = r.customerId WHERE \(filter)
                 """
+            let ascending = "ORDER BY r.effectiveDueAt, r.id LIMIT ?"
+            let descending = "ORDER BY r.effectiveDueAt DESC, r.id DESC LIMIT ?"
             let rows: [RequestSummary]
             switch query {
             case .first(let limit):
-                rows = try Self.fetchSummaries(db, "\(base) WHERE \(open) ORDER BY r.effectiveDueAt, r.id LIMIT ?", [limit])
+                rows = try Self.fetchSummaries(db, "\(base) \(ascending)", [limit])
             case .last(let limit):
-                rows = try Self.fetchSummaries(
-                    db, "\(base) WHERE \(open) ORDER BY r.effectiveDueAt DESC, r.id DESC LIMIT ?", [limit]).reversed()
+                rows = try Self.fetchSummaries(db, "\(base) \(descending)", [limit]).reversed()
             case .from(let key, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) WHERE \(open) AND (r.effectiveDueAt, r.id) >= (?, ?) ORDER BY r.effectiveDueAt, r.id LIMIT ?",
-                    [key.dueAt, key.id, limit])
+                    db, "\(base) AND (r.effectiveDueAt, r.id) >= (?, ?) \(ascending)", [key.dueAt, key.id, limit])
             case .through(let key, let limit):
                 rows = try Self.fetchSummaries(
-                    db,
-                    "\(base) WHERE \(open) AND (r.effectiveDueAt, r.id) <= (?, ?) ORDER BY r.effectiveDueAt DESC, r.id DESC LIMIT ?",
-                    [key.dueAt, key.id, limit]).reversed()
+                    db, "\(base) AND (r.effectiveDueAt, r.id) <= (?, ?) \(descending)", [key.dueAt, key.id, limit]).reversed()
             }
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM privacyRequest WHERE \(Self.openStatusSQL)") ?? 0
+            let count = "SELECT COUNT(*) FROM privacyRequest INDEXED BY \(index) WHERE \(condition)"
+            let total = try Int.fetchOne(db, sql: count) ?? 0
             var startIndex = 0
             if let first = rows.first {
                 startIndex = try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM privacyRequest INDEXED BY privacyRequest_openQueue
-                        WHERE \(Self.openStatusSQL) AND (effectiveDueAt, id) < (?, ?)
-                        """,
-                    arguments: [first.dueAt, first.id]) ?? 0
+                    db, sql: "\(count) AND (effectiveDueAt, id) < (?, ?)", arguments: [first.dueAt, first.id]) ?? 0
             }
             return QueuePage(rows: rows, total: total, startIndex: startIndex)
         }

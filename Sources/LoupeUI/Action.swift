@@ -18,14 +18,24 @@ public enum Action: Equatable, Sendable {
     /// Quit the console.
     case quit
     case toggleHelp
+    /// Scroll the help overlay by rows.
+    case scrollHelp(Int)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Read the current screen's data again.
     case refresh
     case resized(width: Int, height: Int)
     case tick(Date)
-    /// A slice of the queue arrived.
-    case queueLoaded(QueuePage)
+    /// A slice of a list arrived.
+    case queueLoaded(QueuePage, scope: QueueScope)
+    /// Show the approvals screen.
+    case showApprovals
+    /// Begin a lifecycle command on the focused request; commands that need answers open a prompt.
+    case begin(RequestCommandKey)
+    /// A key typed while a prompt is open.
+    case promptKey(Key)
+    /// A command was carried out; the request as it now is.
+    case performed(RequestDetail, verb: String)
     /// A request's detail arrived.
     case requestLoaded(RequestDetail)
     /// An effect failed.
@@ -36,12 +46,19 @@ public enum Action: Equatable, Sendable {
 
 /// Work the reducer asks the runner to do; its result comes back as an action.
 public enum Effect: Equatable, Sendable {
-    /// Read a slice of the queue; answered by `.queueLoaded` or `.failed`.
-    case loadQueue(QueuePageQuery)
+    /// Read a slice of a list; answered by `.queueLoaded` or `.failed`.
+    case loadQueue(QueuePageQuery, scope: QueueScope)
+    /// Carry out a lifecycle command; answered by `.performed` or `.failed`.
+    case perform(RequestCommand, publicId: String, expectedVersion: Int)
     /// Read a request; answered by `.requestLoaded` or `.failed`.
     case loadRequest(publicId: String)
     /// Clear and repaint the terminal.
     case redrawTerminal
     /// Leave the console.
     case quit
+}
+
+/// The lifecycle commands a key can start (the answers come from prompts).
+public enum RequestCommandKey: String, CaseIterable, Equatable, Sendable {
+    case claim, release, verify, start, note, extend, proposeErasure, approve, reject, cancel, complete
 }

@@ -6,11 +6,11 @@ extension AppState {
     public mutating func reduce(_ action: Action) -> [Effect] {
         switch action {
         case .start:
-            return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)))]
+            return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: .open)]
         case .moveBy(let rows):
             return move(by: rows)
         case .moveByPage(let fraction):
-            let height = screen.kind == .queue ? queueViewHeight : detailViewHeight
+            let height = screen.kind.isList ? queueViewHeight : detailViewHeight
             let rows = Int((Double(height) * fraction).rounded(.towardZero))
             return move(by: rows == 0 ? (fraction < 0 ? -1 : 1) : rows)
         case .moveToTop:
@@ -18,12 +18,14 @@ extension AppState {
         case .moveToBottom:
             return moveTo(Int.max)
         case .open:
-            guard screen == .queue, let selected = queue.selected else { return [] }
+            guard screen.kind.isList, let selected = focusedRequest else { return [] }
             screens.append(.request(selected.publicId))
             detail = nil
             detailScroll = 0
-            message = nil
             return [.loadRequest(publicId: selected.publicId)]
+        case .showApprovals:
+            if screen != .approvals { screens.append(.approvals) }
+            return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: .awaitingApproval)]
         case .back:
             if isHelpVisible {
                 isHelpVisible = false
@@ -32,46 +34,57 @@ extension AppState {
             guard screens.count > 1 else { return [] }
             screens.removeLast()
             detail = nil
-            message = nil
-            return []
+            return reloadScreen()
         case .quit:
             isRunning = false
             return [.quit]
         case .toggleHelp:
             isHelpVisible.toggle()
+            helpScroll = 0
+            return []
+        case .scrollHelp(let rows):
+            let overflow = max(KeyMap.bindings(in: screen.kind).count - HelpView.visibleRows(height: height), 0)
+            helpScroll = min(max(helpScroll + rows, 0), overflow)
             return []
         case .redraw:
             return [.redrawTerminal]
         case .refresh:
-            message = nil
-            switch screen {
-            case .queue: return [.loadQueue(queue.reloadQuery(viewHeight: queueViewHeight))]
-            case .request(let id): return [.loadRequest(publicId: id)]
-            }
+            return reloadScreen()
         case .resized(let newWidth, let newHeight):
             width = newWidth
             height = newHeight
             queue.scrollToCursor(viewHeight: queueViewHeight)
+            approvals.scrollToCursor(viewHeight: queueViewHeight)
             detailScroll = min(detailScroll, maxDetailScroll)
             return []
         case .tick(let date):
             now = date
             return []
-        case .queueLoaded(let page):
-            queue.apply(page, viewHeight: queueViewHeight)
+        case .queueLoaded(let page, let scope):
+            self[list: scope].apply(page, viewHeight: queueViewHeight)
             return []
         case .requestLoaded(let loaded):
             guard screen == .request(loaded.summary.publicId) else { return [] }
             detail = loaded
             detailScroll = min(detailScroll, maxDetailScroll)
             return []
+        case .begin(let key):
+            return begin(key)
+        case .promptKey(let key):
+            return handlePromptKey(key)
+        case .performed(let changed, let verb):
+            message = StatusMessage("\(changed.summary.publicId): \(verb) done; now \(changed.summary.status.label).")
+            if screen == .request(changed.summary.publicId) { detail = changed }
+            return reloadLists()
         case .refused(let reason):
             message = StatusMessage(reason, isError: true)
             return []
         case .failed(let error):
             queue.pendingTarget = nil
+            approvals.pendingTarget = nil
             message = StatusMessage(error.message, isError: true)
-            return []
+            // Someone else changed the request: show what it is now.
+            return error.code == .conflict ? reloadScreen() : []
         }
     }
 
@@ -79,35 +92,66 @@ extension AppState {
     public mutating func press(_ key: Key) -> [Effect] {
         switch KeyMap.resolve(key, in: self) {
         case .action(let action):
-            message = nil
+            if case .promptKey = action {} else { message = nil }
             return reduce(action)
         case .refused(let reason):
             return reduce(.refused(reason))
         case .unbound:
+            if prompt != nil { return reduce(.promptKey(key)) }
             message = nil
             return []
         }
     }
 
-    private mutating func move(by rows: Int) -> [Effect] {
+    /// The list of a scope.
+    subscript(list scope: QueueScope) -> QueueState {
+        get { scope == .open ? queue : approvals }
+        set { if scope == .open { queue = newValue } else { approvals = newValue } }
+    }
+
+    /// The scope of the list on screen, if the screen is a list.
+    var listScope: QueueScope? {
         switch screen {
-        case .queue:
-            return moveTo(queue.cursor + rows)
-        case .request:
-            detailScroll = min(max(detailScroll + rows, 0), maxDetailScroll)
-            return []
+        case .queue: .open
+        case .approvals: .awaitingApproval
+        case .request: nil
         }
     }
 
-    private mutating func moveTo(_ target: Int) -> [Effect] {
+    /// Reads the current screen's data again, keeping the selection.
+    mutating func reloadScreen() -> [Effect] {
         switch screen {
-        case .queue:
-            let clamped = min(max(target, 0), max(queue.total - 1, 0))
-            return queue.move(to: clamped, viewHeight: queueViewHeight).map { [.loadQueue($0)] } ?? []
-        case .request:
+        case .request(let id): return [.loadRequest(publicId: id)]
+        default:
+            let scope = listScope!
+            return [.loadQueue(self[list: scope].reloadQuery(viewHeight: queueViewHeight), scope: scope)]
+        }
+    }
+
+    /// Rereads every list on the navigation stack (after a change), keeping their selections.
+    private mutating func reloadLists() -> [Effect] {
+        var effects: [Effect] = [.loadQueue(queue.reloadQuery(viewHeight: queueViewHeight), scope: .open)]
+        if screens.contains(.approvals) {
+            effects.append(.loadQueue(approvals.reloadQuery(viewHeight: queueViewHeight), scope: .awaitingApproval))
+        }
+        return effects
+    }
+
+    private mutating func move(by rows: Int) -> [Effect] {
+        guard let scope = listScope else {
+            detailScroll = min(max(detailScroll + rows, 0), maxDetailScroll)
+            return []
+        }
+        return moveTo(self[list: scope].cursor + rows)
+    }
+
+    private mutating func moveTo(_ target: Int) -> [Effect] {
+        guard let scope = listScope else {
             detailScroll = target <= 0 ? 0 : maxDetailScroll
             return []
         }
+        let clamped = min(max(target, 0), max(self[list: scope].total - 1, 0))
+        return self[list: scope].move(to: clamped, viewHeight: queueViewHeight).map { [.loadQueue($0, scope: scope)] } ?? []
     }
 
     /// The furthest the request screen's body can scroll.

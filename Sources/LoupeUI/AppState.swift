@@ -5,6 +5,8 @@ import LoupeDomain
 public enum Screen: Equatable, Sendable {
     /// The queue of open requests.
     case queue
+    /// Erasures waiting for a supervisor.
+    case approvals
     /// One request, by public id.
     case request(String)
 
@@ -12,6 +14,7 @@ public enum Screen: Equatable, Sendable {
     public var kind: ScreenKind {
         switch self {
         case .queue: .queue
+        case .approvals: .approvals
         case .request: .request
         }
     }
@@ -19,7 +22,10 @@ public enum Screen: Equatable, Sendable {
 
 /// Which part of the console a key binding belongs to.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case queue, request, help
+    case queue, approvals, request, prompt, help
+
+    /// The list screens (queue and approvals).
+    public var isList: Bool { self == .queue || self == .approvals }
 }
 
 /// A line shown above the hint bar: information or an error.
@@ -49,11 +55,17 @@ public struct AppState: Equatable, Sendable {
     /// The navigation stack; the last screen is shown.
     public var screens: [Screen] = [.queue]
     public var queue = QueueState()
+    /// The approvals screen's list.
+    public var approvals = QueueState()
+    /// The prompt of a command being entered, if any.
+    public var prompt: PromptState?
     /// The request shown on a request screen, once read.
     public var detail: RequestDetail?
     /// How far the request screen's body is scrolled.
     public var detailScroll = 0
     public var isHelpVisible = false
+    /// How far the help overlay is scrolled.
+    public var helpScroll = 0
     public var message: StatusMessage?
     /// False once the user has asked to quit.
     public var isRunning = true
@@ -71,7 +83,16 @@ public struct AppState: Equatable, Sendable {
     public var screen: Screen { screens.last ?? .queue }
 
     /// Where key bindings are looked up: the help overlay when it is open, else the screen.
-    public var keyContext: ScreenKind { isHelpVisible ? .help : screen.kind }
+    public var keyContext: ScreenKind { isHelpVisible ? .help : prompt != nil ? .prompt : screen.kind }
+
+    /// The request the lifecycle keys act on: the open request, or the selected row of a list.
+    public var focusedRequest: RequestSummary? {
+        switch screen {
+        case .queue: queue.selected
+        case .approvals: approvals.selected
+        case .request: detail?.summary
+        }
+    }
 
     /// Whether the terminal is below the minimum size.
     public var isTooSmall: Bool { width < Self.minimumSize.width || height < Self.minimumSize.height }

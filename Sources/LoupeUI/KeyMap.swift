@@ -37,26 +37,54 @@ public struct KeyBinding: Sendable {
 
 /// The console's key table.
 public enum KeyMap {
-    private static let lists: Set<ScreenKind> = [.queue, .request]
+    private static let screens: Set<ScreenKind> = [.queue, .approvals, .request]
+    private static let lists: Set<ScreenKind> = [.queue, .approvals]
+
+    /// A lifecycle key: works on the focused request, refused (with the rules' reason) when not allowed.
+    private static func lifecycle(_ key: Character, _ command: RequestCommandKey, _ help: String, hint: String? = nil) -> KeyBinding {
+        KeyBinding([.char(key)], help, hint: hint, in: screens, disabledReason: { $0.refusal(for: command) }) { _ in
+            .begin(command)
+        }
+    }
 
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.char("j"), .down], "Move down one row", hint: "move", hintKeys: "j/k", in: lists) { _ in .moveBy(1) },
-        KeyBinding([.char("k"), .up], "Move up one row", in: lists) { _ in .moveBy(-1) },
-        KeyBinding([.char("g"), .home], "Go to the first row", in: lists) { _ in .moveToTop },
-        KeyBinding([.char("G"), .end], "Go to the last row", in: lists) { _ in .moveToBottom },
-        KeyBinding([.ctrl("d")], "Half a page down", in: lists) { _ in .moveByPage(0.5) },
-        KeyBinding([.ctrl("u")], "Half a page up", in: lists) { _ in .moveByPage(-0.5) },
-        KeyBinding([.pageDown], "A page down", in: lists) { _ in .moveByPage(1) },
-        KeyBinding([.pageUp], "A page up", in: lists) { _ in .moveByPage(-1) },
-        KeyBinding([.enter], "Open the selected request", hint: "open", in: [.queue],
-                   disabledReason: { $0.queue.selected == nil ? "The queue is empty." : nil }) { _ in .open },
-        KeyBinding([.escape, .char("q")], "Back to the queue", hint: "back", in: [.request]) { _ in .back },
-        KeyBinding([.char("R")], "Read the screen's data again", hint: "refresh", in: lists) { _ in .refresh },
-        KeyBinding([.ctrl("l")], "Redraw the terminal", in: lists) { _ in .redraw },
-        KeyBinding([.char("?")], "Show the keys", hint: "help", in: lists) { _ in .toggleHelp },
+        KeyBinding([.char("j"), .down], "Move down one row", hint: "move", hintKeys: "j/k", in: screens) { _ in .moveBy(1) },
+        KeyBinding([.char("k"), .up], "Move up one row", in: screens) { _ in .moveBy(-1) },
+        KeyBinding([.char("g"), .home], "Go to the first row", in: screens) { _ in .moveToTop },
+        KeyBinding([.char("G"), .end], "Go to the last row", in: screens) { _ in .moveToBottom },
+        KeyBinding([.ctrl("d")], "Half a page down", in: screens) { _ in .moveByPage(0.5) },
+        KeyBinding([.ctrl("u")], "Half a page up", in: screens) { _ in .moveByPage(-0.5) },
+        KeyBinding([.pageDown], "A page down", in: screens) { _ in .moveByPage(1) },
+        KeyBinding([.pageUp], "A page up", in: screens) { _ in .moveByPage(-1) },
+        KeyBinding([.enter], "Open the selected request", hint: "open", in: lists,
+                   disabledReason: { $0.focusedRequest == nil ? "The list is empty." : nil }) { _ in .open },
+        lifecycle("a", .claim, "Assign to me (claim)", hint: "claim"),
+        lifecycle("u", .release, "Release: give it back to the queue"),
+        lifecycle("v", .verify, "Verify the requester's identity"),
+        lifecycle("s", .start, "Start work"),
+        lifecycle("n", .note, "Add a note"),
+        lifecycle("x", .extend, "Extend the deadline (1 or 2 months, with a reason)"),
+        lifecycle("e", .proposeErasure, "Propose the erasure for approval"),
+        lifecycle("A", .approve, "Approve an erasure (supervisors; not your own)"),
+        lifecycle("r", .reject, "Reject, with a reason"),
+        lifecycle("C", .cancel, "Cancel, with a reason"),
+        lifecycle("c", .complete, "Complete"),
+        KeyBinding([.char("p")], "Erasures awaiting approval", hint: "approvals", in: [.queue, .request]) { _ in .showApprovals },
+        KeyBinding([.escape, .char("q")], "Back", hint: "back", in: [.approvals, .request]) { _ in .back },
+        KeyBinding([.char("R")], "Read the screen's data again", in: screens) { _ in .refresh },
+        KeyBinding([.ctrl("l")], "Redraw the terminal", in: screens) { _ in .redraw },
+        KeyBinding([.char("?")], "Show the keys", hint: "help", in: screens) { _ in .toggleHelp },
         KeyBinding([.char("q")], "Quit Loupe", hint: "quit", in: [.queue]) { _ in .quit },
-        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: [.queue, .request, .help]) { _ in .quit },
+        KeyBinding([.enter], "Choose, save the text, or press the focused button", hint: "confirm", in: [.prompt]) { _ in
+            .promptKey(.enter)
+        },
+        KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in
+            .promptKey(.escape)
+        },
+        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: [.queue, .approvals, .request, .prompt, .help]) { _ in .quit },
+        KeyBinding([.char("j"), .down], "Scroll the help down", hint: "scroll", hintKeys: "j/k", in: [.help]) { _ in .scrollHelp(1) },
+        KeyBinding([.char("k"), .up], "Scroll the help up", in: [.help]) { _ in .scrollHelp(-1) },
         KeyBinding([.escape, .char("q"), .char("?")], "Close the help", hint: "close", in: [.help]) { _ in .back },
     ]
 

@@ -9,10 +9,11 @@ enum QueueView {
         let alignRight: Bool
     }
 
-    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let queue = state.queue
+    static func draw(_ state: AppState, scope: QueueScope, into buffer: inout ScreenBuffer) {
+        let queue = state[list: scope]
         let position = queue.total == 0 ? "0/0" : "\(queue.cursor + 1)/\(queue.total)"
-        Renderer.drawTitle("Queue · open requests by due date",
+        let title = scope == .open ? "Queue · open requests by due date" : "Approvals · erasures awaiting a supervisor"
+        Renderer.drawTitle(title,
                            right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))",
                            into: &buffer)
         let showReceived = buffer.width >= 100
@@ -36,11 +37,12 @@ enum QueueView {
 
         let height = state.queueViewHeight
         guard queue.isLoaded else {
-            buffer.write(" Reading the queue…", x: 0, y: 2, role: .muted)
+            buffer.write(" Reading the list…", x: 0, y: 2, role: .muted)
             return
         }
         guard queue.total > 0 else {
-            buffer.write(" No open requests: nothing is waiting.", x: 0, y: 2, role: .muted)
+            let empty = scope == .open ? " No open requests: nothing is waiting." : " No erasure is waiting for approval."
+            buffer.write(empty, x: 0, y: 2, role: .muted)
             return
         }
         for line in 0..<height {

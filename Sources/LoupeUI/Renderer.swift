@@ -10,9 +10,11 @@ public enum Renderer {
             return buffer
         }
         switch state.screen {
-        case .queue: QueueView.draw(state, into: &buffer)
+        case .queue: QueueView.draw(state, scope: .open, into: &buffer)
+        case .approvals: QueueView.draw(state, scope: .awaitingApproval, into: &buffer)
         case .request: RequestView.draw(state, into: &buffer)
         }
+        if let prompt = state.prompt { PromptView.draw(prompt, into: &buffer) }
         drawStatus(state, into: &buffer)
         drawHints(state, into: &buffer)
         if state.isHelpVisible { HelpView.draw(state, into: &buffer) }

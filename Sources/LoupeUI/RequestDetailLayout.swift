@@ -55,6 +55,11 @@ enum RequestDetailLayout {
             field("Identity", Segment(summary.kind.requiresIdentityVerification ? "not verified" : "not needed",
                                       summary.kind.requiresIdentityVerification ? .dueSoon : .muted))
         }
+        if let proposer = summary.proposedBy {
+            field("Erasure", Segment("proposed by \(proposer)"),
+                  Segment(summary.status == .awaitingApproval ? " — a supervisor other than \(proposer) approves" : "", .muted))
+        }
+        if let duplicate = detail.duplicateOf { field("Duplicate", Segment("of \(duplicate)", .dueSoon)) }
         if let reason = detail.outcomeReason { field("Outcome", Segment(reason)) }
         lines.append([])
         lines.append([Segment(" Timeline (\(detail.timeline.count) audit entries)", .header)])

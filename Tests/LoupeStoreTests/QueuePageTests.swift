@@ -53,14 +53,16 @@ import Testing
         try database.writer.read { db in
             db.trace(options: .statement) { event in statements.append(event.expandedDescription) }
         }
-        for query: QueuePageQuery in [.first(limit: 5), .last(limit: 5),
-                                      .from(QueueKey(dueAt: storeNow, id: 1), limit: 5),
-                                      .through(QueueKey(dueAt: storeNow, id: 1), limit: 5)] {
-            _ = try database.queuePage(query)
+        for scope in QueueScope.allCases {
+            for query: QueuePageQuery in [.first(limit: 5), .last(limit: 5),
+                                          .from(QueueKey(dueAt: storeNow, id: 1), limit: 5),
+                                          .through(QueueKey(dueAt: storeNow, id: 1), limit: 5)] {
+                _ = try database.queuePage(query, scope: scope)
+            }
         }
         try database.writer.read { db in db.trace(options: .statement, nil) }
         let selects = statements.filter { $0.hasPrefix("SELECT") }
-        #expect(selects.count >= 8)
+        #expect(selects.count >= 16)
         for sql in selects {
             let plan = try database.writer.read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
@@ -68,6 +70,16 @@ import Testing
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "sorts: \(sql) \(plan)")
             #expect(!plan.contains { $0.hasPrefix("SCAN") && !$0.contains("INDEX") }, "full scan: \(sql) \(plan)")
         }
+    }
+
+    @Test func theApprovalsScopeListsOnlyErasuresAwaitingApproval() throws {
+        let database = try demoDatabase(customers: 2_000)
+        let page = try database.queuePage(.first(limit: 500), scope: .awaitingApproval)
+        #expect(!page.rows.isEmpty)
+        #expect(page.rows.allSatisfy { $0.status == .awaitingApproval && $0.kind == .erasure && $0.proposedBy != nil })
+        #expect(page.total == page.rows.count)
+        let tail = try database.queuePage(.through(page.rows.last!.queueKey, limit: 2), scope: .awaitingApproval)
+        #expect(tail.startIndex == page.total - 2)
     }
 
     @Test func requestDetailCarriesItsTimeline() throws {

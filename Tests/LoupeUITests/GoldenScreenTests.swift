@@ -72,3 +72,27 @@ import Testing
         #expect(goldenMismatch(screen, "queue-hostile-80x24") == nil)
     }
 }
+
+@Suite struct RequestStateGoldenTests {
+    @Test(arguments: RequestStatus.allCases)
+    func requestDetailInEachState(status: RequestStatus) {
+        var rows = sampleQueue(count: 3)
+        rows[0].kind = .erasure
+        rows[0].status = status
+        rows[0].assignee = status == .received ? nil : "ava"
+        rows[0].isIdentityVerified = ![.received, .verifying].contains(status)
+        rows[0].proposedBy = [.awaitingApproval, .approved, .completed].contains(status) ? "ava" : nil
+        var detail = RequestDetail(summary: rows[0], channel: .letter, customerPublicId: "C-000007",
+                                   subjectName: "Γιώργος Παπαδόπουλος", subjectPhone: "+30 691 2000 456")
+        if rows[0].isIdentityVerified {
+            detail.verifiedBy = "ava"
+            detail.verifiedAt = uiNow.addingTimeInterval(-day)
+            detail.verificationMethod = "document"
+        }
+        if !status.isOpen { detail.outcomeReason = status == .completed ? nil : "Withdrawn by the requester." }
+        var harness = Harness(rows: rows)
+        harness.details[rows[0].publicId] = detail
+        harness.press(.enter)
+        #expect(goldenMismatch(harness.screen, "request-\(status.rawValue)-80x24") == nil)
+    }
+}

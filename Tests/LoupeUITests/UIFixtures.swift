@@ -28,7 +28,8 @@ func sampleQueue(count: Int) -> [RequestSummary] {
 struct FakeQueueSource {
     var rows: [RequestSummary]
 
-    func page(_ query: QueuePageQuery) -> QueuePage {
+    func page(_ query: QueuePageQuery, scope: QueueScope = .open) -> QueuePage {
+        let rows = scope == .open ? rows.filter { $0.status.isOpen } : rows.filter { $0.status == .awaitingApproval }
         let slice: ArraySlice<RequestSummary>
         switch query {
         case .first(let limit): slice = rows.prefix(limit)
@@ -48,8 +49,8 @@ struct Harness {
     var details: [String: RequestDetail] = [:]
     var effectsSeen: [Effect] = []
 
-    init(width: Int = 80, height: Int = 24, rows: [RequestSummary]) {
-        state = AppState(width: width, height: height, now: uiNow, deadlines: DeadlinePolicy(), actor: ava)
+    init(width: Int = 80, height: Int = 24, rows: [RequestSummary], actor: StaffMember = ava) {
+        state = AppState(width: width, height: height, now: uiNow, deadlines: DeadlinePolicy(), actor: actor)
         source = FakeQueueSource(rows: rows)
         send(.start)
     }
@@ -64,16 +65,51 @@ struct Harness {
             let effect = pending.removeFirst()
             effectsSeen.append(effect)
             switch effect {
-            case .loadQueue(let query): pending += state.reduce(.queueLoaded(source.page(query)))
+            case .loadQueue(let query, let scope):
+                pending += state.reduce(.queueLoaded(source.page(query, scope: scope), scope: scope))
             case .loadRequest(let id):
-                if let detail = details[id] { pending += state.reduce(.requestLoaded(detail)) }
+                if let detail = detail(id) { pending += state.reduce(.requestLoaded(detail)) }
                 else { pending += state.reduce(.failed(LoupeError(.notFound, "No request \(id)."))) }
+            case .perform(let command, let id, let version):
+                pending += state.reduce(perform(command, on: id, version: version))
             case .quit, .redrawTerminal: break
             }
         }
     }
 
     var screen: String { Renderer.render(state).plainText }
+
+    /// The detail of a request: a stored one, or one made from its row.
+    func detail(_ id: String) -> RequestDetail? {
+        if let detail = details[id] { return detail }
+        return source.rows.first { $0.publicId == id }.map { RequestDetail(summary: $0, channel: .email) }
+    }
+
+    /// Applies a command the way the store does (same rules, version check), to the fake rows.
+    mutating func perform(_ command: RequestCommand, on id: String, version: Int) -> Action {
+        guard let index = source.rows.firstIndex(where: { $0.publicId == id }) else {
+            return .failed(LoupeError(.notFound, "No request \(id)."))
+        }
+        var row = source.rows[index]
+        guard row.version == version else {
+            return .failed(LoupeError(.conflict, "\(id) was changed by ben at 2026-11-25 12:00 since you read it; reload it and try again."))
+        }
+        do {
+            let change = try RequestRules.decide(command, on: row.facts, by: state.actor, now: uiNow, policy: DeadlinePolicy())
+            row.status = change.status
+            row.assignee = change.assignee
+            if change.verification != nil { row.isIdentityVerified = true }
+            if let proposer = change.proposedBy { row.proposedBy = proposer }
+            row.version += 1
+            source.rows[index] = row
+            details[id] = nil
+            return .performed(detail(id)!, verb: command.verb)
+        } catch let error as LoupeError {
+            return .failed(error)
+        } catch {
+            return .failed(LoupeError(.storage, "\(error)"))
+        }
+    }
 }
 
 /// Compares `text` with `Golden/<name>.txt`; with LOUPE_RECORD_GOLDEN=1 it writes the file instead.

@@ -1,0 +1,115 @@
+import LoupeDomain
+
+extension AppState {
+    /// Why the lifecycle command behind `key` cannot be used on the focused request now, or nil when it can.
+    /// The same rules the store applies (`RequestRules`), so the keys grey out exactly what would be refused.
+    public func refusal(for key: RequestCommandKey) -> String? {
+        guard let request = focusedRequest else { return "No request is selected." }
+        return RequestRules.refusal(Self.sampleCommand(key), on: request.facts, by: actor, now: now, policy: deadlines)
+    }
+
+    /// A command of the key's kind with placeholder answers, for checking whether it is allowed at all.
+    static func sampleCommand(_ key: RequestCommandKey) -> RequestCommand {
+        switch key {
+        case .claim: .claim
+        case .release: .release
+        case .verify: .verify(method: .email, note: nil)
+        case .start: .start
+        case .note: .note("note")
+        case .extend: .extend(months: 1, reason: "reason")
+        case .proposeErasure: .proposeErasure
+        case .approve: .approve
+        case .reject: .reject(reason: "reason")
+        case .cancel: .cancel(reason: "reason")
+        case .complete: .complete
+        }
+    }
+
+    /// Starts the command: at once when it needs no answers, else by opening its prompt.
+    mutating func begin(_ key: RequestCommandKey) -> [Effect] {
+        guard let request = focusedRequest else { return [] }
+        if let reason = refusal(for: key) {
+            message = StatusMessage(reason, isError: true)
+            return []
+        }
+        let draft: CommandDraft
+        switch key {
+        case .claim, .release, .start, .proposeErasure, .complete:
+            return [.perform(Self.sampleCommand(key), publicId: request.publicId, expectedVersion: request.version)]
+        case .verify: draft = .verify(method: nil)
+        case .note: draft = .note
+        case .extend: draft = .extend(months: nil)
+        case .approve: draft = .approve
+        case .reject: draft = .reject(reason: nil)
+        case .cancel: draft = .cancel(reason: nil)
+        }
+        prompt = PromptState(publicId: request.publicId, version: request.version, draft: draft)
+        return []
+    }
+
+    /// A key typed into the open prompt: choose, type, confirm, or Esc to leave it.
+    mutating func handlePromptKey(_ key: Key) -> [Effect] {
+        guard var current = prompt else { return [] }
+        if key == .escape {
+            prompt = nil
+            message = StatusMessage("Nothing was changed.")
+            return []
+        }
+        switch current.question.stage {
+        case .choice(let options):
+            guard case .char(let typed) = key, options.contains(where: { $0.key == typed }) else { return [] }
+            switch current.draft {
+            case .verify: current.draft = .verify(method: [.email, .order, .document][options.firstIndex { $0.key == typed }!])
+            case .extend: current.draft = .extend(months: typed == "2" ? 2 : 1)
+            default: break
+            }
+        case .text(let optional):
+            switch key {
+            case .char(let typed) where current.input.count < TextRules.maxLength:
+                current.input.append(typed)
+            case .backspace, .delete:
+                if !current.input.isEmpty { current.input.removeLast() }
+            case .enter:
+                let text = current.input.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty && !optional {
+                    message = StatusMessage("Type the text, or press Esc to leave without changing anything.", isError: true)
+                    return []
+                }
+                switch current.draft {
+                case .reject(nil):
+                    current.draft = .reject(reason: text)
+                    current.input = ""
+                case .cancel(nil):
+                    current.draft = .cancel(reason: text)
+                    current.input = ""
+                default:
+                    // The last answer: run the command.
+                    current.input = text
+                    prompt = nil
+                    return current.command.map { [.perform($0, publicId: current.publicId, expectedVersion: current.version)] } ?? []
+                }
+            default:
+                return []
+            }
+        case .confirm:
+            switch key {
+            case .left, .right, .tab, .backTab, .char("h"), .char("l"):
+                current.isConfirmFocused.toggle()
+            case .enter:
+                if !current.isConfirmFocused {
+                    prompt = nil
+                    message = StatusMessage("Nothing was changed.")
+                    return []
+                }
+                prompt = nil
+                return current.command.map { [.perform($0, publicId: current.publicId, expectedVersion: current.version)] } ?? []
+            default:
+                return []
+            }
+        }
+        message = nil
+        prompt = current
+        return []
+    }
+
+}

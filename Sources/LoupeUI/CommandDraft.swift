@@ -1,0 +1,88 @@
+import LoupeDomain
+
+/// A lifecycle command being put together in a prompt: which request, at which version, and what has been
+/// answered so far. When every answer is in, it becomes a `RequestCommand`.
+public enum CommandDraft: Equatable, Sendable {
+    case verify(method: VerificationMethod?)
+    case note
+    case extend(months: Int?)
+    case approve
+    case reject(reason: String?)
+    case cancel(reason: String?)
+}
+
+/// The prompt on top of the screen: a choice, a line of text, or a confirmation with Cancel focused.
+public struct PromptState: Equatable, Sendable {
+    /// The request the command is for.
+    public var publicId: String
+    /// The version the user saw; a stale one is refused by the store.
+    public var version: Int
+    public var draft: CommandDraft
+    /// The text typed so far.
+    public var input = ""
+    /// On a confirmation: whether the confirm button (not Cancel) has the focus. Cancel is focused first.
+    public var isConfirmFocused = false
+
+    /// Makes a prompt for `draft` on a request.
+    public init(publicId: String, version: Int, draft: CommandDraft) {
+        self.publicId = publicId
+        self.version = version
+        self.draft = draft
+    }
+
+    /// What the prompt asks for now.
+    public enum Stage: Equatable, Sendable {
+        case choice([(key: Character, label: String)])
+        case text(optional: Bool)
+        case confirm(verb: String)
+
+        public static func == (lhs: Stage, rhs: Stage) -> Bool {
+            switch (lhs, rhs) {
+            case let (.choice(a), .choice(b)): a.map(\.key) == b.map(\.key) && a.map(\.label) == b.map(\.label)
+            case let (.text(a), .text(b)): a == b
+            case let (.confirm(a), .confirm(b)): a == b
+            default: false
+            }
+        }
+    }
+
+    /// The question and the kind of answer expected at this stage.
+    public var question: (title: String, stage: Stage) {
+        switch draft {
+        case .verify(nil):
+            ("How was the requester's identity verified?",
+             .choice([("e", "email on file matches"), ("o", "knew an order's details"), ("d", "document seen")]))
+        case .verify:
+            ("Note on the check (optional), Enter to save", .text(optional: true))
+        case .note:
+            ("Note for \(publicId)", .text(optional: false))
+        case .extend(nil):
+            ("Extend the deadline of \(publicId) by", .choice([("1", "one month"), ("2", "two months")]))
+        case .extend:
+            ("Why is more time needed? (the subject is told)", .text(optional: false))
+        case .approve:
+            ("Approve the erasure of \(publicId)? It runs on approval.", .confirm(verb: "Approve"))
+        case .reject(nil):
+            ("Why is \(publicId) rejected? (the subject is told)", .text(optional: false))
+        case .reject:
+            ("Reject \(publicId)? This closes it.", .confirm(verb: "Reject"))
+        case .cancel(nil):
+            ("Why is \(publicId) cancelled?", .text(optional: false))
+        case .cancel:
+            ("Cancel \(publicId)? This closes it.", .confirm(verb: "Cancel request"))
+        }
+    }
+
+    /// The finished command once every answer is in, else nil.
+    public var command: RequestCommand? {
+        switch draft {
+        case .verify(let method?): .verify(method: method, note: input.isEmpty ? nil : input)
+        case .note: .note(input)
+        case .extend(let months?): .extend(months: months, reason: input)
+        case .approve: .approve
+        case .reject(let reason?): .reject(reason: reason)
+        case .cancel(let reason?): .cancel(reason: reason)
+        default: nil
+        }
+    }
+}

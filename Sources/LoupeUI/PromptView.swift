@@ -1,0 +1,44 @@
+/// The prompt box above the hint bar: a question and its choices, a text field, or Cancel/confirm buttons
+/// with Cancel focused first.
+enum PromptView {
+    static let height = 4
+
+    static func draw(_ prompt: PromptState, into buffer: inout ScreenBuffer) {
+        let top = buffer.height - 2 - height
+        guard top > 1 else { return }
+        for y in top..<(top + height) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
+        let question = prompt.question
+        buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
+        buffer.write(" " + question.title, x: 0, y: top, role: .title)
+        let y = top + 2
+        switch question.stage {
+        case .choice(let options):
+            var x = 2
+            for option in options {
+                x += buffer.write(String(option.key), x: x, y: y, role: .hintKey)
+                x += buffer.write(" \(option.label)    ", x: x, y: y, role: .text)
+            }
+        case .text(let optional):
+            let field = max(buffer.width - 6, 10)
+            // Show the end of long input, where the typing happens.
+            var shown = TerminalText.inert(prompt.input)
+            while TerminalText.width(shown) > field - 1 { shown.removeFirst() }
+            buffer.write("> ", x: 1, y: y, role: .header)
+            let used = buffer.write(shown, x: 3, y: y, role: .text, maxWidth: field)
+            buffer.write("█", x: 3 + used, y: y, role: .text)
+            if prompt.input.isEmpty {
+                buffer.write(optional ? "(optional)" : "(required)", x: 5, y: y, role: .muted)
+            }
+        case .confirm(let verb):
+            let cancel = "[ Cancel ]"
+            let confirm = "[ \(verb) ]"
+            buffer.write(cancel, x: 2, y: y, role: prompt.isConfirmFocused ? .text : .selection)
+            buffer.write(confirm, x: 4 + TerminalText.width(cancel), y: y,
+                         role: prompt.isConfirmFocused ? .danger : .text)
+            if prompt.isConfirmFocused {
+                buffer.restyle(x: 4 + TerminalText.width(cancel), y: y, count: TerminalText.width(confirm), role: .selection)
+            }
+            buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
+        }
+    }
+}
