@@ -14,7 +14,7 @@ enum CLIFailure {
         }
     }
 
-    /// Exit codes: 1 refused or invalid, 2 usage (ArgumentParser's own), 3 storage, 4 terminal.
+    /// Exit codes: 1 refused or invalid, 3 storage, 4 terminal; ArgumentParser uses 64 for usage errors.
     static func exitCode(for code: LoupeError.Code) -> Int32 {
         switch code {
         case .storage: 3

@@ -17,7 +17,7 @@ public struct LoupeCommand: ParsableCommand {
         version: version,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, RequestsCommand.self, StaffCommand.self,
-            AuditCommand.self, KeysCommand.self,
+            AuditCommand.self, SettingsCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 

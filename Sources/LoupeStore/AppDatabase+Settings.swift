@@ -49,3 +49,18 @@ extension AppDatabase {
         return DeadlinePolicy(timeZone: zone)
     }
 }
+
+extension AppDatabase {
+    /// Sets the shop's time zone (deadlines count calendar months and days in it). Admins only; audited.
+    public func setTimeZone(_ identifier: String, actor: StaffMember, at time: Date) throws {
+        guard TimeZone(identifier: identifier) != nil else {
+            throw LoupeError(.invalidInput, "'\(TextRules.printable(identifier))' is not a time zone; use an IANA name like Europe/Berlin.")
+        }
+        try write { db in
+            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.setSetting(db, .timeZone, identifier)
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "settings.time-zone", target: "loupe",
+                                details: ["timeZone": identifier])
+        }
+    }
+}

@@ -61,7 +61,7 @@ public struct PromptState: Equatable, Sendable {
         case .extend:
             ("Why is more time needed? (the subject is told)", .text(optional: false))
         case .approve:
-            ("Approve the erasure of \(publicId)? It runs on approval.", .confirm(verb: "Approve"))
+            ("Approve the erasure of \(publicId)?", .confirm(verb: "Approve"))
         case .reject(nil):
             ("Why is \(publicId) rejected? (the subject is told)", .text(optional: false))
         case .reject:

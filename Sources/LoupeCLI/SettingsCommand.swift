@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import LoupeDomain
+import LoupeStore
+
+/// `loupe settings …`: the shop's settings.
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", abstract: "Show or change the shop's settings (admins change them).",
+        subcommands: [ShowSettings.self, SetTimeZone.self])
+}
+
+struct ShowSettings: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the settings.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CLIFailure.reporting {
+            let context = try CommandContext.open(database)
+            print("time-zone  \(try context.database.deadlinePolicy().timeZone.identifier)")
+            print("demo       \(try context.database.isDemo() ? "yes" : "no")")
+        }
+    }
+}
+
+struct SetTimeZone: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "time-zone", abstract: "Set the time zone deadlines are counted in (an IANA name, e.g. Europe/Berlin).")
+
+    @Argument(help: "The time zone.") var zone: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CLIFailure.reporting {
+            let context = try CommandContext.open(database)
+            try context.database.setTimeZone(zone, actor: context.actor, at: context.now)
+            print("Deadlines are now counted in \(zone).")
+        }
+    }
+}
