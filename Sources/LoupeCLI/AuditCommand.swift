@@ -17,8 +17,7 @@ struct VerifyAudit: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             let result = try context.database.verifyAudit()
             if let broken = result.firstBreak {
                 throw LoupeError(.storage, "The audit chain is broken at entry \(broken.sequence): \(broken.problem).")
@@ -37,8 +36,7 @@ struct ListAudit: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             let entries = try context.database.auditEntries(target: target, limit: limit)
             if json { return try JSONOutput.print(entries.map(AuditEntryJSON.init)) }
             let policy = try context.database.deadlinePolicy()

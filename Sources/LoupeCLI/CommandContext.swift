@@ -8,6 +8,11 @@ struct CommandContext {
     let actor: StaffMember
     let now: Date
 
+    /// Opens the context and runs `body`, reporting a `LoupeError` as one line and a non-zero exit.
+    static func run(_ options: DatabaseOptions, _ body: (CommandContext) throws -> Void) throws {
+        try CLIFailure.reporting { try body(open(options)) }
+    }
+
     /// Opens the database named by `options` (it must exist) and resolves the actor.
     static func open(_ options: DatabaseOptions) throws -> CommandContext {
         let database = try AppDatabase.open(path: options.resolvedPath, create: false)

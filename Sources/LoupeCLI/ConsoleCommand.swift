@@ -13,13 +13,7 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        let path = database.resolvedPath
-        try CLIFailure.reporting {
-            let db = try AppDatabase.open(path: path, create: false)
-            let actor = try ActorResolver.resolve(in: db, actingAs: database.actingAs)
-            let theme = try ThemeLoader.load(console.theme)
-            try ConsoleApp.run(database: db, actor: actor, theme: theme)
-        }
+        try CommandContext.run(database) { context in try console.open(context) }
     }
 }
 
@@ -65,10 +59,7 @@ struct DemoCommand: ParsableCommand {
                 printErr("A database already exists at \(path); it was left as it is.")
             }
             guard !buildOnly else { return }
-            let db = try AppDatabase.open(path: path, create: false)
-            let actor = try ActorResolver.resolve(in: db, actingAs: database.actingAs)
-            let theme = try ThemeLoader.load(console.theme)
-            try ConsoleApp.run(database: db, actor: actor, theme: theme)
+            try console.open(CommandContext.open(database))
         }
     }
 }

@@ -64,4 +64,9 @@ struct DatabaseOptions: ParsableArguments {
 struct ConsoleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A theme name (default, monochrome, ...) or a theme file's path.", valueName: "name|path"))
     var theme: String = "default"
+
+    /// Loads the theme and runs the console for `context` until the user quits.
+    func open(_ context: CommandContext) throws {
+        try ConsoleApp.run(database: context.database, actor: context.actor, theme: ThemeLoader.load(theme))
+    }
 }

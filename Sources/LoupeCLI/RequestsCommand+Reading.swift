@@ -27,8 +27,7 @@ struct ListRequests: ParsableCommand {
     }
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             let who: RequestFilter.Assignee = switch assignee {
                 case nil: .anyone
                 case "none": .nobody
@@ -62,8 +61,7 @@ struct ShowRequest: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             let detail = try context.database.requestDetail(publicId: id)
             if json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }
             let policy = try context.database.deadlinePolicy()
@@ -100,8 +98,7 @@ struct NewRequestCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             let detail = try context.database.createRequest(
                 NewRequest(kind: kind, email: email, name: name, channel: channel, externalReference: reference,
                            requester: requester, requesterName: requesterName),

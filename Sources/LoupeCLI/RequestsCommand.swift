@@ -30,8 +30,7 @@ struct ActionOptions: ParsableArguments {
 
     /// Runs `command` on request `id` and reports the result.
     func perform(_ command: RequestCommand, on id: String) throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             let detail = try context.database.perform(
                 command, on: id, expectedVersion: expectedVersion, actor: context.actor, at: context.now)
             try report(detail, command: command, context: context)
@@ -125,8 +124,7 @@ struct ClaimRequest: ParsableCommand {
 
     func run() throws {
         guard next else { return try options.perform(.claim, on: id!) }
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(options.database)
+        try CommandContext.run(options.database) { context in
             let detail = try context.database.claimNext(actor: context.actor, at: context.now)
             try options.report(detail, command: .claim, context: context)
         }

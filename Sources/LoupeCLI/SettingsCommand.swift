@@ -16,8 +16,7 @@ struct ShowSettings: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             print("time-zone  \(try context.database.deadlinePolicy().timeZone.identifier)")
             print("demo       \(try context.database.isDemo() ? "yes" : "no")")
         }
@@ -32,8 +31,7 @@ struct SetTimeZone: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             try context.database.setTimeZone(zone, actor: context.actor, at: context.now)
             print("Deadlines are now counted in \(zone).")
         }

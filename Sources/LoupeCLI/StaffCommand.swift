@@ -22,8 +22,7 @@ struct AddStaff: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             let member = try context.database.addStaff(userName: user, role: role, displayName: name,
                                                        actor: context.actor, at: context.now)
             print("\(member.userName) is now \(member.role.rawValue).")
@@ -38,8 +37,7 @@ struct ListStaff: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             let members = try context.database.staffList()
             if json { return try JSONOutput.print(members) }
             for member in members {
@@ -59,8 +57,7 @@ struct DeactivateStaff: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CLIFailure.reporting {
-            let context = try CommandContext.open(database)
+        try CommandContext.run(database) { context in
             try context.database.deactivateStaff(userName: user, actor: context.actor, at: context.now)
             print("\(user) is deactivated.")
         }

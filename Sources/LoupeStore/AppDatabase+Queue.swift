@@ -49,17 +49,6 @@ extension AppDatabase {
         }
     }
 
-    /// Reads a transaction-consistent snapshot; errors become `LoupeError(.storage)`.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.read(body)
-        } catch let error as LoupeError {
-            throw error
-        } catch {
-            throw LoupeError(.storage, "Could not read the database.", cause: error)
-        }
-    }
-
     static func fetchSummaries(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [RequestSummary] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map(summary(from:))
     }

@@ -21,17 +21,6 @@ extension AppDatabase {
                                 details: ["role": StaffRole.admin.rawValue])
         }
     }
-
-    /// Runs one use case in one write transaction; errors other than Loupe's become `LoupeError(.storage)`.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.write(body)
-        } catch let error as LoupeError {
-            throw error
-        } catch {
-            throw LoupeError(.storage, "Could not write the database; nothing was changed.", cause: error)
-        }
-    }
 }
 
 extension AppDatabase {

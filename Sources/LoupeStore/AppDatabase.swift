@@ -35,6 +35,26 @@ public final class AppDatabase: Sendable {
         return config
     }
 
+    /// Reads a transaction-consistent snapshot; unexpected errors become `LoupeError(.storage)`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try translatingErrors("Could not read the database.") { try writer.read(body) }
+    }
+
+    /// Runs one use case in one write transaction (all or nothing); unexpected errors become `.storage`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try translatingErrors("Could not write the database; nothing was changed.") { try writer.write(body) }
+    }
+
+    private func translatingErrors<T>(_ message: String, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as LoupeError {
+            throw error
+        } catch {
+            throw LoupeError(.storage, message, cause: error)
+        }
+    }
+
     /// Whether the database file already exists at `path`.
     public static func exists(at path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
