@@ -78,11 +78,13 @@ public struct RequestFacts: Equatable, Sendable {
     /// The original due date (before any extension).
     public var dueAt: Date
     public var extendedUntil: Date?
+    /// Notices to couriers and payment providers (Art. 19) not yet confirmed or closed.
+    public var openTasks: Int
 
     /// Makes facts.
     public init(kind: RequestKind, status: RequestStatus, assignee: String? = nil, proposedBy: String? = nil,
                 isIdentityVerified: Bool = false, receivedAt: Date, dueAt: Date,
-                extendedUntil: Date? = nil) {
+                extendedUntil: Date? = nil, openTasks: Int = 0) {
         self.kind = kind
         self.status = status
         self.assignee = assignee
@@ -91,5 +93,6 @@ public struct RequestFacts: Equatable, Sendable {
         self.receivedAt = receivedAt
         self.dueAt = dueAt
         self.extendedUntil = extendedUntil
+        self.openTasks = openTasks
     }
 }

@@ -121,6 +121,9 @@ public enum RequestRules {
                     throw refused("Verify the requester's identity first (v): \(facts.kind.rawValue) requests need it.")
                 }
             }
+            if facts.openTasks > 0 {
+                throw refused("\(facts.openTasks) notice\(facts.openTasks == 1 ? " to a recipient is" : "s to recipients are") still open: confirm or close \(facts.openTasks == 1 ? "it" : "them") first (loupe tasks).")
+            }
             change.status = .completed
             change.outcome = (.completed, nil)
         }

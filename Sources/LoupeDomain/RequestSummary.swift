@@ -25,6 +25,8 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
     public var isIdentityVerified: Bool
     /// Optimistic-concurrency version: every change increments it.
     public var version: Int
+    /// Notices to recipients not yet confirmed or closed.
+    public var openTasks: Int = 0
 
     /// Makes a summary.
     public init(
@@ -73,6 +75,6 @@ extension RequestSummary {
     public var facts: RequestFacts {
         RequestFacts(kind: kind, status: status, assignee: assignee, proposedBy: proposedBy,
                      isIdentityVerified: isIdentityVerified, receivedAt: receivedAt, dueAt: originalDueAt,
-                     extendedUntil: extendedUntil)
+                     extendedUntil: extendedUntil, openTasks: openTasks)
     }
 }

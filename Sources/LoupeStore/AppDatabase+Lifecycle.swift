@@ -12,7 +12,7 @@ extension AppDatabase {
         _ command: RequestCommand, on publicId: String, expectedVersion: Int? = nil, actor: StaffMember, at time: Date
     ) throws -> RequestDetail {
         try write { db in
-            try Self.perform(db, command, on: publicId, expectedVersion: expectedVersion, actorName: actor.userName, at: time)
+            try performInTransaction(db, command, on: publicId, expectedVersion: expectedVersion, actorName: actor.userName, at: time)
         }
     }
 
@@ -31,38 +31,48 @@ extension AppDatabase {
             guard let publicId = next else {
                 throw LoupeError(.notFound, "No unassigned open request is waiting.")
             }
-            return try Self.perform(db, .claim, on: publicId, expectedVersion: nil, actorName: actor.userName, at: time)
+            return try performInTransaction(db, .claim, on: publicId, expectedVersion: nil, actorName: actor.userName, at: time)
         }
     }
 
-    static func perform(
+    func performInTransaction(
         _ db: Database, _ command: RequestCommand, on publicId: String, expectedVersion: Int?, actorName: String,
         at time: Date
     ) throws -> RequestDetail {
-        guard let actor = try fetchStaff(db, userName: actorName) else {
+        guard let actor = try Self.fetchStaff(db, userName: actorName) else {
             throw LoupeError(.notAllowed, "'\(actorName)' is not Loupe staff. An admin can add them: loupe staff add \(actorName) --role agent")
         }
-        let current = try fetchDetail(db, publicId: publicId).summary
+        let current = try Self.fetchDetail(db, publicId: publicId).summary
         if let expectedVersion, expectedVersion != current.version {
             let last = try AuditEntry.fetchOne(
                 db, sql: "SELECT * FROM auditEntry WHERE target = ? ORDER BY sequence DESC LIMIT 1", arguments: [publicId])
-            let policy = try deadlinePolicy(db)
+            let policy = try Self.deadlinePolicy(db)
             let who = last.map { "\($0.actor) at \(policy.minuteString($0.occurredAt))" } ?? "someone"
             throw LoupeError(.conflict, "\(publicId) was changed by \(who) since you read it; reload it and try again.")
         }
         if case .reassign(let target) = command {
-            guard let member = try fetchStaff(db, userName: target), member.isActive else {
+            guard let member = try Self.fetchStaff(db, userName: target), member.isActive else {
                 throw LoupeError(.invalidInput, "'\(target)' is not active staff: pick someone from `loupe staff list`.")
             }
         }
-        let change = try RequestRules.decide(command, on: current.facts, by: actor, now: time, policy: deadlinePolicy(db))
-        try apply(change, db, to: current, actor: actor.userName, at: time)
+        let change = try RequestRules.decide(command, on: current.facts, by: actor, now: time, policy: Self.deadlinePolicy(db))
         var details = change.auditDetails
+        if command == .proposeErasure {
+            // The preview must be possible: a matched customer, not yet erased.
+            _ = try ErasurePlan.make(for: Self.inventory(db, customerId: Self.erasureSubject(db, publicId: publicId)),
+                                     taxYears: Self.taxRetentionYears, policy: Self.deadlinePolicy(db))
+        }
+        try Self.apply(change, db, to: current, actor: actor.userName, at: time)
+        if command == .approve {
+            // Approval executes the erasure, in this same transaction: all of it or nothing.
+            let customerId = try Self.erasureSubject(db, publicId: publicId)
+            details.merge(try executeErasure(db, requestId: current.id, customerId: customerId, actor: actor.userName, at: time)) { $1 }
+        }
         details["version"] = String(current.version + 1)
         if change.status != current.status { details["status"] = change.status.rawValue }
         try AuditLog.append(db, at: time, actor: actor.userName, action: command.auditAction, target: publicId,
                             details: details)
-        return try fetchDetail(db, publicId: publicId)
+        return try Self.fetchDetail(db, publicId: publicId)
     }
 
     private static func apply(_ change: RequestChange, _ db: Database, to request: RequestSummary, actor: String, at time: Date) throws {

@@ -6,7 +6,8 @@ extension AppDatabase {
     static let summaryColumns = """
         r.id, r.publicId, r.kind, r.status, r.priority, COALESCE(c.email, r.subjectEmail) AS subjectEmail,
         r.assignee, r.receivedAt, r.effectiveDueAt, r.dueAt, r.extendedUntil, r.proposedBy,
-        r.verifiedAt IS NOT NULL AS isIdentityVerified, r.version
+        r.verifiedAt IS NOT NULL AS isIdentityVerified, r.version,
+        (SELECT COUNT(*) FROM processorTask t WHERE t.requestId = r.id AND t.status = 'open') AS openTasks
         """
 
     /// Reads one slice of a queue (open requests, or erasures awaiting approval) with the total count and the
@@ -54,12 +55,14 @@ extension AppDatabase {
     }
 
     static func summary(from row: Row) throws -> RequestSummary {
-        RequestSummary(
+        var summary = RequestSummary(
             id: row["id"], publicId: row["publicId"], kind: try decode(row["kind"]), status: try decode(row["status"]),
             priority: try decode(row["priority"]), subjectEmail: row["subjectEmail"], assignee: row["assignee"],
             receivedAt: row["receivedAt"], dueAt: row["effectiveDueAt"], originalDueAt: row["dueAt"],
             extendedUntil: row["extendedUntil"], proposedBy: row["proposedBy"],
             isIdentityVerified: row["isIdentityVerified"], version: row["version"])
+        summary.openTasks = row["openTasks"]
+        return summary
     }
 
     static func decode<E: RawRepresentable>(_ raw: String) throws -> E where E.RawValue == String {

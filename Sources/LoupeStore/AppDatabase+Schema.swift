@@ -5,6 +5,7 @@ extension AppDatabase {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core-schema", migrate: createCoreSchema)
+        migrator.registerMigration("v2-fulfilment", migrate: addFulfilment)
         return migrator
     }
 

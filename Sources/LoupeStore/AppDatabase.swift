@@ -7,10 +7,13 @@ import LoupeDomain
 public final class AppDatabase: Sendable {
     /// The connection (a pool on disk, a queue in memory). Only LoupeStore touches it.
     let writer: any DatabaseWriter
+    /// Seals what erasures must retain; its key lives beside the database file, never in it.
+    let vault: RetentionVault
 
     /// Wraps an open connection and migrates it. Create the connection with `makeConfiguration()`.
-    public init(_ writer: any DatabaseWriter) throws {
+    public init(_ writer: any DatabaseWriter, vault: RetentionVault = .ephemeral()) throws {
         self.writer = writer
+        self.vault = vault
         do {
             try Self.migrator.migrate(writer)
         } catch {
@@ -77,7 +80,7 @@ public final class AppDatabase: Sendable {
         try createOwnerOnlyFile(path)
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-            return try AppDatabase(pool)
+            return try AppDatabase(pool, vault: RetentionVault.load(keyPath: path + ".vault-key"))
         } catch let error as LoupeError {
             throw error
         } catch {

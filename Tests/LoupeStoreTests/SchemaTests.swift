@@ -13,7 +13,7 @@ import Testing
         #expect(Set(tables) == [
             "loupeSetting", "staff", "customer", "address", "customerOrder", "orderItem", "deviceEvent",
             "consentEvent", "feedback", "privacyRequest", "requestNote", "processorTask", "policyVersion",
-            "retentionRule", "auditEntry", "customerSearch",
+            "retentionRule", "auditEntry", "customerSearch", "retainedItem", "requestExport",
         ])
     }
 

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// Years invoices are kept after their order (tax law); a setting in a later version.
+    static let taxRetentionYears = 10
+
+    /// The field-by-field plan of the erasure a request asks for: what is deleted, emptied, pseudonymised or
+    /// retained (with its ground and date), and who must be told.
+    public func erasurePreview(publicId: String) throws -> ErasurePlan {
+        try read { db in
+            let customerId = try Self.erasureSubject(db, publicId: publicId)
+            return try ErasurePlan.make(for: Self.inventory(db, customerId: customerId), taxYears: Self.taxRetentionYears,
+                                        policy: Self.deadlinePolicy(db))
+        }
+    }
+
+    /// The customer an erasure request is about; refused when the request matched nobody.
+    static func erasureSubject(_ db: Database, publicId: String) throws -> Int64 {
+        guard let row = try Row.fetchOne(db, sql: "SELECT kind, customerId FROM privacyRequest WHERE publicId = ?",
+                                         arguments: [publicId])
+        else { throw LoupeError(.notFound, "No request \(publicId). List requests with `loupe requests list`.") }
+        guard row["kind"] == RequestKind.erasure.rawValue else {
+            throw LoupeError(.notAllowed, "\(publicId) is not an erasure request.")
+        }
+        guard let customerId: Int64 = row["customerId"] else {
+            throw LoupeError(.notAllowed,
+                "\(publicId) matched no customer: the shop holds nothing under that address to erase. Reject or cancel it with a reason.")
+        }
+        return customerId
+    }
+
+    /// The orders of a customer: their own, and guest orders placed with their email.
+    static func orderIds(_ db: Database, customerId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT id FROM customerOrder WHERE customerId = :id
+            UNION SELECT id FROM customerOrder
+                WHERE customerId IS NULL AND guestEmail = (SELECT email FROM customer WHERE id = :id)
+            """, arguments: ["id": customerId])
+    }
+
+    static func inventory(_ db: Database, customerId: Int64) throws -> SubjectInventory {
+        guard let customer = try Row.fetchOne(db, sql: "SELECT publicId, email, erasedAt FROM customer WHERE id = ?",
+                                              arguments: [customerId])
+        else { throw LoupeError(.notFound, "The request's customer no longer exists.") }
+        let ids = try orderIds(db, customerId: customerId)
+        let orders = try Row.fetchAll(db, sql: """
+            SELECT number, placedAt, CASE WHEN trackingNumber IS NOT NULL THEN carrier END AS carrier,
+                   paymentProvider, invoiceNumber
+            FROM customerOrder WHERE id IN (SELECT value FROM json_each(?)) ORDER BY placedAt
+            """, arguments: [jsonArray(ids)]).map { row in
+                SubjectInventory.Order(number: row["number"], placedAt: row["placedAt"], carrier: row["carrier"],
+                                       paymentProvider: row["paymentProvider"], invoiceNumber: row["invoiceNumber"])
+            }
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [customerId]) ?? 0 }
+        let email: String? = customer["email"]
+        return SubjectInventory(
+            customerPublicId: customer["publicId"], erasedAt: customer["erasedAt"],
+            addresses: try count("SELECT COUNT(*) FROM address WHERE customerId = ?"), orders: orders,
+            deviceEvents: try count("SELECT COUNT(*) FROM deviceEvent WHERE customerId = ?"),
+            consentEvents: try count("SELECT COUNT(*) FROM consentEvent WHERE customerId = ?"),
+            feedback: try count("SELECT COUNT(*) FROM feedback WHERE customerId = ?"),
+            requestsNamingSubject: try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM privacyRequest WHERE (customerId = ? AND (subjectEmail IS NOT NULL
+                    OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL)) OR (? IS NOT NULL AND subjectEmail = ?)
+                """, arguments: [customerId, email, email]) ?? 0)
+    }
+
+    /// Carries out an approved erasure inside the approval's transaction, exactly as `plan` says, and opens one
+    /// Art. 19 notice task per recipient. Returns the counts for the audit entry.
+    func executeErasure(_ db: Database, requestId: Int64, customerId: Int64, actor: String, at time: Date) throws -> [String: String] {
+        let inventory = try Self.inventory(db, customerId: customerId)
+        let plan = try ErasurePlan.make(for: inventory, taxYears: Self.taxRetentionYears, policy: Self.deadlinePolicy(db))
+        let orderIds = Self.jsonArray(try Self.orderIds(db, customerId: customerId))
+        let email = try String.fetchOne(db, sql: "SELECT email FROM customer WHERE id = ?", arguments: [customerId])
+        // Invoices: the billing name and address are sealed (the key is outside the database), the rest kept.
+        for retained in plan.retained {
+            let row = try Row.fetchOne(db, sql: "SELECT id, billToName, billToAddress FROM customerOrder WHERE number = ?",
+                                       arguments: [retained.reference])!
+            try db.execute(sql: "UPDATE customerOrder SET billToName = ?, billToAddress = ? WHERE id = ?", arguments: [
+                try (row["billToName"] as String?).map(vault.seal), try (row["billToAddress"] as String?).map(vault.seal),
+                row["id"] as Int64,
+            ])
+            try db.execute(sql: """
+                INSERT INTO retainedItem (requestId, customerId, category, reference, ground, retainUntil)
+                VALUES (?, ?, 'invoice', ?, ?, ?)
+                """, arguments: [requestId, customerId, retained.reference, ErasurePlan.taxGround, retained.until])
+        }
+        try db.execute(sql: """
+            UPDATE customerOrder SET shipToName = NULL, shipToAddress = NULL, shipToPhone = NULL, trackingNumber = NULL,
+                guestEmail = NULL, cardBrand = NULL, cardLast4 = NULL, providerReference = NULL
+            WHERE id IN (SELECT value FROM json_each(?));
+            DELETE FROM address WHERE customerId = ?;
+            DELETE FROM deviceEvent WHERE customerId = ?;
+            DELETE FROM feedback WHERE customerId = ?;
+            """, arguments: [orderIds, customerId, customerId, customerId])
+        try db.execute(sql: """
+            UPDATE privacyRequest SET subjectEmail = NULL, subjectName = NULL, subjectPhone = NULL
+            WHERE customerId = ? OR (? IS NOT NULL AND subjectEmail = ?)
+            """, arguments: [customerId, email, email])
+        try db.execute(sql: """
+            UPDATE customer SET fullName = NULL, email = NULL, phone = NULL, birthDate = NULL, membershipTier = NULL,
+                stylePreferences = NULL, lastActiveAt = NULL, erasedAt = ? WHERE id = ?
+            """, arguments: [time, customerId])
+        for recipient in plan.recipients {
+            try db.execute(sql: """
+                INSERT INTO processorTask (requestId, recipient, recipientKind, status, createdAt) VALUES (?, ?, ?, 'open', ?)
+                """, arguments: [requestId, recipient.name, recipient.kind, time])
+        }
+        var counts = ["customer": inventory.customerPublicId, "retainedInvoices": String(plan.retained.count),
+                      "tasks": String(plan.recipients.count)]
+        for step in plan.steps where step.action != .pseudonymise {
+            counts["\(step.table).\(step.action.label)"] = String(step.rows)
+        }
+        return counts
+    }
+
+    static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+}

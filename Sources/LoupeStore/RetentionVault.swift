@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+import LoupeDomain
+
+/// Seals the personal values an erasure must keep for the law (the billing name and address on invoices), so
+/// they no longer appear in the database: AES-GCM with a key kept outside it, in `<database>.vault-key`
+/// (owner-only). Only someone holding that file can open a sealed value, e.g. for a tax audit.
+public struct RetentionVault: Sendable {
+    private let keyBytes: Data
+    private static let prefix = "sealed:v1:"
+
+    /// A vault with a key that lives only in memory (tests, in-memory databases).
+    public static func ephemeral() -> RetentionVault { RetentionVault(key: SymmetricKey(size: .bits256)) }
+
+    private init(key: SymmetricKey) { keyBytes = key.withUnsafeBytes { Data($0) } }
+
+    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+
+    /// The vault whose key is in the file at `keyPath`, creating the key (owner-only) on first use.
+    public static func load(keyPath: String) throws -> RetentionVault {
+        if let data = FileManager.default.contents(atPath: keyPath) {
+            guard let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+                  raw.count == 32
+            else {
+                throw LoupeError(.configuration, "\(keyPath) is not a Loupe vault key; restore it from your backup.")
+            }
+            return RetentionVault(key: SymmetricKey(data: raw))
+        }
+        let key = SymmetricKey(size: .bits256)
+        let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
+        let fd = Foundation.open(keyPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            // Another process created it first: use theirs.
+            if errno == EEXIST { return try load(keyPath: keyPath) }
+            throw LoupeError(.storage, "Could not create the vault key \(keyPath): check the directory's permissions.")
+        }
+        defer { close(fd) }
+        let written = text.utf8CString.withUnsafeBufferPointer { Foundation.write(fd, $0.baseAddress, $0.count - 1) }
+        guard written == text.utf8.count, fsync(fd) == 0 else {
+            throw LoupeError(.storage, "Could not write the vault key \(keyPath).")
+        }
+        return RetentionVault(key: key)
+    }
+
+    /// `text` sealed as `sealed:v1:<base64>`.
+    public func seal(_ text: String) throws -> String {
+        let box = try AES.GCM.seal(Data(text.utf8), using: key)
+        return Self.prefix + box.combined!.base64EncodedString()
+    }
+
+    /// The text inside a sealed value.
+    public func open(_ sealed: String) throws -> String {
+        guard sealed.hasPrefix(Self.prefix), let data = Data(base64Encoded: String(sealed.dropFirst(Self.prefix.count))) else {
+            throw LoupeError(.invalidInput, "This value is not sealed by Loupe.")
+        }
+        do {
+            return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key), as: UTF8.self)
+        } catch {
+            throw LoupeError(.configuration, "This value was sealed with another vault key.", cause: error)
+        }
+    }
+}
