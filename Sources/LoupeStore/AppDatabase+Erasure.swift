@@ -74,27 +74,35 @@ extension AppDatabase {
         let plan = try ErasurePlan.make(for: inventory, taxYears: Self.taxRetentionYears, policy: Self.deadlinePolicy(db))
         let orderIds = Self.jsonArray(try Self.orderIds(db, customerId: customerId))
         let email = try String.fetchOne(db, sql: "SELECT email FROM customer WHERE id = ?", arguments: [customerId])
-        // Invoices: the billing name and address are sealed (the key is outside the database), the rest kept.
+        // Each order is rewritten once, straight to its final state: a row updated twice in one transaction can
+        // leave its in-between version in the page's free space, where secure_delete does not always reach.
+        // Invoices keep their billing name and address sealed (the key is outside the database).
+        let retainedNumbers = Set(plan.retained.map(\.reference))
+        for order in try Row.fetchAll(db, sql: """
+            SELECT id, number, billToName, billToAddress FROM customerOrder WHERE id IN (SELECT value FROM json_each(?))
+            """, arguments: [orderIds]) {
+            let retained = retainedNumbers.contains(order["number"])
+            try db.execute(sql: """
+                UPDATE customerOrder SET shipToName = NULL, shipToAddress = NULL, shipToPhone = NULL, trackingNumber = NULL,
+                    guestEmail = NULL, cardBrand = NULL, cardLast4 = NULL, providerReference = NULL,
+                    billToName = ?, billToAddress = ?
+                WHERE id = ?
+                """, arguments: [
+                    retained ? try (order["billToName"] as String?).map(vault.seal) : nil,
+                    retained ? try (order["billToAddress"] as String?).map(vault.seal) : nil, order["id"] as Int64,
+                ])
+        }
         for retained in plan.retained {
-            let row = try Row.fetchOne(db, sql: "SELECT id, billToName, billToAddress FROM customerOrder WHERE number = ?",
-                                       arguments: [retained.reference])!
-            try db.execute(sql: "UPDATE customerOrder SET billToName = ?, billToAddress = ? WHERE id = ?", arguments: [
-                try (row["billToName"] as String?).map(vault.seal), try (row["billToAddress"] as String?).map(vault.seal),
-                row["id"] as Int64,
-            ])
             try db.execute(sql: """
                 INSERT INTO retainedItem (requestId, customerId, category, reference, ground, retainUntil)
                 VALUES (?, ?, 'invoice', ?, ?, ?)
                 """, arguments: [requestId, customerId, retained.reference, ErasurePlan.taxGround, retained.until])
         }
         try db.execute(sql: """
-            UPDATE customerOrder SET shipToName = NULL, shipToAddress = NULL, shipToPhone = NULL, trackingNumber = NULL,
-                guestEmail = NULL, cardBrand = NULL, cardLast4 = NULL, providerReference = NULL
-            WHERE id IN (SELECT value FROM json_each(?));
             DELETE FROM address WHERE customerId = ?;
             DELETE FROM deviceEvent WHERE customerId = ?;
             DELETE FROM feedback WHERE customerId = ?;
-            """, arguments: [orderIds, customerId, customerId, customerId])
+            """, arguments: [customerId, customerId, customerId])
         try db.execute(sql: """
             UPDATE privacyRequest SET subjectEmail = NULL, subjectName = NULL, subjectPhone = NULL
             WHERE customerId = ? OR (? IS NOT NULL AND subjectEmail = ?)

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// Notice tasks: the open ones of every request (oldest first), or all of one request.
+    public func processorTasks(requestPublicId: String? = nil) throws -> [ProcessorTask] {
+        try read { db in
+            let filter = requestPublicId == nil ? "t.status = 'open'" : "r.publicId = ?"
+            return try Row.fetchAll(db, sql: """
+                SELECT t.*, r.publicId FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId
+                WHERE \(filter) ORDER BY t.id
+                """, arguments: StatementArguments(requestPublicId.map { [$0] } ?? [])).map(Self.task(from:))
+        }
+    }
+
+    /// Records that the recipient confirmed (`reason` nil) or that telling them is impossible (with a reason).
+    /// One transaction, audited on the request.
+    @discardableResult
+    public func closeTask(id: Int64, impossibleBecause reason: String?, actor: StaffMember, at time: Date) throws -> ProcessorTask {
+        let reason = try reason.map { try TextRules.validated($0, field: "reason it is impossible") }
+        return try write { db in
+            _ = try Self.freshActor(db, actor)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT t.*, r.publicId FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId WHERE t.id = ?
+                """, arguments: [id])
+            else { throw LoupeError(.notFound, "No notice task \(id); see `loupe tasks list`.") }
+            let task = try Self.task(from: row)
+            guard task.status == .open else {
+                throw LoupeError(.notAllowed, "Task \(id) is already \(task.status.rawValue).")
+            }
+            let status: ProcessorTask.Status = reason == nil ? .confirmed : .impossible
+            try db.execute(sql: """
+                UPDATE processorTask SET status = ?, confirmedAt = ?, closedReason = ?, closedBy = ? WHERE id = ?
+                """, arguments: [status.rawValue, time, reason, actor.userName, id])
+            try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE publicId = ?",
+                           arguments: [task.requestPublicId])
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "task.\(status.rawValue)",
+                                target: task.requestPublicId, details: ["task": String(id), "recipient": task.recipient])
+            return try Self.task(from: Row.fetchOne(db, sql: """
+                SELECT t.*, r.publicId FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId WHERE t.id = ?
+                """, arguments: [id])!)
+        }
+    }
+
+    static func task(from row: Row) throws -> ProcessorTask {
+        ProcessorTask(id: row["id"], requestPublicId: row["publicId"], recipient: row["recipient"],
+                      recipientKind: row["recipientKind"], status: try decode(row["status"]), createdAt: row["createdAt"],
+                      closedAt: row["confirmedAt"], closedReason: row["closedReason"])
+    }
+}
