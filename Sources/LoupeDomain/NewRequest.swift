@@ -10,10 +10,13 @@ public struct NewRequest: Equatable, Sendable {
     public var externalReference: String?
     public var requester: RequesterKind
     public var requesterName: String?
+    /// For a rectification: the corrections asked for.
+    public var corrections: [CorrectableField: String]
 
     /// Makes a new request.
     public init(kind: RequestKind, email: String, name: String? = nil, channel: RequestChannel = .email,
-                externalReference: String? = nil, requester: RequesterKind = .subject, requesterName: String? = nil) {
+                externalReference: String? = nil, requester: RequesterKind = .subject, requesterName: String? = nil,
+                corrections: [CorrectableField: String] = [:]) {
         self.kind = kind
         self.email = email
         self.name = name
@@ -21,6 +24,7 @@ public struct NewRequest: Equatable, Sendable {
         self.externalReference = externalReference
         self.requester = requester
         self.requesterName = requesterName
+        self.corrections = corrections
     }
 
     /// The request with every text checked: an email of the usual shape (lower-cased), names and references
@@ -39,6 +43,12 @@ public struct NewRequest: Equatable, Sendable {
         copy.name = try name.map { try TextRules.validated($0, field: "name") }
         copy.externalReference = try externalReference.map { try TextRules.validated($0, field: "reference") }
         copy.requesterName = try requesterName.map { try TextRules.validated($0, field: "requester's name") }
+        if !corrections.isEmpty {
+            guard kind == .rectification else {
+                throw LoupeError(.invalidInput, "Corrections belong to rectification requests, not \(kind.rawValue).")
+            }
+            copy.corrections = try RectificationRules.validated(corrections)
+        }
         return copy
     }
 }

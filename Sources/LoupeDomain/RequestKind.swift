@@ -22,6 +22,8 @@ public enum RequestKind: String, CaseIterable, Codable, Sendable {
 /// How a request reached the shop.
 public enum RequestChannel: String, CaseIterable, Codable, Sendable {
     case email, phone, letter, web, shopify, opendsr
+    /// Opened by staff (e.g. when a customer is found to be a minor).
+    case staff
 }
 
 /// Who made the request: the data subject, or a guardian acting for a minor.

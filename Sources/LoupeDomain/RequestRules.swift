@@ -155,3 +155,29 @@ public enum RequestRules {
 
     private static func refused(_ message: String) -> LoupeError { LoupeError(.notAllowed, message) }
 }
+
+extension RequestRules {
+    /// Whether `actor` may fulfil a request of `kind` now (export a copy, apply corrections, withdraw consent):
+    /// the right kind, open, held by the actor (agents), and — except for consent withdrawal, which never waits —
+    /// in progress, which means identity was verified.
+    public static func checkFulfilment(_ kind: RequestKind, on facts: RequestFacts, by actor: StaffMember) throws {
+        guard actor.isActive else { throw LoupeError(.notAllowed, "\(actor.userName) is deactivated and cannot act on requests.") }
+        guard facts.kind == kind else {
+            throw LoupeError(.notAllowed, "This is a \(facts.kind.rawValue) request, not \(kind.rawValue).")
+        }
+        guard facts.status.isOpen else {
+            throw LoupeError(.notAllowed, "The request is \(facts.status.label): a closed request cannot be fulfilled again.")
+        }
+        if actor.role == .agent && facts.assignee != actor.userName {
+            throw LoupeError(.notAllowed, "Claim the request first (a): agents act only on requests they hold.")
+        }
+        if kind.requiresIdentityVerification {
+            guard facts.isIdentityVerified else {
+                throw LoupeError(.notAllowed, "Verify the requester's identity first (v): \(kind.rawValue) requests need it.")
+            }
+            guard facts.status == .inProgress else {
+                throw LoupeError(.notAllowed, "Start the request first (s): it is \(facts.status.label).")
+            }
+        }
+    }
+}

@@ -33,8 +33,9 @@ extension AppDatabase {
             try db.execute(
                 sql: """
                     INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
-                        subjectEmail, subjectName, requesterKind, requesterName, receivedAt, dueAt, priority, duplicateOf)
-                    VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        subjectEmail, subjectName, requesterKind, requesterName, receivedAt, dueAt, priority, duplicateOf,
+                        payload)
+                    VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     sequence, publicId, request.kind.rawValue, request.channel.rawValue, request.externalReference,
@@ -42,9 +43,14 @@ extension AppDatabase {
                     request.requester.rawValue, request.requesterName, time,
                     policy.dueDate(receivedAt: time, aboutMinor: isMinor),
                     (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf,
+                    request.corrections.isEmpty ? nil : AuditLog.canonicalJSON(
+                        Dictionary(uniqueKeysWithValues: request.corrections.map { ($0.key.rawValue, $0.value) })),
                 ])
             var details = ["kind": request.kind.rawValue, "channel": request.channel.rawValue,
                            "matched": customerId == nil ? "no" : "yes"]
+            if !request.corrections.isEmpty {
+                details["fields"] = request.corrections.keys.map(\.rawValue).sorted().joined(separator: ",")
+            }
             if let duplicateOf {
                 details["duplicateOf"] = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?",
                                                              arguments: [duplicateOf])

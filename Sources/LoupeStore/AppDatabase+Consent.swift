@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// Fulfils a consent-withdrawal request at once (no identity check): one withdrawal event per purpose (all
+    /// purposes currently granted when none are named), with its source and the policy version in force; earlier
+    /// events are kept. Completes the request. One transaction, audited.
+    @discardableResult
+    public func withdrawConsent(publicId: String, purposes: [ConsentPurpose] = [], actor: StaffMember, at time: Date) throws -> [ConsentPurpose] {
+        try write { db in
+            let request = try Self.fetchDetail(db, publicId: publicId)
+            try RequestRules.checkFulfilment(.consentWithdrawal, on: request.summary.facts, by: Self.freshActor(db, actor))
+            guard let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE id = ?",
+                                                      arguments: [request.summary.id]) else {
+                throw LoupeError(.notAllowed, "\(publicId) matched no customer: no consent is on file for that address. Complete it with a note.")
+            }
+            let withdrawn = try Self.withdraw(db, customerId: customerId, purposes: purposes.isEmpty ? ConsentPurpose.allCases : purposes,
+                                              source: "request \(publicId)", at: time)
+            try db.execute(sql: """
+                UPDATE privacyRequest SET status = 'completed', outcome = 'completed', version = version + 1 WHERE id = ?
+                """, arguments: [request.summary.id])
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "request.withdraw-consent", target: publicId,
+                                details: ["purposes": withdrawn.map(\.rawValue).joined(separator: ","), "status": "completed"])
+            return withdrawn
+        }
+    }
+
+    /// Records a withdrawal for each of `purposes` the customer has granted now; returns those withdrawn.
+    static func withdraw(_ db: Database, customerId: Int64, purposes: [ConsentPurpose], source: String, at time: Date) throws -> [ConsentPurpose] {
+        let version = try currentPolicyVersion(db, at: time)
+        var withdrawn: [ConsentPurpose] = []
+        for purpose in purposes {
+            let granted = try Bool.fetchOne(db, sql: """
+                SELECT granted FROM consentEvent WHERE customerId = ? AND purpose = ? ORDER BY occurredAt DESC, id DESC LIMIT 1
+                """, arguments: [customerId, purpose.rawValue]) ?? false
+            guard granted else { continue }
+            try db.execute(sql: """
+                INSERT INTO consentEvent (customerId, purpose, granted, occurredAt, source, policyVersion) VALUES (?, ?, 0, ?, ?, ?)
+                """, arguments: [customerId, purpose.rawValue, time, source, version])
+            withdrawn.append(purpose)
+        }
+        return withdrawn
+    }
+
+    /// Records that a customer is under 16: who and why, withdraws all marketing consent at once, and opens an
+    /// urgent erasure request (due in three days), with a guardian as requester when one is named.
+    @discardableResult
+    public func flagMinor(customerPublicId: String, reason: String, guardianName: String?, actor: StaffMember, at time: Date) throws -> RequestDetail {
+        let reason = try TextRules.validated(reason, field: "reason")
+        let guardian = try guardianName.map { try TextRules.validated($0, field: "guardian's name") }
+        return try write { db in
+            _ = try Self.freshActor(db, actor)
+            guard let customer = try Row.fetchOne(db, sql: "SELECT id, isMinor, erasedAt, email FROM customer WHERE publicId = ?",
+                                                  arguments: [customerPublicId])
+            else { throw LoupeError(.notFound, "No customer \(customerPublicId).") }
+            guard customer["erasedAt"] == nil as Date? else {
+                throw LoupeError(.notAllowed, "\(customerPublicId) was already erased.")
+            }
+            let customerId: Int64 = customer["id"]
+            try db.execute(sql: """
+                UPDATE customer SET isMinor = 1, minorFlaggedBy = ?, minorFlaggedAt = ?, minorReason = ? WHERE id = ?
+                """, arguments: [actor.userName, time, reason, customerId])
+            let withdrawn = try Self.withdraw(db, customerId: customerId, purposes: ConsentPurpose.marketing,
+                                              source: "minor flagged by \(actor.userName)", at: time)
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "customer.flag-minor", target: customerPublicId,
+                                details: ["withdrawn": withdrawn.map(\.rawValue).joined(separator: ",")])
+            let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM privacyRequest") ?? 0) + 1
+            let policy = try Self.deadlinePolicy(db)
+            let publicId = String(format: "PR-%@-%06lld", String(policy.dayString(time).prefix(4)), sequence)
+            try db.execute(sql: """
+                INSERT INTO privacyRequest (id, publicId, kind, status, channel, customerId, requesterKind, requesterName,
+                    receivedAt, dueAt, priority)
+                VALUES (?, ?, 'erasure', 'received', 'staff', ?, ?, ?, ?, ?, 'urgent')
+                """, arguments: [sequence, publicId, customerId, guardian == nil ? "subject" : "guardian", guardian, time,
+                                 policy.dueDate(receivedAt: time, aboutMinor: true)])
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "request.receive", target: publicId,
+                                details: ["kind": "erasure", "channel": "staff", "because": "customer.flag-minor"])
+            return try Self.fetchDetail(db, publicId: publicId)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// Reads every record held about one customer: their own rows, and guest orders placed with their email.
+    /// Only rows keyed to them are read, so nothing of another customer can appear.
+    static func accessExport(_ db: Database, customerId: Int64, requestId: String, at time: Date) throws -> AccessExport {
+        guard let c = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [customerId]) else {
+            throw LoupeError(.notFound, "The request's customer no longer exists.")
+        }
+        let profile = AccessExport.Profile(
+            customerId: c["publicId"], fullName: c["fullName"], email: c["email"], phone: c["phone"], birthDate: c["birthDate"],
+            membershipTier: c["membershipTier"], stylePreferences: c["stylePreferences"], createdAt: c["createdAt"],
+            lastActiveAt: c["lastActiveAt"])
+        let addresses = try Row.fetchAll(db, sql: "SELECT * FROM address WHERE customerId = ? ORDER BY id", arguments: [customerId]).map {
+            AccessExport.Address(kind: $0["kind"], recipientName: $0["recipientName"],
+                                 lines: [$0["line1"], $0["line2"]].compactMap { $0 }, city: $0["city"],
+                                 postalCode: $0["postalCode"], country: $0["country"])
+        }
+        let ids = jsonArray(try orderIds(db, customerId: customerId))
+        var items: [Int64: [AccessExport.Item]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT * FROM orderItem WHERE orderId IN (SELECT value FROM json_each(?)) ORDER BY id
+            """, arguments: [ids]) {
+            items[row["orderId"], default: []].append(AccessExport.Item(
+                sku: row["sku"], productName: row["productName"], quantity: row["quantity"], priceMinor: row["priceMinor"]))
+        }
+        let orders = try Row.fetchAll(db, sql: """
+            SELECT * FROM customerOrder WHERE id IN (SELECT value FROM json_each(?)) ORDER BY placedAt
+            """, arguments: [ids]).map { o in
+                AccessExport.Order(
+                    number: o["number"], status: o["status"], placedAt: o["placedAt"], totalMinor: o["totalMinor"],
+                    currency: o["currency"], paymentMethod: o["paymentMethod"], paymentProvider: o["paymentProvider"],
+                    cardBrand: o["cardBrand"], cardLast4: o["cardLast4"], carrier: o["carrier"],
+                    trackingNumber: o["trackingNumber"], invoiceNumber: o["invoiceNumber"],
+                    shipTo: joined(o["shipToName"], o["shipToAddress"], o["shipToPhone"]),
+                    billTo: joined(o["billToName"], o["billToAddress"]), items: items[o["id"]] ?? [])
+            }
+        let events = try Row.fetchAll(db, sql: "SELECT * FROM deviceEvent WHERE customerId = ? ORDER BY occurredAt",
+                                      arguments: [customerId]).map {
+            AccessExport.DeviceEvent(at: $0["occurredAt"], ip: $0["ip"], userAgent: $0["userAgent"],
+                                     deviceModel: $0["deviceModel"], cookieId: $0["cookieId"], page: $0["page"])
+        }
+        let consents = try Row.fetchAll(db, sql: "SELECT * FROM consentEvent WHERE customerId = ? ORDER BY occurredAt, id",
+                                        arguments: [customerId]).map {
+            AccessExport.ConsentEvent(purpose: $0["purpose"], granted: $0["granted"], at: $0["occurredAt"],
+                                      source: $0["source"], policyVersion: $0["policyVersion"])
+        }
+        let feedback = try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE customerId = ? ORDER BY createdAt",
+                                        arguments: [customerId]).map {
+            AccessExport.Feedback(text: $0["text"], rating: $0["rating"], at: $0["createdAt"])
+        }
+        let requests = try Row.fetchAll(db, sql: "SELECT * FROM privacyRequest WHERE customerId = ? ORDER BY receivedAt",
+                                        arguments: [customerId]).map {
+            AccessExport.RequestRecord(id: $0["publicId"], kind: $0["kind"], status: $0["status"], receivedAt: $0["receivedAt"])
+        }
+        return AccessExport(
+            requestId: requestId, generatedAt: time, policyVersion: try currentPolicyVersion(db, at: time), profile: profile,
+            addresses: addresses, orders: orders, deviceEvents: events, consentHistory: consents, feedback: feedback,
+            privacyRequests: requests)
+    }
+
+    /// The policy version in force at `time`.
+    static func currentPolicyVersion(_ db: Database, at time: Date) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT version FROM policyVersion WHERE effectiveAt <= ? ORDER BY effectiveAt DESC LIMIT 1",
+                            arguments: [time])
+    }
+
+    private static func joined(_ parts: String?...) -> String? {
+        let present = parts.compactMap { $0 }
+        return present.isEmpty ? nil : present.joined(separator: ", ")
+    }
+}
