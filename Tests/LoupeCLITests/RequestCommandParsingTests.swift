@@ -17,7 +17,8 @@ import Testing
     @Test func everyLifecycleActionIsASubcommand() throws {
         let names = RequestsCommand.configuration.subcommands.map { $0.configuration.commandName }
         #expect(names == ["list", "show", "new", "claim", "release", "reassign", "verify", "start", "note", "extend",
-                          "propose-erasure", "approve", "reject", "cancel", "complete"])
+                          "propose-erasure", "approve", "reject", "cancel", "complete", "preview-erasure", "rectify",
+                          "withdraw-consent"])
     }
 
     @Test func actionsCarryTheirAnswers() throws {

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import LoupeDomain
+import LoupeStore
+
+extension ConsentPurpose: ExpressibleByArgument {}
+
+/// `loupe export ID`: the access export of a verified access request.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the copy of a subject's data for a verified access request: data.json, report.txt, SHA256SUMS.")
+
+    @Argument(help: "The access request id.") var id: String
+    @Option(help: ArgumentHelp("Where to put the request's folder (default: the exports folder beside the database).", valueName: "dir"))
+    var out: String?
+    @Flag(help: "Print the result as JSON.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let directory = out ?? URL(fileURLWithPath: database.resolvedPath).deletingLastPathComponent()
+                .appendingPathComponent("exports").path
+            let result = try context.database.exportAccess(publicId: id, to: directory, actor: context.actor, at: context.now)
+            if json { return try JSONOutput.print(["folder": result.folder].merging(result.checksums) { $1 }) }
+            print("Wrote \(result.folder) (data.json, report.txt, SHA256SUMS; readable by you only).")
+        }
+    }
+}
+
+struct PreviewErasure: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview-erasure", abstract: "Show, field by field, what erasing the request's subject will do.")
+
+    @Argument(help: "The erasure request id.") var id: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let plan = try context.database.erasurePreview(publicId: id)
+            let policy = try context.database.deadlinePolicy()
+            print("Erasure of \(plan.customerPublicId):")
+            for line in plan.lines(policy: policy) { print("  " + line) }
+        }
+    }
+}
+
+struct RectifyRequest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rectify", abstract: "Apply the corrections a verified rectification request carries (shows before and after).")
+
+    @Argument(help: "The rectification request id.") var id: String
+    @Option(name: .customLong("set"), help: ArgumentHelp("A correction FIELD=VALUE (name, email, phone, address, city, postal-code, country); repeatable.", valueName: "field=value"))
+    var corrections: [String] = []
+    @Flag(help: "Only show before and after; change nothing.") var preview = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let extra = try RectificationRules.parse(corrections)
+            let changes = preview
+                ? try context.database.rectificationPreview(publicId: id, extra: extra)
+                : try context.database.rectify(publicId: id, extra: extra, actor: context.actor, at: context.now)
+            for change in changes {
+                print("\(change.field.padding(toLength: 12, withPad: " ", startingAt: 0)) \(change.before ?? "-")  →  \(change.after)")
+            }
+            if !preview { print("\(id): \(changes.count) field\(changes.count == 1 ? "" : "s") corrected.") }
+        }
+    }
+}
+
+struct WithdrawConsent: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw-consent", abstract: "Fulfil a consent-withdrawal request at once (every granted purpose unless named).")
+
+    @Argument(help: "The consent-withdrawal request id.") var id: String
+    @Option(help: "email-marketing, sms-marketing or analytics-cookies; repeatable.") var purpose: [ConsentPurpose] = []
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let withdrawn = try context.database.withdrawConsent(publicId: id, purposes: purpose, actor: context.actor, at: context.now)
+            print("\(id): withdrawn \(withdrawn.isEmpty ? "nothing (no consent was granted)" : withdrawn.map(\.rawValue).joined(separator: ", ")); completed.")
+        }
+    }
+}
+
+/// `loupe customers …`.
+struct CustomersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customers", abstract: "Act on customers.", subcommands: [FlagMinor.self])
+}
+
+struct FlagMinor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flag-minor",
+        abstract: "Record that a customer is under 16: marketing consent is withdrawn and an urgent erasure opened.")
+
+    @Argument(help: "The customer id, e.g. C-000123.") var customer: String
+    @Option(help: "How it was discovered.") var reason: String
+    @Option(help: "The guardian who asked, if any (becomes the requester).") var guardian: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let request = try context.database.flagMinor(customerPublicId: customer, reason: reason, guardianName: guardian,
+                                                         actor: context.actor, at: context.now)
+            let policy = try context.database.deadlinePolicy()
+            print("\(customer) flagged as a minor; marketing consent withdrawn; \(request.summary.publicId) (urgent erasure) due \(policy.dayString(request.summary.dueAt)).")
+        }
+    }
+}
+
+/// `loupe tasks …`: notices to couriers and payment providers (Art. 19).
+struct TasksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tasks", abstract: "Notices to couriers and payment providers after a rectification or erasure.",
+        subcommands: [ListTasks.self, ConfirmTask.self, CloseTask.self])
+}
+
+struct ListTasks: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Open tasks (or all of one request).")
+
+    @Option(help: "Only this request's tasks.") var request: String?
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let tasks = try context.database.processorTasks(requestPublicId: request)
+            if json { return try JSONOutput.print(tasks) }
+            for task in tasks {
+                print("\(task.id)\t\(task.requestPublicId)\t\(task.recipientKind)\t\(task.recipient)\t\(task.status.rawValue)\(task.closedReason.map { "\t\($0)" } ?? "")")
+            }
+        }
+    }
+}
+
+struct ConfirmTask: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "confirm", abstract: "The recipient confirmed the notice.")
+
+    @Argument(help: "The task number.") var task: Int64
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let closed = try context.database.closeTask(id: task, impossibleBecause: nil, actor: context.actor, at: context.now)
+            print("Task \(task) (\(closed.recipient)) confirmed.")
+        }
+    }
+}
+
+struct CloseTask: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Telling the recipient is impossible; say why.")
+
+    @Argument(help: "The task number.") var task: Int64
+    @Option(help: "Why it is impossible.") var reason: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let closed = try context.database.closeTask(id: task, impossibleBecause: reason, actor: context.actor, at: context.now)
+            print("Task \(task) (\(closed.recipient)) closed as impossible.")
+        }
+    }
+}
