@@ -7,13 +7,16 @@ import LoupeUI
 /// The console's loop: read a terminal event, reduce it, run the effects, draw the state.
 enum ConsoleApp {
     /// Opens the console and runs it until the user quits or input ends. The terminal is restored on return.
-    static func run(database: AppDatabase, actor: StaffMember, theme: Theme, clock: @escaping () -> Date = Date.init) throws {
+    static func run(
+        database: AppDatabase, actor: StaffMember, theme: Theme, exportsDirectory: String,
+        clock: @escaping () -> Date = Date.init
+    ) throws {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let deadlines = try database.deadlinePolicy()
         let terminal = try CursesTerminal(theme: theme, noColor: noColor)
         defer { terminal.stop() }
-        let runner = EffectRunner(database: database, actor: actor, clock: clock)
+        let runner = EffectRunner(database: database, actor: actor, clock: clock, exportsDirectory: exportsDirectory)
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, now: clock(), deadlines: deadlines, actor: actor)
         var pending = state.reduce(.start)

@@ -13,7 +13,7 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        try CommandContext.run(database) { context in try console.open(context) }
+        try CommandContext.run(database) { context in try console.open(context, databasePath: database.resolvedPath) }
     }
 }
 
@@ -59,7 +59,7 @@ struct DemoCommand: ParsableCommand {
                 printErr("A database already exists at \(path); it was left as it is.")
             }
             guard !buildOnly else { return }
-            try console.open(CommandContext.open(database))
+            try console.open(CommandContext.open(database), databasePath: path)
         }
     }
 }

@@ -9,6 +9,8 @@ struct EffectRunner {
     let database: AppDatabase
     let actor: StaffMember
     let clock: () -> Date
+    /// Where access exports are written.
+    let exportsDirectory: String
 
     /// Runs one data effect; terminal effects (`quit`, `redrawTerminal`) are the console loop's and answer nil.
     func run(_ effect: Effect) -> Action? {
@@ -21,6 +23,14 @@ struct EffectRunner {
             case .perform(let command, let publicId, let version):
                 let detail = try database.perform(command, on: publicId, expectedVersion: version, actor: actor, at: clock())
                 return .performed(detail, verb: command.verb)
+            case .loadPreview(let key, let publicId):
+                let policy = try database.deadlinePolicy()
+                let lines = key == .rectify
+                    ? try database.rectificationPreview(publicId: publicId).map { "\($0.field): \($0.before ?? "-")  →  \($0.after)" }
+                    : try database.erasurePreview(publicId: publicId).lines(policy: policy)
+                return .previewLoaded(publicId: publicId, lines: lines)
+            case .fulfil(let fulfilment, let publicId):
+                return try fulfil(fulfilment, publicId: publicId)
             case .quit, .redrawTerminal:
                 return nil
             }
@@ -29,5 +39,27 @@ struct EffectRunner {
         } catch {
             return .failed(LoupeError(.storage, "Could not read the database.", cause: error))
         }
+    }
+
+    private func fulfil(_ fulfilment: Fulfilment, publicId: String) throws -> Action {
+        let message: String
+        switch fulfilment {
+        case .export:
+            let result = try database.exportAccess(publicId: publicId, to: exportsDirectory, actor: actor, at: clock())
+            message = "Exported to \(result.folder) (owner-only)."
+        case .rectify:
+            let changes = try database.rectify(publicId: publicId, actor: actor, at: clock())
+            message = "\(publicId): corrected \(changes.map(\.field).joined(separator: ", "))."
+        case .withdrawConsent:
+            let purposes = try database.withdrawConsent(publicId: publicId, actor: actor, at: clock())
+            message = "\(publicId): withdrawn \(purposes.isEmpty ? "nothing (none granted)" : purposes.map(\.rawValue).joined(separator: ", ")); completed."
+        case .flagMinor(let reason):
+            guard let customer = try database.requestDetail(publicId: publicId).customerPublicId else {
+                throw LoupeError(.notAllowed, "\(publicId) matched no customer.")
+            }
+            let opened = try database.flagMinor(customerPublicId: customer, reason: reason, guardianName: nil, actor: actor, at: clock())
+            message = "\(customer) flagged as under 16; \(opened.summary.publicId) opened (urgent erasure)."
+        }
+        return .fulfilled(try database.requestDetail(publicId: publicId), message: message)
     }
 }

@@ -19,8 +19,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let directory = out ?? URL(fileURLWithPath: database.resolvedPath).deletingLastPathComponent()
-                .appendingPathComponent("exports").path
+            let directory = out ?? DatabaseOptions.exportsDirectory(forDatabase: database.resolvedPath)
             let result = try context.database.exportAccess(publicId: id, to: directory, actor: context.actor, at: context.now)
             if json { return try JSONOutput.print(["folder": result.folder].merging(result.checksums) { $1 }) }
             print("Wrote \(result.folder) (data.json, report.txt, SHA256SUMS; readable by you only).")

@@ -50,6 +50,11 @@ struct DatabaseOptions: ParsableArguments {
         return "\(home)/.local/share/loupe/loupe.sqlite"
     }
 
+    /// Where access exports go by default: `exports/` beside the database file.
+    static func exportsDirectory(forDatabase path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("exports").path
+    }
+
     private static func expandTilde(_ path: String) -> String {
         guard path.hasPrefix("~/") else { return path }
         return (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst(1)
@@ -67,7 +72,8 @@ struct ConsoleOptions: ParsableArguments {
     var theme: String = "default"
 
     /// Loads the theme and runs the console for `context` until the user quits.
-    func open(_ context: CommandContext) throws {
-        try ConsoleApp.run(database: context.database, actor: context.actor, theme: ThemeLoader.load(theme))
+    func open(_ context: CommandContext, databasePath: String) throws {
+        try ConsoleApp.run(database: context.database, actor: context.actor, theme: ThemeLoader.load(theme),
+                           exportsDirectory: DatabaseOptions.exportsDirectory(forDatabase: databasePath))
     }
 }

@@ -162,17 +162,18 @@ public struct ErasurePlan: Equatable, Sendable {
                            retained: retained, recipients: Recipient.of(inventory.orders))
     }
 
-    /// The plan as lines of text (the preview).
+    /// The plan as lines of text (the preview): what happens first, then where, then why and until when.
     public func lines(policy: DeadlinePolicy) -> [String] {
-        var lines = steps.map { step -> String in
-            var line = "\(step.table).\(step.fields.joined(separator: ", ")) (\(step.rows)) → \(step.action.label)"
+        var lines: [String] = []
+        for step in steps {
+            let action = step.action.label.padding(toLength: 14, withPad: " ", startingAt: 0)
+            lines.append("\(action)\(step.table) (\(step.rows)): \(step.fields.joined(separator: ", "))")
             if case .retain(let ground, let until) = step.action {
-                line += ": \(ground), until \(policy.dayString(until)) at the latest"
+                lines.append("              ↳ \(ground), until \(policy.dayString(until)) at the latest")
             }
-            return line
         }
         if !recipients.isEmpty {
-            lines.append("notices (Art. 19) to " + recipients.map { "\($0.name) (\($0.kind == "courier" ? "courier" : "payments"))" }
+            lines.append("notify        " + recipients.map { "\($0.name) (\($0.kind == "courier" ? "courier" : "payments"))" }
                 .joined(separator: ", "))
         }
         return lines

@@ -23,6 +23,8 @@ public struct RequestDetail: Equatable, Sendable {
     public var version: Int
     /// The request's audit timeline, oldest first.
     public var timeline: [AuditEntry]
+    /// The customer's consent events, oldest first (empty when the request matched nobody).
+    public var consentHistory: [AccessExport.ConsentEvent] = []
 
     /// Makes a detail.
     public init(

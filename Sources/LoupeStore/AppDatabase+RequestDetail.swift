@@ -23,7 +23,14 @@ extension AppDatabase {
         }
         let timeline = try AuditEntry.fetchAll(
             db, sql: "SELECT * FROM auditEntry WHERE target = ? ORDER BY sequence", arguments: [publicId])
-        return RequestDetail(
+        let consents = try Row.fetchAll(db, sql: """
+            SELECT e.* FROM consentEvent e JOIN privacyRequest r ON r.customerId = e.customerId
+            WHERE r.publicId = ? ORDER BY e.occurredAt, e.id
+            """, arguments: [publicId]).map {
+            AccessExport.ConsentEvent(purpose: $0["purpose"], granted: $0["granted"], at: $0["occurredAt"],
+                                      source: $0["source"], policyVersion: $0["policyVersion"])
+        }
+        var detail = RequestDetail(
             summary: try summary(from: row), channel: try decode(row["channel"]),
             externalReference: row["externalReference"], customerPublicId: row["customerPublicId"],
             subjectName: row["subjectName"], subjectPhone: row["subjectPhone"], subjectIsMinor: row["subjectIsMinor"],
@@ -32,6 +39,8 @@ extension AppDatabase {
             verificationMethod: row["verificationMethod"], verifiedBy: row["verifiedBy"], verifiedAt: row["verifiedAt"],
             outcomeReason: row["outcomeReason"], duplicateOf: row["duplicateOf"], version: row["version"],
             timeline: timeline)
+        detail.consentHistory = consents
+        return detail
     }
 
     private static let detailColumns = summaryColumns + """

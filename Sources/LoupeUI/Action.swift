@@ -36,6 +36,10 @@ public enum Action: Equatable, Sendable {
     case promptKey(Key)
     /// A command was carried out; the request as it now is.
     case performed(RequestDetail, verb: String)
+    /// A fulfilment (export, rectification, consent withdrawal, minor flag) was carried out.
+    case fulfilled(RequestDetail, message: String)
+    /// The preview a confirmation shows arrived (erasure plan, rectification before and after).
+    case previewLoaded(publicId: String, lines: [String])
     /// A request's detail arrived.
     case requestLoaded(RequestDetail)
     /// An effect failed.
@@ -50,6 +54,10 @@ public enum Effect: Equatable, Sendable {
     case loadQueue(QueuePageQuery, scope: QueueScope)
     /// Carry out a lifecycle command; answered by `.performed` or `.failed`.
     case perform(RequestCommand, publicId: String, expectedVersion: Int)
+    /// Read the preview of an erasure or a rectification; answered by `.previewLoaded` or `.failed`.
+    case loadPreview(RequestCommandKey, publicId: String)
+    /// Carry out a fulfilment; answered by `.fulfilled` or `.failed`.
+    case fulfil(Fulfilment, publicId: String)
     /// Read a request; answered by `.requestLoaded` or `.failed`.
     case loadRequest(publicId: String)
     /// Clear and repaint the terminal.
@@ -61,4 +69,17 @@ public enum Effect: Equatable, Sendable {
 /// The lifecycle commands a key can start (the answers come from prompts).
 public enum RequestCommandKey: String, CaseIterable, Equatable, Sendable {
     case claim, release, verify, start, note, extend, proposeErasure, approve, reject, cancel, complete
+    case export, rectify, withdrawConsent, flagMinor
+}
+
+/// The ways of fulfilling a right that are not lifecycle steps.
+public enum Fulfilment: Equatable, Sendable {
+    /// Write the access export.
+    case export
+    /// Apply the corrections the request carries.
+    case rectify
+    /// Withdraw every granted consent.
+    case withdrawConsent
+    /// Flag the request's customer as under 16, with the reason.
+    case flagMinor(reason: String)
 }

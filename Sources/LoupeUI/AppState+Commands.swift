@@ -5,7 +5,27 @@ extension AppState {
     /// The same rules the store applies (`RequestRules`), so the keys grey out exactly what would be refused.
     public func refusal(for key: RequestCommandKey) -> String? {
         guard let request = focusedRequest else { return "No request is selected." }
-        return RequestRules.refusal(Self.sampleCommand(key), on: request.facts, by: actor, now: now, policy: deadlines)
+        let fulfilment: RequestKind
+        switch key {
+        case .export: fulfilment = .access
+        case .rectify: fulfilment = .rectification
+        case .withdrawConsent: fulfilment = .consentWithdrawal
+        case .flagMinor:
+            guard case .request = screen, let detail, detail.customerPublicId != nil else {
+                return "Open a request about a known customer first (Enter)."
+            }
+            return detail.subjectIsMinor ? "The customer is already flagged as under 16." : nil
+        default:
+            return RequestRules.refusal(Self.sampleCommand(key), on: request.facts, by: actor, now: now, policy: deadlines)
+        }
+        do {
+            try RequestRules.checkFulfilment(fulfilment, on: request.facts, by: actor)
+            return nil
+        } catch let error as LoupeError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// A command of the key's kind with placeholder answers, for checking whether it is allowed at all.
@@ -14,6 +34,7 @@ extension AppState {
         case .claim: .claim
         case .release: .release
         case .verify: .verify(method: .email, note: nil)
+        case .export, .rectify, .withdrawConsent, .flagMinor: .note("fulfilment")
         case .start: .start
         case .note: .note("note")
         case .extend: .extend(months: 1, reason: "reason")
@@ -34,8 +55,14 @@ extension AppState {
         }
         let draft: CommandDraft
         switch key {
-        case .claim, .release, .start, .proposeErasure, .complete:
+        case .claim, .release, .start, .complete:
             return [.perform(Self.sampleCommand(key), publicId: request.publicId, expectedVersion: request.version)]
+        case .export:
+            return [.fulfil(.export, publicId: request.publicId)]
+        case .proposeErasure: draft = .proposeErasure
+        case .rectify: draft = .rectify
+        case .withdrawConsent: draft = .withdrawConsent
+        case .flagMinor: draft = .flagMinor(reason: nil)
         case .verify: draft = .verify(method: nil)
         case .note: draft = .note
         case .extend: draft = .extend(months: nil)
@@ -44,7 +71,7 @@ extension AppState {
         case .cancel: draft = .cancel(reason: nil)
         }
         prompt = PromptState(publicId: request.publicId, version: request.version, draft: draft)
-        return []
+        return prompt!.needsPreview ? [.loadPreview(key, publicId: request.publicId)] : []
     }
 
     /// A key typed into the open prompt: choose, type, confirm, or Esc to leave it.
@@ -82,6 +109,9 @@ extension AppState {
                 case .cancel(nil):
                     current.draft = .cancel(reason: text)
                     current.input = ""
+                case .flagMinor(nil):
+                    current.draft = .flagMinor(reason: text)
+                    current.input = ""
                 default:
                     // The last answer: run the command.
                     current.input = text
@@ -101,7 +131,12 @@ extension AppState {
                     message = StatusMessage("Nothing was changed.")
                     return []
                 }
+                if current.needsPreview && current.preview == nil {
+                    message = StatusMessage("Wait for the preview before confirming.", isError: true)
+                    return []
+                }
                 prompt = nil
+                if let fulfilment = current.fulfilment { return [.fulfil(fulfilment, publicId: current.publicId)] }
                 return current.command.map { [.perform($0, publicId: current.publicId, expectedVersion: current.version)] } ?? []
             default:
                 return []

@@ -76,10 +76,19 @@ extension AppState {
             message = StatusMessage("\(changed.summary.publicId): \(verb) done; now \(changed.summary.status.label).")
             if screen == .request(changed.summary.publicId) { detail = changed }
             return reloadLists()
+        case .fulfilled(let changed, let text):
+            message = StatusMessage(text)
+            if screen == .request(changed.summary.publicId) { detail = changed }
+            return reloadLists()
+        case .previewLoaded(let publicId, let lines):
+            guard prompt?.publicId == publicId else { return [] }
+            prompt?.preview = lines
+            return []
         case .refused(let reason):
             message = StatusMessage(reason, isError: true)
             return []
         case .failed(let error):
+            if prompt?.needsPreview == true && prompt?.preview == nil { prompt = nil }
             queue.pendingTarget = nil
             approvals.pendingTarget = nil
             message = StatusMessage(error.message, isError: true)

@@ -9,6 +9,10 @@ public enum CommandDraft: Equatable, Sendable {
     case approve
     case reject(reason: String?)
     case cancel(reason: String?)
+    case proposeErasure
+    case rectify
+    case withdrawConsent
+    case flagMinor(reason: String?)
 }
 
 /// The prompt on top of the screen: a choice, a line of text, or a confirmation with Cancel focused.
@@ -22,6 +26,16 @@ public struct PromptState: Equatable, Sendable {
     public var input = ""
     /// On a confirmation: whether the confirm button (not Cancel) has the focus. Cancel is focused first.
     public var isConfirmFocused = false
+    /// What the confirmation will do, line by line (erasure plan, before and after); nil while it is read.
+    public var preview: [String]?
+
+    /// Whether this prompt shows a preview read from the store before it can be confirmed.
+    public var needsPreview: Bool {
+        switch draft {
+        case .proposeErasure, .approve, .rectify: true
+        default: false
+        }
+    }
 
     /// Makes a prompt for `draft` on a request.
     public init(publicId: String, version: Int, draft: CommandDraft) {
@@ -70,6 +84,26 @@ public struct PromptState: Equatable, Sendable {
             ("Why is \(publicId) cancelled?", .text(optional: false))
         case .cancel:
             ("Cancel \(publicId)? This closes it.", .confirm(verb: "Cancel request"))
+        case .proposeErasure:
+            ("Propose this erasure of \(publicId)? A supervisor who is not you approves it.", .confirm(verb: "Propose"))
+        case .rectify:
+            ("Apply these corrections for \(publicId)? (before → after)", .confirm(verb: "Apply"))
+        case .withdrawConsent:
+            ("Withdraw every consent the customer has granted? It takes effect at once.", .confirm(verb: "Withdraw"))
+        case .flagMinor(nil):
+            ("Why is the customer under 16? (marketing consent is withdrawn, an urgent erasure opened)", .text(optional: false))
+        case .flagMinor:
+            ("Flag the customer of \(publicId) as under 16?", .confirm(verb: "Flag as minor"))
+        }
+    }
+
+    /// The fulfilment the prompt ends in, when it is not a lifecycle command.
+    public var fulfilment: Fulfilment? {
+        switch draft {
+        case .rectify: .rectify
+        case .withdrawConsent: .withdrawConsent
+        case .flagMinor(let reason?): .flagMinor(reason: reason)
+        default: nil
         }
     }
 
@@ -82,6 +116,7 @@ public struct PromptState: Equatable, Sendable {
         case .approve: .approve
         case .reject(let reason?): .reject(reason: reason)
         case .cancel(let reason?): .cancel(reason: reason)
+        case .proposeErasure: .proposeErasure
         default: nil
         }
     }

@@ -1,16 +1,27 @@
 /// The prompt box above the hint bar: a question and its choices, a text field, or Cancel/confirm buttons
 /// with Cancel focused first.
 enum PromptView {
-    static let height = 4
+    static let baseHeight = 4
 
     static func draw(_ prompt: PromptState, into buffer: inout ScreenBuffer) {
+        let previewRows = prompt.needsPreview ? min(max(prompt.preview?.count ?? 1, 1), max(buffer.height - 10, 1)) + 1 : 0
+        let height = baseHeight + previewRows
         let top = buffer.height - 2 - height
         guard top > 1 else { return }
         for y in top..<(top + height) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
         let question = prompt.question
         buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
         buffer.write(" " + question.title, x: 0, y: top, role: .title)
-        let y = top + 2
+        if prompt.needsPreview {
+            let lines = prompt.preview ?? ["Reading what this will do…"]
+            for (offset, line) in lines.prefix(previewRows - 1).enumerated() {
+                let isLastShown = offset == previewRows - 2 && lines.count > previewRows - 1
+                let text = isLastShown ? "… and \(lines.count - offset) more (see `loupe requests preview-erasure`)" : line
+                let role: StyleRole = text.hasPrefix("retained") || text.contains("↳") ? .dueSoon : text.hasPrefix("deleted") ? .danger : .text
+                buffer.write("  " + text, x: 0, y: top + 2 + offset, role: prompt.preview == nil ? .muted : role)
+            }
+        }
+        let y = top + 2 + previewRows
         switch question.stage {
         case .choice(let options):
             var x = 2

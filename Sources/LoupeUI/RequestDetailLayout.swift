@@ -61,6 +61,19 @@ enum RequestDetailLayout {
         }
         if let duplicate = detail.duplicateOf { field("Duplicate", Segment("of \(duplicate)", .dueSoon)) }
         if let reason = detail.outcomeReason { field("Outcome", Segment(reason)) }
+        if summary.kind == .consentWithdrawal || detail.subjectIsMinor || !detail.consentHistory.isEmpty && summary.kind != .access {
+            lines.append([])
+            lines.append([Segment(" Consent history (\(detail.consentHistory.count) events, oldest first)", .header)])
+            if detail.consentHistory.isEmpty { lines.append([Segment("  none on file", .muted)]) }
+            for event in detail.consentHistory {
+                lines.append([
+                    Segment(" " + policy.minuteString(event.at) + "  ", .muted),
+                    Segment(event.purpose.padding(toLength: 18, withPad: " ", startingAt: 0)),
+                    Segment(event.granted ? "granted   " : "withdrawn ", event.granted ? .ok : .dueSoon),
+                    Segment(" \(event.source) · policy \(event.policyVersion ?? "-")", .muted),
+                ])
+            }
+        }
         lines.append([])
         lines.append([Segment(" Timeline (\(detail.timeline.count) audit entries)", .header)])
         for entry in detail.timeline {

@@ -38,7 +38,7 @@ import Testing
         #expect(!plan.retained.isEmpty)
         #expect(plan.recipients.contains { $0.kind == "courier" })
         #expect(plan.recipients.contains { $0.kind == "paymentProvider" })
-        #expect(plan.lines(policy: DeadlinePolicy()).contains { $0.contains("→ retained: tax law: invoice retention") })
+        #expect(plan.lines(policy: DeadlinePolicy()).contains { $0.contains("↳ tax law: invoice retention, until") })
     }
 
     @Test func approvalErasesRetainsSealedInvoicesAndOpensNoticeTasks() throws {

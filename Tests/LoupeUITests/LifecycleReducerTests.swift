@@ -128,7 +128,7 @@ import Testing
 
     @Test func keysOnTheRequestScreenActOnThatRequest() {
         var harness = Harness(rows: rows())
-        harness.press(.char("j"), .enter, .char("e"))
+        harness.press(.char("j"), .enter, .char("e"), .right, .enter)
         #expect(performed(harness) == [.proposeErasure])
         #expect(harness.state.detail?.summary.status == .awaitingApproval)
         #expect(harness.state.screen == .request("PR-2026-000002"))

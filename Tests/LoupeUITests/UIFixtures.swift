@@ -48,6 +48,7 @@ struct Harness {
     var source: FakeQueueSource
     var details: [String: RequestDetail] = [:]
     var effectsSeen: [Effect] = []
+    var fulfilled: [Fulfilment] = []
 
     init(width: Int = 80, height: Int = 24, rows: [RequestSummary], actor: StaffMember = ava) {
         state = AppState(width: width, height: height, now: uiNow, deadlines: DeadlinePolicy(), actor: actor)
@@ -72,6 +73,11 @@ struct Harness {
                 else { pending += state.reduce(.failed(LoupeError(.notFound, "No request \(id)."))) }
             case .perform(let command, let id, let version):
                 pending += state.reduce(perform(command, on: id, version: version))
+            case .loadPreview(_, let id):
+                pending += state.reduce(.previewLoaded(publicId: id, lines: samplePlan().lines(policy: DeadlinePolicy())))
+            case .fulfil(let fulfilment, let id):
+                fulfilled.append(fulfilment)
+                pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
             case .quit, .redrawTerminal: break
             }
         }
@@ -123,4 +129,19 @@ func goldenMismatch(_ text: String, _ name: String, file: String = #filePath) ->
         return "missing golden \(name).txt; record it with LOUPE_RECORD_GOLDEN=1 swift test"
     }
     return expected == text + "\n" ? nil : "screen differs from Golden/\(name).txt:\n\(text)"
+}
+
+/// The erasure plan of a customer with three orders (two couriers, two payment providers).
+func samplePlan() -> ErasurePlan {
+    let orders = [
+        SubjectInventory.Order(number: "JDS-100101", placedAt: uiNow.addingTimeInterval(-400 * day), carrier: "DHL",
+                               paymentProvider: "Stripe", invoiceNumber: "INV-100101"),
+        SubjectInventory.Order(number: "JDS-100102", placedAt: uiNow.addingTimeInterval(-90 * day), carrier: "La Poste",
+                               paymentProvider: "PayPal", invoiceNumber: "INV-100102"),
+        SubjectInventory.Order(number: "JDS-100103", placedAt: uiNow.addingTimeInterval(-2 * day), carrier: nil,
+                               paymentProvider: "Stripe", invoiceNumber: "INV-100103"),
+    ]
+    let inventory = SubjectInventory(customerPublicId: "C-000042", addresses: 2, orders: orders, deviceEvents: 14,
+                                     consentEvents: 3, feedback: 1)
+    return try! ErasurePlan.make(for: inventory, taxYears: 10, policy: DeadlinePolicy())
 }

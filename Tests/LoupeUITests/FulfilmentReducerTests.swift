@@ -1,0 +1,89 @@
+import Foundation
+import LoupeDomain
+@testable import LoupeUI
+import Testing
+
+@Suite struct FulfilmentReducerTests {
+    let sam = StaffMember(userName: "sam", displayName: "Sam", role: .supervisor)
+
+    func rows(kind: RequestKind, status: RequestStatus) -> [RequestSummary] {
+        var rows = sampleQueue(count: 2)
+        rows[0].kind = kind
+        rows[0].status = status
+        rows[0].assignee = "ava"
+        rows[0].isIdentityVerified = true
+        rows[0].proposedBy = status == .awaitingApproval ? "ava" : nil
+        rows[0].dueAt = uiNow.addingTimeInterval(10 * day)
+        return rows
+    }
+
+    @Test func proposingShowsTheErasurePlanBeforeAnythingChanges() {
+        var harness = Harness(rows: rows(kind: .erasure, status: .inProgress))
+        harness.press(.char("e"))
+        #expect(harness.state.prompt?.preview?.isEmpty == false)
+        #expect(goldenMismatch(harness.screen, "erasure-preview-80x24") == nil)
+        harness.press(.right, .enter)
+        #expect(harness.effectsSeen.contains(.perform(.proposeErasure, publicId: "PR-2026-000001", expectedVersion: 1)))
+    }
+
+    @Test func theApprovingSupervisorSeesThePlanAgain() {
+        var harness = Harness(width: 120, height: 40, rows: rows(kind: .erasure, status: .awaitingApproval), actor: sam)
+        harness.press(.char("A"))
+        #expect(goldenMismatch(harness.screen, "erasure-preview-approve-120x40") == nil)
+    }
+
+    @Test func confirmingBeforeThePreviewArrivesIsRefused() {
+        var state = AppState(width: 80, height: 24, now: uiNow, deadlines: DeadlinePolicy(), actor: ava)
+        _ = state.reduce(.queueLoaded(FakeQueueSource(rows: rows(kind: .erasure, status: .inProgress)).page(.first(limit: 10)), scope: .open))
+        #expect(state.press(.char("e")) == [.loadPreview(.proposeErasure, publicId: "PR-2026-000001")])
+        _ = state.press(.right)
+        #expect(state.press(.enter).isEmpty)
+        #expect(state.message?.text == "Wait for the preview before confirming.")
+    }
+
+    @Test func exportRunsOnlyForAVerifiedAccessRequestInProgress() {
+        var harness = Harness(rows: rows(kind: .access, status: .inProgress))
+        harness.press(.char("X"))
+        #expect(harness.fulfilled == [.export])
+        var unverified = rows(kind: .access, status: .verifying)
+        unverified[0].isIdentityVerified = false
+        var refused = Harness(rows: unverified)
+        refused.press(.char("X"))
+        #expect(refused.fulfilled.isEmpty)
+        #expect(refused.state.message?.text.hasPrefix("Verify the requester's identity first") == true)
+    }
+
+    @Test func consentWithdrawalConfirmsThenRuns() {
+        var sample = rows(kind: .consentWithdrawal, status: .received)
+        sample[0].isIdentityVerified = false
+        var harness = Harness(rows: sample)
+        harness.press(.char("w"), .right, .enter)
+        #expect(harness.fulfilled == [.withdrawConsent])
+    }
+
+    @Test func consentHistoryOnTheRequestScreen() {
+        var sample = rows(kind: .consentWithdrawal, status: .inProgress)
+        sample[0].assignee = "ava"
+        var harness = Harness(rows: sample)
+        var detail = RequestDetail(summary: sample[0], channel: .email, customerPublicId: "C-000042", subjectName: "Ana Núñez")
+        detail.consentHistory = [
+            .init(purpose: "email-marketing", granted: true, at: uiNow.addingTimeInterval(-500 * day), source: "signup", policyVersion: "2024-03"),
+            .init(purpose: "sms-marketing", granted: true, at: uiNow.addingTimeInterval(-60 * day), source: "checkout", policyVersion: "2025-09"),
+            .init(purpose: "email-marketing", granted: false, at: uiNow.addingTimeInterval(-1 * day), source: "request PR-2026-000001", policyVersion: "2025-09"),
+        ]
+        harness.details[sample[0].publicId] = detail
+        harness.press(.enter)
+        #expect(goldenMismatch(harness.screen, "consent-history-80x24") == nil)
+    }
+
+    @Test func flaggingAMinorAsksWhyThenConfirms() {
+        var harness = Harness(rows: rows(kind: .access, status: .inProgress))
+        harness.details["PR-2026-000001"] = RequestDetail(summary: harness.source.rows[0], channel: .email, customerPublicId: "C-000042")
+        harness.press(.char("M"))
+        #expect(harness.state.message?.text == "Open a request about a known customer first (Enter).")
+        harness.press(.enter, .char("M"))
+        for character in "ID shows 14" { harness.press(.char(character)) }
+        harness.press(.enter, .tab, .enter)
+        #expect(harness.fulfilled == [.flagMinor(reason: "ID shows 14")])
+    }
+}
