@@ -42,6 +42,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "loupe", dependencies: ["LoupeCLI"]),
+        // `scripts/bench`: timings of the use cases on a real database file (figures, never pass/fail).
+        .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore"]),
         .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
         .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),
         .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"], exclude: ["Golden"]),

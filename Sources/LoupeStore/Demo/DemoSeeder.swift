@@ -12,13 +12,18 @@ public struct DemoOptions: Sendable {
     public var now: Date
     /// The OS user who runs the demo; they become an admin.
     public var operatorUser: String
+    /// Extra customers with a long history (200 orders, 5,000 device events each), for benchmarks; their
+    /// emails are `long.history.N@example.com`.
+    public var longHistoryCustomers: Int
 
     /// Makes options; the default seed is fixed.
-    public init(customers: Int = 2_000, seed: UInt64 = 20_261_125, now: Date, operatorUser: String) {
+    public init(customers: Int = 2_000, seed: UInt64 = 20_261_125, now: Date, operatorUser: String,
+                longHistoryCustomers: Int = 0) {
         self.customers = customers
         self.seed = seed
         self.now = now
         self.operatorUser = operatorUser
+        self.longHistoryCustomers = longHistoryCustomers
     }
 }
 
@@ -84,6 +89,7 @@ extension AppDatabase {
             var writer = DemoWriter(db: db, options: options)
             try writer.writeSettingsAndStaff()
             try writer.writeCustomers(progress: { progress($0 * 0.9) })
+            try writer.writeLongHistoryCustomers()
             try writer.writeRequests()
             try writer.writeAudit()
             progress(1)

@@ -63,11 +63,11 @@ extension DemoWriter {
         }
     }
 
-    mutating func writeDeviceEvents(customerId: Int64) throws {
+    mutating func writeDeviceEvents(customerId: Int64, count: Int? = nil) throws {
         let device = random.pick(DemoCatalog.devices)
         let cookie = "\(random.letters(8))-\(random.digits(8))"
         let ip = "\(random.int(2...223)).\(random.int(0...255)).\(random.int(0...255)).\(random.int(1...254))"
-        for _ in 0..<random.int(0...20) {
+        for _ in 0..<(count ?? random.int(0...20)) {
             try db.cachedStatement(sql: """
                 INSERT INTO deviceEvent (customerId, occurredAt, ip, userAgent, deviceModel, cookieId, page)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

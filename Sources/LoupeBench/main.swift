@@ -1,0 +1,63 @@
+import Foundation
+import LoupeDomain
+import LoupeStore
+
+// Times the fulfilment use cases on a real database file: erasure (approval) and access export of customers
+// with 200 orders and 5,000 device events. Prints p50/p99; never fails on time.
+
+let arguments = CommandLine.arguments.dropFirst()
+let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 30
+let customers = arguments.firstIndex(of: "--customers").flatMap { Int(arguments[$0 + 1]) } ?? 2_000
+
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-bench-\(getpid())")
+defer { try? FileManager.default.removeItem(at: directory) }
+let path = directory.appendingPathComponent("bench.sqlite").path
+let now = Date()
+let started = Date()
+try DemoSeeder.build(at: path, options: DemoOptions(customers: customers, now: now, operatorUser: "bench",
+                                                    longHistoryCustomers: iterations * 2))
+print(String(format: "seeded %d customers + %d with 200 orders and 5,000 device events in %.1f s", customers,
+             iterations * 2, Date().timeIntervalSince(started)))
+let database = try AppDatabase.open(path: path, create: false)
+let ava = try database.staffMember(userName: "ava")!
+let sam = try database.staffMember(userName: "sam")!
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func report(_ name: String, _ samples: [Double], target: Double) {
+    let sorted = samples.sorted()
+    func percentile(_ p: Double) -> Double { sorted[min(Int((Double(sorted.count) * p).rounded(.up)) - 1, sorted.count - 1)] }
+    print(String(format: "%-48@ n=%-3d p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (target < %.0f ms)",
+                 name as NSString, sorted.count, percentile(0.5), percentile(0.99), sorted.last!, target))
+}
+
+func readyRequest(_ kind: RequestKind, customer number: Int) throws -> String {
+    let id = try database.createRequest(NewRequest(kind: kind, email: "long.history.\(number)@example.com"), actor: ava, at: now)
+        .summary.publicId
+    try database.perform(.claim, on: id, actor: ava, at: now)
+    try database.perform(.verify(method: .document, note: nil), on: id, actor: ava, at: now)
+    try database.perform(.start, on: id, actor: ava, at: now)
+    return id
+}
+
+var erasures: [Double] = []
+var previews: [Double] = []
+for number in 1...iterations {
+    let id = try readyRequest(.erasure, customer: number)
+    previews.append(try milliseconds { _ = try database.erasurePreview(publicId: id) })
+    try database.perform(.proposeErasure, on: id, actor: ava, at: now)
+    erasures.append(try milliseconds { try database.perform(.approve, on: id, actor: sam, at: now) })
+}
+var exports: [Double] = []
+let exportsDirectory = directory.appendingPathComponent("exports").path
+for number in (iterations + 1)...(iterations * 2) {
+    let id = try readyRequest(.access, customer: number)
+    exports.append(try milliseconds { _ = try database.exportAccess(publicId: id, to: exportsDirectory, actor: ava, at: now) })
+}
+report("erasure preview (200 orders, 5,000 events)", previews, target: 50)
+report("erasure on approval (200 orders, 5,000 events)", erasures, target: 50)
+report("access export (200 orders, 5,000 events)", exports, target: 100)
