@@ -143,7 +143,10 @@ public struct AccessExport: Codable, Equatable, Sendable {
     public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(CivilTime.iso8601(date))
+        }
         return try encoder.encode(self)
     }
 

@@ -54,13 +54,13 @@ public struct DeadlinePolicy: Sendable, Equatable {
 
     /// The calendar day of `date` as `YYYY-MM-DD` in the shop's time zone.
     public func dayString(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        let c = CivilTime.components(date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(CivilTime.pad(c.year, 4))-\(CivilTime.pad(c.month))-\(CivilTime.pad(c.day))"
     }
 
     /// Date and minute of `date` as `YYYY-MM-DD HH:MM` in the shop's time zone.
     public func minuteString(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return dayString(date) + String(format: " %02d:%02d", parts.hour!, parts.minute!)
+        let c = CivilTime.components(date, offset: timeZone.secondsFromGMT(for: date))
+        return "\(CivilTime.pad(c.year, 4))-\(CivilTime.pad(c.month))-\(CivilTime.pad(c.day)) \(CivilTime.pad(c.hour)):\(CivilTime.pad(c.minute))"
     }
 }

@@ -82,21 +82,21 @@ extension AppDatabase {
             SELECT id, number, billToName, billToAddress FROM customerOrder WHERE id IN (SELECT value FROM json_each(?))
             """, arguments: [orderIds]) {
             let retained = retainedNumbers.contains(order["number"])
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE customerOrder SET shipToName = NULL, shipToAddress = NULL, shipToPhone = NULL, trackingNumber = NULL,
                     guestEmail = NULL, cardBrand = NULL, cardLast4 = NULL, providerReference = NULL,
                     billToName = ?, billToAddress = ?
                 WHERE id = ?
-                """, arguments: [
+                """).execute(arguments: [
                     retained ? try (order["billToName"] as String?).map(vault.seal) : nil,
                     retained ? try (order["billToAddress"] as String?).map(vault.seal) : nil, order["id"] as Int64,
                 ])
         }
         for retained in plan.retained {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO retainedItem (requestId, customerId, category, reference, ground, retainUntil)
                 VALUES (?, ?, 'invoice', ?, ?, ?)
-                """, arguments: [requestId, customerId, retained.reference, ErasurePlan.taxGround, retained.until])
+                """).execute(arguments: [requestId, customerId, retained.reference, ErasurePlan.taxGround, retained.until])
         }
         try db.execute(sql: """
             DELETE FROM address WHERE customerId = ?;

@@ -21,10 +21,10 @@ extension AppDatabase {
         let ids = jsonArray(try orderIds(db, customerId: customerId))
         var items: [Int64: [AccessExport.Item]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT * FROM orderItem WHERE orderId IN (SELECT value FROM json_each(?)) ORDER BY id
+            SELECT orderId, sku, productName, quantity, priceMinor FROM orderItem
+            WHERE orderId IN (SELECT value FROM json_each(?)) ORDER BY id
             """, arguments: [ids]) {
-            items[row["orderId"], default: []].append(AccessExport.Item(
-                sku: row["sku"], productName: row["productName"], quantity: row["quantity"], priceMinor: row["priceMinor"]))
+            items[row[0], default: []].append(AccessExport.Item(sku: row[1], productName: row[2], quantity: row[3], priceMinor: row[4]))
         }
         let orders = try Row.fetchAll(db, sql: """
             SELECT * FROM customerOrder WHERE id IN (SELECT value FROM json_each(?)) ORDER BY placedAt
@@ -37,10 +37,11 @@ extension AppDatabase {
                     shipTo: joined(o["shipToName"], o["shipToAddress"], o["shipToPhone"]),
                     billTo: joined(o["billToName"], o["billToAddress"]), items: items[o["id"]] ?? [])
             }
-        let events = try Row.fetchAll(db, sql: "SELECT * FROM deviceEvent WHERE customerId = ? ORDER BY occurredAt",
-                                      arguments: [customerId]).map {
-            AccessExport.DeviceEvent(at: $0["occurredAt"], ip: $0["ip"], userAgent: $0["userAgent"],
-                                     deviceModel: $0["deviceModel"], cookieId: $0["cookieId"], page: $0["page"])
+        // The largest category: read by column position, not by name.
+        let events = try Row.fetchAll(db, sql: """
+            SELECT occurredAt, ip, userAgent, deviceModel, cookieId, page FROM deviceEvent WHERE customerId = ? ORDER BY occurredAt
+            """, arguments: [customerId]).map {
+            AccessExport.DeviceEvent(at: $0[0], ip: $0[1], userAgent: $0[2], deviceModel: $0[3], cookieId: $0[4], page: $0[5])
         }
         let consents = try Row.fetchAll(db, sql: "SELECT * FROM consentEvent WHERE customerId = ? ORDER BY occurredAt, id",
                                         arguments: [customerId]).map {

@@ -36,6 +36,10 @@ extension AppDatabase {
             ALTER TABLE processorTask ADD COLUMN closedBy TEXT REFERENCES staff(userName);
             CREATE INDEX processorTask_open ON processorTask(status, requestId);
 
+            -- Erasing a customer's events touched one page of this index per event (they are scattered in time);
+            -- retention sweeps walk events in rowid order instead, which is time order for an append-only log.
+            DROP INDEX deviceEvent_occurredAt;
+
             DROP TRIGGER customer_searchInsert;
             DROP TRIGGER customer_searchDelete;
             DROP TRIGGER customer_searchUpdate;

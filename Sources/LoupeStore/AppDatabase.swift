@@ -34,6 +34,9 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             // Erased values must not survive in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // WAL with NORMAL sync: a crash or kill -9 never loses a committed transaction; only a power cut
+            // can lose the last ones (never corrupt). Commits then do not wait for fsync.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         return config
     }

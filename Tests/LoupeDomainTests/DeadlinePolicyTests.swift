@@ -52,3 +52,24 @@ import Testing
         #expect(utc.daysLeft(until: due, now: date("2026-12-03 01:00")) == -3)
     }
 }
+
+@Suite struct CivilTimeTests {
+    @Test func agreesWithFoundationsCalendarAcrossZonesAndCenturies() {
+        var random = SystemRandomNumberGenerator()
+        for zoneName in ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"] {
+            let zone = TimeZone(identifier: zoneName)!
+            let policy = DeadlinePolicy(timeZone: zone)
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.timeZone = zone
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            for _ in 0..<300 {
+                let date = Date(timeIntervalSince1970: Double(Int64.random(in: -2_000_000_000...4_000_000_000, using: &random)))
+                #expect(policy.minuteString(date) == formatter.string(from: date), "\(zoneName) \(date)")
+            }
+        }
+        #expect(CivilTime.iso8601(Date(timeIntervalSince1970: 1_795_608_000)) == "2026-11-25T12:00:00Z")
+        #expect(CivilTime.iso8601(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+    }
+}
