@@ -139,15 +139,57 @@ public struct AccessExport: Codable, Equatable, Sendable {
         self.consentHistory = consentHistory; self.feedback = feedback; self.privacyRequests = privacyRequests
     }
 
-    /// `data.json`: pretty, sorted keys, ISO 8601 dates.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(CivilTime.iso8601(date))
-        }
-        return try encoder.encode(self)
+    /// `data.json`: pretty, sorted keys, ISO 8601 dates (the same document `Codable` reads back).
+    public func json() -> Data {
+        typealias V = JSONText.Value
+        let profile = V.object([
+            ("birthDate", .string(profile.birthDate)), ("createdAt", .date(profile.createdAt)),
+            ("customerId", .string(profile.customerId)), ("email", .string(profile.email)),
+            ("fullName", .string(profile.fullName)), ("lastActiveAt", .date(profile.lastActiveAt)),
+            ("membershipTier", .string(profile.membershipTier)), ("phone", .string(profile.phone)),
+            ("stylePreferences", .string(profile.stylePreferences)),
+        ])
+        let addresses = V.array(addresses.map { a in .object([
+            ("city", .string(a.city)), ("country", .string(a.country)), ("kind", .string(a.kind)),
+            ("lines", .array(a.lines.map { .string($0) })), ("postalCode", .string(a.postalCode)),
+            ("recipientName", .string(a.recipientName)),
+        ]) })
+        let orders = V.array(orders.map { o in .object([
+            ("billTo", .string(o.billTo)), ("cardBrand", .string(o.cardBrand)), ("cardLast4", .string(o.cardLast4)),
+            ("carrier", .string(o.carrier)), ("currency", .string(o.currency)), ("invoiceNumber", .string(o.invoiceNumber)),
+            ("items", .array(o.items.map { i in .object([
+                ("priceMinor", .int(i.priceMinor)), ("productName", .string(i.productName)),
+                ("quantity", .int(i.quantity)), ("sku", .string(i.sku)),
+            ]) })),
+            ("number", .string(o.number)), ("paymentMethod", .string(o.paymentMethod)),
+            ("paymentProvider", .string(o.paymentProvider)), ("placedAt", .date(o.placedAt)), ("shipTo", .string(o.shipTo)),
+            ("status", .string(o.status)), ("totalMinor", .int(o.totalMinor)), ("trackingNumber", .string(o.trackingNumber)),
+        ]) })
+        let events = V.array(deviceEvents.map { e in .object([
+            ("at", .date(e.at)), ("cookieId", .string(e.cookieId)), ("deviceModel", .string(e.deviceModel)),
+            ("ip", .string(e.ip)), ("page", .string(e.page)), ("userAgent", .string(e.userAgent)),
+        ]) })
+        let consents = V.array(consentHistory.map { c in .object([
+            ("at", .date(c.at)), ("granted", .bool(c.granted)), ("policyVersion", .string(c.policyVersion)),
+            ("purpose", .string(c.purpose)), ("source", .string(c.source)),
+        ]) })
+        let feedback = V.array(feedback.map { f in .object([("at", .date(f.at)), ("rating", .int(f.rating)), ("text", .string(f.text))]) })
+        let requests = V.array(privacyRequests.map { r in .object([
+            ("id", .string(r.id)), ("kind", .string(r.kind)), ("receivedAt", .date(r.receivedAt)), ("status", .string(r.status)),
+        ]) })
+        return Data(JSONText.render(.object([
+            ("addresses", addresses), ("consentHistory", consents), ("deviceEvents", events), ("feedback", feedback),
+            ("generatedAt", .date(generatedAt)), ("orders", orders), ("policyVersion", .string(policyVersion)),
+            ("privacyRequests", requests), ("profile", profile), ("requestId", .string(requestId)),
+            ("schemaVersion", .int(schemaVersion)),
+        ])).utf8)
+    }
+
+    /// Reads `data.json` back (dates as ISO 8601).
+    public static func decode(_ data: Data) throws -> AccessExport {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(AccessExport.self, from: data)
     }
 
     /// Couriers and payment providers that received the subject's data, from the actual orders.

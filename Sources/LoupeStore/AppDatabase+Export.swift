@@ -32,7 +32,7 @@ extension AppDatabase {
                 let effective = try Date.fetchOne(db, sql: "SELECT effectiveAt FROM policyVersion WHERE version = ?",
                                                   arguments: [export.policyVersion])
                 let files = [
-                    ("data.json", try export.json()),
+                    ("data.json", export.json()),
                     ("report.txt", Data(AccessReport.text(export, periods: periods, policyEffective: effective, policy: policy).utf8)),
                 ]
                 try Self.makePrivateFolder(folder)

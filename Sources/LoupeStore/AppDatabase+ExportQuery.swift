@@ -37,12 +37,12 @@ extension AppDatabase {
                     shipTo: joined(o["shipToName"], o["shipToAddress"], o["shipToPhone"]),
                     billTo: joined(o["billToName"], o["billToAddress"]), items: items[o["id"]] ?? [])
             }
-        // The largest category: read by column position, not by name.
-        let events = try Row.fetchAll(db, sql: """
+        // The largest category: streamed (no row copies) and read by column position, not by name.
+        let events = try Array(Row.fetchCursor(db, sql: """
             SELECT occurredAt, ip, userAgent, deviceModel, cookieId, page FROM deviceEvent WHERE customerId = ? ORDER BY occurredAt
             """, arguments: [customerId]).map {
             AccessExport.DeviceEvent(at: $0[0], ip: $0[1], userAgent: $0[2], deviceModel: $0[3], cookieId: $0[4], page: $0[5])
-        }
+        })
         let consents = try Row.fetchAll(db, sql: "SELECT * FROM consentEvent WHERE customerId = ? ORDER BY occurredAt, id",
                                         arguments: [customerId]).map {
             AccessExport.ConsentEvent(purpose: $0["purpose"], granted: $0["granted"], at: $0["occurredAt"],
