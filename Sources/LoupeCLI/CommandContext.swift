@@ -54,6 +54,9 @@ struct RequestJSON: Encodable {
     var outcomeReason: String?
     var duplicateOf: String?
     var timeline: [AuditEntryJSON]?
+    var retained: [RetainedItem]?
+    var tasks: [ProcessorTask]?
+    var exports: [String]?
 
     init(_ summary: RequestSummary, now: Date) {
         id = summary.publicId
@@ -81,6 +84,9 @@ struct RequestJSON: Encodable {
         outcomeReason = detail.outcomeReason
         duplicateOf = detail.duplicateOf
         timeline = detail.timeline.map(AuditEntryJSON.init)
+        retained = detail.retained
+        tasks = detail.tasks
+        exports = detail.exports
     }
 }
 

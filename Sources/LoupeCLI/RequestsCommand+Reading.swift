@@ -76,6 +76,13 @@ struct ShowRequest: ParsableCommand {
                 """)
             if let duplicate = detail.duplicateOf { print("duplicate  of \(duplicate)") }
             if let reason = detail.outcomeReason { print("outcome    \(reason)") }
+            for folder in detail.exports { print("exported   \(folder)") }
+            for task in detail.tasks {
+                print("notice     #\(task.id) \(task.recipient) (\(task.recipientKind)): \(task.status.rawValue)\(task.closedReason.map { " — \($0)" } ?? "")")
+            }
+            for item in detail.retained {
+                print("retained   \(item.category) \(item.reference): \(item.ground), until \(policy.dayString(item.until))")
+            }
             for entry in detail.timeline {
                 print("  \(policy.minuteString(entry.occurredAt))  \(entry.actor)  \(entry.action)  \(entry.details)")
             }

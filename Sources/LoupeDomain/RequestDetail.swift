@@ -25,6 +25,12 @@ public struct RequestDetail: Equatable, Sendable {
     public var timeline: [AuditEntry]
     /// The customer's consent events, oldest first (empty when the request matched nobody).
     public var consentHistory: [AccessExport.ConsentEvent] = []
+    /// What an erasure kept for the law: reference, ground and the date it is anonymised.
+    public var retained: [RetainedItem] = []
+    /// Notices to recipients (Art. 19) this request opened.
+    public var tasks: [ProcessorTask] = []
+    /// Folders access exports were written to, newest last.
+    public var exports: [String] = []
 
     /// Makes a detail.
     public init(
@@ -58,4 +64,20 @@ public struct RequestDetail: Equatable, Sendable {
 
     /// The date the request must be answered by, counting an extension.
     public var effectiveDue: Date { extendedUntil ?? summary.dueAt }
+}
+
+/// Something an erasure kept because the law requires it, until a date.
+public struct RetainedItem: Equatable, Sendable, Codable {
+    public var category: String
+    public var reference: String
+    public var ground: String
+    public var until: Date
+
+    /// Makes an item.
+    public init(category: String, reference: String, ground: String, until: Date) {
+        self.category = category
+        self.reference = reference
+        self.ground = ground
+        self.until = until
+    }
 }

@@ -40,6 +40,16 @@ extension AppDatabase {
             outcomeReason: row["outcomeReason"], duplicateOf: row["duplicateOf"], version: row["version"],
             timeline: timeline)
         detail.consentHistory = consents
+        detail.retained = try Row.fetchAll(db, sql: """
+            SELECT category, reference, ground, retainUntil FROM retainedItem WHERE requestId = ? ORDER BY retainUntil, id
+            """, arguments: [detail.summary.id]).map {
+            RetainedItem(category: $0[0], reference: $0[1], ground: $0[2], until: $0[3])
+        }
+        detail.tasks = try Row.fetchAll(db, sql: """
+            SELECT t.*, r.publicId FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId WHERE t.requestId = ? ORDER BY t.id
+            """, arguments: [detail.summary.id]).map(task(from:))
+        detail.exports = try String.fetchAll(db, sql: "SELECT folder FROM requestExport WHERE requestId = ? ORDER BY id",
+                                             arguments: [detail.summary.id])
         return detail
     }
 

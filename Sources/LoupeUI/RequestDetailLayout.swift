@@ -61,6 +61,31 @@ enum RequestDetailLayout {
         }
         if let duplicate = detail.duplicateOf { field("Duplicate", Segment("of \(duplicate)", .dueSoon)) }
         if let reason = detail.outcomeReason { field("Outcome", Segment(reason)) }
+        for folder in detail.exports { field("Exported", Segment(folder, .muted)) }
+        if !detail.tasks.isEmpty {
+            lines.append([])
+            let open = detail.tasks.filter { $0.status == .open }.count
+            lines.append([Segment(" Notices to recipients (Art. 19): \(open) open of \(detail.tasks.count)", .header)])
+            for task in detail.tasks {
+                lines.append([
+                    Segment("  #\(task.id) ".padding(toLength: 8, withPad: " ", startingAt: 0), .muted),
+                    Segment(task.recipient.padding(toLength: 12, withPad: " ", startingAt: 0)),
+                    Segment((task.recipientKind == "courier" ? "courier " : "payments") + "  "),
+                    Segment(task.status == .open ? "open" : task.status.rawValue, task.status == .open ? .dueSoon : .ok),
+                    Segment(task.closedReason.map { " — \($0)" } ?? "", .muted),
+                ])
+            }
+        }
+        if !detail.retained.isEmpty {
+            lines.append([])
+            lines.append([Segment(" Retained for the law (\(detail.retained.count))", .header)])
+            for item in detail.retained {
+                lines.append([
+                    Segment("  \(item.category) \(item.reference)  "),
+                    Segment("\(item.ground), anonymised \(policy.dayString(item.until))", .muted),
+                ])
+            }
+        }
         if summary.kind == .consentWithdrawal || detail.subjectIsMinor || !detail.consentHistory.isEmpty && summary.kind != .access {
             lines.append([])
             lines.append([Segment(" Consent history (\(detail.consentHistory.count) events, oldest first)", .header)])

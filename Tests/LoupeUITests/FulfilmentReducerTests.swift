@@ -87,3 +87,30 @@ import Testing
         #expect(harness.fulfilled == [.flagMinor(reason: "ID shows 14")])
     }
 }
+
+@Suite struct ErasedRequestGoldenTests {
+    @Test func anApprovedErasureShowsItsNoticesAndWhatWasRetained() {
+        var rows = sampleQueue(count: 2)
+        rows[0].kind = .erasure
+        rows[0].status = .approved
+        rows[0].assignee = "ava"
+        rows[0].proposedBy = "ava"
+        rows[0].isIdentityVerified = true
+        var detail = RequestDetail(summary: rows[0], channel: .email, customerPublicId: "C-000042")
+        detail.tasks = [
+            ProcessorTask(id: 7, requestPublicId: rows[0].publicId, recipient: "DHL", recipientKind: "courier", status: .confirmed, createdAt: uiNow),
+            ProcessorTask(id: 8, requestPublicId: rows[0].publicId, recipient: "Stripe", recipientKind: "paymentProvider", status: .open, createdAt: uiNow),
+            ProcessorTask(id: 9, requestPublicId: rows[0].publicId, recipient: "La Poste", recipientKind: "courier", status: .impossible,
+                          createdAt: uiNow, closedReason: "Courier ceased trading"),
+        ]
+        detail.retained = samplePlan().retained.map {
+            RetainedItem(category: "invoice", reference: $0.reference, ground: ErasurePlan.taxGround, until: $0.until)
+        }
+        var harness = Harness(width: 100, height: 30, rows: rows)
+        harness.details[rows[0].publicId] = detail
+        harness.press(.enter)
+        #expect(goldenMismatch(harness.screen, "request-erased-100x30") == nil)
+        harness.press(.char("c"))
+        #expect(harness.state.message?.text == "1 notice to a recipient is still open: confirm or close it first (loupe tasks).")
+    }
+}

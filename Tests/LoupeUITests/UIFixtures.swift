@@ -87,7 +87,10 @@ struct Harness {
 
     /// The detail of a request: a stored one, or one made from its row.
     func detail(_ id: String) -> RequestDetail? {
-        if let detail = details[id] { return detail }
+        if var detail = details[id] {
+            detail.summary.openTasks = detail.tasks.filter { $0.status == .open }.count
+            return detail
+        }
         return source.rows.first { $0.publicId == id }.map { RequestDetail(summary: $0, channel: .email) }
     }
 
