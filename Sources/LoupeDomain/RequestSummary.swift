@@ -51,25 +51,29 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
     }
 }
 
-/// The position of a request in the queue's order (due date, then row id): the key for keyset paging.
+/// The position of a request in the queue's order (urgent first, then due date, then row id): the key for
+/// keyset paging.
 public struct QueueKey: Equatable, Sendable, Comparable {
+    /// 0 for urgent requests, 1 for the rest (the database's `queueRank`).
+    public var rank: Int
     public var dueAt: Date
     public var id: Int64
 
     /// Makes a key.
-    public init(dueAt: Date, id: Int64) {
+    public init(rank: Int = 1, dueAt: Date, id: Int64) {
+        self.rank = rank
         self.dueAt = dueAt
         self.id = id
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.dueAt, lhs.id) < (rhs.dueAt, rhs.id)
+        (lhs.rank, lhs.dueAt, lhs.id) < (rhs.rank, rhs.dueAt, rhs.id)
     }
 }
 
 extension RequestSummary {
     /// This row's key in the queue order.
-    public var queueKey: QueueKey { QueueKey(dueAt: dueAt, id: id) }
+    public var queueKey: QueueKey { QueueKey(rank: priority == .urgent ? 0 : 1, dueAt: dueAt, id: id) }
 
     /// What the lifecycle rules look at.
     public var facts: RequestFacts {

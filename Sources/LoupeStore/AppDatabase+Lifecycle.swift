@@ -22,12 +22,10 @@ extension AppDatabase {
     public func claimNext(actor: StaffMember, at time: Date) throws -> RequestDetail {
         try write { db in
             let open = Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status")
-            let sql = """
+            let next = try String.fetchOne(db, sql: """
                 SELECT r.publicId FROM privacyRequest r INDEXED BY privacyRequest_openQueue
-                WHERE \(open) AND r.assignee IS NULL %@ ORDER BY r.effectiveDueAt, r.id LIMIT 1
-                """
-            let next = try String.fetchOne(db, sql: String(format: sql, "AND r.priority = 'urgent'"))
-                ?? String.fetchOne(db, sql: String(format: sql, ""))
+                WHERE \(open) AND r.assignee IS NULL ORDER BY r.queueRank, r.effectiveDueAt, r.id LIMIT 1
+                """)
             guard let publicId = next else {
                 throw LoupeError(.notFound, "No unassigned open request is waiting.")
             }

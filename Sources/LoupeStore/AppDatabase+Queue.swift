@@ -24,27 +24,29 @@ extension AppDatabase {
                 SELECT \(Self.summaryColumns) FROM privacyRequest r INDEXED BY \(index)
                 LEFT JOIN customer c ON c.id = r.customerId WHERE \(filter)
                 """
-            let ascending = "ORDER BY r.effectiveDueAt, r.id LIMIT ?"
-            let descending = "ORDER BY r.effectiveDueAt DESC, r.id DESC LIMIT ?"
+            let ascending = "ORDER BY r.queueRank, r.effectiveDueAt, r.id LIMIT ?"
+            let descending = "ORDER BY r.queueRank DESC, r.effectiveDueAt DESC, r.id DESC LIMIT ?"
+            let key = "(r.queueRank, r.effectiveDueAt, r.id)"
             let rows: [RequestSummary]
             switch query {
             case .first(let limit):
                 rows = try Self.fetchSummaries(db, "\(base) \(ascending)", [limit])
             case .last(let limit):
                 rows = try Self.fetchSummaries(db, "\(base) \(descending)", [limit]).reversed()
-            case .from(let key, let limit):
+            case .from(let from, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) AND (r.effectiveDueAt, r.id) >= (?, ?) \(ascending)", [key.dueAt, key.id, limit])
-            case .through(let key, let limit):
+                    db, "\(base) AND \(key) >= (?, ?, ?) \(ascending)", [from.rank, from.dueAt, from.id, limit])
+            case .through(let through, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) AND (r.effectiveDueAt, r.id) <= (?, ?) \(descending)", [key.dueAt, key.id, limit]).reversed()
+                    db, "\(base) AND \(key) <= (?, ?, ?) \(descending)", [through.rank, through.dueAt, through.id, limit]).reversed()
             }
             let count = "SELECT COUNT(*) FROM privacyRequest INDEXED BY \(index) WHERE \(condition)"
             let total = try Int.fetchOne(db, sql: count) ?? 0
             var startIndex = 0
             if let first = rows.first {
                 startIndex = try Int.fetchOne(
-                    db, sql: "\(count) AND (effectiveDueAt, id) < (?, ?)", arguments: [first.dueAt, first.id]) ?? 0
+                    db, sql: "\(count) AND (queueRank, effectiveDueAt, id) < (?, ?, ?)",
+                    arguments: [first.queueKey.rank, first.dueAt, first.id]) ?? 0
             }
             return QueuePage(rows: rows, total: total, startIndex: startIndex)
         }

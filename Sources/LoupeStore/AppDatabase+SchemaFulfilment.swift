@@ -36,6 +36,15 @@ extension AppDatabase {
             ALTER TABLE processorTask ADD COLUMN closedBy TEXT REFERENCES staff(userName);
             CREATE INDEX processorTask_open ON processorTask(status, requestId);
 
+            -- The queue puts urgent requests (minors' data) first, then orders by due date.
+            ALTER TABLE privacyRequest ADD COLUMN queueRank INTEGER
+                GENERATED ALWAYS AS (CASE priority WHEN 'urgent' THEN 0 ELSE 1 END) VIRTUAL;
+            DROP INDEX privacyRequest_openQueue;
+            CREATE INDEX privacyRequest_openQueue ON privacyRequest(queueRank, effectiveDueAt, id)
+                WHERE \(openStatusSQL);
+            DROP INDEX privacyRequest_status;
+            CREATE INDEX privacyRequest_status ON privacyRequest(status, queueRank, effectiveDueAt);
+
             -- Erasing a customer's events touched one page of this index per event (they are scattered in time);
             -- retention sweeps walk events in rowid order instead, which is time order for an append-only log.
             DROP INDEX deviceEvent_occurredAt;

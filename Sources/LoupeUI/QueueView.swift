@@ -1,6 +1,6 @@
 import LoupeDomain
 
-/// The queue screen: open requests by due date, overdue rows marked `!`, due-this-week rows `~`.
+/// The queue screen: open requests, urgent first then by due date, overdue rows marked `!`, due-this-week rows `~`.
 enum QueueView {
     /// A column of the queue table.
     private struct Column {
@@ -12,7 +12,7 @@ enum QueueView {
     static func draw(_ state: AppState, scope: QueueScope, into buffer: inout ScreenBuffer) {
         let queue = state[list: scope]
         let position = queue.total == 0 ? "0/0" : "\(queue.cursor + 1)/\(queue.total)"
-        let title = scope == .open ? "Queue · open requests by due date" : "Approvals · erasures awaiting a supervisor"
+        let title = scope == .open ? "Queue · urgent first, then by due date" : "Approvals · erasures awaiting a supervisor"
         Renderer.drawTitle(title,
                            right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))",
                            into: &buffer)

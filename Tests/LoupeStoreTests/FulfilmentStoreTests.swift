@@ -140,7 +140,9 @@ import Testing
         #expect(request.summary.priority == .urgent)
         #expect(request.requester == .guardian)
         #expect(request.summary.dueAt == storeNow.addingTimeInterval(3 * 86_400))
-        #expect(try database.queuePage(.first(limit: 5)).rows.contains { $0.publicId == request.summary.publicId })
+        let top = try database.queuePage(.first(limit: 10)).rows
+        let position = try #require(top.firstIndex { $0.publicId == request.summary.publicId }, "at the top of the queue")
+        #expect(top[..<position].allSatisfy { $0.priority == .urgent }, "only other urgent requests come before it")
         let granted = try database.writer.read { db in
             try Bool.fetchOne(db, sql: """
                 SELECT e.granted FROM consentEvent e JOIN customer c ON c.id = e.customerId

@@ -10,7 +10,7 @@ import Testing
         try database.writer.read { db in
             try AppDatabase.fetchSummaries(db, """
                 SELECT \(AppDatabase.summaryColumns) FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId
-                WHERE r.status NOT IN ('completed', 'rejected', 'cancelled') ORDER BY r.effectiveDueAt, r.id
+                WHERE r.status NOT IN ('completed', 'rejected', 'cancelled') ORDER BY r.queueRank, r.effectiveDueAt, r.id
                 """, [])
         }
     }

@@ -86,10 +86,10 @@ import Testing
     }
 
     @Test func enterOpensTheRequestAndEscapeOrQGoesBack() {
-        var harness = Harness(rows: sampleQueue(count: 10))
+        var harness = Harness(rows: sampleQueue(count: 10))  // the urgent PR-2026-000005 comes first
         harness.press(.char("j"), .enter)
-        #expect(harness.state.screen == .request("PR-2026-000002"))
-        #expect(harness.effectsSeen.last == .loadRequest(publicId: "PR-2026-000002"))
+        #expect(harness.state.screen == .request("PR-2026-000001"))
+        #expect(harness.effectsSeen.last == .loadRequest(publicId: "PR-2026-000001"))
         harness.press(.escape)
         #expect(harness.state.screen == .queue)
         harness.press(.enter, .char("q"))

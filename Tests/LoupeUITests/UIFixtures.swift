@@ -13,7 +13,7 @@ let ava = StaffMember(userName: "ava", displayName: "Ava Lindqvist", role: .agen
 func sampleQueue(count: Int) -> [RequestSummary] {
     let kinds = RequestKind.allCases
     let statuses: [RequestStatus] = [.received, .verifying, .inProgress, .awaitingApproval, .approved]
-    return (0..<count).map { index in
+    return (0..<count).map { index -> RequestSummary in
         let due = uiNow.addingTimeInterval(Double(index - 3) * day + 3_600)
         return RequestSummary(
             id: Int64(index + 1), publicId: String(format: "PR-2026-%06d", index + 1), kind: kinds[index % kinds.count],
@@ -21,7 +21,7 @@ func sampleQueue(count: Int) -> [RequestSummary] {
             subjectEmail: index == 6 ? nil : "customer\(index)@example.com",
             assignee: index % 3 == 0 ? nil : ["ava", "ben"][index % 2],
             receivedAt: due.addingTimeInterval(-30 * day), dueAt: due)
-    }
+    }.sorted { $0.queueKey < $1.queueKey }
 }
 
 /// Answers queue queries from an array the way the store does (keyset slices, total, start index).
