@@ -43,11 +43,7 @@ extension AppDatabase {
             """, arguments: [customerId]).map {
             AccessExport.DeviceEvent(at: $0[0], ip: $0[1], userAgent: $0[2], deviceModel: $0[3], cookieId: $0[4], page: $0[5])
         })
-        let consents = try Row.fetchAll(db, sql: "SELECT * FROM consentEvent WHERE customerId = ? ORDER BY occurredAt, id",
-                                        arguments: [customerId]).map {
-            AccessExport.ConsentEvent(purpose: $0["purpose"], granted: $0["granted"], at: $0["occurredAt"],
-                                      source: $0["source"], policyVersion: $0["policyVersion"])
-        }
+        let consents = try consentHistory(db, customerId: customerId)
         let feedback = try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE customerId = ? ORDER BY createdAt",
                                         arguments: [customerId]).map {
             AccessExport.Feedback(text: $0["text"], rating: $0["rating"], at: $0["createdAt"])
@@ -60,6 +56,15 @@ extension AppDatabase {
             requestId: requestId, generatedAt: time, policyVersion: try currentPolicyVersion(db, at: time), profile: profile,
             addresses: addresses, orders: orders, deviceEvents: events, consentHistory: consents, feedback: feedback,
             privacyRequests: requests)
+    }
+
+    /// A customer's consent events, oldest first.
+    static func consentHistory(_ db: Database, customerId: Int64) throws -> [AccessExport.ConsentEvent] {
+        try Row.fetchAll(db, sql: "SELECT * FROM consentEvent WHERE customerId = ? ORDER BY occurredAt, id",
+                         arguments: [customerId]).map {
+            AccessExport.ConsentEvent(purpose: $0["purpose"], granted: $0["granted"], at: $0["occurredAt"],
+                                      source: $0["source"], policyVersion: $0["policyVersion"])
+        }
     }
 
     /// The policy version in force at `time`.

@@ -23,13 +23,8 @@ extension AppDatabase {
         }
         let timeline = try AuditEntry.fetchAll(
             db, sql: "SELECT * FROM auditEntry WHERE target = ? ORDER BY sequence", arguments: [publicId])
-        let consents = try Row.fetchAll(db, sql: """
-            SELECT e.* FROM consentEvent e JOIN privacyRequest r ON r.customerId = e.customerId
-            WHERE r.publicId = ? ORDER BY e.occurredAt, e.id
-            """, arguments: [publicId]).map {
-            AccessExport.ConsentEvent(purpose: $0["purpose"], granted: $0["granted"], at: $0["occurredAt"],
-                                      source: $0["source"], policyVersion: $0["policyVersion"])
-        }
+        let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
+        let consents = try customerId.map { try consentHistory(db, customerId: $0) } ?? []
         var detail = RequestDetail(
             summary: try summary(from: row), channel: try decode(row["channel"]),
             externalReference: row["externalReference"], customerPublicId: row["customerPublicId"],
