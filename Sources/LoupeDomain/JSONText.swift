@@ -22,6 +22,10 @@ public enum JSONText {
         return text
     }
 
+    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    private static func pad(_ depth: Int) -> String { depth < indents.count ? indents[depth] : String(repeating: "  ", count: depth) }
+
     private static func write(_ value: Value, indent: Int, into text: inout String) {
         switch value {
         case .string(let s?): quote(s, into: &text)
@@ -34,27 +38,33 @@ public enum JSONText {
             text += "["
             for (index, item) in items.enumerated() {
                 text += index == 0 ? "\n" : ",\n"
-                text += String(repeating: "  ", count: indent + 1)
+                text += pad(indent + 1)
                 write(item, indent: indent + 1, into: &text)
             }
-            text += "\n" + String(repeating: "  ", count: indent) + "]"
+            text += "\n" + pad(indent) + "]"
         case .object(let pairs):
             guard !pairs.isEmpty else { text += "{}"; return }
             text += "{"
             for (index, (key, item)) in pairs.enumerated() {
                 text += index == 0 ? "\n" : ",\n"
-                text += String(repeating: "  ", count: indent + 1)
+                text += pad(indent + 1)
                 quote(key, into: &text)
                 text += " : "
                 write(item, indent: indent + 1, into: &text)
             }
-            text += "\n" + String(repeating: "  ", count: indent) + "}"
+            text += "\n" + pad(indent) + "}"
         }
     }
 
     /// A quoted string with quotes, backslashes and every control character escaped.
     private static func quote(_ value: String, into text: inout String) {
         text += "\""
+        // Almost every value needs no escaping: append it whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            text += value
+            text += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""

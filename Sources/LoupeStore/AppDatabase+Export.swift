@@ -15,48 +15,55 @@ extension AppDatabase {
     /// exported what, in one transaction; if anything fails the folder is removed and nothing is recorded.
     public func exportAccess(publicId: String, to directory: String, actor: StaffMember, at time: Date) throws -> ExportResult {
         let folder = URL(fileURLWithPath: directory).appendingPathComponent(publicId).path
-        var created = false
+        // Read a consistent snapshot and render the files without holding the write lock.
+        let (export, report) = try read { db -> (AccessExport, String) in
+            let customerId = try Self.checkExport(db, publicId: publicId, actor: actor)
+            let export = try Self.accessExport(db, customerId: customerId, requestId: publicId, at: time)
+            let periods = try Row.fetchAll(db, sql: "SELECT * FROM retentionRule ORDER BY category").map {
+                AccessReport.Period(category: $0["category"], days: $0["days"], action: $0["action"])
+            }
+            let effective = try Date.fetchOne(db, sql: "SELECT effectiveAt FROM policyVersion WHERE version = ?",
+                                              arguments: [export.policyVersion])
+            return (export, AccessReport.text(export, periods: periods, policyEffective: effective,
+                                              policy: try Self.deadlinePolicy(db)))
+        }
+        try Self.makePrivateFolder(folder)
         do {
-            return try write { db in
-                let request = try Self.fetchDetail(db, publicId: publicId)
-                try RequestRules.checkFulfilment(.access, on: request.summary.facts, by: Self.freshActor(db, actor))
-                guard let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?",
-                                                          arguments: [publicId]) else {
-                    throw LoupeError(.notAllowed, "\(publicId) matched no customer: the shop holds no data under that address. Complete it with a note saying so.")
-                }
-                let export = try Self.accessExport(db, customerId: customerId, requestId: publicId, at: time)
-                let policy = try Self.deadlinePolicy(db)
-                let periods = try Row.fetchAll(db, sql: "SELECT * FROM retentionRule ORDER BY category").map {
-                    AccessReport.Period(category: $0["category"], days: $0["days"], action: $0["action"])
-                }
-                let effective = try Date.fetchOne(db, sql: "SELECT effectiveAt FROM policyVersion WHERE version = ?",
-                                                  arguments: [export.policyVersion])
-                let files = [
-                    ("data.json", export.json()),
-                    ("report.txt", Data(AccessReport.text(export, periods: periods, policyEffective: effective, policy: policy).utf8)),
-                ]
-                try Self.makePrivateFolder(folder)
-                created = true
-                var checksums: [String: String] = [:]
-                for (name, data) in files {
-                    try Self.writePrivateFile(folder + "/" + name, data)
-                    checksums[name] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-                }
-                let sums = checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined()
-                try Self.writePrivateFile(folder + "/SHA256SUMS", Data(sums.utf8))
+            var checksums: [String: String] = [:]
+            for (name, data) in [("data.json", export.json()), ("report.txt", Data(report.utf8))] {
+                try Self.writePrivateFile(folder + "/" + name, data)
+                checksums[name] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            }
+            let sums = checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined()
+            try Self.writePrivateFile(folder + "/SHA256SUMS", Data(sums.utf8))
+            // Record it, checking again that the export is still allowed (nobody closed or took the request).
+            try write { db in
+                _ = try Self.checkExport(db, publicId: publicId, actor: actor)
                 try db.execute(sql: """
-                    INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [request.summary.id, folder, AuditLog.canonicalJSON(checksums), actor.userName, time])
-                try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE id = ?", arguments: [request.summary.id])
+                    INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt)
+                    SELECT id, ?, ?, ?, ? FROM privacyRequest WHERE publicId = ?
+                    """, arguments: [folder, AuditLog.canonicalJSON(checksums), actor.userName, time, publicId])
+                try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE publicId = ?", arguments: [publicId])
                 var details = checksums.mapValues { String($0.prefix(16)) }
                 details["customer"] = export.profile.customerId
                 try AuditLog.append(db, at: time, actor: actor.userName, action: "request.export", target: publicId, details: details)
-                return ExportResult(folder: folder, checksums: checksums)
             }
+            return ExportResult(folder: folder, checksums: checksums)
         } catch {
-            if created { try? FileManager.default.removeItem(atPath: folder) }
+            try? FileManager.default.removeItem(atPath: folder)
             throw error
         }
+    }
+
+    /// Refuses unless the actor may export this request now; returns the customer it is about.
+    private static func checkExport(_ db: Database, publicId: String, actor: StaffMember) throws -> Int64 {
+        let request = try fetchDetail(db, publicId: publicId)
+        try RequestRules.checkFulfilment(.access, on: request.summary.facts, by: freshActor(db, actor))
+        guard let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?",
+                                                  arguments: [publicId]) else {
+            throw LoupeError(.notAllowed, "\(publicId) matched no customer: the shop holds no data under that address. Complete it with a note saying so.")
+        }
+        return customerId
     }
 
     private static func makePrivateFolder(_ folder: String) throws {

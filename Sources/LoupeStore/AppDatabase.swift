@@ -9,11 +9,14 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Seals what erasures must retain; its key lives beside the database file, never in it.
     let vault: RetentionVault
+    /// Background WAL checkpoints for file databases (nil in memory).
+    private let checkpointer: Checkpointer?
 
     /// Wraps an open connection and migrates it. Create the connection with `makeConfiguration()`.
     public init(_ writer: any DatabaseWriter, vault: RetentionVault = .ephemeral()) throws {
         self.writer = writer
         self.vault = vault
+        checkpointer = writer is DatabasePool ? Checkpointer() : nil
         do {
             try Self.migrator.migrate(writer)
         } catch {
@@ -37,6 +40,8 @@ public final class AppDatabase: Sendable {
             // WAL with NORMAL sync: a crash or kill -9 never loses a committed transaction; only a power cut
             // can lose the last ones (never corrupt). Commits then do not wait for fsync.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoints run in the background after writes (`Checkpointer`), not inside a user's commit.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         return config
     }
@@ -48,7 +53,9 @@ public final class AppDatabase: Sendable {
 
     /// Runs one use case in one write transaction (all or nothing); unexpected errors become `.storage`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingErrors("Could not write the database; nothing was changed.") { try writer.write(body) }
+        let result = try translatingErrors("Could not write the database; nothing was changed.") { try writer.write(body) }
+        checkpointer?.schedule(writer)
+        return result
     }
 
     private func translatingErrors<T>(_ message: String, _ work: () throws -> T) throws -> T {
