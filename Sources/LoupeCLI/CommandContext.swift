@@ -10,7 +10,11 @@ struct CommandContext {
 
     /// Opens the context and runs `body`, reporting a `LoupeError` as one line and a non-zero exit.
     static func run(_ options: DatabaseOptions, _ body: (CommandContext) throws -> Void) throws {
-        try CLIFailure.reporting { try body(open(options)) }
+        try CLIFailure.reporting {
+            let context = try open(options)
+            defer { context.database.checkpoint() }
+            try body(context)
+        }
     }
 
     /// Opens the database named by `options` (it must exist) and resolves the actor.

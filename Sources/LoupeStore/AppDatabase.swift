@@ -58,6 +58,13 @@ public final class AppDatabase: Sendable {
         return result
     }
 
+    /// Copies the WAL into the database file now (passive: never waits for readers). Short-lived processes call
+    /// it before they exit, since their background checkpoint may not get to run.
+    public func checkpoint() {
+        guard writer is DatabasePool else { return }
+        _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+    }
+
     private func translatingErrors<T>(_ message: String, _ work: () throws -> T) throws -> T {
         do {
             return try work()
