@@ -53,6 +53,9 @@ struct EffectRunner {
         case .withdrawConsent:
             let purposes = try database.withdrawConsent(publicId: publicId, actor: actor, at: clock())
             message = "\(publicId): withdrawn \(purposes.isEmpty ? "nothing (none granted)" : purposes.map(\.rawValue).joined(separator: ", ")); completed."
+        case .closeTask(let id, let reason):
+            let task = try database.closeTask(id: id, impossibleBecause: reason, actor: actor, at: clock())
+            message = "Notice to \(task.recipient) \(task.status == .confirmed ? "confirmed" : "closed as impossible")."
         case .flagMinor(let reason):
             guard let customer = try database.requestDetail(publicId: publicId).customerPublicId else {
                 throw LoupeError(.notAllowed, "\(publicId) matched no customer.")

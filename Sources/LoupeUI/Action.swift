@@ -69,7 +69,7 @@ public enum Effect: Equatable, Sendable {
 /// The lifecycle commands a key can start (the answers come from prompts).
 public enum RequestCommandKey: String, CaseIterable, Equatable, Sendable {
     case claim, release, verify, start, note, extend, proposeErasure, approve, reject, cancel, complete
-    case export, rectify, withdrawConsent, flagMinor
+    case export, rectify, withdrawConsent, flagMinor, closeTask
 }
 
 /// The ways of fulfilling a right that are not lifecycle steps.
@@ -82,4 +82,6 @@ public enum Fulfilment: Equatable, Sendable {
     case withdrawConsent
     /// Flag the request's customer as under 16, with the reason.
     case flagMinor(reason: String)
+    /// Record that a recipient confirmed a notice (reason nil) or that telling them is impossible.
+    case closeTask(id: Int64, impossibleBecause: String?)
 }

@@ -15,6 +15,9 @@ extension AppState {
                 return "Open a request about a known customer first (Enter)."
             }
             return detail.subjectIsMinor ? "The customer is already flagged as under 16." : nil
+        case .closeTask:
+            guard case .request = screen, let detail else { return "Open the request first (Enter) to see its notices." }
+            return detail.tasks.contains { $0.status == .open } ? nil : "This request has no open notice to a recipient."
         default:
             return RequestRules.refusal(Self.sampleCommand(key), on: request.facts, by: actor, now: now, policy: deadlines)
         }
@@ -34,7 +37,7 @@ extension AppState {
         case .claim: .claim
         case .release: .release
         case .verify: .verify(method: .email, note: nil)
-        case .export, .rectify, .withdrawConsent, .flagMinor: .note("fulfilment")
+        case .export, .rectify, .withdrawConsent, .flagMinor, .closeTask: .note("fulfilment")
         case .start: .start
         case .note: .note("note")
         case .extend: .extend(months: 1, reason: "reason")
@@ -63,6 +66,7 @@ extension AppState {
         case .rectify: draft = .rectify
         case .withdrawConsent: draft = .withdrawConsent
         case .flagMinor: draft = .flagMinor(reason: nil)
+        case .closeTask: draft = .closeTask(index: nil, impossible: nil)
         case .verify: draft = .verify(method: nil)
         case .note: draft = .note
         case .extend: draft = .extend(months: nil)
@@ -71,6 +75,7 @@ extension AppState {
         case .cancel: draft = .cancel(reason: nil)
         }
         prompt = PromptState(publicId: request.publicId, version: request.version, draft: draft)
+        prompt?.openTasks = detail?.tasks.filter { $0.status == .open } ?? []
         return prompt!.needsPreview ? [.loadPreview(key, publicId: request.publicId)] : []
     }
 
@@ -85,9 +90,17 @@ extension AppState {
         switch current.question.stage {
         case .choice(let options):
             guard case .char(let typed) = key, options.contains(where: { $0.key == typed }) else { return [] }
+            let chosen = options.firstIndex { $0.key == typed }!
             switch current.draft {
-            case .verify: current.draft = .verify(method: [.email, .order, .document][options.firstIndex { $0.key == typed }!])
+            case .verify: current.draft = .verify(method: [.email, .order, .document][chosen])
             case .extend: current.draft = .extend(months: typed == "2" ? 2 : 1)
+            case .closeTask(nil, _): current.draft = .closeTask(index: chosen, impossible: nil)
+            case .closeTask(let index?, nil):
+                current.draft = .closeTask(index: index, impossible: typed == "i")
+                if let fulfilment = current.fulfilment {
+                    prompt = nil
+                    return [.fulfil(fulfilment, publicId: current.publicId)]
+                }
             default: break
             }
         case .text(let optional):
@@ -116,6 +129,7 @@ extension AppState {
                     // The last answer: run the command.
                     current.input = text
                     prompt = nil
+                    if let fulfilment = current.fulfilment { return [.fulfil(fulfilment, publicId: current.publicId)] }
                     return current.command.map { [.perform($0, publicId: current.publicId, expectedVersion: current.version)] } ?? []
                 }
             default:

@@ -13,6 +13,8 @@ public enum CommandDraft: Equatable, Sendable {
     case rectify
     case withdrawConsent
     case flagMinor(reason: String?)
+    /// Close a notice task: which one (index into the open tasks), then confirmed or impossible (with a reason).
+    case closeTask(index: Int?, impossible: Bool?)
 }
 
 /// The prompt on top of the screen: a choice, a line of text, or a confirmation with Cancel focused.
@@ -28,6 +30,8 @@ public struct PromptState: Equatable, Sendable {
     public var isConfirmFocused = false
     /// What the confirmation will do, line by line (erasure plan, before and after); nil while it is read.
     public var preview: [String]?
+    /// The request's open notice tasks, when closing one.
+    public var openTasks: [ProcessorTask] = []
 
     /// Whether this prompt shows a preview read from the store before it can be confirmed.
     public var needsPreview: Bool {
@@ -94,6 +98,14 @@ public struct PromptState: Equatable, Sendable {
             ("Why is the customer under 16? (marketing consent is withdrawn, an urgent erasure opened)", .text(optional: false))
         case .flagMinor:
             ("Flag the customer of \(publicId) as under 16?", .confirm(verb: "Flag as minor"))
+        case .closeTask(nil, _):
+            ("Which notice to a recipient?", .choice(openTasks.prefix(9).enumerated().map { index, task in
+                (Character(String(index + 1)), "\(task.recipient) (\(task.recipientKind == "courier" ? "courier" : "payments"))")
+            }))
+        case .closeTask(let index?, nil):
+            ("Notice to \(openTasks[index].recipient):", .choice([("c", "the recipient confirmed"), ("i", "telling them is impossible")]))
+        case .closeTask(let index?, _):
+            ("Why is telling \(openTasks[index].recipient) impossible?", .text(optional: false))
         }
     }
 
@@ -103,6 +115,8 @@ public struct PromptState: Equatable, Sendable {
         case .rectify: .rectify
         case .withdrawConsent: .withdrawConsent
         case .flagMinor(let reason?): .flagMinor(reason: reason)
+        case .closeTask(let index?, false?): .closeTask(id: openTasks[index].id, impossibleBecause: nil)
+        case .closeTask(let index?, true?) where !input.isEmpty: .closeTask(id: openTasks[index].id, impossibleBecause: input)
         default: nil
         }
     }

@@ -74,6 +74,7 @@ public enum KeyMap {
         lifecycle("f", .rectify, "Apply the corrections (shows before and after)"),
         lifecycle("w", .withdrawConsent, "Withdraw the customer's consent (at once)"),
         lifecycle("M", .flagMinor, "Flag the customer as under 16"),
+        lifecycle("t", .closeTask, "Close a notice to a recipient (confirmed, or impossible with a reason)"),
         KeyBinding([.char("p")], "Erasures awaiting approval", hint: "approvals", in: [.queue, .request]) { _ in .showApprovals },
         KeyBinding([.escape, .char("q")], "Back", hint: "back", in: [.approvals, .request]) { _ in .back },
         KeyBinding([.char("R")], "Read the screen's data again", in: screens) { _ in .refresh },

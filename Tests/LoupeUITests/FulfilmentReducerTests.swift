@@ -113,4 +113,28 @@ import Testing
         harness.press(.char("c"))
         #expect(harness.state.message?.text == "1 notice to a recipient is still open: confirm or close it first (loupe tasks).")
     }
+
+    @Test func noticesAreClosedFromTheRequestScreen() {
+        var rows = sampleQueue(count: 2)
+        rows[0].kind = .erasure
+        rows[0].status = .approved
+        rows[0].assignee = "ava"
+        var detail = RequestDetail(summary: rows[0], channel: .email, customerPublicId: "C-000042")
+        detail.tasks = [
+            ProcessorTask(id: 7, requestPublicId: rows[0].publicId, recipient: "DHL", recipientKind: "courier", status: .open, createdAt: uiNow),
+            ProcessorTask(id: 8, requestPublicId: rows[0].publicId, recipient: "Stripe", recipientKind: "paymentProvider", status: .open, createdAt: uiNow),
+        ]
+        var harness = Harness(rows: rows)
+        harness.details[rows[0].publicId] = detail
+        harness.press(.char("t"))
+        #expect(harness.state.message?.text == "Open the request first (Enter) to see its notices.")
+        harness.press(.enter, .char("t"))
+        #expect(goldenMismatch(harness.screen, "prompt-close-task-80x24") == nil)
+        harness.press(.char("1"), .char("c"))
+        #expect(harness.fulfilled == [.closeTask(id: 7, impossibleBecause: nil)])
+        harness.press(.char("t"), .char("2"), .char("i"))
+        for character in "Provider closed" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.fulfilled.last == .closeTask(id: 8, impossibleBecause: "Provider closed"))
+    }
 }
