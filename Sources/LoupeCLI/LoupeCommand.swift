@@ -17,7 +17,8 @@ public struct LoupeCommand: ParsableCommand {
         version: version,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, RequestsCommand.self, StaffCommand.self,
-            ExportCommand.self, CustomersCommand.self, TasksCommand.self, AuditCommand.self, SettingsCommand.self,
+            ExportCommand.self, CustomersCommand.self, TasksCommand.self, RetentionCommand.self, PolicyCommand.self,
+            AuditCommand.self, SettingsCommand.self,
             KeysCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)

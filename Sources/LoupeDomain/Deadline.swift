@@ -37,6 +37,23 @@ public struct DeadlinePolicy: Sendable, Equatable {
         calendar.date(byAdding: .month, value: months, to: date)!
     }
 
+    /// `date` plus whole calendar days (negative to go back).
+    public func addingDays(_ days: Int, to date: Date) -> Date {
+        calendar.date(byAdding: .day, value: days, to: date)!
+    }
+
+    /// Midnight at the start of `date`'s day in the shop's time zone.
+    public func startOfDay(_ date: Date) -> Date { calendar.startOfDay(for: date) }
+
+    /// The start of a calendar day, or nil when the day does not exist (2026-02-30).
+    public func date(year: Int, month: Int, day: Int) -> Date? {
+        let components = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: components),
+              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
+        else { return nil }
+        return date
+    }
+
     /// Calendar days from the day of `now` to the day of `due` in the shop's time zone (negative when past).
     public func daysLeft(until due: Date, now: Date) -> Int {
         let start = calendar.startOfDay(for: now)

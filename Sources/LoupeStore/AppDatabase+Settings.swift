@@ -8,6 +8,8 @@ enum SettingKey: String {
     case isDemo
     /// The shop's time zone identifier (default UTC).
     case timeZone
+    /// When the retention sweep last ran (ISO 8601).
+    case lastSweep
 }
 
 extension AppDatabase {

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// The SQL of one retention category: what has expired, what is held, and one batch of the sweep. Batches pick
+/// the lowest expired ids first, so a rerun after an interruption continues where it stopped.
+struct RetentionSweeper {
+    let rule: RetentionRule
+    let cutoff: Date
+    let asOf: Date
+
+    private var hold: String { AppDatabase.heldCustomers }
+
+    /// `(table, id column, expired condition, customer column)` for the row-based categories.
+    private var target: (table: String, expired: String, customer: String)? {
+        switch rule.category {
+        case .deviceEvents: ("deviceEvent", "occurredAt < :cutoff", "customerId")
+        case .feedback: ("feedback", "createdAt < :cutoff", "customerId")
+        case .cancelledOrders: ("customerOrder", "status IN ('cancelled', 'failed') AND placedAt < :cutoff", "customerId")
+        case .inactiveAccounts: ("customer", "erasedAt IS NULL AND COALESCE(lastActiveAt, createdAt) < :cutoff", "id")
+        case .invoices: ("customerOrder", "placedAt < :cutoff AND (billToName IS NOT NULL OR billToAddress IS NOT NULL)", "customerId")
+        case .closedRequests: ("privacyRequest",
+                               "status IN ('completed', 'rejected', 'cancelled') AND receivedAt < :cutoff AND (subjectEmail IS NOT NULL OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL OR requesterName IS NOT NULL OR payload IS NOT NULL)",
+                               "customerId")
+        case .accessExports: ("requestExport", "createdAt < :cutoff AND deletedAt IS NULL", "NULL")
+        }
+    }
+
+    private var arguments: StatementArguments { ["cutoff": cutoff] }
+
+    func countExpired(_ db: Database) throws -> Int {
+        guard let t = target else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(t.table) WHERE \(t.expired) AND \(notHeld(t.customer))",
+                                arguments: arguments) ?? 0
+    }
+
+    func countHeld(_ db: Database) throws -> Int {
+        guard let t = target, t.customer != "NULL" else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(t.table) WHERE \(t.expired) AND \(t.customer) IN (\(hold))",
+                                arguments: arguments) ?? 0
+    }
+
+    private func notHeld(_ column: String) -> String {
+        column == "NULL" ? "1" : "(\(column) IS NULL OR \(column) NOT IN (\(hold)))"
+    }
+
+    /// Sweeps up to `limit` expired rows; returns how many.
+    func sweepBatch(_ db: Database, limit: Int, at time: Date) throws -> Int {
+        guard let t = target else { return 0 }
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM \(t.table) WHERE \(t.expired) AND \(notHeld(t.customer)) ORDER BY id LIMIT \(limit)
+            """, arguments: arguments)
+        guard !ids.isEmpty else { return 0 }
+        let list = AppDatabase.jsonArray(ids)
+        let inList = "id IN (SELECT value FROM json_each(:ids))"
+        switch rule.category {
+        case .deviceEvents, .feedback, .cancelledOrders:
+            try db.execute(sql: "DELETE FROM \(t.table) WHERE \(inList)", arguments: ["ids": list])
+        case .invoices:
+            try db.execute(sql: """
+                UPDATE customerOrder SET billToName = NULL, billToAddress = NULL, shipToName = NULL, shipToAddress = NULL,
+                    shipToPhone = NULL, guestEmail = NULL WHERE \(inList)
+                """, arguments: ["ids": list])
+            try db.execute(sql: """
+                UPDATE retainedItem SET anonymisedAt = :time
+                WHERE anonymisedAt IS NULL AND reference IN (SELECT number FROM customerOrder WHERE \(inList))
+                """, arguments: ["ids": list, "time": time])
+        case .closedRequests:
+            try db.execute(sql: """
+                UPDATE privacyRequest SET subjectEmail = NULL, subjectName = NULL, subjectPhone = NULL, requesterName = NULL,
+                    payload = NULL WHERE \(inList)
+                """, arguments: ["ids": list])
+        case .inactiveAccounts:
+            // The profile is anonymised; orders stay, as guest orders without a shipping snapshot.
+            try db.execute(sql: """
+                DELETE FROM address WHERE customerId IN (SELECT value FROM json_each(:ids));
+                DELETE FROM deviceEvent WHERE customerId IN (SELECT value FROM json_each(:ids));
+                DELETE FROM feedback WHERE customerId IN (SELECT value FROM json_each(:ids));
+                UPDATE customerOrder SET customerId = NULL, shipToName = NULL, shipToAddress = NULL, shipToPhone = NULL,
+                    guestEmail = NULL WHERE customerId IN (SELECT value FROM json_each(:ids));
+                UPDATE customer SET fullName = NULL, email = NULL, phone = NULL, birthDate = NULL, membershipTier = NULL,
+                    stylePreferences = NULL, erasedAt = :time WHERE \(inList);
+                """, arguments: ["ids": list, "time": time])
+        case .accessExports:
+            for row in try Row.fetchAll(db, sql: "SELECT id, folder FROM requestExport WHERE \(inList)", arguments: ["ids": list]) {
+                let folder: String = row["folder"]
+                if FileManager.default.fileExists(atPath: folder) {
+                    do { try FileManager.default.removeItem(atPath: folder) } catch {
+                        throw LoupeError(.storage, "Could not delete the expired export \(folder): check its permissions.", cause: error)
+                    }
+                }
+            }
+            try db.execute(sql: "UPDATE requestExport SET deletedAt = :time WHERE \(inList)", arguments: ["ids": list, "time": time])
+        }
+        return ids.count
+    }
+}
