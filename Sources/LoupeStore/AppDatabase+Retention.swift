@@ -46,7 +46,7 @@ extension AppDatabase {
     /// re-selects what is still expired, so the result is the same as one clean run. Customers with an open
     /// request are skipped (legal hold) and counted.
     public func sweep(asOf: Date, dryRun: Bool, batchSize: Int = 5_000, actor: StaffMember, at time: Date,
-                      progress: (Double) -> Void = { _ in }) throws -> SweepReport {
+                      progress: (Double) throws -> Void = { _ in }) throws -> SweepReport {
         let (rules, policy) = try read { db in (try Self.fetchRetentionRules(db), try Self.deadlinePolicy(db)) }
         var report = SweepReport()
         for (index, rule) in rules.enumerated() {
@@ -71,10 +71,10 @@ extension AppDatabase {
                     if changed == 0 { break }
                     report.batches += 1
                     done += changed
-                    progress((Double(index) + min(Double(done) / Double(expired), 1)) / Double(rules.count))
+                    try progress((Double(index) + min(Double(done) / Double(expired), 1)) / Double(rules.count))
                 }
             }
-            progress(Double(index + 1) / Double(rules.count))
+            try progress(Double(index + 1) / Double(rules.count))
         }
         if !dryRun {
             try write { db in try Self.setSetting(db, .lastSweep, CivilTime.iso8601(time)) }
