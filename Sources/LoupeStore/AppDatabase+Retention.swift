@@ -10,6 +10,9 @@ public struct SweepReport: Equatable, Sendable, Codable {
     public var held: [String: Int] = [:]
     /// Write transactions the sweep committed (each with its audit entry).
     public var batches = 0
+
+    /// An empty report.
+    public init() {}
 }
 
 extension AppDatabase {

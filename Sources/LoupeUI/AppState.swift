@@ -42,6 +42,15 @@ public struct StatusMessage: Equatable, Sendable {
 
 /// Everything the console shows, as a value. Changed only by `reduce`.
 public struct AppState: Equatable, Sendable {
+    public static func == (lhs: AppState, rhs: AppState) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.now == rhs.now && lhs.deadlines == rhs.deadlines
+            && lhs.actor == rhs.actor && lhs.screens == rhs.screens && lhs.queue == rhs.queue
+            && lhs.approvals == rhs.approvals && lhs.prompt == rhs.prompt && lhs.detail == rhs.detail
+            && lhs.detailScroll == rhs.detailScroll && lhs.isHelpVisible == rhs.isHelpVisible
+            && lhs.helpScroll == rhs.helpScroll && lhs.message == rhs.message && lhs.isRunning == rhs.isRunning
+            && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+    }
+
     /// The smallest terminal the console draws in.
     public static let minimumSize = (width: 60, height: 16)
 
@@ -69,6 +78,8 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     /// False once the user has asked to quit.
     public var isRunning = true
+    /// The privacy policy version in force and the day it took effect, shown in the hint bar.
+    public var policy: (version: String, effective: Date)?
 
     /// Makes the state of a console that has not read anything yet.
     public init(width: Int, height: Int, now: Date, deadlines: DeadlinePolicy, actor: StaffMember) {

@@ -48,6 +48,11 @@ public enum Renderer {
             x += buffer.write(label, x: x, y: y, role: .hintKey)
             x += buffer.write(" \(hint)   ", x: x, y: y, role: .hint)
         }
+        if let policy = state.policy {
+            let text = "policy \(policy.version) since \(state.deadlines.dayString(policy.effective)) "
+            let width = TerminalText.width(text)
+            if x + width < buffer.width { buffer.write(text, x: buffer.width - width, y: y, role: .hint) }
+        }
     }
 
     private static func drawTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
