@@ -123,16 +123,16 @@ public struct ErasurePlan: Equatable, Sendable {
             && lhs.retained.map(\.until) == rhs.retained.map(\.until)
     }
 
-    /// Plans the erasure of `inventory`; invoices are kept `taxYears` from each order. Refused when the
-    /// customer was already erased.
-    public static func make(for inventory: SubjectInventory, taxYears: Int, policy: DeadlinePolicy) throws -> ErasurePlan {
+    /// Plans the erasure of `inventory`; invoices are kept `invoiceDays` from each order (the invoices retention
+    /// rule, which the sweep then applies). Refused when the customer was already erased.
+    public static func make(for inventory: SubjectInventory, invoiceDays: Int, policy: DeadlinePolicy) throws -> ErasurePlan {
         if let erasedAt = inventory.erasedAt {
             throw LoupeError(.notAllowed,
                 "\(inventory.customerPublicId) was already erased on \(policy.dayString(erasedAt)); there is nothing left to erase.")
         }
         let orders = inventory.orders.count
         let retained = inventory.orders.filter { $0.invoiceNumber != nil }.map { order in
-            (reference: order.number, until: policy.addingMonths(12 * taxYears, to: order.placedAt))
+            (reference: order.number, until: policy.addingDays(invoiceDays, to: order.placedAt))
         }
         let latest = retained.map(\.until).max()
         var steps = [

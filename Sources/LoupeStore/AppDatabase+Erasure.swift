@@ -3,15 +3,17 @@ import GRDB
 import LoupeDomain
 
 extension AppDatabase {
-    /// Years invoices are kept after their order (tax law); a setting in a later version.
-    static let taxRetentionYears = 10
+    /// Days invoices are kept after their order: the invoices retention rule (default 3,650).
+    static func invoiceRetentionDays(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT days FROM retentionRule WHERE category = 'invoices'") ?? 3_650
+    }
 
     /// The field-by-field plan of the erasure a request asks for: what is deleted, emptied, pseudonymised or
     /// retained (with its ground and date), and who must be told.
     public func erasurePreview(publicId: String) throws -> ErasurePlan {
         try read { db in
             let customerId = try Self.erasureSubject(db, publicId: publicId)
-            return try ErasurePlan.make(for: Self.inventory(db, customerId: customerId), taxYears: Self.taxRetentionYears,
+            return try ErasurePlan.make(for: Self.inventory(db, customerId: customerId), invoiceDays: Self.invoiceRetentionDays(db),
                                         policy: Self.deadlinePolicy(db))
         }
     }
@@ -71,7 +73,7 @@ extension AppDatabase {
     /// Art. 19 notice task per recipient. Returns the counts for the audit entry.
     func executeErasure(_ db: Database, requestId: Int64, customerId: Int64, actor: String, at time: Date) throws -> [String: String] {
         let inventory = try Self.inventory(db, customerId: customerId)
-        let plan = try ErasurePlan.make(for: inventory, taxYears: Self.taxRetentionYears, policy: Self.deadlinePolicy(db))
+        let plan = try ErasurePlan.make(for: inventory, invoiceDays: Self.invoiceRetentionDays(db), policy: Self.deadlinePolicy(db))
         let orderIds = Self.jsonArray(try Self.orderIds(db, customerId: customerId))
         let email = try String.fetchOne(db, sql: "SELECT email FROM customer WHERE id = ?", arguments: [customerId])
         // Each order is rewritten once, straight to its final state: a row updated twice in one transaction can

@@ -58,7 +58,7 @@ extension AppDatabase {
         if command == .proposeErasure {
             // The preview must be possible: a matched customer, not yet erased.
             _ = try ErasurePlan.make(for: Self.inventory(db, customerId: Self.erasureSubject(db, publicId: publicId)),
-                                     taxYears: Self.taxRetentionYears, policy: Self.deadlinePolicy(db))
+                                     invoiceDays: Self.invoiceRetentionDays(db), policy: Self.deadlinePolicy(db))
         }
         try Self.apply(change, db, to: current, actor: actor.userName, at: time)
         if command == .approve {

@@ -18,7 +18,11 @@ struct RetentionSweeper {
         case .feedback: ("feedback", "createdAt < :cutoff", "customerId")
         case .cancelledOrders: ("customerOrder", "status IN ('cancelled', 'failed') AND placedAt < :cutoff", "customerId")
         case .inactiveAccounts: ("customer", "erasedAt IS NULL AND COALESCE(lastActiveAt, createdAt) < :cutoff", "id")
-        case .invoices: ("customerOrder", "placedAt < :cutoff AND (billToName IS NOT NULL OR billToAddress IS NOT NULL)", "customerId")
+        // Invoices of erased customers carry their own date (retainedItem); the sweep honours it.
+        case .invoices: ("customerOrder", """
+            (billToName IS NOT NULL OR billToAddress IS NOT NULL) AND (placedAt < :cutoff OR number IN
+                (SELECT reference FROM retainedItem WHERE anonymisedAt IS NULL AND retainUntil < :asOf))
+            """, "customerId")
         case .closedRequests: ("privacyRequest",
                                "status IN ('completed', 'rejected', 'cancelled') AND receivedAt < :cutoff AND (subjectEmail IS NOT NULL OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL OR requesterName IS NOT NULL OR payload IS NOT NULL)",
                                "customerId")
@@ -26,7 +30,7 @@ struct RetentionSweeper {
         }
     }
 
-    private var arguments: StatementArguments { ["cutoff": cutoff] }
+    private var arguments: StatementArguments { ["cutoff": cutoff, "asOf": asOf] }
 
     func countExpired(_ db: Database) throws -> Int {
         guard let t = target else { return 0 }

@@ -146,3 +146,34 @@ import Testing
         }
     }
 }
+
+@Suite struct RetainedItemSweepTests {
+    @Test func retainedInvoicesAreAnonymisedWhenTheirOwnDatePasses() throws {
+        let database = try demoDatabase(customers: 200)
+        let tests = ErasureStoreTests()
+        let (id, customerId, _) = try tests.proposedErasure(database)
+        try database.perform(.approve, on: id, actor: tests.sam, at: storeNow)
+        // While the request is open the customer is on legal hold; close the notices and complete it.
+        for task in try database.processorTasks(requestPublicId: id) {
+            try database.closeTask(id: task.id, impossibleBecause: nil, actor: tests.ava, at: storeNow)
+        }
+        try database.perform(.complete, on: id, actor: tests.ava, at: storeNow)
+        let items = try database.requestDetail(publicId: id).retained
+        let first = try #require(items.first)
+        // Only the retained items' own dates count here: invoices in general are kept for a century.
+        let max = StaffMember(userName: "max", displayName: "Max", role: .admin)
+        try database.setRetentionRule(RetentionRule(category: .invoices, days: RetentionRule.maxDays, action: .anonymise), actor: max, at: storeNow)
+        let dayAfter = first.until.addingTimeInterval(86_400)
+        let report = try database.sweep(asOf: dayAfter, dryRun: false, actor: max, at: dayAfter)
+        let due = items.filter { $0.until < dayAfter }.count
+        #expect(report.expired["invoices"] == due)
+        let sealedLeft = try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customerOrder WHERE customerId = ? AND billToName LIKE 'sealed:%'", arguments: [customerId])!
+        }
+        #expect(sealedLeft == items.count - due)
+        let anonymised = try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM retainedItem WHERE customerId = ? AND anonymisedAt IS NOT NULL", arguments: [customerId])!
+        }
+        #expect(anonymised == due)
+    }
+}

@@ -146,5 +146,5 @@ func samplePlan() -> ErasurePlan {
     ]
     let inventory = SubjectInventory(customerPublicId: "C-000042", addresses: 2, orders: orders, deviceEvents: 14,
                                      consentEvents: 3, feedback: 1)
-    return try! ErasurePlan.make(for: inventory, taxYears: 10, policy: DeadlinePolicy())
+    return try! ErasurePlan.make(for: inventory, invoiceDays: 3_650, policy: DeadlinePolicy())
 }
