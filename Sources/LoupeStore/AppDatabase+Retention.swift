@@ -80,7 +80,12 @@ extension AppDatabase {
             try progress(Double(index + 1) / Double(rules.count))
         }
         if !dryRun {
-            try write { db in try Self.setSetting(db, .lastSweep, CivilTime.iso8601(time)) }
+            try write { db in
+                // Merge the search index's segments: tokens of erased and anonymised customers, until now only
+                // marked deleted, leave the file (secure_delete zeroes the pages they free).
+                try db.execute(sql: "INSERT INTO customerSearch(customerSearch) VALUES ('optimize')")
+                try Self.setSetting(db, .lastSweep, CivilTime.iso8601(time))
+            }
         }
         return report
     }

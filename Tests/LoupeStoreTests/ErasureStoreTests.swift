@@ -177,3 +177,35 @@ import Testing
         #expect(anonymised == due)
     }
 }
+
+@Suite struct SearchIndexPurgeTests {
+    @Test func afterTheSweepTheErasedNamesTokensAreGoneFromTheFile() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("shop.sqlite").path
+        try DemoSeeder.build(at: path, options: DemoOptions(customers: 100, now: storeNow, operatorUser: "tester"))
+        let database = try AppDatabase.open(path: path, create: false)
+        let ava = StaffMember(userName: "ava", displayName: "Ava", role: .agent)
+        let sam = StaffMember(userName: "sam", displayName: "Sam", role: .supervisor)
+        let max = StaffMember(userName: "max", displayName: "Max", role: .admin)
+        try database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO customer (publicId, fullName, email, phone, createdAt)
+                VALUES ('C-ZZ', 'Zyxwvutsr Qponmlkj', 'zyxwvutsr@example.org', '+44 7700 955511', ?)
+                """, arguments: [storeNow])
+        }
+        let id = try database.createRequest(NewRequest(kind: .erasure, email: "zyxwvutsr@example.org"), actor: ava, at: storeNow).summary.publicId
+        for command: RequestCommand in [.claim, .verify(method: .email, note: nil), .start, .proposeErasure] {
+            try database.perform(command, on: id, actor: ava, at: storeNow)
+        }
+        try database.perform(.approve, on: id, actor: sam, at: storeNow)
+        try database.perform(.complete, on: id, actor: ava, at: storeNow)
+        _ = try database.sweep(asOf: storeNow, dryRun: false, actor: max, at: storeNow)
+        try database.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data()
+        for token in ["zyxwvutsr", "qponmlkj", "955511"] {
+            #expect(bytes.range(of: Data(token.utf8)) == nil, "search token '\(token)' survives")
+        }
+    }
+}
