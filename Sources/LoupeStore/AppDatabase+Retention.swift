@@ -60,9 +60,11 @@ extension AppDatabase {
             report.held[rule.category.rawValue] = held
             if !dryRun && expired > 0 {
                 var done = 0
+                var after: Int64 = 0
                 while true {
                     let changed = try write { db -> Int in
-                        let count = try sweeper.sweepBatch(db, limit: batchSize, at: time)
+                        let (count, lastId) = try sweeper.sweepBatch(db, after: after, limit: batchSize, at: time)
+                        after = lastId
                         if count > 0 {
                             try AuditLog.append(db, at: time, actor: actor.userName, action: "retention.sweep",
                                                 target: "retention:\(rule.category.rawValue)",

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import LoupeDomain
 
-/// The SQL of one retention category: what has expired, what is held, and one batch of the sweep. Batches pick
-/// the lowest expired ids first, so a rerun after an interruption continues where it stopped.
+/// The SQL of one retention category: what has expired, what is held, and one batch of the sweep. Batches walk
+/// ids upward from where the last one ended (one linear pass), and a rerun after an interruption starts again
+/// from the lowest expired id: what was already swept no longer matches.
 struct RetentionSweeper {
     let rule: RetentionRule
     let cutoff: Date
@@ -48,13 +49,15 @@ struct RetentionSweeper {
         column == "NULL" ? "1" : "(\(column) IS NULL OR \(column) NOT IN (\(hold)))"
     }
 
-    /// Sweeps up to `limit` expired rows; returns how many.
-    func sweepBatch(_ db: Database, limit: Int, at time: Date) throws -> Int {
-        guard let t = target else { return 0 }
+    /// Sweeps up to `limit` expired rows with ids above `after`; returns how many and the last id seen.
+    func sweepBatch(_ db: Database, after: Int64, limit: Int, at time: Date) throws -> (count: Int, lastId: Int64) {
+        guard let t = target else { return (0, after) }
+        var selection = arguments
+        selection += ["after": after]
         let ids = try Int64.fetchAll(db, sql: """
-            SELECT id FROM \(t.table) WHERE \(t.expired) AND \(notHeld(t.customer)) ORDER BY id LIMIT \(limit)
-            """, arguments: arguments)
-        guard !ids.isEmpty else { return 0 }
+            SELECT id FROM \(t.table) WHERE id > :after AND \(t.expired) AND \(notHeld(t.customer)) ORDER BY id LIMIT \(limit)
+            """, arguments: selection)
+        guard let lastId = ids.last else { return (0, after) }
         let list = AppDatabase.jsonArray(ids)
         let inList = "id IN (SELECT value FROM json_each(:ids))"
         switch rule.category {
@@ -96,6 +99,6 @@ struct RetentionSweeper {
             }
             try db.execute(sql: "UPDATE requestExport SET deletedAt = :time WHERE \(inList)", arguments: ["ids": list, "time": time])
         }
-        return ids.count
+        return (ids.count, lastId)
     }
 }
