@@ -18,8 +18,9 @@ extension AppDatabase {
             let withdrawn = try Self.withdraw(db, customerId: customerId, purposes: purposes.isEmpty ? ConsentPurpose.allCases : purposes,
                                               source: "request \(publicId)", at: time)
             try db.execute(sql: """
-                UPDATE privacyRequest SET status = 'completed', outcome = 'completed', version = version + 1 WHERE id = ?
-                """, arguments: [request.summary.id])
+                UPDATE privacyRequest SET status = 'completed', outcome = 'completed', closedAt = ?, version = version + 1
+                WHERE id = ?
+                """, arguments: [time, request.summary.id])
             try AuditLog.append(db, at: time, actor: actor.userName, action: "request.withdraw-consent", target: publicId,
                                 details: ["purposes": withdrawn.map(\.rawValue).joined(separator: ","), "status": "completed"])
             return withdrawn

@@ -95,7 +95,7 @@ extension AppDatabase {
             arguments["proposedBy"] = proposedBy
         }
         if let outcome = change.outcome {
-            assignments += ["outcome = :outcome", "outcomeReason = :outcomeReason"]
+            assignments += ["outcome = :outcome", "outcomeReason = :outcomeReason", "closedAt = :time"]
             arguments["outcome"] = outcome.status.rawValue
             arguments.updateValue(outcome.reason, forKey: "outcomeReason")
         }

@@ -32,6 +32,7 @@ extension AppDatabase {
             ALTER TABLE customer ADD COLUMN minorFlaggedBy TEXT REFERENCES staff(userName);
             ALTER TABLE customer ADD COLUMN minorFlaggedAt DATETIME;
             ALTER TABLE customer ADD COLUMN minorReason TEXT;
+            ALTER TABLE privacyRequest ADD COLUMN closedAt DATETIME;
             ALTER TABLE processorTask ADD COLUMN createdAt DATETIME;
             ALTER TABLE processorTask ADD COLUMN closedBy TEXT REFERENCES staff(userName);
             CREATE INDEX processorTask_open ON processorTask(status, requestId);

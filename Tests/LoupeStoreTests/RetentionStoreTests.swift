@@ -116,3 +116,26 @@ import Testing
         #expect(try database.policyVersions().map(\.version) == ["2026-12"])
     }
 }
+
+@Suite struct ClosedRequestRetentionTests {
+    @Test func closedRequestsAreTimedFromWhenTheyClosed() throws {
+        let root = StaffMember(userName: "root", displayName: "root", role: .admin)
+        let database = try AppDatabase.inMemory()
+        let longAgo = Date(timeIntervalSince1970: 1_650_000_000)  // 2022-04-15
+        let asOf = Date(timeIntervalSince1970: 1_795_564_800)      // 2026-11-25
+        try database.initialize(admin: "root", displayName: "root", at: longAgo)
+        try database.writer.write { db in
+            try db.execute(sql: "INSERT INTO retentionRule (category, days, action) VALUES ('closed-requests', 1095, 'anonymise')")
+        }
+        let old = try database.createRequest(NewRequest(kind: .access, email: "gone@example.com", name: "Old Name"), actor: root, at: longAgo)
+        let late = try database.createRequest(NewRequest(kind: .access, email: "late@example.com", name: "Late Name"), actor: root, at: longAgo)
+        try database.perform(.cancel(reason: "Withdrawn by the requester"), on: old.summary.publicId, actor: root, at: longAgo)
+        // Received at the same time, but closed a year before the sweep: kept.
+        try database.perform(.cancel(reason: "Withdrawn by the requester"), on: late.summary.publicId, actor: root,
+                             at: asOf.addingTimeInterval(-365 * 86_400))
+        let report = try database.sweep(asOf: asOf, dryRun: false, actor: root, at: asOf)
+        #expect(report.expired["closed-requests"] == 1)
+        #expect(try database.requestDetail(publicId: old.summary.publicId).subjectName == nil)
+        #expect(try database.requestDetail(publicId: late.summary.publicId).subjectName == "Late Name")
+    }
+}

@@ -83,8 +83,8 @@ extension DemoWriter {
             INSERT INTO privacyRequest (publicId, kind, status, channel, customerId, subjectEmail, requesterKind,
                 requesterName, receivedAt, dueAt, extendedUntil, extensionReason, extensionNoticeAt,
                 verificationMethod, verifiedBy, verifiedAt, assignee, priority, proposedBy, outcome, outcomeReason,
-                version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                version, closedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 publicId, draft.kind.rawValue, draft.status.rawValue, draft.channel.rawValue, draft.customerId,
                 draft.unmatchedEmail, draft.requester.rawValue, draft.requesterName, draft.receivedAt, due,
@@ -92,6 +92,7 @@ extension DemoWriter {
                 draft.extended ? draft.receivedAt.addingTimeInterval(5 * Self.day) : nil,
                 verified.map { _ in "email" }, verified?.actor, verified?.time, draft.assignee, priority.rawValue,
                 proposal?.actor, draft.status.isOpen ? nil : draft.status.rawValue, outcomeReason, steps.count,
+                draft.status.isOpen ? nil : steps.last?.time,
             ])
         for step in steps {
             auditEvents.append((step.time, step.actor, step.action, publicId, step.details))
