@@ -50,17 +50,17 @@ struct EffectRunner {
         case .rectify:
             let changes = try database.rectify(publicId: publicId, actor: actor, at: clock())
             message = "\(publicId): corrected \(changes.map(\.field).joined(separator: ", "))."
-        case .withdrawConsent:
-            let purposes = try database.withdrawConsent(publicId: publicId, actor: actor, at: clock())
+        case .withdrawConsent(let chosen):
+            let purposes = try database.withdrawConsent(publicId: publicId, purposes: chosen, actor: actor, at: clock())
             message = "\(publicId): withdrawn \(purposes.isEmpty ? "nothing (none granted)" : purposes.map(\.rawValue).joined(separator: ", ")); completed."
         case .closeTask(let id, let reason):
             let task = try database.closeTask(id: id, impossibleBecause: reason, actor: actor, at: clock())
             message = "Notice to \(task.recipient) \(task.status == .confirmed ? "confirmed" : "closed as impossible")."
-        case .flagMinor(let reason):
+        case .flagMinor(let reason, let guardian):
             guard let customer = try database.requestDetail(publicId: publicId).customerPublicId else {
                 throw LoupeError(.notAllowed, "\(publicId) matched no customer.")
             }
-            let opened = try database.flagMinor(customerPublicId: customer, reason: reason, guardianName: nil, actor: actor, at: clock())
+            let opened = try database.flagMinor(customerPublicId: customer, reason: reason, guardianName: guardian, actor: actor, at: clock())
             message = "\(customer) flagged as under 16; \(opened.summary.publicId) opened (urgent erasure)."
         }
         return .fulfilled(try database.requestDetail(publicId: publicId), message: message)

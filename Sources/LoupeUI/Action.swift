@@ -78,10 +78,10 @@ public enum Fulfilment: Equatable, Sendable {
     case export
     /// Apply the corrections the request carries.
     case rectify
-    /// Withdraw every granted consent.
-    case withdrawConsent
+    /// Withdraw consent for these purposes (all granted ones when empty).
+    case withdrawConsent(purposes: [ConsentPurpose])
     /// Flag the request's customer as under 16, with the reason.
-    case flagMinor(reason: String)
+    case flagMinor(reason: String, guardian: String?)
     /// Record that a recipient confirmed a notice (reason nil) or that telling them is impossible.
     case closeTask(id: Int64, impossibleBecause: String?)
 }

@@ -64,8 +64,8 @@ extension AppState {
             return [.fulfil(.export, publicId: request.publicId)]
         case .proposeErasure: draft = .proposeErasure
         case .rectify: draft = .rectify
-        case .withdrawConsent: draft = .withdrawConsent
-        case .flagMinor: draft = .flagMinor(reason: nil)
+        case .withdrawConsent: draft = .withdrawConsent(purposes: nil)
+        case .flagMinor: draft = .flagMinor(reason: nil, guardian: nil)
         case .closeTask: draft = .closeTask(index: nil, impossible: nil)
         case .verify: draft = .verify(method: nil)
         case .note: draft = .note
@@ -95,6 +95,8 @@ extension AppState {
             case .verify: current.draft = .verify(method: [.email, .order, .document][chosen])
             case .extend: current.draft = .extend(months: typed == "2" ? 2 : 1)
             case .closeTask(nil, _): current.draft = .closeTask(index: chosen, impossible: nil)
+            case .withdrawConsent(nil):
+                current.draft = .withdrawConsent(purposes: [[], [.emailMarketing], [.smsMarketing], [.analyticsCookies]][chosen])
             case .closeTask(let index?, nil):
                 current.draft = .closeTask(index: index, impossible: typed == "i")
                 if let fulfilment = current.fulfilment {
@@ -122,8 +124,11 @@ extension AppState {
                 case .cancel(nil):
                     current.draft = .cancel(reason: text)
                     current.input = ""
-                case .flagMinor(nil):
-                    current.draft = .flagMinor(reason: text)
+                case .flagMinor(nil, _):
+                    current.draft = .flagMinor(reason: text, guardian: nil)
+                    current.input = ""
+                case .flagMinor(let reason?, nil):
+                    current.draft = .flagMinor(reason: reason, guardian: text)
                     current.input = ""
                 default:
                     // The last answer: run the command.

@@ -11,8 +11,8 @@ public enum CommandDraft: Equatable, Sendable {
     case cancel(reason: String?)
     case proposeErasure
     case rectify
-    case withdrawConsent
-    case flagMinor(reason: String?)
+    case withdrawConsent(purposes: [ConsentPurpose]?)
+    case flagMinor(reason: String?, guardian: String?)
     /// Close a notice task: which one (index into the open tasks), then confirmed or impossible (with a reason).
     case closeTask(index: Int?, impossible: Bool?)
 }
@@ -92,12 +92,19 @@ public struct PromptState: Equatable, Sendable {
             ("Propose this erasure of \(publicId)? A supervisor who is not you approves it.", .confirm(verb: "Propose"))
         case .rectify:
             ("Apply these corrections for \(publicId)? (before → after)", .confirm(verb: "Apply"))
-        case .withdrawConsent:
-            ("Withdraw every consent the customer has granted? It takes effect at once.", .confirm(verb: "Withdraw"))
-        case .flagMinor(nil):
+        case .withdrawConsent(nil):
+            ("Withdraw which consent? It takes effect at once.",
+             .choice([("a", "every purpose granted"), ("e", "email marketing"), ("s", "SMS marketing"), ("c", "analytics cookies")]))
+        case .withdrawConsent(let purposes?):
+            ("Withdraw \(purposes.isEmpty ? "every consent granted" : purposes.map(\.rawValue).joined(separator: ", "))?",
+             .confirm(verb: "Withdraw"))
+        case .flagMinor(nil, _):
             ("Why is the customer under 16? (marketing consent is withdrawn, an urgent erasure opened)", .text(optional: false))
-        case .flagMinor:
-            ("Flag the customer of \(publicId) as under 16?", .confirm(verb: "Flag as minor"))
+        case .flagMinor(_, nil):
+            ("The guardian who asked, if any (they become the requester)", .text(optional: true))
+        case .flagMinor(_, let guardian?):
+            ("Flag the customer of \(publicId) as under 16\(guardian.isEmpty ? "" : ", guardian \(guardian)")?",
+             .confirm(verb: "Flag as minor"))
         case .closeTask(nil, _):
             ("Which notice to a recipient?", .choice(openTasks.prefix(9).enumerated().map { index, task in
                 (Character(String(index + 1)), "\(task.recipient) (\(task.recipientKind == "courier" ? "courier" : "payments"))")
@@ -113,8 +120,8 @@ public struct PromptState: Equatable, Sendable {
     public var fulfilment: Fulfilment? {
         switch draft {
         case .rectify: .rectify
-        case .withdrawConsent: .withdrawConsent
-        case .flagMinor(let reason?): .flagMinor(reason: reason)
+        case .withdrawConsent(let purposes?): .withdrawConsent(purposes: purposes)
+        case .flagMinor(let reason?, let guardian?): .flagMinor(reason: reason, guardian: guardian.isEmpty ? nil : guardian)
         case .closeTask(let index?, false?): .closeTask(id: openTasks[index].id, impossibleBecause: nil)
         case .closeTask(let index?, true?) where !input.isEmpty: .closeTask(id: openTasks[index].id, impossibleBecause: input)
         default: nil

@@ -57,8 +57,10 @@ import Testing
         var sample = rows(kind: .consentWithdrawal, status: .received)
         sample[0].isIdentityVerified = false
         var harness = Harness(rows: sample)
-        harness.press(.char("w"), .right, .enter)
-        #expect(harness.fulfilled == [.withdrawConsent])
+        harness.press(.char("w"), .char("e"), .right, .enter)
+        #expect(harness.fulfilled == [.withdrawConsent(purposes: [.emailMarketing])])
+        harness.press(.char("w"), .char("a"), .right, .enter)
+        #expect(harness.fulfilled.last == .withdrawConsent(purposes: []), "a: every purpose granted")
     }
 
     @Test func consentHistoryOnTheRequestScreen() {
@@ -83,8 +85,10 @@ import Testing
         #expect(harness.state.message?.text == "Open a request about a known customer first (Enter).")
         harness.press(.enter, .char("M"))
         for character in "ID shows 14" { harness.press(.char(character)) }
+        harness.press(.enter)
+        for character in "A Parent" { harness.press(.char(character)) }
         harness.press(.enter, .tab, .enter)
-        #expect(harness.fulfilled == [.flagMinor(reason: "ID shows 14")])
+        #expect(harness.fulfilled == [.flagMinor(reason: "ID shows 14", guardian: "A Parent")])
     }
 }
 
