@@ -66,9 +66,8 @@ extension AppDatabase {
                                               source: "minor flagged by \(actor.userName)", at: time)
             try AuditLog.append(db, at: time, actor: actor.userName, action: "customer.flag-minor", target: customerPublicId,
                                 details: ["withdrawn": withdrawn.map(\.rawValue).joined(separator: ",")])
-            let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM privacyRequest") ?? 0) + 1
             let policy = try Self.deadlinePolicy(db)
-            let publicId = String(format: "PR-%@-%06lld", String(policy.dayString(time).prefix(4)), sequence)
+            let (sequence, publicId) = try Self.nextRequestId(db, at: time, policy: policy)
             try db.execute(sql: """
                 INSERT INTO privacyRequest (id, publicId, kind, status, channel, customerId, requesterKind, requesterName,
                     receivedAt, dueAt, priority)

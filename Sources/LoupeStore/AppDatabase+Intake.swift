@@ -28,8 +28,7 @@ extension AppDatabase {
                 SELECT id FROM privacyRequest WHERE kind = ? AND \(Self.openStatusSQL)
                 AND (customerId = ? OR (customerId IS NULL AND subjectEmail = ?)) ORDER BY id LIMIT 1
                 """, arguments: [request.kind.rawValue, customerId, request.email])
-            let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM privacyRequest") ?? 0) + 1
-            let publicId = String(format: "PR-%@-%06lld", String(policy.dayString(time).prefix(4)), sequence)
+            let (sequence, publicId) = try Self.nextRequestId(db, at: time, policy: policy)
             try db.execute(
                 sql: """
                     INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
@@ -59,6 +58,12 @@ extension AppDatabase {
                                 details: details)
             return try Self.fetchDetail(db, publicId: publicId)
         }
+    }
+
+    /// The row id and public id (`PR-<year>-<number>`) of the next request, inside the writing transaction.
+    static func nextRequestId(_ db: Database, at time: Date, policy: DeadlinePolicy) throws -> (Int64, String) {
+        let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM privacyRequest") ?? 0) + 1
+        return (sequence, String(format: "PR-%@-%06lld", String(policy.dayString(time).prefix(4)), sequence))
     }
 
     /// Requests matching `filter`, most urgent first (by due date), at most `filter.limit`.

@@ -5,6 +5,9 @@ extension AppState {
     /// The same rules the store applies (`RequestRules`), so the keys grey out exactly what would be refused.
     public func refusal(for key: RequestCommandKey) -> String? {
         guard let request = focusedRequest else { return "No request is selected." }
+        if let command = Self.sampleCommand(key) {
+            return RequestRules.refusal(command, on: request.facts, by: actor, now: now, policy: deadlines)
+        }
         let fulfilment: RequestKind
         switch key {
         case .export: fulfilment = .access
@@ -19,7 +22,7 @@ extension AppState {
             guard case .request = screen, let detail else { return "Open the request first (Enter) to see its notices." }
             return detail.tasks.contains { $0.status == .open } ? nil : "This request has no open notice to a recipient."
         default:
-            return RequestRules.refusal(Self.sampleCommand(key), on: request.facts, by: actor, now: now, policy: deadlines)
+            return nil
         }
         do {
             try RequestRules.checkFulfilment(fulfilment, on: request.facts, by: actor)
@@ -31,13 +34,14 @@ extension AppState {
         }
     }
 
-    /// A command of the key's kind with placeholder answers, for checking whether it is allowed at all.
-    static func sampleCommand(_ key: RequestCommandKey) -> RequestCommand {
+    /// The lifecycle command of a key, with placeholder answers, for checking whether it is allowed at all;
+    /// nil for the fulfilment keys, which `checkFulfilment` and the request's own facts decide.
+    static func sampleCommand(_ key: RequestCommandKey) -> RequestCommand? {
         switch key {
         case .claim: .claim
         case .release: .release
         case .verify: .verify(method: .email, note: nil)
-        case .export, .rectify, .withdrawConsent, .flagMinor, .closeTask: .note("fulfilment")
+        case .export, .rectify, .withdrawConsent, .flagMinor, .closeTask: nil
         case .start: .start
         case .note: .note("note")
         case .extend: .extend(months: 1, reason: "reason")
@@ -59,7 +63,7 @@ extension AppState {
         let draft: CommandDraft
         switch key {
         case .claim, .release, .start, .complete:
-            return [.perform(Self.sampleCommand(key), publicId: request.publicId, expectedVersion: request.version)]
+            return Self.sampleCommand(key).map { [.perform($0, publicId: request.publicId, expectedVersion: request.version)] } ?? []
         case .export:
             return [.fulfil(.export, publicId: request.publicId)]
         case .proposeErasure: draft = .proposeErasure
