@@ -19,6 +19,8 @@ enum ConsoleApp {
         let runner = EffectRunner(database: database, actor: actor, clock: clock, exportsDirectory: exportsDirectory)
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, now: clock(), deadlines: deadlines, actor: actor)
+        let term = environment["TERM"] ?? ""
+        state.asciiCharts = term.hasPrefix("vt") || !(environment["LOUPE_ASCII"] ?? "").isEmpty
         state.policy = try database.policyVersions().last { $0.effectiveAt <= state.now }.map { ($0.version, $0.effectiveAt) }
         var pending = state.reduce(.start)
         var drawn: ScreenBuffer?

@@ -18,6 +18,8 @@ struct EffectRunner {
             switch effect {
             case .loadQueue(let query, let scope):
                 return .queueLoaded(try database.queuePage(query, scope: scope), scope: scope)
+            case .loadDashboard:
+                return .dashboardLoaded(try database.dashboard(now: clock()))
             case .loadRequest(let publicId):
                 return .requestLoaded(try database.requestDetail(publicId: publicId))
             case .perform(let command, let publicId, let version):

@@ -30,6 +30,13 @@ public enum CivilTime {
         return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
     }
 
+    /// Reads what `iso8601` writes (`2026-11-25T12:00:00Z`); nil for anything else.
+    public static func parseISO8601(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
     /// `value` with leading zeros to `width` digits.
     public static func pad(_ value: Int, _ width: Int = 2) -> String {
         let text = String(value)

@@ -6,6 +6,13 @@ extension AppDatabase {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core-schema", migrate: createCoreSchema)
         migrator.registerMigration("v2-fulfilment", migrate: addFulfilment)
+        migrator.registerMigration("v3-dashboard") { db in
+            // The dashboard counts intake by day and the time to close over recent months without a table scan.
+            try db.execute(sql: """
+                CREATE INDEX privacyRequest_receivedAt ON privacyRequest(receivedAt);
+                CREATE INDEX privacyRequest_closedAt ON privacyRequest(closedAt) WHERE closedAt IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

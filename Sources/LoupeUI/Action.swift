@@ -30,6 +30,10 @@ public enum Action: Equatable, Sendable {
     case queueLoaded(QueuePage, scope: QueueScope)
     /// Show the approvals screen.
     case showApprovals
+    /// Show the dashboard.
+    case showDashboard
+    /// The dashboard's figures arrived.
+    case dashboardLoaded(Dashboard)
     /// Begin a lifecycle command on the focused request; commands that need answers open a prompt.
     case begin(RequestCommandKey)
     /// A key typed while a prompt is open.
@@ -58,6 +62,8 @@ public enum Effect: Equatable, Sendable {
     case loadPreview(RequestCommandKey, publicId: String)
     /// Carry out a fulfilment; answered by `.fulfilled` or `.failed`.
     case fulfil(Fulfilment, publicId: String)
+    /// Read the dashboard's figures; answered by `.dashboardLoaded` or `.failed`.
+    case loadDashboard
     /// Read a request; answered by `.requestLoaded` or `.failed`.
     case loadRequest(publicId: String)
     /// Clear and repaint the terminal.

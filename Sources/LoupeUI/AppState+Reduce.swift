@@ -23,6 +23,12 @@ extension AppState {
             detail = nil
             detailScroll = 0
             return [.loadRequest(publicId: selected.publicId)]
+        case .showDashboard:
+            if screen != .dashboard { screens.append(.dashboard) }
+            return [.loadDashboard]
+        case .dashboardLoaded(let figures):
+            dashboard = figures
+            return []
         case .showApprovals:
             if screen != .approvals { screens.append(.approvals) }
             return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: .awaitingApproval)]
@@ -123,7 +129,7 @@ extension AppState {
         switch screen {
         case .queue: .open
         case .approvals: .awaitingApproval
-        case .request: nil
+        case .request, .dashboard: nil
         }
     }
 
@@ -131,6 +137,7 @@ extension AppState {
     mutating func reloadScreen() -> [Effect] {
         switch screen {
         case .request(let id): return [.loadRequest(publicId: id)]
+        case .dashboard: return [.loadDashboard]
         default:
             let scope = listScope!
             return [.loadQueue(self[list: scope].reloadQuery(viewHeight: queueViewHeight), scope: scope)]

@@ -9,6 +9,8 @@ public enum Screen: Equatable, Sendable {
     case approvals
     /// One request, by public id.
     case request(String)
+    /// Request load, intake and retention figures.
+    case dashboard
 
     /// The kind of screen, for the key table.
     public var kind: ScreenKind {
@@ -16,13 +18,14 @@ public enum Screen: Equatable, Sendable {
         case .queue: .queue
         case .approvals: .approvals
         case .request: .request
+        case .dashboard: .dashboard
         }
     }
 }
 
 /// Which part of the console a key binding belongs to.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case queue, approvals, request, prompt, help
+    case queue, approvals, request, dashboard, prompt, help
 
     /// The list screens (queue and approvals).
     public var isList: Bool { self == .queue || self == .approvals }
@@ -48,7 +51,7 @@ public struct AppState: Equatable, Sendable {
             && lhs.approvals == rhs.approvals && lhs.prompt == rhs.prompt && lhs.detail == rhs.detail
             && lhs.detailScroll == rhs.detailScroll && lhs.isHelpVisible == rhs.isHelpVisible
             && lhs.helpScroll == rhs.helpScroll && lhs.message == rhs.message && lhs.isRunning == rhs.isRunning
-            && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+            && lhs.dashboard == rhs.dashboard && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
     }
 
     /// The smallest terminal the console draws in.
@@ -72,6 +75,10 @@ public struct AppState: Equatable, Sendable {
     public var detail: RequestDetail?
     /// How far the request screen's body is scrolled.
     public var detailScroll = 0
+    /// The dashboard's figures, once read.
+    public var dashboard: Dashboard?
+    /// Draw charts with ASCII characters only (terminals without block characters).
+    public var asciiCharts = false
     public var isHelpVisible = false
     /// How far the help overlay is scrolled.
     public var helpScroll = 0
@@ -102,6 +109,7 @@ public struct AppState: Equatable, Sendable {
         case .queue: queue.selected
         case .approvals: approvals.selected
         case .request: detail?.summary
+        case .dashboard: nil
         }
     }
 

@@ -39,6 +39,7 @@ public struct KeyBinding: Sendable {
 public enum KeyMap {
     private static let screens: Set<ScreenKind> = [.queue, .approvals, .request]
     private static let lists: Set<ScreenKind> = [.queue, .approvals]
+    private static let everywhere: Set<ScreenKind> = [.queue, .approvals, .request, .dashboard]
 
     /// A lifecycle key: works on the focused request, refused (with the rules' reason) when not allowed.
     private static func lifecycle(_ key: Character, _ command: RequestCommandKey, _ help: String, hint: String? = nil) -> KeyBinding {
@@ -75,11 +76,16 @@ public enum KeyMap {
         lifecycle("w", .withdrawConsent, "Withdraw the customer's consent (at once)"),
         lifecycle("M", .flagMinor, "Flag the customer as under 16"),
         lifecycle("t", .closeTask, "Close a notice to a recipient (confirmed, or impossible with a reason)"),
-        KeyBinding([.char("p")], "Erasures awaiting approval", hint: "approvals", in: [.queue, .request]) { _ in .showApprovals },
-        KeyBinding([.escape, .char("q")], "Back", hint: "back", in: [.approvals, .request]) { _ in .back },
-        KeyBinding([.char("R")], "Read the screen's data again", in: screens) { _ in .refresh },
-        KeyBinding([.ctrl("l")], "Redraw the terminal", in: screens) { _ in .redraw },
-        KeyBinding([.char("?")], "Show the keys", hint: "help", in: screens) { _ in .toggleHelp },
+        KeyBinding([.char("p")], "Erasures awaiting approval", hint: "approvals", in: [.queue, .request, .dashboard]) { _ in
+            .showApprovals
+        },
+        KeyBinding([.char("D")], "Dashboard: load, intake, retention", hint: "dash", in: [.queue, .approvals, .request]) { _ in
+            .showDashboard
+        },
+        KeyBinding([.escape, .char("q")], "Back", hint: "back", in: [.approvals, .request, .dashboard]) { _ in .back },
+        KeyBinding([.char("R")], "Read the screen's data again", in: everywhere) { _ in .refresh },
+        KeyBinding([.ctrl("l")], "Redraw the terminal", in: everywhere) { _ in .redraw },
+        KeyBinding([.char("?")], "Show the keys", hint: "help", in: everywhere) { _ in .toggleHelp },
         KeyBinding([.char("q")], "Quit Loupe", hint: "quit", in: [.queue]) { _ in .quit },
         KeyBinding([.enter], "Choose, save the text, or press the focused button", hint: "confirm", in: [.prompt]) { _ in
             .promptKey(.enter)
@@ -87,7 +93,7 @@ public enum KeyMap {
         KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in
             .promptKey(.escape)
         },
-        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: [.queue, .approvals, .request, .prompt, .help]) { _ in .quit },
+        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .help])) { _ in .quit },
         KeyBinding([.char("j"), .down], "Scroll the help down", hint: "scroll", hintKeys: "j/k", in: [.help]) { _ in .scrollHelp(1) },
         KeyBinding([.char("k"), .up], "Scroll the help up", in: [.help]) { _ in .scrollHelp(-1) },
         KeyBinding([.escape, .char("q"), .char("?")], "Close the help", hint: "close", in: [.help]) { _ in .back },

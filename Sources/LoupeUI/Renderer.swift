@@ -13,6 +13,7 @@ public enum Renderer {
         case .queue: QueueView.draw(state, scope: .open, into: &buffer)
         case .approvals: QueueView.draw(state, scope: .awaitingApproval, into: &buffer)
         case .request: RequestView.draw(state, into: &buffer)
+        case .dashboard: DashboardView.draw(state, into: &buffer)
         }
         if let prompt = state.prompt { PromptView.draw(prompt, into: &buffer) }
         drawStatus(state, into: &buffer)

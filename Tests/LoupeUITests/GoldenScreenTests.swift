@@ -96,3 +96,31 @@ import Testing
         #expect(goldenMismatch(harness.screen, "request-\(status.rawValue)-80x24") == nil)
     }
 }
+
+@Suite struct DashboardScreenTests {
+    @Test func dashboardWithBlockCharacters() {
+        var harness = Harness(width: 100, height: 30, rows: sampleQueue(count: 20))
+        harness.press(.char("D"))
+        #expect(harness.state.screen == .dashboard)
+        #expect(goldenMismatch(harness.screen, "dashboard-100x30") == nil)
+    }
+
+    @Test func dashboardInASCIIOnASmallTerminal() {
+        var harness = Harness(width: 80, height: 24, rows: sampleQueue(count: 20))
+        harness.state.asciiCharts = true
+        harness.press(.char("D"))
+        let screen = harness.screen
+        #expect(!screen.contains("█") && !screen.contains("▁"))
+        #expect(goldenMismatch(screen, "dashboard-ascii-80x24") == nil)
+    }
+
+    @Test func dashboardBeforeItsFiguresArriveAndBack() {
+        var state = AppState(width: 80, height: 24, now: uiNow, deadlines: DeadlinePolicy(), actor: ava)
+        #expect(state.reduce(.showDashboard) == [.loadDashboard])
+        #expect(Renderer.render(state).plainText.contains("Reading the figures…"))
+        #expect(state.reduce(.refresh) == [.loadDashboard])
+        let back = state.reduce(.back)
+        #expect(state.screen == .queue)
+        #expect(back.count == 1)
+    }
+}

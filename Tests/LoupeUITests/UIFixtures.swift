@@ -49,6 +49,8 @@ struct Harness {
     var details: [String: RequestDetail] = [:]
     var effectsSeen: [Effect] = []
     var fulfilled: [Fulfilment] = []
+    /// What `.loadDashboard` answers.
+    var dashboard = sampleDashboard()
 
     init(width: Int = 80, height: Int = 24, rows: [RequestSummary], actor: StaffMember = ava) {
         state = AppState(width: width, height: height, now: uiNow, deadlines: DeadlinePolicy(), actor: actor)
@@ -78,6 +80,8 @@ struct Harness {
             case .fulfil(let fulfilment, let id):
                 fulfilled.append(fulfilment)
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
+            case .loadDashboard:
+                pending += state.reduce(.dashboardLoaded(dashboard))
             case .quit, .redrawTerminal: break
             }
         }
@@ -147,4 +151,19 @@ func samplePlan() -> ErasurePlan {
     let inventory = SubjectInventory(customerPublicId: "C-000042", addresses: 2, orders: orders, deviceEvents: 14,
                                      consentEvents: 3, feedback: 1)
     return try! ErasurePlan.make(for: inventory, invoiceDays: 3_650, policy: DeadlinePolicy())
+}
+
+/// Dashboard figures with every section filled: a busy queue, three agents, a month of intake, retention due.
+func sampleDashboard() -> Dashboard {
+    Dashboard(
+        byStatus: [(.received, 14), (.verifying, 6), (.inProgress, 9), (.awaitingApproval, 2), (.approved, 1),
+                   (.completed, 120), (.rejected, 7), (.cancelled, 3)],
+        openByKind: [(.access, 15), (.rectification, 4), (.erasure, 9), (.consentWithdrawal, 4)],
+        overdue: 3, dueThisWeek: 5, loadPerAgent: [("ava", 8), ("ben", 5), ("chidi", 2)], unassigned: 17,
+        medianDaysToClose: 12.5, closedLast90Days: 41,
+        intakeLast30Days: [0, 1, 2, 3, 1, 0, 0, 4, 5, 2, 1, 3, 0, 0, 6, 2, 1, 1, 0, 0, 2, 8, 3, 1, 0, 0, 1, 2, 4, 3],
+        lastSweep: uiNow.addingTimeInterval(-5 * day),
+        retention: [RetentionOutlook(category: .deviceEvents, expiredNow: 0, expiringIn30Days: 1_204),
+                    RetentionOutlook(category: .feedback, expiredNow: 12, expiringIn30Days: 3),
+                    RetentionOutlook(category: .accessExports, expiredNow: 0, expiringIn30Days: 2)])
 }

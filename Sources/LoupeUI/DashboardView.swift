@@ -1,0 +1,133 @@
+import Foundation
+import LoupeDomain
+
+/// The dashboard: requests by status and kind, overdue and due-soon counts, load per agent, time to close, intake
+/// over 30 days (sparkline and columns), and the retention outlook. Counts are always written as numbers, so
+/// nothing is told by colour or bar length alone.
+enum DashboardView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
+        Renderer.drawTitle("Dashboard",
+                           right: "as of \(state.deadlines.minuteString(state.now)) · \(state.actor.userName) (\(state.actor.role.rawValue))",
+                           into: &buffer)
+        guard let figures = state.dashboard else {
+            buffer.write(" Reading the figures…", x: 0, y: 2, role: .muted)
+            return
+        }
+        var canvas = Canvas(buffer: buffer, bottom: buffer.height - 2, ascii: state.asciiCharts)
+        let half = buffer.width / 2
+        let statusMax = figures.byStatus.map(\.count).max() ?? 0
+        let leftRows = figures.byStatus.map { (label: $0.status.label, count: $0.count) }
+        var rightRows = figures.openByKind.map { (label: $0.kind.rawValue.replacingOccurrences(of: "-", with: " "), count: $0.count) }
+        let top = canvas.y
+        canvas.columns(left: "REQUESTS BY STATUS", leftRows, leftMax: statusMax,
+                       right: "OPEN BY KIND", rightRows, rightMax: figures.openByKind.map(\.count).max() ?? 0, half: half)
+        // Load per agent goes under the kinds, in the right half, as far down as the statuses reach.
+        canvas.y = top + rightRows.count + 1
+        rightRows = figures.loadPerAgent.map { (label: $0.userName, count: $0.count) }
+        let room = max(top + leftRows.count + 1 - canvas.y - 1, 1)
+        canvas.table("LOAD PER AGENT", Array(rightRows.prefix(room)),
+                     maximum: rightRows.map(\.count).max() ?? 0, x: half, width: buffer.width - half)
+        canvas.y = top + leftRows.count + 1
+        let median = figures.medianDaysToClose.map { String(format: "%.1f", $0) } ?? "–"
+        canvas.line(" ! \(figures.overdue) overdue   ~ \(figures.dueThisWeek) due within \(state.deadlines.dueSoonDays) days   \(figures.unassigned) unassigned",
+                    role: figures.overdue > 0 ? .overdue : .text)
+        canvas.line(" median \(median) days from receipt to close (\(figures.closedLast90Days) closed in the last 90 days)", role: .text)
+        drawIntake(figures, state: state, into: &canvas)
+        drawRetention(figures, state: state, into: &canvas)
+        buffer = canvas.buffer
+    }
+
+    private static func drawIntake(_ figures: Dashboard, state: AppState, into canvas: inout Canvas) {
+        let intake = figures.intakeLast30Days
+        canvas.header(" INTAKE, LAST 30 DAYS · \(intake.reduce(0, +)) received, busiest day \(intake.max() ?? 0)")
+        canvas.line(" " + Chart.sparkline(intake, ascii: canvas.ascii) + "  sparkline", role: .text)
+        // The columns take what the retention table (header, column titles, one line per category) leaves.
+        let reserved = 2 + 1 + 2 + figures.retention.count
+        let rows = min(max(canvas.bottom - canvas.y - reserved, 2), 6)
+        for line in Chart.columns(intake, rows: rows, columnWidth: 1, ascii: canvas.ascii) {
+            canvas.line(" " + line, role: .ok)
+        }
+        let first = state.deadlines.addingDays(-(intake.count - 1), to: state.now)
+        let span = intake.count * 2 - 1
+        let last = state.deadlines.dayString(state.now)
+        let axis = state.deadlines.dayString(first)
+        canvas.line(" " + axis + String(repeating: " ", count: max(span - axis.count - last.count, 1)) + last, role: .muted)
+    }
+
+    private static func drawRetention(_ figures: Dashboard, state: AppState, into canvas: inout Canvas) {
+        let swept = figures.lastSweep.map { date in
+            let days = -state.deadlines.daysLeft(until: date, now: state.now)
+            return "last sweep \(state.deadlines.minuteString(date)) (\(days == 0 ? "today" : "\(days)d ago"))"
+        } ?? "the sweep has never run"
+        canvas.header(" RETENTION · \(swept)")
+        let width = canvas.buffer.width
+        canvas.row(" CATEGORY", "EXPIRED, NOT SWEPT", "EXPIRE IN 30 DAYS", width: width, role: .muted)
+        for outlook in figures.retention {
+            canvas.row(" " + outlook.category.rawValue, String(outlook.expiredNow), String(outlook.expiringIn30Days),
+                       width: width, role: outlook.expiredNow > 0 ? .dueSoon : .text)
+        }
+    }
+}
+
+/// A buffer with a moving line cursor that never writes over the status and hint lines.
+private struct Canvas {
+    var buffer: ScreenBuffer
+    let bottom: Int
+    let ascii: Bool
+    var y = 1
+
+    init(buffer: ScreenBuffer, bottom: Int, ascii: Bool) {
+        self.buffer = buffer
+        self.bottom = bottom
+        self.ascii = ascii
+    }
+
+    mutating func line(_ text: String, role: StyleRole) {
+        guard y < bottom else { return }
+        buffer.write(text, x: 0, y: y, role: role, maxWidth: buffer.width)
+        y += 1
+    }
+
+    mutating func header(_ text: String) {
+        guard y < bottom else { return }
+        buffer.fill(x: 0, y: y, count: buffer.width, role: .header)
+        buffer.write(text, x: 0, y: y, role: .header, maxWidth: buffer.width)
+        y += 1
+    }
+
+    /// Two labelled tables side by side under one header line.
+    mutating func columns(left: String, _ leftRows: [(label: String, count: Int)], leftMax: Int,
+                          right: String, _ rightRows: [(label: String, count: Int)], rightMax: Int, half: Int) {
+        let start = y
+        table(left, leftRows, maximum: leftMax, x: 0, width: half)
+        y = start
+        table(right, rightRows, maximum: rightMax, x: half, width: buffer.width - half)
+    }
+
+    /// A header, then one line per row: label, count, bar.
+    mutating func table(_ title: String, _ rows: [(label: String, count: Int)], maximum: Int, x: Int, width: Int) {
+        guard y < bottom else { return }
+        buffer.fill(x: x, y: y, count: width, role: .header)
+        buffer.write(" " + title, x: x, y: y, role: .header, maxWidth: width)
+        y += 1
+        let labelWidth = min(max(rows.map { TerminalText.width($0.label) }.max() ?? 0, 8), width / 2)
+        for row in rows where y < bottom {
+            buffer.write(" " + row.label, x: x, y: y, role: .text, maxWidth: labelWidth + 1)
+            buffer.writeRight(String(row.count), x: x + labelWidth + 2, y: y, width: 6, role: .text)
+            let barWidth = max(width - labelWidth - 10, 0)
+            buffer.write(Chart.bar(row.count, of: maximum, width: barWidth, ascii: ascii), x: x + labelWidth + 9, y: y,
+                         role: .ok, maxWidth: barWidth)
+            y += 1
+        }
+    }
+
+    /// A three-column row: a label, then two right-aligned numbers.
+    mutating func row(_ label: String, _ first: String, _ second: String, width: Int, role: StyleRole) {
+        guard y < bottom else { return }
+        let column = min(max(width / 3, 20), 30)
+        buffer.write(label, x: 0, y: y, role: role, maxWidth: column)
+        buffer.writeRight(first, x: column, y: y, width: 20, role: role)
+        buffer.writeRight(second, x: column + 21, y: y, width: 20, role: role)
+        y += 1
+    }
+}
