@@ -5,6 +5,16 @@ public enum RequestKind: String, CaseIterable, Codable, Sendable {
     case erasure
     case consentWithdrawal = "consent-withdrawal"
 
+    /// What the subject asked for, in words a message to them can use ("access to your data").
+    public var phrase: String {
+        switch self {
+        case .access: "access to your data"
+        case .rectification: "correction of your data"
+        case .erasure: "erasure of your data"
+        case .consentWithdrawal: "withdrawal of your consent"
+        }
+    }
+
     /// Short label for narrow columns.
     public var label: String {
         switch self {

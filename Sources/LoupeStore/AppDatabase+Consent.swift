@@ -23,6 +23,10 @@ extension AppDatabase {
                 """, arguments: [time, request.summary.id])
             try AuditLog.append(db, at: time, actor: actor.userName, action: "request.withdraw-consent", target: publicId,
                                 details: ["purposes": withdrawn.map(\.rawValue).joined(separator: ","), "status": "completed"])
+            let named = withdrawn.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }
+            try queueMessage(db, .consentWithdrawn, requestId: request.summary.id,
+                                  extra: [.withdrawnPurposes: named.isEmpty ? "nothing was granted, so nothing had to be withdrawn" : named.joined(separator: ", ")],
+                                  actor: actor.userName, at: time)
             return withdrawn
         }
     }

@@ -105,6 +105,7 @@ extension AppDatabase {
             DELETE FROM deviceEvent WHERE customerId = ?;
             DELETE FROM feedback WHERE customerId = ?;
             """, arguments: [customerId, customerId, customerId])
+        try Self.scrubMessages(db, customerId: customerId, email: email)
         try db.execute(sql: """
             UPDATE privacyRequest SET subjectEmail = NULL, subjectName = NULL, subjectPhone = NULL
             WHERE customerId = ? OR (? IS NOT NULL AND subjectEmail = ?)

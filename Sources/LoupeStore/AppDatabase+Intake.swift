@@ -56,6 +56,7 @@ extension AppDatabase {
             }
             try AuditLog.append(db, at: time, actor: actor.userName, action: "request.receive", target: publicId,
                                 details: details)
+            try queueMessage(db, .received, requestId: sequence, actor: actor.userName, at: time)
             return try Self.fetchDetail(db, publicId: publicId)
         }
     }

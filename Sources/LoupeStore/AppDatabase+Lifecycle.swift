@@ -60,6 +60,8 @@ extension AppDatabase {
             _ = try ErasurePlan.make(for: Self.inventory(db, customerId: Self.erasureSubject(db, publicId: publicId)),
                                      invoiceDays: Self.invoiceRetentionDays(db), policy: Self.deadlinePolicy(db))
         }
+        // An erasure removes the address its report goes to: capture it first.
+        let recipient = command == .approve ? try Self.messageRecipient(db, requestId: current.id) : nil
         try Self.apply(change, db, to: current, actor: actor.userName, at: time)
         if command == .approve {
             // Approval executes the erasure, in this same transaction: all of it or nothing.
@@ -70,6 +72,11 @@ extension AppDatabase {
         if change.status != current.status { details["status"] = change.status.rawValue }
         try AuditLog.append(db, at: time, actor: actor.userName, action: command.auditAction, target: publicId,
                             details: details)
+        if let event = MessageEvent.after(command, kind: current.kind, from: current.status, to: change.status,
+                                          isIdentityVerified: current.isIdentityVerified || change.verification != nil) {
+            try queueMessage(db, event, requestId: current.id, extra: Self.messageValues(db, event, requestId: current.id),
+                                  recipient: recipient, actor: actor.userName, at: time)
+        }
         return try Self.fetchDetail(db, publicId: publicId)
     }
 

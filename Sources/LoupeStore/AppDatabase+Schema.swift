@@ -13,6 +13,7 @@ extension AppDatabase {
                 CREATE INDEX privacyRequest_closedAt ON privacyRequest(closedAt) WHERE closedAt IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v4-outbox", migrate: addOutbox)
         return migrator
     }
 

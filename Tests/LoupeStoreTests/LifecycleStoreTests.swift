@@ -27,7 +27,7 @@ import Testing
         #expect(detail.customerPublicId != nil, "matched by email, whatever its case")
         #expect(detail.summary.status == .received)
         #expect(detail.summary.dueAt == DeadlinePolicy().dueDate(receivedAt: storeNow, aboutMinor: false))
-        #expect(detail.timeline.map(\.action) == ["request.receive"])
+        #expect(detail.timeline.map(\.action) == ["request.receive", "outbox.queue"], "the acknowledgement is queued with it")
     }
 
     @Test func theWholeErasureLifecycleIsAuditedStepByStep() throws {
@@ -48,9 +48,11 @@ import Testing
         #expect(detail.summary.status == .completed)
         #expect(detail.summary.version == 7)
         #expect(detail.timeline.map(\.action) == [
-            "request.receive", "request.claim", "request.verify", "request.start", "request.propose-erasure",
-            "request.approve", "request.complete",
+            "request.receive", "outbox.queue", "request.claim", "outbox.queue", "request.verify", "request.start",
+            "request.propose-erasure", "request.approve", "outbox.queue", "request.complete",
         ])
+        #expect(try database.messages(publicId: id).map(\.event) == [.erasureDone],
+                "the erasure drops the unsent acknowledgement and identity request; its report remains")
         #expect(try database.verifyAudit().firstBreak == nil)
     }
 

@@ -13,7 +13,8 @@ import Testing
         #expect(Set(tables) == [
             "loupeSetting", "staff", "customer", "address", "customerOrder", "orderItem", "deviceEvent",
             "consentEvent", "feedback", "privacyRequest", "requestNote", "processorTask", "policyVersion",
-            "retentionRule", "auditEntry", "customerSearch", "retainedItem", "requestExport",
+            "retentionRule", "auditEntry", "customerSearch", "retainedItem", "requestExport", "messageTemplate",
+            "outboxMessage",
         ])
     }
 

@@ -1,0 +1,69 @@
+/// A moment in a request's life that the data subject must hear about; each has one message template.
+public enum MessageEvent: String, CaseIterable, Codable, Sendable {
+    /// The request arrived (acknowledgement, with the due date).
+    case received
+    /// The requester must prove who they are before work starts.
+    case verificationNeeded = "verification-needed"
+    /// The deadline was extended; the law wants the reason told within the first month.
+    case extended
+    /// An access request is complete; the message says where the export is, never the data itself.
+    case accessReady = "access-ready"
+    /// The corrections were applied.
+    case rectificationDone = "rectification-done"
+    /// The erasure ran; the message lists what is kept, why and until when.
+    case erasureDone = "erasure-done"
+    /// Consent was withdrawn.
+    case consentWithdrawn = "consent-withdrawn"
+    /// The request was refused: the reason and the right to complain to a supervisory authority.
+    case rejected
+    /// The request was cancelled, with the reason.
+    case cancelled
+
+    /// The placeholders a template of this event may use.
+    public var placeholders: [Placeholder] {
+        let common: [Placeholder] = [.requestId, .recipientName, .kind, .receivedOn, .dueOn, .shopName, .privacyEmail]
+        switch self {
+        case .received, .verificationNeeded: return common
+        case .extended: return common + [.extendedUntil, .extensionReason]
+        case .accessReady: return common + [.exportLocation]
+        case .rectificationDone: return common + [.correctedFields]
+        case .erasureDone: return common + [.retainedItems]
+        case .consentWithdrawn: return common + [.withdrawnPurposes]
+        case .rejected: return common + [.reason, .authority]
+        case .cancelled: return common + [.reason]
+        }
+    }
+}
+
+/// A value a template can name as `{{name}}`.
+public enum Placeholder: String, CaseIterable, Sendable {
+    case requestId, recipientName, kind, receivedOn, dueOn, shopName, privacyEmail
+    case extendedUntil, extensionReason, exportLocation, correctedFields, retainedItems, withdrawnPurposes, reason
+    case authority
+}
+
+extension MessageEvent {
+    /// The message a lifecycle command calls for, if any: the extension notice, the refusal, the cancellation,
+    /// the erasure report (on approval, when the erasure runs), the completion message of each kind, and the
+    /// request for identity when a request that needs it enters verification unverified.
+    public static func after(
+        _ command: RequestCommand, kind: RequestKind, from old: RequestStatus, to new: RequestStatus, isIdentityVerified: Bool
+    ) -> MessageEvent? {
+        switch command {
+        case .extend: return .extended
+        case .reject: return .rejected
+        case .cancel: return .cancelled
+        case .approve: return .erasureDone
+        case .complete:
+            switch kind {
+            case .access: return .accessReady
+            case .rectification: return .rectificationDone
+            case .consentWithdrawal: return .consentWithdrawn
+            case .erasure: return nil  // told on approval, when the erasure ran
+            }
+        default:
+            let entersVerification = new == .verifying && old != .verifying
+            return entersVerification && !isIdentityVerified && kind.requiresIdentityVerification ? .verificationNeeded : nil
+        }
+    }
+}

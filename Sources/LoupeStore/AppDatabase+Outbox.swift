@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// The shop's defaults for what messages name, used until settings say otherwise.
+    static let defaultShopName = "jewelrydealshop"
+    /// The address messages come from and replies go to.
+    public static let defaultPrivacyEmail = "privacy@jewelrydealshop.com"
+    static let defaultAuthority = "the data protection supervisory authority of the country where you live or work, or where you think the infringement took place"
+
+    /// Who a request's messages go to: the guardian's name for a guardian's request, else the subject's; the
+    /// address on the customer, else the one the request came with (nil: answer by letter or phone).
+    static func messageRecipient(_ db: Database, requestId: Int64) throws -> (name: String?, address: String?) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT r.requesterKind, r.requesterName, COALESCE(c.fullName, r.subjectName) AS name,
+                COALESCE(c.email, r.subjectEmail) AS email
+            FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId WHERE r.id = ?
+            """, arguments: [requestId])
+        guard let row else { return (nil, nil) }
+        let guardian: String? = row["requesterKind"] == "guardian" ? row["requesterName"] : nil
+        return (guardian ?? row["name"], row["email"])
+    }
+
+    /// Queues the message `event` calls for, inside the caller's transaction (so a change and its message are
+    /// written together or not at all), and audits it on the request. `recipient` overrides the one on file
+    /// (an erasure captures it before the data goes). The name and address are stored sealed by the vault; the
+    /// erasure report greets no one by name, so after an erasure only the sealed address waits for the send.
+    func queueMessage(
+        _ db: Database, _ event: MessageEvent, requestId: Int64, extra: [Placeholder: String] = [:],
+        recipient: (name: String?, address: String?)? = nil, actor: String, at time: Date
+    ) throws {
+        guard let request = try Row.fetchOne(db, sql: """
+            SELECT publicId, kind, receivedAt, COALESCE(extendedUntil, dueAt) AS due, extendedUntil, extensionReason,
+                outcomeReason FROM privacyRequest WHERE id = ?
+            """, arguments: [requestId]) else { return }
+        let policy = try Self.deadlinePolicy(db)
+        var to = try recipient ?? Self.messageRecipient(db, requestId: requestId)
+        if event == .erasureDone { to.name = nil }
+        let kind: RequestKind = try Self.decode(request["kind"])
+        var values: [Placeholder: String] = [
+            .requestId: request["publicId"], .recipientName: to.name ?? "customer", .kind: kind.phrase,
+            .receivedOn: policy.dayString(request["receivedAt"]), .dueOn: policy.dayString(request["due"]),
+            .shopName: Self.defaultShopName, .privacyEmail: Self.defaultPrivacyEmail, .authority: Self.defaultAuthority,
+        ]
+        if let until: Date = request["extendedUntil"] { values[.extendedUntil] = policy.dayString(until) }
+        values[.extensionReason] = request["extensionReason"]
+        values[.reason] = request["outcomeReason"]
+        values.merge(extra) { $1 }
+        let rendered = try Self.template(db, event).render(values)
+        let publicId: String = request["publicId"]
+        let messageId = "<\(UUID().uuidString.lowercased())@\(Self.defaultPrivacyEmail.split(separator: "@").last!)>"
+        try db.execute(sql: """
+            INSERT INTO outboxMessage (requestId, event, toName, toAddress, subject, body, messageId, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [requestId, event.rawValue, try to.name.map(vault.seal), try to.address.map(vault.seal),
+                             rendered.subject, rendered.body, messageId, time])
+        try AuditLog.append(db, at: time, actor: actor, action: "outbox.queue", target: publicId,
+                            details: ["message": String(db.lastInsertedRowID), "event": event.rawValue,
+                                      "to": to.address == nil ? "none: answer by letter or phone" : "email"])
+    }
+
+    /// The messages of one request, oldest first.
+    public func messages(publicId: String) throws -> [OutboxMessage] {
+        try read { db in try fetchMessages(db, "WHERE r.publicId = ? ORDER BY m.id", [publicId]) }
+    }
+
+    /// The outbox: unsent messages (queued, sending, in doubt) oldest first, or every message with `includeSent`.
+    public func outbox(includeSent: Bool = false, limit: Int = 1_000) throws -> [OutboxMessage] {
+        try read { db in
+            try fetchMessages(db, includeSent ? "ORDER BY m.id LIMIT ?" : "WHERE m.status != 'sent' ORDER BY m.id LIMIT ?",
+                                   [limit])
+        }
+    }
+
+    /// Replaces a queued message's subject and body (the agent's edit before it goes). Audited on the request.
+    public func editMessage(id: Int64, subject: String, body: String, actor: StaffMember, at time: Date) throws -> OutboxMessage {
+        try write { db in
+            _ = try Self.freshActor(db, actor)
+            let message = try self.message(db, id: id)
+            guard message.status == .queued else {
+                throw LoupeError(.notAllowed, "Message \(id) is \(message.status.rawValue): only a queued message can be edited.")
+            }
+            let checked = try MessageTemplate(event: message.event, subject: subject, body: body).validatedText()
+            try db.execute(sql: "UPDATE outboxMessage SET subject = ?, body = ?, editedBy = ?, editedAt = ? WHERE id = ?",
+                           arguments: [checked.subject, checked.body, actor.userName, time, id])
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "outbox.edit", target: message.requestId,
+                                details: ["message": String(id)])
+            return try self.message(db, id: id)
+        }
+    }
+
+    func message(_ db: Database, id: Int64) throws -> OutboxMessage {
+        guard let message = try fetchMessages(db, "WHERE m.id = ?", [id]).first else {
+            throw LoupeError(.notFound, "No message \(id). List them with `loupe outbox list`.")
+        }
+        return message
+    }
+
+    func fetchMessages(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [OutboxMessage] {
+        try Row.fetchAll(db, sql: "SELECT m.*, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId \(clause)",
+                         arguments: arguments).map { row in
+            OutboxMessage(id: row["id"], requestId: row["publicId"], event: try Self.decode(row["event"]),
+                          toName: try (row["toName"] as String?).map(vault.open),
+                          toAddress: try (row["toAddress"] as String?).map(vault.open), subject: row["subject"], body: row["body"], messageId: row["messageId"],
+                          status: try Self.decode(row["status"]), createdAt: row["createdAt"], editedBy: row["editedBy"],
+                          editedAt: row["editedAt"], sentAt: row["sentAt"], lastError: row["lastError"])
+        }
+    }
+}
+
+extension AppDatabase {
+    /// At an erasure, the customer's earlier messages lose what identifies them: sent ones keep only their
+    /// record (event, subject, Message-ID), unsent ones are dropped (the erasure report replaces them).
+    static func scrubMessages(_ db: Database, customerId: Int64, email: String?) throws {
+        let requests = "SELECT id FROM privacyRequest WHERE customerId = ? OR (? IS NOT NULL AND subjectEmail = ?)"
+        try db.execute(sql: """
+            UPDATE outboxMessage SET toName = NULL, toAddress = NULL, body = '(removed when the customer was erased)'
+            WHERE status = 'sent' AND requestId IN (\(requests));
+            DELETE FROM outboxMessage WHERE status != 'sent' AND requestId IN (\(requests));
+            """, arguments: [customerId, email, email, customerId, email, email])
+    }
+}
