@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
         .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),
         .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"], exclude: ["Golden"]),
-        .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI"]),
+        .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI", "LoupeStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

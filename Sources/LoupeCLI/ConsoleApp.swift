@@ -33,6 +33,12 @@ enum ConsoleApp {
                 case .redrawTerminal:
                     terminal.redrawAll()
                     drawn = nil
+                case .editMessage(let id, let publicId):
+                    let answer = runner.editMessage(id: id, publicId: publicId) { text in
+                        try terminal.suspended { try ExternalEditor.edit(text) }
+                    }
+                    drawn = nil
+                    pending += state.reduce(answer)
                 default:
                     if let answer = runner.run(effect) { pending += state.reduce(answer) }
                 }

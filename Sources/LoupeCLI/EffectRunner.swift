@@ -33,13 +33,32 @@ struct EffectRunner {
                 return .previewLoaded(publicId: publicId, lines: lines)
             case .fulfil(let fulfilment, let publicId):
                 return try fulfil(fulfilment, publicId: publicId)
-            case .quit, .redrawTerminal:
+            case .quit, .redrawTerminal, .editMessage:
                 return nil
             }
         } catch let error as LoupeError {
             return .failed(error)
         } catch {
             return .failed(LoupeError(.storage, "Could not read the database.", cause: error))
+        }
+    }
+
+    /// Opens a queued message in an editor (`edit` hands the terminal over) and saves the result.
+    func editMessage(id: Int64, publicId: String, edit: (String) throws -> String?) -> Action {
+        do {
+            let message = try database.outboxMessage(id: id)
+            let document = ExternalEditor.document(subject: message.subject, body: message.body)
+            guard let edited = try edit(document) else {
+                return .fulfilled(try database.requestDetail(publicId: publicId), message: "Message \(id) unchanged.")
+            }
+            let parts = try ExternalEditor.parse(edited, source: "The edited message")
+            _ = try database.editMessage(id: id, subject: parts.subject, body: parts.body, actor: actor, at: clock())
+            return .fulfilled(try database.requestDetail(publicId: publicId),
+                              message: "Message \(id) saved; it goes with the next `loupe outbox send`.")
+        } catch let error as LoupeError {
+            return .failed(error)
+        } catch {
+            return .failed(LoupeError(.storage, "Could not edit the message.", cause: error))
         }
     }
 

@@ -18,7 +18,7 @@ public struct LoupeCommand: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, RequestsCommand.self, StaffCommand.self,
             ExportCommand.self, CustomersCommand.self, TasksCommand.self, RetentionCommand.self, PolicyCommand.self,
-            AuditCommand.self, SettingsCommand.self,
+            AuditCommand.self, SettingsCommand.self, OutboxCommand.self, TemplatesCommand.self,
             KeysCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)

@@ -31,6 +31,8 @@ public struct RequestDetail: Equatable, Sendable {
     public var tasks: [ProcessorTask] = []
     /// Folders access exports were written to, newest last.
     public var exports: [String] = []
+    /// Messages to the subject about this request, oldest first (recipient not read).
+    public var messages: [OutboxMessage] = []
 
     /// Makes a detail.
     public init(

@@ -73,6 +73,11 @@ extension AppDatabase {
         }
     }
 
+    /// One message, by number.
+    public func outboxMessage(id: Int64) throws -> OutboxMessage {
+        try read { db in try message(db, id: id) }
+    }
+
     /// Replaces a queued message's subject and body (the agent's edit before it goes). Audited on the request.
     public func editMessage(id: Int64, subject: String, body: String, actor: StaffMember, at time: Date) throws -> OutboxMessage {
         try write { db in
@@ -98,11 +103,17 @@ extension AppDatabase {
     }
 
     func fetchMessages(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [OutboxMessage] {
+        try Self.fetchMessages(db, clause, arguments, vault: vault)
+    }
+
+    /// Messages matching `clause`; without a vault the sealed recipient stays unread (nil).
+    static func fetchMessages(_ db: Database, _ clause: String, _ arguments: StatementArguments,
+                              vault: RetentionVault?) throws -> [OutboxMessage] {
         try Row.fetchAll(db, sql: "SELECT m.*, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId \(clause)",
                          arguments: arguments).map { row in
             OutboxMessage(id: row["id"], requestId: row["publicId"], event: try Self.decode(row["event"]),
-                          toName: try (row["toName"] as String?).map(vault.open),
-                          toAddress: try (row["toAddress"] as String?).map(vault.open), subject: row["subject"], body: row["body"], messageId: row["messageId"],
+                          toName: try vault.flatMap { vault in try (row["toName"] as String?).map(vault.open) },
+                          toAddress: try vault.flatMap { vault in try (row["toAddress"] as String?).map(vault.open) }, subject: row["subject"], body: row["body"], messageId: row["messageId"],
                           status: try Self.decode(row["status"]), createdAt: row["createdAt"], editedBy: row["editedBy"],
                           editedAt: row["editedAt"], sentAt: row["sentAt"], lastError: row["lastError"])
         }

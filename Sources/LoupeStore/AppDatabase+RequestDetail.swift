@@ -45,6 +45,8 @@ extension AppDatabase {
             """, arguments: [detail.summary.id]).map(task(from:))
         detail.exports = try String.fetchAll(db, sql: "SELECT folder FROM requestExport WHERE requestId = ? ORDER BY id",
                                              arguments: [detail.summary.id])
+        // The recipient stays sealed here: the request screen shows what was said and when, not to whom.
+        detail.messages = try fetchMessages(db, "WHERE m.requestId = ? ORDER BY m.id", [detail.summary.id], vault: nil)
         return detail
     }
 

@@ -12,7 +12,8 @@ extension AppDatabase {
                 updatedAt DATETIME NOT NULL
             );
             CREATE TABLE outboxMessage (
-                id INTEGER PRIMARY KEY,
+                -- AUTOINCREMENT: the audit names messages by number, so a dropped message's number is never reused.
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
                 requestId INTEGER NOT NULL REFERENCES privacyRequest(id),
                 event TEXT NOT NULL,
                 toName TEXT,

@@ -114,6 +114,19 @@ public final class CursesTerminal {
         clearok(loupe_stdscr(), true)
     }
 
+    /// Hands the terminal to another program (an editor) until `body` returns, then takes it back and repaints.
+    public func suspended<T>(_ body: () throws -> T) rethrows -> T {
+        loupe_set_curses_active(0)
+        endwin()
+        defer {
+            loupe_set_curses_active(1)
+            reset_prog_mode()
+            clearok(loupe_stdscr(), true)
+            wrefresh(loupe_stdscr())
+        }
+        return try body()
+    }
+
     /// Restores the terminal as it was. Safe to call more than once.
     public func stop() {
         guard !isStopped else { return }

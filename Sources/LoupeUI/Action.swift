@@ -32,6 +32,8 @@ public enum Action: Equatable, Sendable {
     case showApprovals
     /// Show the dashboard.
     case showDashboard
+    /// Edit the open request's newest queued message.
+    case editMessage
     /// The dashboard's figures arrived.
     case dashboardLoaded(Dashboard)
     /// Begin a lifecycle command on the focused request; commands that need answers open a prompt.
@@ -66,6 +68,8 @@ public enum Effect: Equatable, Sendable {
     case loadDashboard
     /// Read a request; answered by `.requestLoaded` or `.failed`.
     case loadRequest(publicId: String)
+    /// Open a queued message in the user's editor and save what they wrote; answered by `.fulfilled` or `.failed`.
+    case editMessage(id: Int64, publicId: String)
     /// Clear and repaint the terminal.
     case redrawTerminal
     /// Leave the console.

@@ -26,6 +26,9 @@ extension AppState {
         case .showDashboard:
             if screen != .dashboard { screens.append(.dashboard) }
             return [.loadDashboard]
+        case .editMessage:
+            guard case .request(let publicId) = screen, let message = queuedMessage else { return [] }
+            return [.editMessage(id: message.id, publicId: publicId)]
         case .dashboardLoaded(let figures):
             dashboard = figures
             return []
@@ -168,6 +171,12 @@ extension AppState {
         }
         let clamped = min(max(target, 0), max(self[list: scope].total - 1, 0))
         return self[list: scope].move(to: clamped, viewHeight: queueViewHeight).map { [.loadQueue($0, scope: scope)] } ?? []
+    }
+
+    /// The open request's newest message that has not gone yet (what `o` edits).
+    var queuedMessage: OutboxMessage? {
+        guard case .request = screen else { return nil }
+        return detail?.messages.last { $0.status == .queued }
     }
 
     /// The furthest the request screen's body can scroll.

@@ -76,6 +76,10 @@ public enum KeyMap {
         lifecycle("w", .withdrawConsent, "Withdraw the customer's consent (at once)"),
         lifecycle("M", .flagMinor, "Flag the customer as under 16"),
         lifecycle("t", .closeTask, "Close a notice to a recipient (confirmed, or impossible with a reason)"),
+        KeyBinding([.char("o")], "Edit the message waiting to go to the subject (in $EDITOR)", in: [.request],
+                   disabledReason: { $0.queuedMessage == nil ? "No message of this request waits to be sent (see Messages below)." : nil }) { _ in
+            .editMessage
+        },
         KeyBinding([.char("p")], "Erasures awaiting approval", hint: "approvals", in: [.queue, .request, .dashboard]) { _ in
             .showApprovals
         },

@@ -76,6 +76,22 @@ enum RequestDetailLayout {
                 ])
             }
         }
+        if !detail.messages.isEmpty {
+            lines.append([])
+            let waiting = detail.messages.filter { $0.status != .sent }.count
+            lines.append([Segment(" Messages to the subject (\(detail.messages.count), \(waiting) not sent; o edits the queued one)", .header)])
+            for message in detail.messages {
+                let when = message.sentAt.map { "sent " + policy.minuteString($0) } ?? message.status.rawValue
+                lines.append([
+                    Segment("  #\(message.id) ".padding(toLength: 8, withPad: " ", startingAt: 0), .muted),
+                    Segment(message.event.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)),
+                    Segment(when.padding(toLength: 23, withPad: " ", startingAt: 0), message.status == .sent ? .ok : .dueSoon),
+                    Segment(message.editedBy.map { "edited by \($0) · " } ?? "", .muted),
+                    Segment(message.subject, .muted),
+                ])
+                if let error = message.lastError { lines.append([Segment("        ! " + error, .error)]) }
+            }
+        }
         if !detail.retained.isEmpty {
             lines.append([])
             lines.append([Segment(" Retained for the law (\(detail.retained.count))", .header)])

@@ -82,7 +82,7 @@ struct Harness {
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
             case .loadDashboard:
                 pending += state.reduce(.dashboardLoaded(dashboard))
-            case .quit, .redrawTerminal: break
+            case .quit, .redrawTerminal, .editMessage: break
             }
         }
     }

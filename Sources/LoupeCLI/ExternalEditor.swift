@@ -1,0 +1,47 @@
+import Foundation
+import LoupeDomain
+
+/// Opens text in the user's editor ($VISUAL, then $EDITOR, then vi) and returns it as saved. The temporary file
+/// is owner-only in a private folder and removed afterwards, since a message or template may name a customer.
+enum ExternalEditor {
+    /// The edited text, or nil when the editor failed or the file was left unchanged.
+    static func edit(_ text: String, suffix: String = ".txt",
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-edit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("message\(suffix)")
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw LoupeError(.storage, "Could not write a temporary file in \(folder.path).")
+        }
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor setting may carry arguments (`code --wait`): the shell splits it; the file is passed as $1.
+        process.arguments = ["-c", "\(editor) \"$1\"", "loupe-editor", file.path]
+        do { try process.run() } catch {
+            throw LoupeError(.configuration, "Could not start the editor '\(editor)'; set EDITOR to one you have.", cause: error)
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw LoupeError(.configuration, "The editor '\(editor)' exited with status \(process.terminationStatus); nothing was changed.")
+        }
+        let edited = try String(contentsOf: file, encoding: .utf8)
+        return edited == text ? nil : edited
+    }
+
+    /// `Subject: ...`, a blank line, then the body: how messages and templates are edited as one file.
+    static func document(subject: String, body: String) -> String { "Subject: \(subject)\n\n\(body)\n" }
+
+    /// Splits an edited document back into subject and body; the error says what the file must look like.
+    static func parse(_ text: String, source: String) throws -> (subject: String, body: String) {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        guard normalized.hasPrefix("Subject:"), let split = normalized.range(of: "\n\n") else {
+            throw LoupeError(.invalidInput, "\(source) must start with a `Subject: ...` line, then a blank line, then the body.")
+        }
+        let subject = normalized[normalized.index(normalized.startIndex, offsetBy: 8)..<split.lowerBound]
+            .trimmingCharacters(in: .whitespaces)
+        let body = String(normalized[split.upperBound...]).trimmingCharacters(in: .newlines)
+        return (subject, body)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import LoupeDomain
+import LoupeStore
+
+/// Sends the outbox: each queued message becomes an RFC 5322 file in a maildir and, when a sendmail program is
+/// given, goes to it first.
+///
+/// The exactly-once rule. A message is marked `sending` (with its route) before anything leaves, and `sent` after.
+/// The maildir file, moved from `tmp/` into `new/` with one atomic rename, is the proof a message went: a send
+/// interrupted after that rename is marked sent on the next run, never handed on again. One interrupted before it
+/// and routed only to the maildir did not go, so it is queued again. One routed to sendmail and interrupted before
+/// the rename may have gone: it is marked in doubt and never resent on its own (`loupe outbox retry` or
+/// `mark-sent` after a look at the mail log). So no message is sent twice; at worst one waits for a person.
+struct OutboxSender {
+    let database: AppDatabase
+    let maildir: URL
+    let sendmail: String?
+    let actor: StaffMember
+    let clock: () -> Date
+
+    /// What a send did, for people and scripts.
+    struct Report: Encodable {
+        var sent: [Int64] = []
+        var failed: [Failure] = []
+        var recovered: [Int64] = []
+        var requeued: [Int64] = []
+        var inDoubt: [Int64] = []
+    }
+
+    /// A message that stays queued, and why.
+    struct Failure: Encodable {
+        let id: Int64
+        let request: String
+        let error: String
+    }
+
+    func run() throws -> Report {
+        // A sendmail that exits before reading everything must be an error to report, not a SIGPIPE that kills us.
+        signal(SIGPIPE, SIG_IGN)
+        try prepareMaildir()
+        var report = Report()
+        for (message, route) in try database.unfinishedSends() {
+            if isDelivered(message) {
+                try database.markSent(id: message.id, actor: actor, at: clock())
+                report.recovered.append(message.id)
+            } else if route == .maildir {
+                try database.markFailed(id: message.id, error: "A send was interrupted before delivery; queued again.", at: clock())
+                report.requeued.append(message.id)
+            } else {
+                try database.markInDoubt(id: message.id, at: clock())
+                report.inDoubt.append(message.id)
+            }
+        }
+        let from = try MailAddress(name: "jewelrydealshop privacy team", address: AppDatabase.defaultPrivacyEmail)
+        for message in try database.outbox() where message.status == .queued {
+            guard let address = message.toAddress else {
+                let reason = "No email address on file: answer by letter or phone, then `loupe outbox mark-sent \(message.id)`."
+                try database.markFailed(id: message.id, error: reason, at: clock())
+                report.failed.append(Failure(id: message.id, request: message.requestId, error: reason))
+                continue
+            }
+            do {
+                let to = try MailAddress(name: message.toName, address: address)
+                guard let claimed = try database.beginSending(id: message.id, route: sendmail == nil ? .maildir : .sendmail,
+                                                              at: clock()) else { continue }
+                let mail = MailMessage(from: from, to: to, subject: claimed.subject, body: claimed.body, date: clock(),
+                                       messageId: claimed.messageId)
+                let bytes = mail.rfc5322()
+                if let sendmail { try pipe(bytes, to: sendmail) }
+                try deliver(bytes, name: fileName(message))
+                try database.markSent(id: message.id, actor: actor, at: clock())
+                report.sent.append(message.id)
+            } catch {
+                let text = (error as? LoupeError)?.message ?? "\(error)"
+                try database.markFailed(id: message.id, error: text, at: clock())
+                report.failed.append(Failure(id: message.id, request: message.requestId, error: text))
+            }
+        }
+        return report
+    }
+
+    /// `<created>.M<id>.loupe`: fixed per message, so a rerun finds what an interrupted run delivered.
+    private func fileName(_ message: OutboxMessage) -> String {
+        "\(Int(message.createdAt.timeIntervalSince1970)).M\(message.id).loupe"
+    }
+
+    private func isDelivered(_ message: OutboxMessage) -> Bool {
+        let name = fileName(message)
+        let manager = FileManager.default
+        if manager.fileExists(atPath: maildir.appendingPathComponent("new/\(name)").path) { return true }
+        let read = (try? manager.contentsOfDirectory(atPath: maildir.appendingPathComponent("cur").path)) ?? []
+        return read.contains { $0 == name || $0.hasPrefix(name + ":") }
+    }
+
+    private func prepareMaildir() throws {
+        for folder in ["tmp", "new", "cur"] {
+            let url = maildir.appendingPathComponent(folder)
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw LoupeError(.storage, "Could not create the maildir folder \(url.path); pick another with --maildir.", cause: error)
+            }
+        }
+    }
+
+    /// Writes into `tmp/`, flushes, then renames into `new/` (the maildir delivery protocol).
+    private func deliver(_ bytes: Data, name: String) throws {
+        let temporary = maildir.appendingPathComponent("tmp/\(name)")
+        let final = maildir.appendingPathComponent("new/\(name)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: bytes, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw LoupeError(.storage, "Could not write \(temporary.path).")
+        }
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temporary.path, final.path) == 0 else {
+            throw LoupeError(.storage, "Could not move the message into \(final.path): \(String(cString: strerror(errno))).")
+        }
+    }
+
+    /// Pipes the message to `sendmail -oi -t` (recipients from the To header); a non-zero exit is a failure.
+    private func pipe(_ bytes: Data, to program: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = ["-oi", "-t"]
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw LoupeError(.configuration, "Could not run the sendmail program \(program); check --sendmail.", cause: error)
+        }
+        try input.fileHandleForWriting.write(contentsOf: bytes)
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            throw LoupeError(.storage, "\(program) refused the message (exit \(process.terminationStatus))\(said.isEmpty ? "" : ": " + TextRules.printable(said))")
+        }
+    }
+}

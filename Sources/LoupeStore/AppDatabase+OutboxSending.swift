@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// How a send hands a message on: only into the maildir, or to a sendmail program as well.
+public enum SendRoute: String, Sendable {
+    case maildir, sendmail
+}
+
+extension AppDatabase {
+    /// Marks a queued message as being sent by `route` (one transaction). Returns nil when it is no longer queued
+    /// (another send took it), so two senders never hand the same message on.
+    public func beginSending(id: Int64, route: SendRoute, at time: Date) throws -> OutboxMessage? {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE outboxMessage SET status = 'sending', attemptedAt = ?, attemptVia = ? WHERE id = ? AND status = 'queued'
+                """, arguments: [time, route.rawValue, id])
+            return db.changesCount == 1 ? try self.message(db, id: id) : nil
+        }
+    }
+
+    /// Records that a message went: its time, and an audit entry on the request naming the Message-ID. An erasure
+    /// report forgets its address once sent.
+    public func markSent(id: Int64, actor: StaffMember, at time: Date, by: String = "send") throws {
+        try write { db in
+            let message = try self.message(db, id: id)
+            try db.execute(sql: """
+                UPDATE outboxMessage SET status = 'sent', sentAt = ?, lastError = NULL,
+                    toAddress = CASE WHEN event = 'erasure-done' THEN NULL ELSE toAddress END
+                WHERE id = ?
+                """, arguments: [time, id])
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "outbox.\(by)", target: message.requestId,
+                                details: ["message": String(id), "messageId": message.messageId])
+        }
+    }
+
+    /// Puts a message back in the queue with the reason its send failed (shown in `outbox list` and on the request).
+    public func markFailed(id: Int64, error: String, at time: Date) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE outboxMessage SET status = 'queued', lastError = ? WHERE id = ?",
+                           arguments: [String(error.prefix(500)), id])
+        }
+    }
+
+    /// A send that reached sendmail and was then interrupted: it may have gone, so it is not sent again on its own.
+    public func markInDoubt(id: Int64, at time: Date) throws {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE outboxMessage SET status = 'in-doubt',
+                    lastError = 'The send was interrupted after sendmail got the message: check the mail log, then loupe outbox retry or mark-sent.'
+                WHERE id = ?
+                """, arguments: [id])
+        }
+    }
+
+    /// Messages a send began and did not finish (a crash): the next send resolves them first.
+    public func unfinishedSends() throws -> [(message: OutboxMessage, route: SendRoute)] {
+        try read { db in
+            let routes = try Row.fetchAll(db, sql: "SELECT id, attemptVia FROM outboxMessage WHERE status = 'sending'")
+            return try routes.map { row in
+                (try self.message(db, id: row["id"]), SendRoute(rawValue: row["attemptVia"] ?? "") ?? .sendmail)
+            }
+        }
+    }
+
+    /// Resolves a message by hand: `sent` when the mail log shows it went (or it was answered by letter), else an
+    /// in-doubt message goes back to the queue.
+    /// Audited on the request.
+    public func resolveInDoubt(id: Int64, wasSent: Bool, actor: StaffMember, at time: Date) throws {
+        let message: OutboxMessage = try read { db in try self.message(db, id: id) }
+        // A queued message can be marked sent by hand too: one answered by letter or phone.
+        guard message.status == .inDoubt || (wasSent && message.status == .queued) else {
+            throw LoupeError(.notAllowed, wasSent
+                ? "Message \(id) is \(message.status.rawValue): only a queued or in-doubt message can be marked sent."
+                : "Message \(id) is \(message.status.rawValue), not in doubt: only a message in doubt is retried by hand.")
+        }
+        if wasSent {
+            try markSent(id: id, actor: actor, at: time, by: "mark-sent")
+        } else {
+            try write { db in
+                _ = try Self.freshActor(db, actor)
+                try db.execute(sql: "UPDATE outboxMessage SET status = 'queued', lastError = NULL WHERE id = ?", arguments: [id])
+                try AuditLog.append(db, at: time, actor: actor.userName, action: "outbox.retry", target: message.requestId,
+                                    details: ["message": String(id)])
+            }
+        }
+    }
+}
