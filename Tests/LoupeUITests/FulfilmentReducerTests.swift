@@ -63,6 +63,36 @@ import Testing
         #expect(harness.fulfilled.last == .withdrawConsent(purposes: []), "a: every purpose granted")
     }
 
+    @Test func theRequestListsItsMessagesAndOEditsTheQueuedOne() {
+        let sample = rows(kind: .access, status: .verifying)
+        var harness = Harness(width: 100, height: 30, rows: sample)
+        var detail = RequestDetail(summary: sample[0], channel: .email, customerPublicId: "C-000042", subjectName: "Ana Núñez")
+        func message(_ id: Int64, _ event: MessageEvent, _ status: OutboxStatus, error: String? = nil) -> OutboxMessage {
+            OutboxMessage(id: id, requestId: sample[0].publicId, event: event, toName: nil, toAddress: nil,
+                          subject: "About \(sample[0].publicId)", body: "Dear Ana", messageId: "<\(id)@x>", status: status,
+                          createdAt: uiNow, editedBy: id == 2 ? "ava" : nil, sentAt: status == .sent ? uiNow : nil, lastError: error)
+        }
+        detail.messages = [message(1, .received, .sent), message(2, .verificationNeeded, .queued, error: "No email address on file.")]
+        harness.details[sample[0].publicId] = detail
+        harness.press(.enter)
+        let screen = harness.screen
+        #expect(screen.contains("Messages to the subject (2, 1 not sent"))
+        #expect(screen.contains("#1") && screen.contains("sent 2026-11-25 12:00"))
+        #expect(screen.contains("verification-needed") && screen.contains("edited by ava"))
+        #expect(screen.contains("! No email address on file."))
+        harness.effectsSeen = []
+        harness.press(.char("o"))
+        #expect(harness.effectsSeen == [.editMessage(id: 2, publicId: sample[0].publicId)])
+        // With nothing queued, o says why and does nothing.
+        detail.messages = [message(1, .received, .sent)]
+        harness.details[sample[0].publicId] = detail
+        harness.press(.char("R"))
+        harness.effectsSeen = []
+        harness.press(.char("o"))
+        #expect(harness.effectsSeen.isEmpty)
+        #expect(harness.state.message?.text.contains("No message of this request waits") == true)
+    }
+
     @Test func consentHistoryOnTheRequestScreen() {
         var sample = rows(kind: .consentWithdrawal, status: .inProgress)
         sample[0].assignee = "ava"
