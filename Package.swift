@@ -24,6 +24,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Intake parsers and validators (Shopify webhooks, OpenDSR, CSV exports): bytes in, domain values or
+        // structured errors out. No database.
+        .target(
+            name: "LoupeIntake",
+            dependencies: ["LoupeDomain", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure TUI: State, Action, reducers, effects, key table, render into a ScreenBuffer.
         .target(
             name: "LoupeUI",
@@ -38,14 +43,16 @@ let package = Package(
         .target(
             name: "LoupeCLI",
             dependencies: [
-                "LoupeDomain", "LoupeStore", "LoupeUI", "LoupeTerminal",
+                "LoupeDomain", "LoupeStore", "LoupeUI", "LoupeTerminal", "LoupeIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(name: "loupe", dependencies: ["LoupeCLI"]),
         // `scripts/bench`: timings of the use cases on a real database file (figures, never pass/fail).
         .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore"]),
         .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
-        .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore"]),
+        .testTarget(name: "LoupeIntakeTests", dependencies: ["LoupeIntake"]),
+        .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"], exclude: ["Golden"]),
         .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI", "LoupeStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -13,7 +13,7 @@ struct RequestsCommand: ParsableCommand {
             SimpleAction<ReleaseAction>.self, ReassignRequest.self, VerifyRequest.self, SimpleAction<StartAction>.self,
             NoteRequest.self, ExtendRequest.self, SimpleAction<ProposeErasureAction>.self,
             SimpleAction<ApproveAction>.self, ReasonAction<RejectAction>.self, ReasonAction<CancelAction>.self,
-            SimpleAction<CompleteAction>.self, PreviewErasure.self, RectifyRequest.self, WithdrawConsent.self,
+            SimpleAction<CompleteAction>.self, PreviewErasure.self, RectifyRequest.self, WithdrawConsent.self, OpenDSRStatus.self,
         ])
 }
 

@@ -18,47 +18,56 @@ extension AppDatabase {
                 throw LoupeError(.conflict,
                     "\(request.channel.rawValue) reference '\(TextRules.printable(reference))' is already \(existing); it was not recorded twice.")
             }
-            let customer = try Row.fetchOne(
-                db, sql: "SELECT id, isMinor FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1",
-                arguments: [request.email])
-            let customerId: Int64? = customer?["id"]
-            let isMinor: Bool = customer?["isMinor"] ?? false
-            let policy = try Self.deadlinePolicy(db)
-            let duplicateOf = try Int64.fetchOne(db, sql: """
-                SELECT id FROM privacyRequest WHERE kind = ? AND \(Self.openStatusSQL)
-                AND (customerId = ? OR (customerId IS NULL AND subjectEmail = ?)) ORDER BY id LIMIT 1
-                """, arguments: [request.kind.rawValue, customerId, request.email])
-            let (sequence, publicId) = try Self.nextRequestId(db, at: time, policy: policy)
-            try db.execute(
-                sql: """
-                    INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
-                        subjectEmail, subjectName, requesterKind, requesterName, receivedAt, dueAt, priority, duplicateOf,
-                        payload)
-                    VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    sequence, publicId, request.kind.rawValue, request.channel.rawValue, request.externalReference,
-                    customerId, customerId == nil ? request.email : nil, customerId == nil ? request.name : nil,
-                    request.requester.rawValue, request.requesterName, time,
-                    policy.dueDate(receivedAt: time, aboutMinor: isMinor),
-                    (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf,
-                    request.corrections.isEmpty ? nil : AuditLog.canonicalJSON(
-                        Dictionary(uniqueKeysWithValues: request.corrections.map { ($0.key.rawValue, $0.value) })),
-                ])
-            var details = ["kind": request.kind.rawValue, "channel": request.channel.rawValue,
-                           "matched": customerId == nil ? "no" : "yes"]
-            if !request.corrections.isEmpty {
-                details["fields"] = request.corrections.keys.map(\.rawValue).sorted().joined(separator: ",")
-            }
-            if let duplicateOf {
-                details["duplicateOf"] = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?",
-                                                             arguments: [duplicateOf])
-            }
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "request.receive", target: publicId,
-                                details: details)
-            try queueMessage(db, .received, requestId: sequence, actor: actor.userName, at: time)
-            return try Self.fetchDetail(db, publicId: publicId)
+            return try insertRequest(db, request, actor: actor, at: time)
         }
+    }
+
+    /// Inserts a validated request, queues its acknowledgement and audits its arrival (with `details` added),
+    /// inside the caller's transaction.
+    func insertRequest(_ db: Database, _ request: NewRequest, actor: StaffMember, at time: Date,
+                       details extra: [String: String] = [:], intakeDigest: String? = nil) throws -> RequestDetail {
+        let customer = try Row.fetchOne(
+            db, sql: "SELECT id, isMinor FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1",
+            arguments: [request.email])
+        let customerId: Int64? = customer?["id"]
+        let isMinor: Bool = customer?["isMinor"] ?? false
+        let policy = try Self.deadlinePolicy(db)
+        let duplicateOf = try Int64.fetchOne(db, sql: """
+            SELECT id FROM privacyRequest WHERE kind = ? AND \(Self.openStatusSQL)
+            AND (customerId = ? OR (customerId IS NULL AND subjectEmail = ?)) ORDER BY id LIMIT 1
+            """, arguments: [request.kind.rawValue, customerId, request.email])
+        let (sequence, publicId) = try Self.nextRequestId(db, at: time, policy: policy)
+        try db.execute(
+            sql: """
+                INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
+                    subjectEmail, subjectName, requesterKind, requesterName, receivedAt, dueAt, priority, duplicateOf,
+                    payload, intakeDigest)
+                VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                sequence, publicId, request.kind.rawValue, request.channel.rawValue, request.externalReference,
+                customerId, customerId == nil ? request.email : nil, customerId == nil ? request.name : nil,
+                request.requester.rawValue, request.requesterName, time,
+                policy.dueDate(receivedAt: time, aboutMinor: isMinor),
+                (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf,
+                request.corrections.isEmpty ? nil : AuditLog.canonicalJSON(
+                    Dictionary(uniqueKeysWithValues: request.corrections.map { ($0.key.rawValue, $0.value) })),
+                intakeDigest,
+            ])
+        var details = ["kind": request.kind.rawValue, "channel": request.channel.rawValue,
+                       "matched": customerId == nil ? "no" : "yes"]
+        details.merge(extra) { $1 }
+        if !request.corrections.isEmpty {
+            details["fields"] = request.corrections.keys.map(\.rawValue).sorted().joined(separator: ",")
+        }
+        if let duplicateOf {
+            details["duplicateOf"] = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?",
+                                                         arguments: [duplicateOf])
+        }
+        try AuditLog.append(db, at: time, actor: actor.userName, action: "request.receive", target: publicId,
+                            details: details)
+        try queueMessage(db, .received, requestId: sequence, actor: actor.userName, at: time)
+        return try Self.fetchDetail(db, publicId: publicId)
     }
 
     /// The row id and public id (`PR-<year>-<number>`) of the next request, inside the writing transaction.

@@ -14,6 +14,10 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v4-outbox", migrate: addOutbox)
+        migrator.registerMigration("v5-intake") { db in
+            // A digest of what an intake received, so a redelivery is a duplicate and a reused id is caught.
+            try db.execute(sql: "ALTER TABLE privacyRequest ADD COLUMN intakeDigest TEXT")
+        }
         return migrator
     }
 

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import LoupeDomain
+import LoupeIntake
+import LoupeStore
+
+struct OpenDSRIntake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opendsr",
+        abstract: "An OpenDSR 2.0 (or 1.0 / OpenGDPR) access, portability or erasure request; prints the 201 body.",
+        discussion: """
+            Identities are matched to customers by email, by customer id (controller_customer_id, e.g. C-000042), \
+            or by the sha256, sha1 or md5 digest of the emails on file. The response is signed (ECDSA P-256 over \
+            the body's SHA-256) with the key in <database>.opendsr-key, made on first use.
+            """)
+
+    @Argument(help: ArgumentHelp("The request body (JSON).", valueName: "file")) var file: String
+    @Flag(name: .customLong("dry-run"), help: "Validate and report; write nothing.") var dryRun = false
+    @Flag(help: "Print the outcome as JSON instead of the 201 body.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let raw = try IntakeCommand.read(file, what: "request")
+            let request = try OpenDSRRequest.parse(raw, source: file)
+            var email: String?
+            for identity in request.identities where email == nil {
+                email = try context.database.customerEmail(identityType: identity.type, value: identity.value,
+                                                           format: identity.format.rawValue)
+            }
+            // An email given in clear names the subject even when no customer matches ("we hold nothing").
+            email = email ?? request.identities.first { $0.type == "email" && $0.format == .raw }?.value
+            guard let subject = email else {
+                throw LoupeError(.invalidInput, "\(file): no identity matches a customer on file, and none is a plain email to answer: nothing was recorded. Reply to the controller that no data is held.")
+            }
+            let details = ["opendsr": request.subjectRequestId, "type": request.type.rawValue,
+                           "regulation": request.regulation ?? "unstated", "api": request.apiVersion ?? "unstated",
+                           "submitted": CivilTime.iso8601(request.submittedTime)]
+            let draft = NewRequest(kind: request.type.kind, email: subject, channel: .opendsr, externalReference: request.subjectRequestId)
+            let outcome = try context.database.recordExternalRequest(
+                draft, digest: IntakeCommand.digest(raw), details: details, dryRun: dryRun, actor: context.actor, at: context.now)
+            if json || dryRun {
+                return try IntakeReport.print(outcome, reference: request.subjectRequestId, kind: request.type.kind,
+                                              source: "OpenDSR (\(request.type.rawValue))", extra: "", json: json)
+            }
+            let publicId: String
+            switch outcome {
+            case .created(let detail): publicId = detail.summary.publicId
+            case .duplicate(let existing):
+                publicId = existing
+                printErr("loupe: duplicate: \(request.subjectRequestId) is already \(existing); nothing new recorded.")
+            case .wouldCreate: return
+            }
+            let detail = try context.database.requestDetail(publicId: publicId)
+            var response: [String: String] = [
+                "controller_id": OpenDSRResponse.controllerId,
+                "expected_completion_time": CivilTime.iso8601(detail.effectiveDue),
+                "received_time": CivilTime.iso8601(detail.summary.receivedAt),
+                "encoded_request": raw.base64EncodedString(),
+                "subject_request_id": request.subjectRequestId,
+            ]
+            let key = try OpenDSRResponse.signingKey(path: database.resolvedPath + ".opendsr-key")
+            let unsigned = try OpenDSRResponse.encode(response)
+            response["processor_signature"] = try key.signature(for: unsigned).derRepresentation.base64EncodedString()
+            print(String(decoding: try OpenDSRResponse.encode(response), as: UTF8.self))
+        }
+    }
+}
+
+/// `loupe requests opendsr-status ID`: the OpenDSR status body of a request that came in through OpenDSR.
+struct OpenDSRStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opendsr-status", abstract: "The OpenDSR status body (pending, in_progress, completed, cancelled).")
+
+    @Argument(help: "The subject_request_id, or the Loupe request id.") var id: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            guard let publicId = try context.database.publicId(channel: .opendsr, externalReference: id)
+                ?? (try? context.database.requestDetail(publicId: id)).flatMap({ $0.channel == .opendsr ? $0.summary.publicId : nil })
+            else {
+                throw LoupeError(.notFound, "No request came in through OpenDSR as \(TextRules.printable(id)).")
+            }
+            let detail = try context.database.requestDetail(publicId: publicId)
+            let status: String = switch detail.summary.status {
+                case .received, .verifying: "pending"
+                case .inProgress, .awaitingApproval, .approved: "in_progress"
+                case .completed: "completed"
+                case .rejected, .cancelled: "cancelled"
+            }
+            print(String(decoding: try OpenDSRResponse.encode([
+                "api_version": "2.0", "controller_id": OpenDSRResponse.controllerId,
+                "expected_completion_time": CivilTime.iso8601(detail.effectiveDue),
+                "subject_request_id": detail.externalReference ?? id, "request_status": status,
+            ]), as: UTF8.self))
+        }
+    }
+}
+
+/// The parts of an OpenDSR response that are ours: the controller id, the JSON form, the signing key.
+enum OpenDSRResponse {
+    static let controllerId = "jewelrydealshop"
+
+    static func encode(_ body: [String: String]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(body)
+    }
+
+    /// The P-256 key responses are signed with, made owner-only on first use.
+    static func signingKey(path: String) throws -> P256.Signing.PrivateKey {
+        if let data = FileManager.default.contents(atPath: path) {
+            do { return try P256.Signing.PrivateKey(rawRepresentation: data) } catch {
+                throw LoupeError(.configuration, "\(path) is not an OpenDSR signing key; move it away to make a new one.", cause: error)
+            }
+        }
+        let key = P256.Signing.PrivateKey()
+        guard FileManager.default.createFile(atPath: path, contents: key.rawRepresentation, attributes: [.posixPermissions: 0o600]) else {
+            throw LoupeError(.storage, "Could not write the OpenDSR signing key \(path).")
+        }
+        return key
+    }
+}

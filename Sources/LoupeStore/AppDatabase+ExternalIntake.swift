@@ -1,0 +1,112 @@
+import Crypto
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// What an intake did, or on a dry run would do.
+public enum IntakeOutcome: Equatable, Sendable {
+    /// A new request was recorded.
+    case created(RequestDetail)
+    /// The same id with the same content came before: nothing new was recorded.
+    case duplicate(publicId: String)
+    /// Dry run: it would be recorded; `matched` tells whether a customer on file matches.
+    case wouldCreate(matched: Bool)
+}
+
+extension AppDatabase {
+    /// Records a request that arrived from another system (Shopify, OpenDSR) in one transaction. Its channel and
+    /// external reference identify it: the same reference with the same `digest` is a duplicate (reported, not
+    /// recorded), with another digest a conflict (refused). `dryRun` checks everything and writes nothing.
+    public func recordExternalRequest(
+        _ draft: NewRequest, digest: String, details: [String: String], dryRun: Bool, actor: StaffMember, at time: Date
+    ) throws -> IntakeOutcome {
+        let request = try draft.validated()
+        guard let reference = request.externalReference else {
+            throw LoupeError(.invalidInput, "An intake request needs its sender's id (external reference).")
+        }
+        let body = { (db: Database) throws -> IntakeOutcome in
+            _ = try Self.freshActor(db, actor)
+            if let existing = try Row.fetchOne(
+                db, sql: "SELECT publicId, intakeDigest FROM privacyRequest WHERE channel = ? AND externalReference = ?",
+                arguments: [request.channel.rawValue, reference]) {
+                guard existing["intakeDigest"] == digest else {
+                    throw LoupeError(.conflict, "\(request.channel.rawValue) request '\(TextRules.printable(reference))' is already \(existing["publicId"] as String) with different content: refused. A new request needs a new id.")
+                }
+                return .duplicate(publicId: existing["publicId"])
+            }
+            if dryRun {
+                let matched = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE email = ? AND erasedAt IS NULL)", arguments: [request.email]) ?? false
+                return .wouldCreate(matched: matched)
+            }
+            return .created(try self.insertRequest(db, request, actor: actor, at: time, details: details, intakeDigest: digest))
+        }
+        return dryRun ? try read(body) : try write(body)
+    }
+
+    /// The public id of the request that arrived through `channel` as `externalReference`, if any.
+    public func publicId(channel: RequestChannel, externalReference: String) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE channel = ? AND externalReference = ?",
+                                arguments: [channel.rawValue, externalReference])
+        }
+    }
+
+    /// The email of the customer an identity names: a raw email (as given), a customer id (`C-000042`), or an
+    /// email's sha256, sha1 or md5 hex digest compared with the digests of the emails on file. Nil: no match.
+    public func customerEmail(identityType: String, value: String, format: String) throws -> String? {
+        try read { db in
+            switch (identityType, format) {
+            case ("email", "raw"):
+                return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE email = ? AND erasedAt IS NULL",
+                                           arguments: [value.trimmingCharacters(in: .whitespaces).lowercased()])
+            case ("controller_customer_id", "raw"):
+                return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE publicId = ? AND erasedAt IS NULL",
+                                           arguments: [value])
+            case ("email", _):
+                let wanted = value.lowercased()
+                let cursor = try String.fetchCursor(db, sql: "SELECT email FROM customer WHERE email IS NOT NULL AND erasedAt IS NULL")
+                while let email = try cursor.next() {
+                    if Self.hexDigest(email, format: format) == wanted { return email }
+                }
+                return nil
+            default:
+                return nil
+            }
+        }
+    }
+
+    private static func hexDigest(_ text: String, format: String) -> String? {
+        let data = Data(text.utf8)
+        let bytes: [UInt8]
+        switch format {
+        case "sha256": bytes = Array(SHA256.hash(data: data))
+        case "sha1": bytes = Array(Insecure.SHA1.hash(data: data))
+        case "md5": bytes = Array(Insecure.MD5.hash(data: data))
+        default: return nil
+        }
+        return bytes.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Records Shopify's shop/redact as a note for admins (an audit entry): nothing is erased automatically.
+    /// A redelivery (same reference) is reported as a duplicate.
+    public func recordShopRedact(shopDomain: String, reference: String, details: [String: String], dryRun: Bool,
+                                 actor: StaffMember, at time: Date) throws -> Bool {
+        let target = "shop:\(shopDomain)"
+        let seen = try read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM auditEntry WHERE action = 'intake.shop-redact' AND target = ?
+                AND json_extract(details, '$.reference') = ?)
+                """, arguments: [target, reference]) ?? false
+        }
+        if seen || dryRun { return !seen }
+        try write { db in
+            _ = try Self.freshActor(db, actor)
+            var all = details
+            all["reference"] = reference
+            all["note"] = "The shop asks to delete its data; nothing was erased automatically. An admin decides."
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "intake.shop-redact", target: target, details: all)
+        }
+        return true
+    }
+}

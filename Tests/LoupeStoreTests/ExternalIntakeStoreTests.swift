@@ -1,0 +1,48 @@
+import Crypto
+import Foundation
+import GRDB
+import LoupeDomain
+@testable import LoupeStore
+import Testing
+
+@Suite struct ExternalIntakeStoreTests {
+    let ava = StaffMember(userName: "ava", displayName: "Ava", role: .agent)
+
+    @Test func aRedeliveryIsADuplicateAReusedIdIsRefusedAndADryRunWritesNothing() throws {
+        let database = try demoDatabase(customers: 20)
+        let email = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT email FROM customer WHERE NOT isMinor LIMIT 1")! }
+        let draft = NewRequest(kind: .access, email: email, channel: .shopify, externalReference: "data_request:9999")
+        let count = { try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM privacyRequest")! } }
+        let before = try count()
+        #expect(try database.recordExternalRequest(draft, digest: "d1", details: [:], dryRun: true, actor: ava, at: storeNow)
+                == .wouldCreate(matched: true))
+        #expect(try count() == before, "a dry run writes nothing")
+        guard case .created(let detail) = try database.recordExternalRequest(
+            draft, digest: "d1", details: ["orders": "1,2"], dryRun: false, actor: ava, at: storeNow) else {
+            Issue.record("not created"); return
+        }
+        #expect(detail.channel == .shopify && detail.externalReference == "data_request:9999")
+        #expect(detail.timeline.first?.details.contains(#""orders":"1,2""#) == true)
+        #expect(try database.recordExternalRequest(draft, digest: "d1", details: [:], dryRun: false, actor: ava, at: storeNow)
+                == .duplicate(publicId: detail.summary.publicId))
+        #expect(throws: LoupeError.self, "the same id with other content") {
+            try database.recordExternalRequest(draft, digest: "d2", details: [:], dryRun: false, actor: ava, at: storeNow)
+        }
+        #expect(try count() == before + 1)
+    }
+
+    @Test func hashedEmailsMatchTheCustomerOnFile() throws {
+        let database = try demoDatabase(customers: 20)
+        let (email, publicId) = try database.writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT email, publicId FROM customer WHERE email IS NOT NULL ORDER BY id DESC LIMIT 1")!
+            return (row["email"] as String, row["publicId"] as String)
+        }
+        let hex = { (digest: any Digest) in digest.map { String(format: "%02x", $0) }.joined() }
+        #expect(try database.customerEmail(identityType: "email", value: hex(SHA256.hash(data: Data(email.utf8))), format: "sha256") == email)
+        #expect(try database.customerEmail(identityType: "email", value: hex(Insecure.SHA1.hash(data: Data(email.utf8))).uppercased(), format: "sha1") == email)
+        #expect(try database.customerEmail(identityType: "email", value: hex(Insecure.MD5.hash(data: Data(email.utf8))), format: "md5") == email)
+        #expect(try database.customerEmail(identityType: "email", value: email.uppercased(), format: "raw") == email)
+        #expect(try database.customerEmail(identityType: "controller_customer_id", value: publicId, format: "raw") == email)
+        #expect(try database.customerEmail(identityType: "email", value: String(repeating: "0", count: 64), format: "sha256") == nil)
+    }
+}
