@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Pure rules: entities, lifecycle, deadlines, masking, errors. No I/O.
@@ -28,7 +29,9 @@ let package = Package(
         // structured errors out. No database.
         .target(
             name: "LoupeIntake",
-            dependencies: ["LoupeDomain", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "LoupeDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "CSV", package: "CSV.swift"),
+            ]),
         // Pure TUI: State, Action, reducers, effects, key table, render into a ScreenBuffer.
         .target(
             name: "LoupeUI",

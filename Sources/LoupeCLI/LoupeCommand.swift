@@ -19,7 +19,7 @@ public struct LoupeCommand: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, RequestsCommand.self, StaffCommand.self,
             ExportCommand.self, CustomersCommand.self, TasksCommand.self, RetentionCommand.self, PolicyCommand.self,
             AuditCommand.self, SettingsCommand.self, OutboxCommand.self, TemplatesCommand.self,
-            IntakeCommand.self,
+            IntakeCommand.self, ImportCommand.self,
             KeysCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)

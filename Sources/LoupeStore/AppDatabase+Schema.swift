@@ -18,6 +18,15 @@ extension AppDatabase {
             // A digest of what an intake received, so a redelivery is a duplicate and a reused id is caught.
             try db.execute(sql: "ALTER TABLE privacyRequest ADD COLUMN intakeDigest TEXT")
         }
+        migrator.registerMigration("v6-shop-ids") { db in
+            // Imports upsert by the shop's own ids, so importing the same export twice changes nothing.
+            try db.execute(sql: """
+                ALTER TABLE customer ADD COLUMN shopifyId TEXT;
+                CREATE UNIQUE INDEX customer_shopifyId ON customer(shopifyId) WHERE shopifyId IS NOT NULL;
+                ALTER TABLE customerOrder ADD COLUMN shopifyId TEXT;
+                CREATE UNIQUE INDEX customerOrder_shopifyId ON customerOrder(shopifyId) WHERE shopifyId IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

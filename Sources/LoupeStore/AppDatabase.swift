@@ -58,6 +58,23 @@ public final class AppDatabase: Sendable {
         return result
     }
 
+    /// One write transaction that `body` may roll back: it returns its result and whether to commit (a dry run,
+    /// or an import stopped by bad rows, rolls back so its counts are exact and nothing is written).
+    func writeOrRollBack<T>(_ body: (Database) throws -> (result: T, commit: Bool)) throws -> T {
+        var result: T?
+        try translatingErrors("Could not write the database; nothing was changed.") {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let outcome = try body(db)
+                    result = outcome.result
+                    return outcome.commit ? .commit : .rollback
+                }
+            }
+        }
+        checkpointer?.schedule(writer)
+        return result!
+    }
+
     /// Copies the WAL into the database file now (passive: never waits for readers). Short-lived processes call
     /// it before they exit, since their background checkpoint may not get to run.
     public func checkpoint() {

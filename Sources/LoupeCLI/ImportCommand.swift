@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import LoupeDomain
+import LoupeIntake
+import LoupeStore
+
+/// `loupe import`: the shop's own CSV exports.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import the shop's Shopify customer and order CSV exports (admins).",
+        subcommands: [ImportCustomers.self, ImportOrders.self])
+}
+
+/// The options both imports take.
+struct ImportOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The CSV export.", valueName: "file")) var file: String
+    @Flag(name: .customLong("dry-run"), help: "Read and check every row, report, write nothing.") var dryRun = false
+    @Flag(name: .customLong("skip-bad-rows"), help: "Import the good rows even when some are refused (they are reported).")
+    var skipBadRows = false
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    /// Prints the report and fails (exit 1) when rows were refused and nothing was written because of them.
+    func finish(_ report: ImportReport, what: String) throws {
+        if json {
+            try JSONOutput.print(report)
+        } else {
+            let verb = report.written ? "Imported" : dryRun ? "Dry run, nothing written:" : "Nothing written:"
+            print("\(verb) \(report.created) new, \(report.updated) updated, \(report.unchanged) unchanged \(what)"
+                  + (report.consentEvents > 0 ? "; \(report.consentEvents) consent events (source import)" : "") + ".")
+            for problem in report.rejected.prefix(50) { print("  \(file), line \(problem.line): \(problem.reason)") }
+            if report.rejected.count > 50 { print("  … and \(report.rejected.count - 50) more refused rows (--json lists them all).") }
+            if !report.rejected.isEmpty && !report.written && !dryRun {
+                print("\(report.rejected.count) row\(report.rejected.count == 1 ? " was" : "s were") refused: fix \(report.rejected.count == 1 ? "it" : "them") in the file, or import the rest with --skip-bad-rows.")
+            }
+        }
+        if !report.rejected.isEmpty && !skipBadRows { throw ExitCode(1) }
+    }
+}
+
+struct ImportCustomers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shopify-customers",
+        abstract: "Customers, upserted by Customer ID (by email in pre-2022 exports); marketing acceptance becomes consent events.")
+
+    @OptionGroup var options: ImportOptions
+
+    func run() throws {
+        var report = ImportReport()
+        try CommandContext.run(options.database) { context in
+            let reader = try ShopifyCustomerCSV(path: options.file)
+            let bar = ProgressBar(label: "Importing customers")
+            defer { bar.finish() }
+            report = try context.database.importCustomers(
+                from: reader.next, fileName: options.file, dryRun: options.dryRun, skipBadRows: options.skipBadRows,
+                actor: context.actor, at: context.now, progress: { bar.update(reader.progress) })
+        }
+        try options.finish(report, what: "customers")
+    }
+}
+
+struct ImportOrders: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shopify-orders",
+        abstract: "Orders (one row per line item), upserted by Id (by Name when absent), linked to customers by email.")
+
+    @OptionGroup var options: ImportOptions
+
+    func run() throws {
+        var report = ImportReport()
+        try CommandContext.run(options.database) { context in
+            let reader = try ShopifyOrderCSV(path: options.file)
+            let bar = ProgressBar(label: "Importing orders")
+            defer { bar.finish() }
+            report = try context.database.importOrders(
+                from: reader.next, fileName: options.file, dryRun: options.dryRun, skipBadRows: options.skipBadRows,
+                actor: context.actor, at: context.now, progress: { bar.update(reader.progress) })
+        }
+        try options.finish(report, what: "orders")
+    }
+}
