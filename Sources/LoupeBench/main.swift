@@ -62,6 +62,10 @@ report("erasure preview (200 orders, 5,000 events)", previews, target: 50)
 report("erasure on approval (200 orders, 5,000 events)", erasures, target: 50)
 report("access export (200 orders, 5,000 events)", exports, target: 100)
 
+// The import of a Shopify order export (default 100,000 rows; `--import-rows 0` skips it).
+let importRows = arguments.firstIndex(of: "--import-rows").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
+if importRows > 0 { try ImportBench.run(rows: importRows, in: directory, now: now) }
+
 // The retention sweep: every device event of `sweepCustomers` long-history customers expires (a 1-day rule; the
 // other categories are kept for a century so only events are swept). 200 customers = 1,000,000 events.
 if let flag = arguments.firstIndex(of: "--sweep-customers"), let sweepCustomers = Int(arguments[flag + 1]) {

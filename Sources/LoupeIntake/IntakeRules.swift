@@ -38,20 +38,26 @@ public enum IntakeRules {
 
     /// Whether `text` holds a run of 13-19 digits (single spaces or hyphens between groups) passing the Luhn check.
     public static func containsCardNumber(_ text: String) -> Bool {
+        // Bytes, not Characters: this runs on every cell of large exports. ASCII digits, spaces and hyphens are
+        // single bytes in UTF-8, and no other character's bytes look like them.
         var digits: [Int] = []
+        digits.reserveCapacity(19)
+        var count = 0
         var lastWasSeparator = false
         // A run as typed (digits, single separators between groups) is a card number when it is 13-19 digits
         // long and passes Luhn; longer runs (ids, concatenations) are not cards.
-        func check() -> Bool { (13...19).contains(digits.count) && luhn(digits[...]) }
-        for character in text {
-            if let digit = character.wholeNumberValue, character.isASCII {
-                digits.append(digit)
+        func check() -> Bool { (13...19).contains(count) && luhn(digits[...]) }
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                if count < 19 { digits.append(Int(byte - 0x30)) }
+                count += 1
                 lastWasSeparator = false
-            } else if (character == " " || character == "-") && !digits.isEmpty && !lastWasSeparator {
+            } else if (byte == 0x20 || byte == 0x2D) && count > 0 && !lastWasSeparator {
                 lastWasSeparator = true
             } else {
                 if check() { return true }
-                digits = []
+                digits.removeAll(keepingCapacity: true)
+                count = 0
                 lastWasSeparator = false
             }
         }

@@ -8,12 +8,25 @@ public final class ShopifyOrderCSV {
     private let column: [String: Int?]
     private var pending: (line: Int, row: CSVRow)?
     private var seenNames = Set<String>()
-    private static let dates: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
-        return formatter
-    }()
+    /// `2026-02-11 09:14:52 -0800`, parsed by hand: a DateFormatter per order was a quarter of the import's time.
+    static func exportDate(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 25, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A,
+              bytes[19] == 0x20, bytes[20] == 0x2B || bytes[20] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+              let minute = number(14..<16), let second = number(17..<19), let offsetHours = number(21..<23),
+              let offsetMinutes = number(23..<25), offsetHours <= 14, offsetMinutes < 60 else { return nil }
+        let offset = (offsetHours * 3_600 + offsetMinutes * 60) * (bytes[20] == 0x2D ? -1 : 1)
+        return CivilTime.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset)
+    }
 
     /// Opens the export and checks it has the columns Loupe needs.
     public init(path: String) throws {
@@ -65,7 +78,7 @@ public final class ShopifyOrderCSV {
     private func order(name: String, rows: [CSVRow]) throws -> ImportedOrder {
         let head = rows[0]
         func text(_ key: String) throws -> String? { try head.text(column[key]!, what: key) }
-        guard let created = try text("Created at"), let placedAt = Self.dates.date(from: created) else {
+        guard let created = try text("Created at"), let placedAt = Self.exportDate(created) else {
             throw RowError("Created at must be a time like 2026-02-11 09:14:52 -0800")
         }
         guard let total = try head.money(column["Total"]!, what: "Total") else { throw RowError("Total is empty") }

@@ -121,44 +121,46 @@ extension AppDatabase {
     }
 
     private static func upsert(_ db: Database, _ order: ImportedOrder, report: inout ImportReport) throws {
+        // Cached statements: an export has tens of thousands of orders, and preparing SQL per order dominated.
         let customerId = try order.email.flatMap {
-            try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1", arguments: [$0])
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1"),
+                               arguments: [$0])
         }
         let values: [(any DatabaseValueConvertible)?] = [
             order.name, customerId, customerId == nil ? order.email : nil, order.status, order.placedAt, order.totalMinor,
             order.currency, order.paymentMethod, order.paymentMethod, order.shippingName, order.shippingAddress,
             order.shippingPhone, order.billingName, order.billingAddress, order.shopifyId,
         ]
-        let existing = try Row.fetchOne(db, sql: order.shopifyId != nil
-            ? "SELECT id FROM customerOrder WHERE shopifyId = ?" : "SELECT id FROM customerOrder WHERE number = ?",
+        let existing = try Row.fetchOne(db.cachedStatement(sql: order.shopifyId != nil
+            ? "SELECT id FROM customerOrder WHERE shopifyId = ?" : "SELECT id FROM customerOrder WHERE number = ?"),
             arguments: [order.shopifyId ?? order.name])
         let orderId: Int64
         var changed = false
         if let existing {
             orderId = existing["id"]
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE customerOrder SET number = ?, customerId = ?, guestEmail = ?, status = ?, placedAt = ?, totalMinor = ?,
                     currency = ?, paymentMethod = ?, paymentProvider = ?, shipToName = ?, shipToAddress = ?, shipToPhone = ?,
                     billToName = ?, billToAddress = ?, shopifyId = ?
                 WHERE id = ? AND NOT (number IS ? AND customerId IS ? AND guestEmail IS ? AND status IS ? AND placedAt IS ?
                     AND totalMinor IS ? AND currency IS ? AND paymentMethod IS ? AND paymentProvider IS ? AND shipToName IS ?
                     AND shipToAddress IS ? AND shipToPhone IS ? AND billToName IS ? AND billToAddress IS ? AND shopifyId IS ?)
-                """, arguments: StatementArguments(values + [orderId] + values))
+                """).execute(arguments: StatementArguments(values + [orderId] + values))
             changed = db.changesCount > 0
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO customerOrder (number, customerId, guestEmail, status, placedAt, totalMinor, currency, paymentMethod,
                     paymentProvider, shipToName, shipToAddress, shipToPhone, billToName, billToAddress, shopifyId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: StatementArguments(values))
+                """).execute(arguments: StatementArguments(values))
             orderId = db.lastInsertedRowID
         }
-        let items = try Row.fetchAll(db, sql: "SELECT sku, productName, quantity, priceMinor FROM orderItem WHERE orderId = ? ORDER BY id",
+        let items = try Row.fetchAll(db.cachedStatement(sql: "SELECT sku, productName, quantity, priceMinor FROM orderItem WHERE orderId = ? ORDER BY id"),
                                      arguments: [orderId]).map {
             ImportedOrderItem(sku: $0["sku"], name: $0["productName"], quantity: $0["quantity"], priceMinor: $0["priceMinor"])
         }
         if items != order.items {
-            try db.execute(sql: "DELETE FROM orderItem WHERE orderId = ?", arguments: [orderId])
+            try db.cachedStatement(sql: "DELETE FROM orderItem WHERE orderId = ?").execute(arguments: [orderId])
             for item in order.items {
                 try db.cachedStatement(sql: "INSERT INTO orderItem (orderId, sku, productName, quantity, priceMinor) VALUES (?, ?, ?, ?, ?)")
                     .execute(arguments: [orderId, item.sku, item.name, item.quantity, item.priceMinor])
