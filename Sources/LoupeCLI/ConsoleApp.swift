@@ -8,7 +8,7 @@ import LoupeUI
 enum ConsoleApp {
     /// Opens the console and runs it until the user quits or input ends. The terminal is restored on return.
     static func run(
-        database: AppDatabase, actor: StaffMember, theme: Theme, exportsDirectory: String,
+        database: AppDatabase, actor: StaffMember, theme: Theme, exportsDirectory: String, readOnly: Bool = false,
         clock: @escaping () -> Date = Date.init
     ) throws {
         let environment = ProcessInfo.processInfo.environment
@@ -16,9 +16,12 @@ enum ConsoleApp {
         let deadlines = try database.deadlinePolicy()
         let terminal = try CursesTerminal(theme: theme, noColor: noColor)
         defer { terminal.stop() }
-        let runner = EffectRunner(database: database, actor: actor, clock: clock, exportsDirectory: exportsDirectory)
+        var runner = EffectRunner(database: database, actor: actor, clock: clock, exportsDirectory: exportsDirectory)
+        runner.isReadOnly = readOnly
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, now: clock(), deadlines: deadlines, actor: actor)
+        state.isReadOnly = readOnly
+        state.themeNames = Set(ThemeLoader.availableNames(environment: environment) + ["default", "monochrome"]).sorted()
         let term = environment["TERM"] ?? ""
         state.asciiCharts = term.hasPrefix("vt") || !(environment["LOUPE_ASCII"] ?? "").isEmpty
         state.policy = try database.policyVersions().last { $0.effectiveAt <= state.now }.map { ($0.version, $0.effectiveAt) }
@@ -33,6 +36,15 @@ enum ConsoleApp {
                 case .redrawTerminal:
                     terminal.redrawAll()
                     drawn = nil
+                case .switchTheme(let name):
+                    do {
+                        terminal.apply(theme: try ThemeLoader.load(name, environment: environment))
+                        terminal.redrawAll()
+                        drawn = nil
+                        pending += state.reduce(.themeSwitched(name))
+                    } catch let error as LoupeError {
+                        pending += state.reduce(.failed(error))
+                    }
                 case .editMessage(let id, let publicId):
                     let answer = runner.editMessage(id: id, publicId: publicId) { text in
                         try terminal.suspended { try ExternalEditor.edit(text) }

@@ -11,11 +11,21 @@ struct EffectRunner {
     let clock: () -> Date
     /// Where access exports are written.
     let exportsDirectory: String
+    /// A `--readonly` console: writes are refused here too, whatever the keys let through.
+    var isReadOnly = false
 
     /// Runs one data effect; terminal effects (`quit`, `redrawTerminal`) are the console loop's and answer nil.
     func run(_ effect: Effect) -> Action? {
         do {
+            if isReadOnly, effect.writes {
+                return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
+            }
             switch effect {
+            case .checkForChanges:
+                return .changesChecked(try database.changeStamp())
+            case .recordReveal(let publicId):
+                try database.recordReveal(publicId: publicId, actor: actor, at: clock())
+                return .revealed(publicId: publicId)
             case .loadQueue(let query, let scope):
                 return .queueLoaded(try database.queuePage(query, scope: scope), scope: scope)
             case .loadDashboard:
@@ -33,7 +43,7 @@ struct EffectRunner {
                 return .previewLoaded(publicId: publicId, lines: lines)
             case .fulfil(let fulfilment, let publicId):
                 return try fulfil(fulfilment, publicId: publicId)
-            case .quit, .redrawTerminal, .editMessage:
+            case .quit, .redrawTerminal, .editMessage, .switchTheme:
                 return nil
             }
         } catch let error as LoupeError {

@@ -73,9 +73,12 @@ struct ConsoleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A theme name (default, monochrome, ...) or a theme file's path.", valueName: "name|path"))
     var theme: String = "default"
 
+    @Flag(help: "Open the console with every write action hidden and refused.")
+    var readonly = false
+
     /// Loads the theme and runs the console for `context` until the user quits.
     func open(_ context: CommandContext, databasePath: String) throws {
         try ConsoleApp.run(database: context.database, actor: context.actor, theme: ThemeLoader.load(theme),
-                           exportsDirectory: DatabaseOptions.exportsDirectory(forDatabase: databasePath))
+                           exportsDirectory: DatabaseOptions.exportsDirectory(forDatabase: databasePath), readOnly: readonly)
     }
 }

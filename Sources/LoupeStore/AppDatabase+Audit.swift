@@ -57,4 +57,22 @@ extension AppDatabase {
                                            arguments: [limit])
         }
     }
+
+    /// A number that grows with every committed change: every use case appends an audit entry, so its highest
+    /// sequence tells the console whether anyone changed anything (one index lookup, no table scan).
+    public func changeStamp() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM auditEntry") ?? 0 }
+    }
+
+    /// Records that `actor` revealed a request's personal data on screen: who, which customer, when.
+    public func recordReveal(publicId: String, actor: StaffMember, at time: Date) throws {
+        try write { db in
+            _ = try Self.freshActor(db, actor)
+            let customer = try String.fetchOne(db, sql: """
+                SELECT c.publicId FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId WHERE r.publicId = ?
+                """, arguments: [publicId])
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "customer.reveal",
+                                target: customer ?? publicId, details: ["request": publicId])
+        }
+    }
 }

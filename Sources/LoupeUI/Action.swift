@@ -34,6 +34,20 @@ public enum Action: Equatable, Sendable {
     case showDashboard
     /// Edit the open request's newest queued message.
     case editMessage
+    /// Open the `:` command line.
+    case openCommandLine
+    /// A key typed while the command line is open.
+    case commandKey(Key)
+    /// Pause or resume live refresh.
+    case toggleLive
+    /// The database's change stamp was read; a new one reloads the screen.
+    case changesChecked(Int64)
+    /// The theme was switched.
+    case themeSwitched(String)
+    /// Show the open request's personal data unmasked (audited first).
+    case reveal
+    /// The reveal was audited: show the request unmasked.
+    case revealed(publicId: String)
     /// The dashboard's figures arrived.
     case dashboardLoaded(Dashboard)
     /// Begin a lifecycle command on the focused request; commands that need answers open a prompt.
@@ -70,10 +84,26 @@ public enum Effect: Equatable, Sendable {
     case loadRequest(publicId: String)
     /// Open a queued message in the user's editor and save what they wrote; answered by `.fulfilled` or `.failed`.
     case editMessage(id: Int64, publicId: String)
+    /// Read the database's change stamp; answered by `.changesChecked`.
+    case checkForChanges
+    /// Load a theme and apply it now; answered by `.themeSwitched` or `.failed`.
+    case switchTheme(String)
+    /// Audit that the actor revealed a request's personal data; answered by `.revealed` or `.failed`.
+    case recordReveal(publicId: String)
     /// Clear and repaint the terminal.
     case redrawTerminal
     /// Leave the console.
     case quit
+}
+
+extension Effect {
+    /// Whether the effect changes data (refused in a `--readonly` console).
+    public var writes: Bool {
+        switch self {
+        case .perform, .fulfil, .editMessage: true
+        default: false
+        }
+    }
 }
 
 /// The lifecycle commands a key can start (the answers come from prompts).

@@ -2,8 +2,15 @@ import Foundation
 import LoupeDomain
 
 extension AppState {
-    /// The one place the console's state changes: applies `action` and returns the effects to run.
+    /// The one place the console's state changes: applies `action` and returns the effects to run. Personal
+    /// data revealed with `m` is masked again as soon as its request leaves the screen.
     public mutating func reduce(_ action: Action) -> [Effect] {
+        let effects = apply(action)
+        if let shown = revealed, screen != .request(shown) { revealed = nil }
+        return effects
+    }
+
+    private mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .start:
             return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: .open)]
@@ -68,6 +75,31 @@ extension AppState {
             return []
         case .tick(let date):
             now = date
+            return isLivePaused || prompt != nil || commandLine != nil ? [] : [.checkForChanges]
+        case .changesChecked(let stamp):
+            defer { changeStamp = stamp }
+            guard let known = changeStamp, known != stamp else { return [] }
+            return reloadScreen()
+        case .toggleLive:
+            isLivePaused.toggle()
+            message = StatusMessage(isLivePaused ? "Live refresh paused: R reads again, Z resumes."
+                                                 : "Live refresh on: changes by others appear within two seconds.")
+            return isLivePaused ? [] : [.checkForChanges]
+        case .openCommandLine:
+            commandLine = CommandLineState()
+            return []
+        case .commandKey(let key):
+            return handleCommandLineKey(key)
+        case .themeSwitched(let name):
+            message = StatusMessage("Theme \(name).")
+            return []
+        case .reveal:
+            guard case .request(let publicId) = screen, detail != nil else { return [] }
+            return [.recordReveal(publicId: publicId)]
+        case .revealed(let publicId):
+            guard screen == .request(publicId) else { return [] }
+            revealed = publicId
+            message = StatusMessage("Shown unmasked until you leave this request; the reveal is in the audit log.")
             return []
         case .queueLoaded(let page, let scope):
             self[list: scope].apply(page, viewHeight: queueViewHeight)
@@ -110,12 +142,16 @@ extension AppState {
     public mutating func press(_ key: Key) -> [Effect] {
         switch KeyMap.resolve(key, in: self) {
         case .action(let action):
-            if case .promptKey = action {} else { message = nil }
+            switch action {
+            case .promptKey, .commandKey: break
+            default: message = nil
+            }
             return reduce(action)
         case .refused(let reason):
             return reduce(.refused(reason))
         case .unbound:
             if prompt != nil { return reduce(.promptKey(key)) }
+            if commandLine != nil { return reduce(.commandKey(key)) }
             message = nil
             return []
         }

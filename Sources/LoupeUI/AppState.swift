@@ -25,7 +25,7 @@ public enum Screen: Equatable, Sendable {
 
 /// Which part of the console a key binding belongs to.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case queue, approvals, request, dashboard, prompt, help
+    case queue, approvals, request, dashboard, prompt, command, help
 
     /// The list screens (queue and approvals).
     public var isList: Bool { self == .queue || self == .approvals }
@@ -51,7 +51,10 @@ public struct AppState: Equatable, Sendable {
             && lhs.approvals == rhs.approvals && lhs.prompt == rhs.prompt && lhs.detail == rhs.detail
             && lhs.detailScroll == rhs.detailScroll && lhs.isHelpVisible == rhs.isHelpVisible
             && lhs.helpScroll == rhs.helpScroll && lhs.message == rhs.message && lhs.isRunning == rhs.isRunning
-            && lhs.dashboard == rhs.dashboard && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+            && lhs.dashboard == rhs.dashboard && lhs.commandLine == rhs.commandLine
+            && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
+            && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
+            && lhs.themeNames == rhs.themeNames && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
     }
 
     /// The smallest terminal the console draws in.
@@ -79,6 +82,20 @@ public struct AppState: Equatable, Sendable {
     public var dashboard: Dashboard?
     /// Draw charts with ASCII characters only (terminals without block characters).
     public var asciiCharts = false
+    /// The `:` command line, while it is open.
+    public var commandLine: CommandLineState?
+    /// Commands run from the command line, oldest first (Up and Down walk it).
+    public var commandHistory: [String] = []
+    /// Theme names `:theme` completes.
+    public var themeNames: [String] = []
+    /// Whether live refresh is paused (`Z`).
+    public var isLivePaused = false
+    /// The database's change stamp when the screen was last read; a new one means someone changed something.
+    public var changeStamp: Int64?
+    /// The request whose personal data `m` revealed (until the screen is left).
+    public var revealed: String?
+    /// Opened with `--readonly`: every write key is hidden and refused.
+    public var isReadOnly = false
     public var isHelpVisible = false
     /// How far the help overlay is scrolled.
     public var helpScroll = 0
@@ -101,7 +118,9 @@ public struct AppState: Equatable, Sendable {
     public var screen: Screen { screens.last ?? .queue }
 
     /// Where key bindings are looked up: the help overlay when it is open, else the screen.
-    public var keyContext: ScreenKind { isHelpVisible ? .help : prompt != nil ? .prompt : screen.kind }
+    public var keyContext: ScreenKind {
+        isHelpVisible ? .help : prompt != nil ? .prompt : commandLine != nil ? .command : screen.kind
+    }
 
     /// The request the lifecycle keys act on: the open request, or the selected row of a list.
     public var focusedRequest: RequestSummary? {

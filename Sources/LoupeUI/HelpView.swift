@@ -5,7 +5,7 @@ enum HelpView {
     static func visibleRows(height: Int) -> Int { max(height - 7, 1) }
 
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let bindings = KeyMap.bindings(in: state.screen.kind)
+        let bindings = KeyMap.visibleBindings(in: state.screen.kind, state: state)
         let keyWidth = min((bindings.map { TerminalText.width($0.keyLabel) }.max() ?? 0) + 2, 24)
         let rows = min(bindings.count, visibleRows(height: buffer.height))
         let boxWidth = min(buffer.width - 4, 100)

@@ -15,11 +15,13 @@ public struct KeyBinding: Sendable {
     public let action: @Sendable (AppState) -> Action
     /// Why it cannot be used now, or nil when it can (shown instead of acting).
     public let disabledReason: @Sendable (AppState) -> String?
+    /// Whether it changes data (hidden and refused in a `--readonly` console).
+    public let writes: Bool
 
     /// Makes a binding.
     public init(
         _ keys: [Key], _ help: String, hint: String? = nil, hintKeys: String? = nil, in contexts: Set<ScreenKind>,
-        disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil },
+        writes: Bool = false, disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil },
         action: @escaping @Sendable (AppState) -> Action
     ) {
         self.keys = keys
@@ -29,6 +31,7 @@ public struct KeyBinding: Sendable {
         self.contexts = contexts
         self.action = action
         self.disabledReason = disabledReason
+        self.writes = writes
     }
 
     /// The keys as written in help, e.g. `j/↓`.
@@ -43,7 +46,7 @@ public enum KeyMap {
 
     /// A lifecycle key: works on the focused request, refused (with the rules' reason) when not allowed.
     private static func lifecycle(_ key: Character, _ command: RequestCommandKey, _ help: String, hint: String? = nil) -> KeyBinding {
-        KeyBinding([.char(key)], help, hint: hint, in: screens, disabledReason: { $0.refusal(for: command) }) { _ in
+        KeyBinding([.char(key)], help, hint: hint, in: screens, writes: true, disabledReason: { $0.refusal(for: command) }) { _ in
             .begin(command)
         }
     }
@@ -76,7 +79,11 @@ public enum KeyMap {
         lifecycle("w", .withdrawConsent, "Withdraw the customer's consent (at once)"),
         lifecycle("M", .flagMinor, "Flag the customer as under 16"),
         lifecycle("t", .closeTask, "Close a notice to a recipient (confirmed, or impossible with a reason)"),
-        KeyBinding([.char("o")], "Edit the message waiting to go to the subject (in $EDITOR)", in: [.request],
+        KeyBinding([.char("m")], "Reveal the subject's personal data until you leave (audited)", in: [.request],
+                   disabledReason: { $0.detail == nil ? "The request is still being read." : $0.revealed != nil ? "Already shown unmasked." : nil }) { _ in
+            .reveal
+        },
+        KeyBinding([.char("o")], "Edit the message waiting to go to the subject (in $EDITOR)", in: [.request], writes: true,
                    disabledReason: { $0.queuedMessage == nil ? "No message of this request waits to be sent (see Messages below)." : nil }) { _ in
             .editMessage
         },
@@ -88,16 +95,23 @@ public enum KeyMap {
         },
         KeyBinding([.escape, .char("q")], "Back", hint: "back", in: [.approvals, .request, .dashboard]) { _ in .back },
         KeyBinding([.char("R")], "Read the screen's data again", in: everywhere) { _ in .refresh },
-        KeyBinding([.ctrl("l")], "Redraw the terminal", in: everywhere) { _ in .redraw },
+        KeyBinding([.char("Z")], "Pause or resume live refresh", in: everywhere) { _ in .toggleLive },
         KeyBinding([.char("?")], "Show the keys", hint: "help", in: everywhere) { _ in .toggleHelp },
         KeyBinding([.char("q")], "Quit Loupe", hint: "quit", in: [.queue]) { _ in .quit },
+        KeyBinding([.char(":")], "Command line (:queue :approvals :dash :request ID :theme NAME :q), Tab completes", hint: "cmd",
+                   in: everywhere) { _ in .openCommandLine },
+        KeyBinding([.ctrl("l")], "Redraw the terminal", in: everywhere) { _ in .redraw },
         KeyBinding([.enter], "Choose, save the text, or press the focused button", hint: "confirm", in: [.prompt]) { _ in
             .promptKey(.enter)
         },
         KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in
             .promptKey(.escape)
         },
-        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .help])) { _ in .quit },
+        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .help])) { _ in .quit },
+        KeyBinding([.enter], "Run the command", hint: "run", in: [.command]) { _ in .commandKey(.enter) },
+        KeyBinding([.tab], "Complete the command or theme name", hint: "complete", in: [.command]) { _ in .commandKey(.tab) },
+        KeyBinding([.up, .down], "Walk the command history", hint: "history", hintKeys: "↑/↓", in: [.command]) { _ in .commandKey(.up) },
+        KeyBinding([.escape], "Leave the command line", hint: "leave", in: [.command]) { _ in .commandKey(.escape) },
         KeyBinding([.char("j"), .down], "Scroll the help down", hint: "scroll", hintKeys: "j/k", in: [.help]) { _ in .scrollHelp(1) },
         KeyBinding([.char("k"), .up], "Scroll the help up", in: [.help]) { _ in .scrollHelp(-1) },
         KeyBinding([.escape, .char("q"), .char("?")], "Close the help", hint: "close", in: [.help]) { _ in .back },
@@ -108,12 +122,22 @@ public enum KeyMap {
         bindings.filter { $0.contexts.contains(context) }
     }
 
+    /// The bindings shown in `state`: a `--readonly` console hides those that write.
+    public static func visibleBindings(in context: ScreenKind, state: AppState) -> [KeyBinding] {
+        bindings(in: context).filter { !(state.isReadOnly && $0.writes) }
+    }
+
     /// What `key` means in `state`: an action, a refusal (with its reason), or nothing.
     public static func resolve(_ key: Key, in state: AppState) -> KeyResolution {
         guard let binding = bindings(in: state.keyContext).first(where: { $0.keys.contains(key) }) else {
             return .unbound
         }
+        if state.isReadOnly && binding.writes {
+            return .refused("Read-only console (--readonly): nothing can be changed here.")
+        }
         if let reason = binding.disabledReason(state) { return .refused(reason) }
+        // One binding lists both arrows; each keeps its own direction.
+        if case .commandKey = binding.action(state) { return .action(.commandKey(key)) }
         return .action(binding.action(state))
     }
 }

@@ -41,18 +41,30 @@ public enum Renderer {
         let y = buffer.height - 1
         buffer.fill(x: 0, y: y, count: buffer.width, role: .hint)
         var x = 1
-        for binding in KeyMap.bindings(in: state.keyContext) {
+        if let line = state.commandLine {
+            let text = ":" + line.text
+            buffer.write(text, x: 0, y: y, role: .text, maxWidth: buffer.width - 1)
+            buffer.write("█", x: min(TerminalText.width(text), buffer.width - 1), y: y, role: .text)
+            return
+        }
+        // The flags (read-only, paused) always show at the right; the policy version when there is room.
+        let flags = (state.isReadOnly ? "read-only · " : "") + (state.isLivePaused ? "paused (Z) · " : "")
+        let reserved = flags.isEmpty ? 0 : TerminalText.width(flags) + 1
+        for binding in KeyMap.visibleBindings(in: state.keyContext, state: state) {
             guard let hint = binding.hint else { continue }
             let label = binding.hintKeys
             let needed = TerminalText.width(label) + TerminalText.width(hint) + 3
-            if x + needed > buffer.width { break }
+            if x + needed > buffer.width - reserved { break }
             x += buffer.write(label, x: x, y: y, role: .hintKey)
             x += buffer.write(" \(hint)   ", x: x, y: y, role: .hint)
         }
-        if let policy = state.policy {
-            let text = "policy \(policy.version) since \(state.deadlines.dayString(policy.effective)) "
+        let policy = state.policy.map { "policy \($0.version) since \(state.deadlines.dayString($0.effective)) " } ?? ""
+        for text in [flags + policy, flags] where !text.isEmpty {
             let width = TerminalText.width(text)
-            if x + width < buffer.width { buffer.write(text, x: buffer.width - width, y: y, role: .hint) }
+            if x + width <= buffer.width + 2 {  // the last hint's trailing spaces may be overwritten
+                buffer.write(text, x: buffer.width - width, y: y, role: .hint)
+                break
+            }
         }
     }
 

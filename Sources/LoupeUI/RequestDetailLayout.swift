@@ -31,9 +31,13 @@ enum RequestDetailLayout {
               summary.priority > .normal ? .danger : .text))
         field("Status", Segment(summary.status.label, summary.status.isOpen ? .text : .ok))
         let customer = detail.customerPublicId.map { " (customer \($0))" } ?? " (no matching customer)"
-        field("Subject", Segment(DisplayFormat.subject(summary.subjectEmail), .masked), Segment(customer, .muted))
-        field("Name", Segment(detail.subjectName.map(Masking.name) ?? "—", .masked),
-              Segment("   phone ", .muted), Segment(detail.subjectPhone.map(Masking.phone) ?? "—", .masked))
+        // `m` reveals the values (audited) until the request leaves the screen; they are still drawn inert.
+        let shown = state.revealed == summary.publicId
+        let role: StyleRole = shown ? .dueSoon : .masked
+        field("Subject", Segment(shown ? summary.subjectEmail ?? "(no email)" : DisplayFormat.subject(summary.subjectEmail), role),
+              Segment(customer + (shown ? " · unmasked (m)" : ""), .muted))
+        field("Name", Segment((shown ? detail.subjectName : detail.subjectName.map(Masking.name)) ?? "—", role),
+              Segment("   phone ", .muted), Segment((shown ? detail.subjectPhone : detail.subjectPhone.map(Masking.phone)) ?? "—", role))
         if detail.subjectIsMinor { field("Minor", Segment("under 16: urgent, due in 3 days", .danger)) }
         let requester = detail.requester == .guardian
             ? "guardian" + (detail.requesterName.map { " — \($0)" } ?? "") : "the data subject"

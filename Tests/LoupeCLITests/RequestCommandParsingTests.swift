@@ -18,7 +18,7 @@ import Testing
         let names = RequestsCommand.configuration.subcommands.map { $0.configuration.commandName }
         #expect(names == ["list", "show", "new", "claim", "release", "reassign", "verify", "start", "note", "extend",
                           "propose-erasure", "approve", "reject", "cancel", "complete", "preview-erasure", "rectify",
-                          "withdraw-consent"])
+                          "withdraw-consent", "opendsr-status"])
     }
 
     @Test func actionsCarryTheirAnswers() throws {

@@ -12,9 +12,17 @@ import Testing
             .filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    @Test func theShippedThemesIncludeDefaultAndMonochrome() {
-        #expect(Self.themeFiles.contains("default.yaml"))
-        #expect(Self.themeFiles.contains("monochrome.yaml"))
+    @Test func theShippedThemesCoverContrastColourBlindnessAndLightTerminals() {
+        #expect(Self.themeFiles == ["colour-blind.yaml", "default.yaml", "high-contrast.yaml", "light.yaml", "monochrome.yaml"])
+    }
+
+    /// Overdue and due-soon must not differ by colour alone: their attributes differ in every theme.
+    @Test(arguments: themeFiles)
+    func statesDifferByMoreThanColour(file: String) throws {
+        let path = Self.themesDirectory.appendingPathComponent(file).path
+        let theme = try Theme.parse(yaml: String(contentsOfFile: path, encoding: .utf8), source: path)
+        #expect(theme.style(.overdue).attributes != theme.style(.dueSoon).attributes, "\(file)")
+        #expect(theme.style(.selection).attributes != theme.style(.text).attributes, "\(file)")
     }
 
     @Test(arguments: themeFiles)

@@ -51,6 +51,10 @@ struct Harness {
     var fulfilled: [Fulfilment] = []
     /// What `.loadDashboard` answers.
     var dashboard = sampleDashboard()
+    /// What `.checkForChanges` answers: bump it to play another agent's change.
+    var changeStamp: Int64 = 1
+    /// Themes `.switchTheme` knows.
+    var themes = ["default", "light"]
 
     init(width: Int = 80, height: Int = 24, rows: [RequestSummary], actor: StaffMember = ava) {
         state = AppState(width: width, height: height, now: uiNow, deadlines: DeadlinePolicy(), actor: actor)
@@ -80,6 +84,13 @@ struct Harness {
             case .fulfil(let fulfilment, let id):
                 fulfilled.append(fulfilment)
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
+            case .checkForChanges:
+                pending += state.reduce(.changesChecked(changeStamp))
+            case .switchTheme(let name):
+                pending += state.reduce(themes.contains(name) ? .themeSwitched(name)
+                                                              : .failed(LoupeError(.configuration, "No theme named '\(name)'.")))
+            case .recordReveal(let id):
+                pending += state.reduce(.revealed(publicId: id))
             case .loadDashboard:
                 pending += state.reduce(.dashboardLoaded(dashboard))
             case .quit, .redrawTerminal, .editMessage: break
