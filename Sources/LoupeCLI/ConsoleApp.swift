@@ -60,7 +60,7 @@ enum ConsoleApp {
                 terminal.present(frame)
                 drawn = frame
             }
-            switch terminal.nextEvent(timeoutMilliseconds: 1_000) {
+            switch terminal.nextEvent(timeoutMilliseconds: 500) {
             case .key(let key):
                 pending += state.press(key)
             case .resize(let width, let height):
@@ -71,7 +71,8 @@ enum ConsoleApp {
                 return
             }
             let now = clock()
-            if now.timeIntervalSince(state.now) >= 1 { pending += state.reduce(.tick(now)) }
+            // Every half second: the clock moves and live refresh looks for changes by others (seen within a second).
+            if now.timeIntervalSince(state.now) >= 0.5 { pending += state.reduce(.tick(now)) }
         }
     }
 }
