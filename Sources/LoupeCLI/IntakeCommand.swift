@@ -78,8 +78,12 @@ struct ShopifyIntake: ParsableCommand {
                     ? "shop/redact from \(webhook.shopDomain) \(dryRun ? "would be" : "was") noted for admins; nothing is erased automatically."
                     : "shop/redact \(webhook.externalReference) was already noted; nothing new recorded.")
             }
-            guard let email = webhook.customer?.email else {
-                throw LoupeError(.invalidInput, "\(body): the customer has no email, and Shopify customer ids are not on file; nothing was recorded. Match the customer by hand and enter the request with `loupe requests new`.")
+            // The shop's customer id (on file after `loupe import shopify-customers`) beats the email, which may have changed.
+            let onFile = try webhook.customer?.id.flatMap {
+                try context.database.customerEmail(identityType: "shopify_customer_id", value: String($0), format: "raw")
+            }
+            guard let email = onFile ?? webhook.customer?.email else {
+                throw LoupeError(.invalidInput, "\(body): the customer has no email and no customer on file has Shopify id \(webhook.customer?.id.map(String.init) ?? "-"); nothing was recorded. Import the shop's customers (loupe import shopify-customers), or enter the request by hand with `loupe requests new`.")
             }
             details["orders"] = webhook.orders.map(String.init).joined(separator: ",")
             let kind: RequestKind = webhook.topic == .customersDataRequest ? .access : .erasure

@@ -52,7 +52,8 @@ extension AppDatabase {
         }
     }
 
-    /// The email of the customer an identity names: a raw email (as given), a customer id (`C-000042`), or an
+    /// The email of the customer an identity names: a raw email (as given), a customer id (`C-000042`), a
+    /// Shopify customer id (`shopify_customer_id`, set by the customer import), or an
     /// email's sha256, sha1 or md5 hex digest compared with the digests of the emails on file. Nil: no match.
     public func customerEmail(identityType: String, value: String, format: String) throws -> String? {
         try read { db in
@@ -60,6 +61,9 @@ extension AppDatabase {
             case ("email", "raw"):
                 return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE email = ? AND erasedAt IS NULL",
                                            arguments: [value.trimmingCharacters(in: .whitespaces).lowercased()])
+            case ("shopify_customer_id", "raw"):
+                return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE shopifyId = ? AND erasedAt IS NULL",
+                                           arguments: [value])
             case ("controller_customer_id", "raw"):
                 return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE publicId = ? AND erasedAt IS NULL",
                                            arguments: [value])

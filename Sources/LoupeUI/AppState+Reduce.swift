@@ -13,7 +13,8 @@ extension AppState {
     private mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .start:
-            return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: .open)]
+            // The change stamp first: a change made while the first slice is read is then seen by the next check.
+            return [.checkForChanges, .loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: .open)]
         case .moveBy(let rows):
             return move(by: rows)
         case .moveByPage(let fraction):

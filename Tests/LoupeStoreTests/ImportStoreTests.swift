@@ -104,3 +104,18 @@ import Testing
         #expect(try snapshot(database) == before)
     }
 }
+
+@Suite struct ShopifyIdMatchingTests {
+    @Test func anImportedCustomersShopifyIdFindsThemForAWebhook() throws {
+        let database = try AppDatabase.inMemory()
+        try database.initialize(admin: "root", displayName: "root", at: storeNow)
+        let root = try #require(try database.staffMember(userName: "root"))
+        let customer = ImportedCustomer(shopifyId: "191167", email: "ann@example.com", fullName: "Ann", phone: nil,
+                                        acceptsEmailMarketing: nil, acceptsSMSMarketing: nil, address: nil)
+        var items = [ImportItem<ImportedCustomer>.record(customer, line: 2)][...]
+        _ = try database.importCustomers(from: { items.popFirst() }, fileName: "c.csv", dryRun: false, skipBadRows: false,
+                                         actor: root, at: storeNow)
+        #expect(try database.customerEmail(identityType: "shopify_customer_id", value: "191167", format: "raw") == "ann@example.com")
+        #expect(try database.customerEmail(identityType: "shopify_customer_id", value: "1", format: "raw") == nil)
+    }
+}

@@ -85,6 +85,17 @@ import Testing
         #expect(harness.state.queue.selected?.id == selected, "the cursor stays on the same request though it moved down")
     }
 
+    /// The stamp is read when the console starts, so a change made before the first tick is not missed.
+    @Test func aChangeBeforeTheFirstTickIsSeen() {
+        var rows = sampleQueue(count: 5)
+        var harness = Harness(rows: rows)
+        rows[0].assignee = "ben"
+        harness.source.rows = rows
+        harness.changeStamp = 2
+        harness.send(.tick(uiNow.addingTimeInterval(1)))
+        #expect(harness.state.queue.rows.first?.assignee == "ben")
+    }
+
     @Test func zPausesLiveRefresh() {
         var harness = Harness(rows: sampleQueue(count: 10))
         harness.press(.char("Z"))

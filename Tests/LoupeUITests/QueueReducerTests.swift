@@ -5,7 +5,7 @@ import Testing
 @Suite struct QueueReducerTests {
     @Test func startReadsTheFirstSlice() {
         var state = AppState(width: 80, height: 24, now: uiNow, deadlines: DeadlinePolicy(), actor: ava)
-        #expect(state.reduce(.start) == [.loadQueue(.first(limit: 200), scope: .open)])
+        #expect(state.reduce(.start) == [.checkForChanges, .loadQueue(.first(limit: 200), scope: .open)])
     }
 
     @Test func movementKeysMoveTheCursorAndClampAtTheEnds() {
