@@ -21,6 +21,10 @@ struct EffectRunner {
                 return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
             }
             switch effect {
+            case .searchCustomers(let query):
+                return .customersLoaded(try database.searchCustomers(query), query: query)
+            case .loadCustomer(let publicId):
+                return .customerLoaded(try database.customerDetail(publicId: publicId))
             case .checkForChanges:
                 return .changesChecked(try database.changeStamp())
             case .recordReveal(let publicId):

@@ -68,7 +68,8 @@ extension AppDatabase {
     public func recordReveal(publicId: String, actor: StaffMember, at time: Date) throws {
         try write { db in
             _ = try Self.freshActor(db, actor)
-            let customer = try String.fetchOne(db, sql: """
+            // `publicId` is a request's (PR-...) or, on the customer screen, the customer's own (C-...).
+            let customer = publicId.hasPrefix("C-") ? publicId : try String.fetchOne(db, sql: """
                 SELECT c.publicId FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId WHERE r.publicId = ?
                 """, arguments: [publicId])
             try AuditLog.append(db, at: time, actor: actor.userName, action: "customer.reveal",

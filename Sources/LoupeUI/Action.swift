@@ -34,6 +34,18 @@ public enum Action: Equatable, Sendable {
     case showDashboard
     /// Edit the open request's newest queued message.
     case editMessage
+    /// Show the customers screen, searching for the text (`editing`: keys go to the search field).
+    case showCustomers(query: String, editing: Bool)
+    /// Start typing in the customers search field (`/`).
+    case startSearch
+    /// A key typed into the customers search field.
+    case searchKey(Key)
+    /// Search results arrived for a query.
+    case customersLoaded([CustomerSummary], query: String)
+    /// A customer's detail arrived.
+    case customerLoaded(CustomerDetail)
+    /// Move to the next (1) or previous (-1) tab of the customer screen.
+    case switchTab(Int)
     /// Open the `:` command line.
     case openCommandLine
     /// A key typed while the command line is open.
@@ -84,6 +96,10 @@ public enum Effect: Equatable, Sendable {
     case loadRequest(publicId: String)
     /// Open a queued message in the user's editor and save what they wrote; answered by `.fulfilled` or `.failed`.
     case editMessage(id: Int64, publicId: String)
+    /// Search customers; answered by `.customersLoaded` or `.failed`.
+    case searchCustomers(String)
+    /// Read a customer; answered by `.customerLoaded` or `.failed`.
+    case loadCustomer(publicId: String)
     /// Read the database's change stamp; answered by `.changesChecked`.
     case checkForChanges
     /// Load a theme and apply it now; answered by `.themeSwitched` or `.failed`.

@@ -53,6 +53,7 @@ extension AppState {
             return reloadScreen()
         case "approvals": return reduce(.showApprovals)
         case "dash", "dashboard": return reduce(.showDashboard)
+        case "customers", "cust": return reduce(.showCustomers(query: argument, editing: argument.isEmpty))
         case "q", "quit": return reduce(.quit)
         case "help": return reduce(.toggleHelp)
         case "live":

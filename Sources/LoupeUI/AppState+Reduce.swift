@@ -6,7 +6,7 @@ extension AppState {
     /// data revealed with `m` is masked again as soon as its request leaves the screen.
     public mutating func reduce(_ action: Action) -> [Effect] {
         let effects = apply(action)
-        if let shown = revealed, screen != .request(shown) { revealed = nil }
+        if let shown = revealed, screen != .request(shown), screen != .customer(shown) { revealed = nil }
         return effects
     }
 
@@ -25,6 +25,9 @@ extension AppState {
             return moveTo(0)
         case .moveToBottom:
             return moveTo(Int.max)
+        case .open where screen == .customers:
+            guard let selected = customers.selected else { return [] }
+            return openCustomer(selected.publicId)
         case .open:
             guard screen.kind.isList, let selected = focusedRequest else { return [] }
             screens.append(.request(selected.publicId))
@@ -86,6 +89,23 @@ extension AppState {
             message = StatusMessage(isLivePaused ? "Live refresh paused: R reads again, Z resumes."
                                                  : "Live refresh on: changes by others appear within two seconds.")
             return isLivePaused ? [] : [.checkForChanges]
+        case .showCustomers(let query, let editing):
+            return showCustomers(query: query, editing: editing)
+        case .startSearch:
+            customers.isEditing = true
+            return []
+        case .searchKey(let key):
+            return handleSearchKey(key)
+        case .customersLoaded(let rows, let query):
+            applyCustomers(rows, query: query)
+            return []
+        case .customerLoaded(let loaded):
+            guard screen == .customer(loaded.summary.publicId) else { return [] }
+            customer = loaded
+            return []
+        case .switchTab(let step):
+            switchTab(by: step)
+            return []
         case .openCommandLine:
             commandLine = CommandLineState()
             return []
@@ -95,10 +115,11 @@ extension AppState {
             message = StatusMessage("Theme \(name).")
             return []
         case .reveal:
+            if case .customer(let publicId) = screen, customer != nil { return [.recordReveal(publicId: publicId)] }
             guard case .request(let publicId) = screen, detail != nil else { return [] }
             return [.recordReveal(publicId: publicId)]
         case .revealed(let publicId):
-            guard screen == .request(publicId) else { return [] }
+            guard screen == .request(publicId) || screen == .customer(publicId) else { return [] }
             revealed = publicId
             message = StatusMessage("Shown unmasked until you leave this request; the reveal is in the audit log.")
             return []
@@ -144,7 +165,7 @@ extension AppState {
         switch KeyMap.resolve(key, in: self) {
         case .action(let action):
             switch action {
-            case .promptKey, .commandKey: break
+            case .promptKey, .commandKey, .searchKey: break
             default: message = nil
             }
             return reduce(action)
@@ -153,6 +174,7 @@ extension AppState {
         case .unbound:
             if prompt != nil { return reduce(.promptKey(key)) }
             if commandLine != nil { return reduce(.commandKey(key)) }
+            if keyContext == .search { return reduce(.searchKey(key)) }
             message = nil
             return []
         }
@@ -169,7 +191,7 @@ extension AppState {
         switch screen {
         case .queue: .open
         case .approvals: .awaitingApproval
-        case .request, .dashboard: nil
+        case .request, .dashboard, .customers, .customer: nil
         }
     }
 
@@ -178,6 +200,8 @@ extension AppState {
         switch screen {
         case .request(let id): return [.loadRequest(publicId: id)]
         case .dashboard: return [.loadDashboard]
+        case .customers: return [.searchCustomers(customers.query)]
+        case .customer(let id): return [.loadCustomer(publicId: id)]
         default:
             let scope = listScope!
             return [.loadQueue(self[list: scope].reloadQuery(viewHeight: queueViewHeight), scope: scope)]
@@ -194,6 +218,14 @@ extension AppState {
     }
 
     private mutating func move(by rows: Int) -> [Effect] {
+        if screen == .customers {
+            customers.move(to: customers.cursor + rows, viewHeight: queueViewHeight - 1)
+            return []
+        }
+        if case .customer = screen {
+            customerScroll = max(customerScroll + rows, 0)
+            return []
+        }
         guard let scope = listScope else {
             detailScroll = min(max(detailScroll + rows, 0), maxDetailScroll)
             return []
@@ -202,6 +234,14 @@ extension AppState {
     }
 
     private mutating func moveTo(_ target: Int) -> [Effect] {
+        if screen == .customers {
+            customers.move(to: target, viewHeight: queueViewHeight - 1)
+            return []
+        }
+        if case .customer = screen {
+            customerScroll = target <= 0 ? 0 : customerScroll
+            return []
+        }
         guard let scope = listScope else {
             detailScroll = target <= 0 ? 0 : maxDetailScroll
             return []

@@ -11,6 +11,10 @@ public enum Screen: Equatable, Sendable {
     case request(String)
     /// Request load, intake and retention figures.
     case dashboard
+    /// Customers, searched as you type.
+    case customers
+    /// One customer, by public id, with tabs.
+    case customer(String)
 
     /// The kind of screen, for the key table.
     public var kind: ScreenKind {
@@ -19,13 +23,15 @@ public enum Screen: Equatable, Sendable {
         case .approvals: .approvals
         case .request: .request
         case .dashboard: .dashboard
+        case .customers: .customers
+        case .customer: .customer
         }
     }
 }
 
 /// Which part of the console a key binding belongs to.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case queue, approvals, request, dashboard, prompt, command, help
+    case queue, approvals, request, dashboard, customers, customer, search, prompt, command, help
 
     /// The list screens (queue and approvals).
     public var isList: Bool { self == .queue || self == .approvals }
@@ -54,7 +60,8 @@ public struct AppState: Equatable, Sendable {
             && lhs.dashboard == rhs.dashboard && lhs.commandLine == rhs.commandLine
             && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
             && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
-            && lhs.themeNames == rhs.themeNames && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+            && lhs.themeNames == rhs.themeNames && lhs.customers == rhs.customers && lhs.customer == rhs.customer
+            && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
     }
 
     /// The smallest terminal the console draws in.
@@ -82,6 +89,14 @@ public struct AppState: Equatable, Sendable {
     public var dashboard: Dashboard?
     /// Draw charts with ASCII characters only (terminals without block characters).
     public var asciiCharts = false
+    /// The customers screen's search and results.
+    public var customers = CustomersState()
+    /// The customer shown on a customer screen, once read.
+    public var customer: CustomerDetail?
+    /// The customer screen's tab.
+    public var customerTab = CustomerTab.profile
+    /// How far the customer screen's tab is scrolled.
+    public var customerScroll = 0
     /// The `:` command line, while it is open.
     public var commandLine: CommandLineState?
     /// Commands run from the command line, oldest first (Up and Down walk it).
@@ -119,7 +134,8 @@ public struct AppState: Equatable, Sendable {
 
     /// Where key bindings are looked up: the help overlay when it is open, else the screen.
     public var keyContext: ScreenKind {
-        isHelpVisible ? .help : prompt != nil ? .prompt : commandLine != nil ? .command : screen.kind
+        isHelpVisible ? .help : prompt != nil ? .prompt : commandLine != nil ? .command
+            : screen == .customers && customers.isEditing ? .search : screen.kind
     }
 
     /// The request the lifecycle keys act on: the open request, or the selected row of a list.
@@ -128,7 +144,7 @@ public struct AppState: Equatable, Sendable {
         case .queue: queue.selected
         case .approvals: approvals.selected
         case .request: detail?.summary
-        case .dashboard: nil
+        case .dashboard, .customers, .customer: nil
         }
     }
 

@@ -20,6 +20,8 @@ public struct CommandLineState: Equatable, Sendable {
         Command(name: "queue", argument: nil, help: "the queue of open requests"),
         Command(name: "approvals", argument: nil, help: "erasures awaiting a supervisor"),
         Command(name: "dash", argument: nil, help: "the dashboard"),
+        Command(name: "customers", argument: nil, help: "customers, searched as you type"),
+        Command(name: "cust", argument: "TEXT", help: "customers matching a name, email, phone, order or tracking number"),
         Command(name: "request", argument: "ID", help: "open a request by id (PR-2026-000123, or just 123)"),
         Command(name: "theme", argument: "NAME", help: "switch the theme now"),
         Command(name: "live", argument: nil, help: "resume live refresh (Z pauses it)"),

@@ -41,8 +41,9 @@ public struct KeyBinding: Sendable {
 /// The console's key table.
 public enum KeyMap {
     private static let screens: Set<ScreenKind> = [.queue, .approvals, .request]
+    private static let browsing: Set<ScreenKind> = [.queue, .approvals, .request, .customers, .customer]
     private static let lists: Set<ScreenKind> = [.queue, .approvals]
-    private static let everywhere: Set<ScreenKind> = [.queue, .approvals, .request, .dashboard]
+    private static let everywhere: Set<ScreenKind> = [.queue, .approvals, .request, .dashboard, .customers, .customer]
 
     /// A lifecycle key: works on the focused request, refused (with the rules' reason) when not allowed.
     private static func lifecycle(_ key: Character, _ command: RequestCommandKey, _ help: String, hint: String? = nil) -> KeyBinding {
@@ -53,16 +54,24 @@ public enum KeyMap {
 
     /// Every binding, in the order help lists them.
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.char("j"), .down], "Move down one row", hint: "move", hintKeys: "j/k", in: screens) { _ in .moveBy(1) },
-        KeyBinding([.char("k"), .up], "Move up one row", in: screens) { _ in .moveBy(-1) },
-        KeyBinding([.char("g"), .home], "Go to the first row", in: screens) { _ in .moveToTop },
-        KeyBinding([.char("G"), .end], "Go to the last row", in: screens) { _ in .moveToBottom },
-        KeyBinding([.ctrl("d")], "Half a page down", in: screens) { _ in .moveByPage(0.5) },
-        KeyBinding([.ctrl("u")], "Half a page up", in: screens) { _ in .moveByPage(-0.5) },
-        KeyBinding([.pageDown], "A page down", in: screens) { _ in .moveByPage(1) },
-        KeyBinding([.pageUp], "A page up", in: screens) { _ in .moveByPage(-1) },
+        KeyBinding([.char("j"), .down], "Move down one row", hint: "move", hintKeys: "j/k", in: browsing) { _ in .moveBy(1) },
+        KeyBinding([.char("k"), .up], "Move up one row", in: browsing) { _ in .moveBy(-1) },
+        KeyBinding([.char("g"), .home], "Go to the first row", in: browsing) { _ in .moveToTop },
+        KeyBinding([.char("G"), .end], "Go to the last row", in: browsing) { _ in .moveToBottom },
+        KeyBinding([.ctrl("d")], "Half a page down", in: browsing) { _ in .moveByPage(0.5) },
+        KeyBinding([.ctrl("u")], "Half a page up", in: browsing) { _ in .moveByPage(-0.5) },
+        KeyBinding([.pageDown], "A page down", in: browsing) { _ in .moveByPage(1) },
+        KeyBinding([.pageUp], "A page up", in: browsing) { _ in .moveByPage(-1) },
         KeyBinding([.enter], "Open the selected request", hint: "open", in: lists,
                    disabledReason: { $0.focusedRequest == nil ? "The list is empty." : nil }) { _ in .open },
+        KeyBinding([.enter], "Open the selected customer", hint: "open", in: [.customers],
+                   disabledReason: { $0.customers.selected == nil ? "No customer matches." : nil }) { _ in .open },
+        KeyBinding([.char("/")], "Search: type a name, email, phone, order or tracking number", hint: "search",
+                   in: [.customers]) { _ in .startSearch },
+        KeyBinding([.tab], "Next tab", hint: "tabs", hintKeys: "Tab", in: [.customer]) { _ in .switchTab(1) },
+        KeyBinding([.backTab], "Previous tab", in: [.customer]) { _ in .switchTab(-1) },
+        KeyBinding([.enter], "Stop typing and browse the results", hint: "browse", in: [.search]) { _ in .searchKey(.enter) },
+        KeyBinding([.escape], "Clear the search", hint: "clear", in: [.search]) { _ in .searchKey(.escape) },
         lifecycle("a", .claim, "Assign to me (claim)", hint: "claim"),
         lifecycle("u", .release, "Release: give it back to the queue"),
         lifecycle("v", .verify, "Verify the requester's identity"),
@@ -79,8 +88,8 @@ public enum KeyMap {
         lifecycle("w", .withdrawConsent, "Withdraw the customer's consent (at once)"),
         lifecycle("M", .flagMinor, "Flag the customer as under 16"),
         lifecycle("t", .closeTask, "Close a notice to a recipient (confirmed, or impossible with a reason)"),
-        KeyBinding([.char("m")], "Reveal the subject's personal data until you leave (audited)", in: [.request],
-                   disabledReason: { $0.detail == nil ? "The request is still being read." : $0.revealed != nil ? "Already shown unmasked." : nil }) { _ in
+        KeyBinding([.char("m")], "Reveal the personal data until you leave (audited)", in: [.request, .customer],
+                   disabledReason: { $0.detail == nil && $0.customer == nil ? "Still being read." : $0.revealed != nil ? "Already shown unmasked." : nil }) { _ in
             .reveal
         },
         KeyBinding([.char("o")], "Edit the message waiting to go to the subject (in $EDITOR)", in: [.request], writes: true,
@@ -93,7 +102,7 @@ public enum KeyMap {
         KeyBinding([.char("D")], "Dashboard: load, intake, retention", hint: "dash", in: [.queue, .approvals, .request]) { _ in
             .showDashboard
         },
-        KeyBinding([.escape, .char("q")], "Back", hint: "back", in: [.approvals, .request, .dashboard]) { _ in .back },
+        KeyBinding([.escape, .char("q")], "Back", hint: "back", in: [.approvals, .request, .dashboard, .customers, .customer]) { _ in .back },
         KeyBinding([.char("R")], "Read the screen's data again", in: everywhere) { _ in .refresh },
         KeyBinding([.char("Z")], "Pause or resume live refresh", in: everywhere) { _ in .toggleLive },
         KeyBinding([.char("?")], "Show the keys", hint: "help", in: everywhere) { _ in .toggleHelp },
@@ -107,7 +116,7 @@ public enum KeyMap {
         KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in
             .promptKey(.escape)
         },
-        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .help])) { _ in .quit },
+        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .search, .help])) { _ in .quit },
         KeyBinding([.enter], "Run the command", hint: "run", in: [.command]) { _ in .commandKey(.enter) },
         KeyBinding([.tab], "Complete the command or theme name", hint: "complete", in: [.command]) { _ in .commandKey(.tab) },
         KeyBinding([.up, .down], "Walk the command history", hint: "history", hintKeys: "↑/↓", in: [.command]) { _ in .commandKey(.up) },

@@ -14,6 +14,8 @@ public enum Renderer {
         case .approvals: QueueView.draw(state, scope: .awaitingApproval, into: &buffer)
         case .request: RequestView.draw(state, into: &buffer)
         case .dashboard: DashboardView.draw(state, into: &buffer)
+        case .customers: CustomersView.draw(state, into: &buffer)
+        case .customer: CustomerView.draw(state, into: &buffer)
         }
         if let prompt = state.prompt { PromptView.draw(prompt, into: &buffer) }
         drawStatus(state, into: &buffer)

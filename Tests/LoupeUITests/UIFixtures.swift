@@ -84,6 +84,15 @@ struct Harness {
             case .fulfil(let fulfilment, let id):
                 fulfilled.append(fulfilment)
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
+            case .searchCustomers(let query):
+                let found = sampleCustomers.filter { query.isEmpty || ($0.fullName ?? "").localizedCaseInsensitiveContains(query) }
+                pending += state.reduce(.customersLoaded(found, query: query))
+            case .loadCustomer(let id):
+                let summary = sampleCustomers.first { $0.publicId == id }!
+                var detail = CustomerDetail(summary: summary, createdAt: uiNow.addingTimeInterval(-400 * day), lastActiveAt: uiNow)
+                detail.orders = [CustomerDetail.Entry(when: uiNow, text: "JDS-100001  delivered", detail: "129.90 EUR · DHL")]
+                detail.addresses = [CustomerDetail.Entry(when: nil, text: "shipping: Hauptstraße 1", detail: "10115 Berlin DE")]
+                pending += state.reduce(.customerLoaded(detail))
             case .checkForChanges:
                 pending += state.reduce(.changesChecked(changeStamp))
             case .switchTheme(let name):
@@ -178,3 +187,12 @@ func sampleDashboard() -> Dashboard {
                     RetentionOutlook(category: .feedback, expiredNow: 12, expiringIn30Days: 3),
                     RetentionOutlook(category: .accessExports, expiredNow: 0, expiringIn30Days: 2)])
 }
+
+/// Customers the fake search answers from.
+let sampleCustomers = [
+    CustomerSummary(id: 1, publicId: "C-000001", fullName: "Jürgen Müller", email: "j.mueller@example.de", phone: "+49 151 2000 1234",
+                    orderCount: 3, isMinor: false, isErased: false),
+    CustomerSummary(id: 2, publicId: "C-000002", fullName: "Ana Núñez", email: "ana@example.es", phone: nil,
+                    orderCount: 0, isMinor: true, isErased: false),
+    CustomerSummary(id: 3, publicId: "C-000003", fullName: nil, email: nil, phone: nil, orderCount: 2, isMinor: false, isErased: true),
+]

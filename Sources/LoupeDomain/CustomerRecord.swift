@@ -1,0 +1,79 @@
+import Foundation
+
+/// A row of the customers screen.
+public struct CustomerSummary: Equatable, Sendable {
+    public var id: Int64
+    public var publicId: String
+    public var fullName: String?
+    public var email: String?
+    public var phone: String?
+    public var orderCount: Int
+    public var isMinor: Bool
+    public var isErased: Bool
+
+    /// Makes a row.
+    public init(id: Int64, publicId: String, fullName: String?, email: String?, phone: String?, orderCount: Int,
+                isMinor: Bool, isErased: Bool) {
+        self.id = id
+        self.publicId = publicId
+        self.fullName = fullName
+        self.email = email
+        self.phone = phone
+        self.orderCount = orderCount
+        self.isMinor = isMinor
+        self.isErased = isErased
+    }
+}
+
+/// One customer with everything the customer screen's tabs show; each list is capped (the newest first) so the
+/// screen never reads more than it can show.
+public struct CustomerDetail: Equatable, Sendable {
+    /// A line of a tab: what it is, and when.
+    public struct Entry: Equatable, Sendable {
+        public var when: Date?
+        public var text: String
+        public var detail: String
+
+        /// Makes an entry.
+        public init(when: Date?, text: String, detail: String) {
+            self.when = when
+            self.text = text
+            self.detail = detail
+        }
+    }
+
+    public var summary: CustomerSummary
+    public var createdAt: Date
+    public var lastActiveAt: Date?
+    public var addresses: [Entry] = []
+    public var orders: [Entry] = []
+    public var consent: [AccessExport.ConsentEvent] = []
+    public var deviceEvents: [Entry] = []
+    /// How many device events there are in all (the tab shows the newest).
+    public var deviceEventCount = 0
+    public var feedback: [Entry] = []
+    public var requests: [RequestSummary] = []
+
+    /// Makes a detail with empty tabs.
+    public init(summary: CustomerSummary, createdAt: Date, lastActiveAt: Date?) {
+        self.summary = summary
+        self.createdAt = createdAt
+        self.lastActiveAt = lastActiveAt
+    }
+}
+
+/// The tabs of the customer screen, in order.
+public enum CustomerTab: String, CaseIterable, Sendable {
+    case profile, addresses, orders, consent, device, feedback, requests
+}
+
+/// Builds the full-text query for what the user typed: each word a quoted prefix term, so `mul` finds `Müller`
+/// (the index folds accents) and nothing typed can inject FTS syntax.
+public enum CustomerSearchText {
+    /// The FTS5 MATCH expression, or nil when nothing searchable was typed.
+    public static func ftsQuery(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(8)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"*" }.joined(separator: " ")
+    }
+}

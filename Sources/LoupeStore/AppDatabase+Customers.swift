@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// Customers matching what was typed, at most `limit`: name, email and phone through the full-text index
+    /// (accents ignored, each word a prefix), an order number or a tracking number exactly; with nothing typed,
+    /// the first customers by id. Every branch is an index lookup.
+    public func searchCustomers(_ text: String, limit: Int = 200) throws -> [CustomerSummary] {
+        try read { db in
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let columns = """
+                c.id, c.publicId, c.fullName, c.email, c.phone, c.isMinor, c.erasedAt IS NOT NULL AS isErased,
+                (SELECT COUNT(*) FROM customerOrder o WHERE o.customerId = c.id) AS orderCount
+                """
+            let rows: [Row]
+            if trimmed.isEmpty {
+                rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM customer c ORDER BY c.id LIMIT ?", arguments: [limit])
+            } else {
+                var ids: [Int64] = try Int64.fetchAll(db, sql: """
+                    SELECT customerId FROM customerOrder WHERE customerId IS NOT NULL AND (number = ? OR number = ? OR trackingNumber = ?)
+                    """, arguments: [trimmed, "#" + trimmed, trimmed])
+                if let query = CustomerSearchText.ftsQuery(trimmed) {
+                    ids += try Int64.fetchAll(db, sql: "SELECT rowid FROM customerSearch WHERE customerSearch MATCH ? ORDER BY rank LIMIT ?",
+                                              arguments: [query, limit])
+                }
+                var seen = Set<Int64>()
+                let ordered = ids.filter { seen.insert($0).inserted }.prefix(limit)
+                let found = try Row.fetchAll(db, sql: "SELECT \(columns) FROM customer c WHERE c.id IN (SELECT value FROM json_each(?))",
+                                             arguments: ["[" + ordered.map(String.init).joined(separator: ",") + "]"])
+                let byId = Dictionary(uniqueKeysWithValues: found.map { ($0["id"] as Int64, $0) })
+                rows = ordered.compactMap { byId[$0] }
+            }
+            return rows.map(Self.customerSummary)
+        }
+    }
+
+    /// One customer with the newest 50 entries of each tab.
+    public func customerDetail(publicId: String) throws -> CustomerDetail {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.*, c.erasedAt IS NOT NULL AS isErased,
+                    (SELECT COUNT(*) FROM customerOrder o WHERE o.customerId = c.id) AS orderCount
+                FROM customer c WHERE c.publicId = ?
+                """, arguments: [publicId]) else {
+                throw LoupeError(.notFound, "No customer \(publicId). Search with :cust NAME.")
+            }
+            let id: Int64 = row["id"]
+            var detail = CustomerDetail(summary: Self.customerSummary(row), createdAt: row["createdAt"], lastActiveAt: row["lastActiveAt"])
+            detail.addresses = try Row.fetchAll(db, sql: "SELECT * FROM address WHERE customerId = ? ORDER BY id LIMIT 50", arguments: [id]).map {
+                CustomerDetail.Entry(when: nil, text: "\($0["kind"] as String): \($0["line1"] as String)",
+                                     detail: [$0["postalCode"] as String?, $0["city"] as String?, $0["country"] as String?].compactMap { $0 }.joined(separator: " "))
+            }
+            detail.orders = try Row.fetchAll(db, sql: """
+                SELECT number, placedAt, status, totalMinor, currency, carrier, trackingNumber FROM customerOrder
+                WHERE customerId = ? ORDER BY placedAt DESC LIMIT 50
+                """, arguments: [id]).map {
+                CustomerDetail.Entry(when: $0["placedAt"], text: "\($0["number"] as String)  \($0["status"] as String)",
+                                     detail: String(format: "%.2f %@", Double($0["totalMinor"] as Int) / 100, $0["currency"] as String)
+                                        + (($0["carrier"] as String?).map { " · \($0)" } ?? ""))
+            }
+            detail.consent = try Self.consentHistory(db, customerId: id)
+            detail.deviceEventCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deviceEvent WHERE customerId = ?", arguments: [id]) ?? 0
+            detail.deviceEvents = try Row.fetchAll(db, sql: """
+                SELECT occurredAt, page, deviceModel, ip FROM deviceEvent WHERE customerId = ? ORDER BY occurredAt DESC LIMIT 50
+                """, arguments: [id]).map {
+                CustomerDetail.Entry(when: $0["occurredAt"], text: $0["page"] ?? "-",
+                                     detail: [$0["deviceModel"] as String?, $0["ip"] as String?].compactMap { $0 }.joined(separator: " · "))
+            }
+            detail.feedback = try Row.fetchAll(db, sql: "SELECT createdAt, text FROM feedback WHERE customerId = ? ORDER BY createdAt DESC LIMIT 50",
+                                               arguments: [id]).map {
+                CustomerDetail.Entry(when: $0["createdAt"], text: $0["text"], detail: "")
+            }
+            detail.requests = try Self.fetchSummaries(db, """
+                SELECT \(Self.summaryColumns) FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId
+                WHERE r.customerId = ? ORDER BY r.receivedAt DESC LIMIT 50
+                """, [id])
+            return detail
+        }
+    }
+
+    private static func customerSummary(_ row: Row) -> CustomerSummary {
+        CustomerSummary(id: row["id"], publicId: row["publicId"], fullName: row["fullName"], email: row["email"],
+                        phone: row["phone"], orderCount: row["orderCount"], isMinor: row["isMinor"], isErased: row["isErased"])
+    }
+}

@@ -1,0 +1,59 @@
+import LoupeDomain
+
+extension AppState {
+    /// Shows the customers screen searching for `query` (search-as-you-type starts at once when `editing`).
+    mutating func showCustomers(query: String, editing: Bool) -> [Effect] {
+        if screen != .customers { screens.append(.customers) }
+        customers.query = query
+        customers.isEditing = editing
+        return [.searchCustomers(query)]
+    }
+
+    /// Opens one customer's screen on its profile tab.
+    mutating func openCustomer(_ publicId: String) -> [Effect] {
+        if screen != .customer(publicId) { screens.append(.customer(publicId)) }
+        customer = nil
+        customerTab = .profile
+        customerScroll = 0
+        return [.loadCustomer(publicId: publicId)]
+    }
+
+    /// A key typed into the customers search field: each change searches again.
+    mutating func handleSearchKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            customers.isEditing = false
+            return []
+        case .escape:
+            customers.isEditing = false
+            guard !customers.query.isEmpty else { return [] }
+            customers.query = ""
+        case .backspace, .delete:
+            guard !customers.query.isEmpty else { return [] }
+            customers.query.removeLast()
+        case .char(let typed) where customers.query.count < 100:
+            customers.query.append(typed)
+        default:
+            return []
+        }
+        return [.searchCustomers(customers.query)]
+    }
+
+    /// Search results arrived; a reply to an older query than what is typed now is dropped.
+    mutating func applyCustomers(_ rows: [CustomerSummary], query: String) {
+        guard query == customers.query else { return }
+        let kept = customers.selected?.id
+        customers.rows = rows
+        customers.loadedQuery = query
+        let index = kept.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
+        customers.move(to: index, viewHeight: queueViewHeight - 1)
+    }
+
+    /// Moves between the customer screen's tabs.
+    mutating func switchTab(by step: Int) {
+        let all = CustomerTab.allCases
+        let index = all.firstIndex(of: customerTab)!
+        customerTab = all[(index + step + all.count) % all.count]
+        customerScroll = 0
+    }
+}
