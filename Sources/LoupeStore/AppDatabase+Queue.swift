@@ -12,14 +12,16 @@ extension AppDatabase {
 
     /// Reads one slice of a queue (open requests, or erasures awaiting approval) with the total count and the
     /// slice's start position. Every read walks an index in order: no OFFSET, no sort, no full scan.
-    public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open) throws -> QueuePage {
+    public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil) throws -> QueuePage {
         try read { db in
             // INDEXED BY: the planner must walk the index in queue order, never sort the requests.
-            let (index, condition) = switch scope {
+            let (index, scopeCondition) = switch scope {
                 case .open: ("privacyRequest_openQueue", Self.openStatusSQL)
                 case .awaitingApproval: ("privacyRequest_status", "status = 'awaiting-approval'")
             }
-            let filter = condition.replacingOccurrences(of: "status", with: "r.status")
+            let (extra, extraArguments) = Self.filterSQL(filter, table: "")
+            let condition = scopeCondition + extra
+            let filter = scopeCondition.replacingOccurrences(of: "status", with: "r.status") + Self.filterSQL(filter, table: "r.").0
             let base = """
                 SELECT \(Self.summaryColumns) FROM privacyRequest r INDEXED BY \(index)
                 LEFT JOIN customer c ON c.id = r.customerId WHERE \(filter)
@@ -30,26 +32,58 @@ extension AppDatabase {
             let rows: [RequestSummary]
             switch query {
             case .first(let limit):
-                rows = try Self.fetchSummaries(db, "\(base) \(ascending)", [limit])
+                rows = try Self.fetchSummaries(db, "\(base) \(ascending)", extraArguments + [limit])
             case .last(let limit):
-                rows = try Self.fetchSummaries(db, "\(base) \(descending)", [limit]).reversed()
+                rows = try Self.fetchSummaries(db, "\(base) \(descending)", extraArguments + [limit]).reversed()
             case .from(let from, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) AND \(key) >= (?, ?, ?) \(ascending)", [from.rank, from.dueAt, from.id, limit])
+                    db, "\(base) AND \(key) >= (?, ?, ?) \(ascending)", extraArguments + [from.rank, from.dueAt, from.id, limit])
             case .through(let through, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) AND \(key) <= (?, ?, ?) \(descending)", [through.rank, through.dueAt, through.id, limit]).reversed()
+                    db, "\(base) AND \(key) <= (?, ?, ?) \(descending)", extraArguments + [through.rank, through.dueAt, through.id, limit]).reversed()
             }
             let count = "SELECT COUNT(*) FROM privacyRequest INDEXED BY \(index) WHERE \(condition)"
-            let total = try Int.fetchOne(db, sql: count) ?? 0
+            let total = try Int.fetchOne(db, sql: count, arguments: extraArguments) ?? 0
             var startIndex = 0
             if let first = rows.first {
                 startIndex = try Int.fetchOne(
                     db, sql: "\(count) AND (queueRank, effectiveDueAt, id) < (?, ?, ?)",
-                    arguments: [first.queueKey.rank, first.dueAt, first.id]) ?? 0
+                    arguments: extraArguments + [first.queueKey.rank, first.dueAt, first.id]) ?? 0
             }
             return QueuePage(rows: rows, total: total, startIndex: startIndex)
         }
+    }
+
+    /// The filter as SQL conditions on unaliased `privacyRequest` columns (the queue query renames `status`),
+    /// with their arguments in order.
+    static func filterSQL(_ filter: QueueFilter?, table t: String) -> (String, StatementArguments) {
+        guard let filter else { return ("", []) }
+        var sql = ""
+        var arguments: StatementArguments = []
+        if !filter.statuses.isEmpty {
+            sql += " AND \(t)status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ",") + ")"
+            arguments += StatementArguments(filter.statuses.map(\.rawValue))
+        }
+        if !filter.kinds.isEmpty {
+            sql += " AND \(t)kind IN (" + filter.kinds.map { _ in "?" }.joined(separator: ",") + ")"
+            arguments += StatementArguments(filter.kinds.map(\.rawValue))
+        }
+        switch filter.holder {
+        case .anyone: break
+        case .nobody: sql += " AND \(t)assignee IS NULL"
+        case .user(let name):
+            sql += " AND \(t)assignee = ?"
+            arguments += [name]
+        }
+        if let dueBefore = filter.dueBefore {
+            sql += " AND \(t)effectiveDueAt < ?"
+            arguments += [dueBefore]
+        }
+        for word in filter.words {
+            sql += " AND \(t)publicId LIKE ?"
+            arguments += ["%\(word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"]
+        }
+        return (sql, arguments)
     }
 
     static func fetchSummaries(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [RequestSummary] {

@@ -46,6 +46,10 @@ public enum Action: Equatable, Sendable {
     case customerLoaded(CustomerDetail)
     /// Move to the next (1) or previous (-1) tab of the customer screen.
     case switchTab(Int)
+    /// Open the `/` filter line on a list.
+    case openFilter
+    /// A key typed while the filter line is open.
+    case filterKey(Key)
     /// Open the `:` command line.
     case openCommandLine
     /// A key typed while the command line is open.
@@ -82,8 +86,8 @@ public enum Action: Equatable, Sendable {
 
 /// Work the reducer asks the runner to do; its result comes back as an action.
 public enum Effect: Equatable, Sendable {
-    /// Read a slice of a list; answered by `.queueLoaded` or `.failed`.
-    case loadQueue(QueuePageQuery, scope: QueueScope)
+    /// Read a slice of a list (only the requests `filter` passes); answered by `.queueLoaded` or `.failed`.
+    case loadQueue(QueuePageQuery, scope: QueueScope, filter: QueueFilter? = nil)
     /// Carry out a lifecycle command; answered by `.performed` or `.failed`.
     case perform(RequestCommand, publicId: String, expectedVersion: Int)
     /// Read the preview of an erasure or a rectification; answered by `.previewLoaded` or `.failed`.

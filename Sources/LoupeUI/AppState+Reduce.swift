@@ -5,7 +5,13 @@ extension AppState {
     /// The one place the console's state changes: applies `action` and returns the effects to run. Personal
     /// data revealed with `m` is masked again as soon as its request leaves the screen.
     public mutating func reduce(_ action: Action) -> [Effect] {
-        let effects = apply(action)
+        let effects = apply(action).map { effect -> Effect in
+            // Every read of a list carries that list's filter: one place, whatever asked for the read.
+            if case .loadQueue(let query, let scope, nil) = effect, let filter = self[list: scope].filter {
+                return .loadQueue(query, scope: scope, filter: filter)
+            }
+            return effect
+        }
         if let shown = revealed, screen != .request(shown), screen != .customer(shown) { revealed = nil }
         return effects
     }
@@ -50,6 +56,9 @@ extension AppState {
             if isHelpVisible {
                 isHelpVisible = false
                 return []
+            }
+            if let scope = listScope, self[list: scope].filter != nil {
+                return applyFilter(nil, to: scope)
             }
             guard screens.count > 1 else { return [] }
             screens.removeLast()
@@ -106,6 +115,12 @@ extension AppState {
         case .switchTab(let step):
             switchTab(by: step)
             return []
+        case .openFilter:
+            guard let scope = listScope else { return [] }
+            filterLine = self[list: scope].filter?.text ?? ""
+            return []
+        case .filterKey(let key):
+            return handleFilterKey(key)
         case .openCommandLine:
             commandLine = CommandLineState()
             return []
@@ -165,7 +180,7 @@ extension AppState {
         switch KeyMap.resolve(key, in: self) {
         case .action(let action):
             switch action {
-            case .promptKey, .commandKey, .searchKey: break
+            case .promptKey, .commandKey, .searchKey, .filterKey: break
             default: message = nil
             }
             return reduce(action)
@@ -175,6 +190,7 @@ extension AppState {
             if prompt != nil { return reduce(.promptKey(key)) }
             if commandLine != nil { return reduce(.commandKey(key)) }
             if keyContext == .search { return reduce(.searchKey(key)) }
+            if filterLine != nil { return reduce(.filterKey(key)) }
             message = nil
             return []
         }

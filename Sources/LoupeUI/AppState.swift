@@ -31,7 +31,7 @@ public enum Screen: Equatable, Sendable {
 
 /// Which part of the console a key binding belongs to.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case queue, approvals, request, dashboard, customers, customer, search, prompt, command, help
+    case queue, approvals, request, dashboard, customers, customer, search, filter, prompt, command, help
 
     /// The list screens (queue and approvals).
     public var isList: Bool { self == .queue || self == .approvals }
@@ -61,7 +61,7 @@ public struct AppState: Equatable, Sendable {
             && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
             && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
             && lhs.themeNames == rhs.themeNames && lhs.customers == rhs.customers && lhs.customer == rhs.customer
-            && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+            && lhs.filterLine == rhs.filterLine && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
     }
 
     /// The smallest terminal the console draws in.
@@ -97,6 +97,8 @@ public struct AppState: Equatable, Sendable {
     public var customerTab = CustomerTab.profile
     /// How far the customer screen's tab is scrolled.
     public var customerScroll = 0
+    /// The `/` filter line of a list, while it is open (its text).
+    public var filterLine: String?
     /// The `:` command line, while it is open.
     public var commandLine: CommandLineState?
     /// Commands run from the command line, oldest first (Up and Down walk it).
@@ -134,7 +136,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Where key bindings are looked up: the help overlay when it is open, else the screen.
     public var keyContext: ScreenKind {
-        isHelpVisible ? .help : prompt != nil ? .prompt : commandLine != nil ? .command
+        isHelpVisible ? .help : prompt != nil ? .prompt : commandLine != nil ? .command : filterLine != nil ? .filter
             : screen == .customers && customers.isEditing ? .search : screen.kind
     }
 

@@ -68,6 +68,10 @@ public enum KeyMap {
                    disabledReason: { $0.customers.selected == nil ? "No customer matches." : nil }) { _ in .open },
         KeyBinding([.char("/")], "Search: type a name, email, phone, order or tracking number", hint: "search",
                    in: [.customers]) { _ in .startSearch },
+        KeyBinding([.char("/")], "Filter: status:overdue kind:erasure assignee:me, or part of an id; Esc clears", hint: "filter",
+                   in: lists) { _ in .openFilter },
+        KeyBinding([.enter], "Apply the filter", hint: "apply", in: [.filter]) { _ in .filterKey(.enter) },
+        KeyBinding([.escape], "Leave the filter line", hint: "leave", in: [.filter]) { _ in .filterKey(.escape) },
         KeyBinding([.tab], "Next tab", hint: "tabs", hintKeys: "Tab", in: [.customer]) { _ in .switchTab(1) },
         KeyBinding([.backTab], "Previous tab", in: [.customer]) { _ in .switchTab(-1) },
         KeyBinding([.enter], "Stop typing and browse the results", hint: "browse", in: [.search]) { _ in .searchKey(.enter) },
@@ -99,10 +103,12 @@ public enum KeyMap {
         KeyBinding([.char("p")], "Erasures awaiting approval", hint: "approvals", in: [.queue, .request, .dashboard]) { _ in
             .showApprovals
         },
-        KeyBinding([.char("D")], "Dashboard: load, intake, retention", hint: "dash", in: [.queue, .approvals, .request]) { _ in
+        KeyBinding([.char("D")], "Dashboard: load, intake, retention", in: [.queue, .approvals, .request]) { _ in
             .showDashboard
         },
-        KeyBinding([.escape, .char("q")], "Back", hint: "back", in: [.approvals, .request, .dashboard, .customers, .customer]) { _ in .back },
+        KeyBinding([.escape, .char("q")], "Back (on a filtered list: clear the filter)", hint: "back",
+                   in: [.approvals, .request, .dashboard, .customers, .customer]) { _ in .back },
+        KeyBinding([.escape], "Clear the filter", in: [.queue]) { _ in .back },
         KeyBinding([.char("R")], "Read the screen's data again", in: everywhere) { _ in .refresh },
         KeyBinding([.char("Z")], "Pause or resume live refresh", in: everywhere) { _ in .toggleLive },
         KeyBinding([.char("?")], "Show the keys", hint: "help", in: everywhere) { _ in .toggleHelp },
@@ -116,7 +122,7 @@ public enum KeyMap {
         KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in
             .promptKey(.escape)
         },
-        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .search, .help])) { _ in .quit },
+        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .search, .filter, .help])) { _ in .quit },
         KeyBinding([.enter], "Run the command", hint: "run", in: [.command]) { _ in .commandKey(.enter) },
         KeyBinding([.tab], "Complete the command or theme name", hint: "complete", in: [.command]) { _ in .commandKey(.tab) },
         KeyBinding([.up, .down], "Walk the command history", hint: "history", hintKeys: "↑/↓", in: [.command]) { _ in .commandKey(.up) },

@@ -19,6 +19,8 @@ public struct QueueState: Equatable, Sendable {
     public var keepSelected: Int64?
     /// Whether the first slice has arrived.
     public var isLoaded = false
+    /// The `/` filter applied to the list, if any.
+    public var filter: QueueFilter?
 
     /// Makes an empty queue.
     public init() {}

@@ -12,7 +12,10 @@ enum QueueView {
     static func draw(_ state: AppState, scope: QueueScope, into buffer: inout ScreenBuffer) {
         let queue = state[list: scope]
         let position = queue.total == 0 ? "0/0" : "\(queue.cursor + 1)/\(queue.total)"
-        let title = scope == .open ? "Queue · urgent first, then by due date" : "Approvals · erasures awaiting a supervisor"
+        var title = scope == .open ? "Queue · urgent first, then by due date" : "Approvals · erasures awaiting a supervisor"
+        if let filter = queue.filter {
+            title = (scope == .open ? "Queue" : "Approvals") + " · filter \(filter.text) · \(queue.total) match\(queue.total == 1 ? "" : "es")"
+        }
         Renderer.drawTitle(title,
                            right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))",
                            into: &buffer)
@@ -41,7 +44,8 @@ enum QueueView {
             return
         }
         guard queue.total > 0 else {
-            let empty = scope == .open ? " No open requests: nothing is waiting." : " No erasure is waiting for approval."
+            let empty = queue.filter != nil ? " Nothing matches the filter; Esc clears it."
+                : scope == .open ? " No open requests: nothing is waiting." : " No erasure is waiting for approval."
             buffer.write(empty, x: 0, y: 2, role: .muted)
             return
         }

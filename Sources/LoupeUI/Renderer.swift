@@ -43,8 +43,7 @@ public enum Renderer {
         let y = buffer.height - 1
         buffer.fill(x: 0, y: y, count: buffer.width, role: .hint)
         var x = 1
-        if let line = state.commandLine {
-            let text = ":" + line.text
+        if let text = state.commandLine.map({ ":" + $0.text }) ?? state.filterLine.map({ "/" + $0 }) {
             buffer.write(text, x: 0, y: y, role: .text, maxWidth: buffer.width - 1)
             buffer.write("█", x: min(TerminalText.width(text), buffer.width - 1), y: y, role: .text)
             return

@@ -101,3 +101,21 @@ import Testing
         }
     }
 }
+
+@Suite struct QueueFilterStoreTests {
+    /// The store's SQL and the domain's `matches` agree, on every slice.
+    @Test func theFilterInSQLPassesExactlyWhatMatchesPasses() throws {
+        let database = try demoDatabase(customers: 400)
+        let all = try database.queuePage(.first(limit: 10_000)).rows
+        for text in ["status:overdue", "kind:erasure", "assignee:none", "kind:access assignee:ben", "status:verifying", "00001"] {
+            let filter = try QueueFilter.parse(text, actor: "ava", now: storeNow)
+            let page = try database.queuePage(.first(limit: 10_000), filter: filter)
+            #expect(page.rows.map(\.id) == all.filter(filter.matches).map(\.id), "\(text)")
+            #expect(page.total == page.rows.count)
+            if page.rows.count > 2 {
+                let later = try database.queuePage(.from(page.rows[2].queueKey, limit: 5), filter: filter)
+                #expect(later.startIndex == 2 && later.rows.first?.id == page.rows[2].id)
+            }
+        }
+    }
+}

@@ -28,8 +28,9 @@ func sampleQueue(count: Int) -> [RequestSummary] {
 struct FakeQueueSource {
     var rows: [RequestSummary]
 
-    func page(_ query: QueuePageQuery, scope: QueueScope = .open) -> QueuePage {
-        let rows = scope == .open ? rows.filter { $0.status.isOpen } : rows.filter { $0.status == .awaitingApproval }
+    func page(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil) -> QueuePage {
+        let rows = (scope == .open ? rows.filter { $0.status.isOpen } : rows.filter { $0.status == .awaitingApproval })
+            .filter { filter?.matches($0) ?? true }
         let slice: ArraySlice<RequestSummary>
         switch query {
         case .first(let limit): slice = rows.prefix(limit)
@@ -72,8 +73,8 @@ struct Harness {
             let effect = pending.removeFirst()
             effectsSeen.append(effect)
             switch effect {
-            case .loadQueue(let query, let scope):
-                pending += state.reduce(.queueLoaded(source.page(query, scope: scope), scope: scope))
+            case .loadQueue(let query, let scope, let filter):
+                pending += state.reduce(.queueLoaded(source.page(query, scope: scope, filter: filter), scope: scope))
             case .loadRequest(let id):
                 if let detail = detail(id) { pending += state.reduce(.requestLoaded(detail)) }
                 else { pending += state.reduce(.failed(LoupeError(.notFound, "No request \(id)."))) }

@@ -1,0 +1,46 @@
+import LoupeDomain
+
+extension AppState {
+    /// A key typed while the `/` filter line is open: Enter applies it (an empty one clears), Esc leaves it.
+    mutating func handleFilterKey(_ key: Key) -> [Effect] {
+        guard var text = filterLine, let scope = listScope else { return [] }
+        switch key {
+        case .escape:
+            filterLine = nil
+            return []
+        case .enter:
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else {
+                filterLine = nil
+                return applyFilter(nil, to: scope)
+            }
+            do {
+                let filter = try QueueFilter.parse(trimmed, actor: actor.userName, now: now)
+                filterLine = nil
+                return applyFilter(filter, to: scope)
+            } catch let error as LoupeError {
+                message = StatusMessage(error.message, isError: true)
+                return []
+            } catch {
+                return []
+            }
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        case .char(let typed) where text.count < 200:
+            text.append(typed)
+        default:
+            return []
+        }
+        filterLine = text
+        return []
+    }
+
+    /// Sets (or clears) a list's filter and reads its first slice again.
+    mutating func applyFilter(_ filter: QueueFilter?, to scope: QueueScope) -> [Effect] {
+        var list = QueueState()
+        list.filter = filter
+        self[list: scope] = list
+        message = filter.map { StatusMessage("Filter: \($0.text) · Esc clears it.") }
+        return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope, filter: filter)]
+    }
+}
