@@ -38,6 +38,19 @@ struct ImportOptions: ParsableArguments {
     }
 }
 
+extension ImportOptions {
+    /// Opens the database, streams the file through `importer` with a progress bar, then reports.
+    func run(what: String, importer: (CommandContext, ProgressBar) throws -> ImportReport) throws {
+        var report = ImportReport()
+        try CommandContext.run(database) { context in
+            let bar = ProgressBar(label: "Importing \(what)")
+            defer { bar.finish() }
+            report = try importer(context, bar)
+        }
+        try finish(report, what: what)
+    }
+}
+
 struct ImportCustomers: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopify-customers",
@@ -46,16 +59,12 @@ struct ImportCustomers: ParsableCommand {
     @OptionGroup var options: ImportOptions
 
     func run() throws {
-        var report = ImportReport()
-        try CommandContext.run(options.database) { context in
+        try options.run(what: "customers") { context, bar in
             let reader = try ShopifyCustomerCSV(path: options.file)
-            let bar = ProgressBar(label: "Importing customers")
-            defer { bar.finish() }
-            report = try context.database.importCustomers(
+            return try context.database.importCustomers(
                 from: reader.next, fileName: options.file, dryRun: options.dryRun, skipBadRows: options.skipBadRows,
                 actor: context.actor, at: context.now, progress: { bar.update(reader.progress) })
         }
-        try options.finish(report, what: "customers")
     }
 }
 
@@ -67,15 +76,11 @@ struct ImportOrders: ParsableCommand {
     @OptionGroup var options: ImportOptions
 
     func run() throws {
-        var report = ImportReport()
-        try CommandContext.run(options.database) { context in
+        try options.run(what: "orders") { context, bar in
             let reader = try ShopifyOrderCSV(path: options.file)
-            let bar = ProgressBar(label: "Importing orders")
-            defer { bar.finish() }
-            report = try context.database.importOrders(
+            return try context.database.importOrders(
                 from: reader.next, fileName: options.file, dryRun: options.dryRun, skipBadRows: options.skipBadRows,
                 actor: context.actor, at: context.now, progress: { bar.update(reader.progress) })
         }
-        try options.finish(report, what: "orders")
     }
 }
