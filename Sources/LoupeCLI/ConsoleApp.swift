@@ -36,6 +36,8 @@ enum ConsoleApp {
                 case .redrawTerminal:
                     terminal.redrawAll()
                     drawn = nil
+                case .copyToClipboard(let text):
+                    terminal.copyToClipboard(text)
                 case .switchTheme(let name):
                     do {
                         terminal.apply(theme: try ThemeLoader.load(name, environment: environment))

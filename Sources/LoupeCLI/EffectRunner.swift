@@ -47,7 +47,7 @@ struct EffectRunner {
                 return .previewLoaded(publicId: publicId, lines: lines)
             case .fulfil(let fulfilment, let publicId):
                 return try fulfil(fulfilment, publicId: publicId)
-            case .quit, .redrawTerminal, .editMessage, .switchTheme:
+            case .quit, .redrawTerminal, .editMessage, .switchTheme, .copyToClipboard:
                 return nil
             }
         } catch let error as LoupeError {

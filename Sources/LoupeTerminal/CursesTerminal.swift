@@ -114,6 +114,18 @@ public final class CursesTerminal {
         clearok(loupe_stdscr(), true)
     }
 
+    /// Asks the terminal to put `text` on the clipboard (OSC 52): it travels over SSH to the user's own machine.
+    /// Inside tmux or screen the sequence is wrapped so the multiplexer passes it on.
+    public func copyToClipboard(_ text: String) {
+        let payload = Data(text.utf8).base64EncodedString()
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let sequence = "\u{1B}]52;c;\(payload)\u{07}"
+        let wrapped = term.hasPrefix("screen") && ProcessInfo.processInfo.environment["TMUX"] == nil
+            ? "\u{1B}P\(sequence)\u{1B}\\" : sequence
+        fputs(wrapped, loupe_stdout_file())
+        fflush(loupe_stdout_file())
+    }
+
     /// Hands the terminal to another program (an editor) until `body` returns, then takes it back and repaints.
     public func suspended<T>(_ body: () throws -> T) rethrows -> T {
         loupe_set_curses_active(0)

@@ -46,6 +46,10 @@ public enum Action: Equatable, Sendable {
     case customerLoaded(CustomerDetail)
     /// Move to the next (1) or previous (-1) tab of the customer screen.
     case switchTab(Int)
+    /// Go forward again to the screen `back` left (`]`).
+    case forward
+    /// Copy the focused item's id to the clipboard (`y`, OSC 52).
+    case copyId
     /// Open the `/` filter line on a list.
     case openFilter
     /// A key typed while the filter line is open.
@@ -110,6 +114,8 @@ public enum Effect: Equatable, Sendable {
     case switchTheme(String)
     /// Audit that the actor revealed a request's personal data; answered by `.revealed` or `.failed`.
     case recordReveal(publicId: String)
+    /// Put text on the clipboard of the user's terminal (OSC 52; works over SSH).
+    case copyToClipboard(String)
     /// Clear and repaint the terminal.
     case redrawTerminal
     /// Leave the console.

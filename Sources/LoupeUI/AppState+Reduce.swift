@@ -5,6 +5,7 @@ extension AppState {
     /// The one place the console's state changes: applies `action` and returns the effects to run. Personal
     /// data revealed with `m` is masked again as soon as its request leaves the screen.
     public mutating func reduce(_ action: Action) -> [Effect] {
+        let depth = screens.count
         let effects = apply(action).map { effect -> Effect in
             // Every read of a list carries that list's filter: one place, whatever asked for the read.
             if case .loadQueue(let query, let scope, nil) = effect, let filter = self[list: scope].filter {
@@ -13,6 +14,8 @@ extension AppState {
             return effect
         }
         if let shown = revealed, screen != .request(shown), screen != .customer(shown) { revealed = nil }
+        // Opening a new screen ends the way forward, as in a browser.
+        if screens.count > depth, action != .forward { forwardScreens = [] }
         return effects
     }
 
@@ -61,9 +64,20 @@ extension AppState {
                 return applyFilter(nil, to: scope)
             }
             guard screens.count > 1 else { return [] }
-            screens.removeLast()
+            forwardScreens.append(screens.removeLast())
             detail = nil
             return reloadScreen()
+        case .forward:
+            guard let next = forwardScreens.popLast() else { return [] }
+            screens.append(next)
+            detail = nil
+            customer = nil
+            detailScroll = 0
+            return reloadScreen()
+        case .copyId:
+            guard let id = focusedId else { return [] }
+            message = StatusMessage("Copied \(id) to the clipboard (OSC 52).")
+            return [.copyToClipboard(id)]
         case .quit:
             isRunning = false
             return [.quit]

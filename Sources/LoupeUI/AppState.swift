@@ -61,7 +61,7 @@ public struct AppState: Equatable, Sendable {
             && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
             && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
             && lhs.themeNames == rhs.themeNames && lhs.customers == rhs.customers && lhs.customer == rhs.customer
-            && lhs.filterLine == rhs.filterLine && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+            && lhs.filterLine == rhs.filterLine && lhs.forwardScreens == rhs.forwardScreens && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
     }
 
     /// The smallest terminal the console draws in.
@@ -76,6 +76,8 @@ public struct AppState: Equatable, Sendable {
     public var actor: StaffMember
     /// The navigation stack; the last screen is shown.
     public var screens: [Screen] = [.queue]
+    /// Screens left with `back`, newest last: `]` returns to them until a new screen is opened.
+    public var forwardScreens: [Screen] = []
     public var queue = QueueState()
     /// The approvals screen's list.
     public var approvals = QueueState()
@@ -147,6 +149,15 @@ public struct AppState: Equatable, Sendable {
         case .approvals: approvals.selected
         case .request: detail?.summary
         case .dashboard, .customers, .customer: nil
+        }
+    }
+
+    /// The id of what the screen is about: the selected or open request, the selected or open customer.
+    public var focusedId: String? {
+        switch screen {
+        case .customers: customers.selected?.publicId
+        case .customer(let id): id
+        default: focusedRequest?.publicId
         }
     }
 

@@ -103,7 +103,7 @@ struct Harness {
                 pending += state.reduce(.revealed(publicId: id))
             case .loadDashboard:
                 pending += state.reduce(.dashboardLoaded(dashboard))
-            case .quit, .redrawTerminal, .editMessage: break
+            case .quit, .redrawTerminal, .editMessage, .copyToClipboard: break
             }
         }
     }
