@@ -21,6 +21,8 @@ struct EffectRunner {
                 return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
             }
             switch effect {
+            case .loadRecords(let kind):
+                return .recordsLoaded(kind, try RecordListLoader(database: database).load(kind))
             case .searchCustomers(let query):
                 return .customersLoaded(try database.searchCustomers(query), query: query)
             case .loadCustomer(let publicId):

@@ -77,3 +77,28 @@ public enum CustomerSearchText {
         return words.map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"*" }.joined(separator: " ")
     }
 }
+
+/// One order with its items, for the order screen.
+public struct OrderDetail: Equatable, Sendable {
+    public var number: String
+    public var placedAt: Date
+    public var status: String
+    public var totalMinor: Int
+    public var currency: String
+    public var customerPublicId: String?
+    public var carrier: String?
+    public var items: [ImportedOrderItem]
+
+    /// Makes an order detail.
+    public init(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String,
+                customerPublicId: String?, carrier: String?, items: [ImportedOrderItem]) {
+        self.number = number
+        self.placedAt = placedAt
+        self.status = status
+        self.totalMinor = totalMinor
+        self.currency = currency
+        self.customerPublicId = customerPublicId
+        self.carrier = carrier
+        self.items = items
+    }
+}

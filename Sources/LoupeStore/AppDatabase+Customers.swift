@@ -79,6 +79,24 @@ extension AppDatabase {
         }
     }
 
+    /// One order by number (`JDS-100042`, or a shop export's `#1042`, with or without the `#`), with its items.
+    public func order(number: String) throws -> OrderDetail {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT o.*, c.publicId AS customerPublicId FROM customerOrder o LEFT JOIN customer c ON c.id = o.customerId
+                WHERE o.number = ? OR o.number = ?
+                """, arguments: [number, "#" + number]) else {
+                throw LoupeError(.notFound, "No order \(TextRules.printable(number)). Order numbers look like JDS-100042 or #1042.")
+            }
+            let items = try Row.fetchAll(db, sql: "SELECT sku, productName, quantity, priceMinor FROM orderItem WHERE orderId = ? ORDER BY id",
+                                         arguments: [row["id"] as Int64]).map {
+                ImportedOrderItem(sku: $0["sku"], name: $0["productName"], quantity: $0["quantity"], priceMinor: $0["priceMinor"])
+            }
+            return OrderDetail(number: row["number"], placedAt: row["placedAt"], status: row["status"], totalMinor: row["totalMinor"],
+                               currency: row["currency"], customerPublicId: row["customerPublicId"], carrier: row["carrier"], items: items)
+        }
+    }
+
     private static func customerSummary(_ row: Row) -> CustomerSummary {
         CustomerSummary(id: row["id"], publicId: row["publicId"], fullName: row["fullName"], email: row["email"],
                         phone: row["phone"], orderCount: row["orderCount"], isMinor: row["isMinor"], isErased: row["isErased"])

@@ -50,6 +50,10 @@ public enum Action: Equatable, Sendable {
     case forward
     /// Copy the focused item's id to the clipboard (`y`, OSC 52).
     case copyId
+    /// Show a record list screen.
+    case showRecords(RecordKind)
+    /// A record list arrived.
+    case recordsLoaded(RecordKind, RecordList)
     /// Open the `/` filter line on a list.
     case openFilter
     /// A key typed while the filter line is open.
@@ -104,6 +108,8 @@ public enum Effect: Equatable, Sendable {
     case loadRequest(publicId: String)
     /// Open a queued message in the user's editor and save what they wrote; answered by `.fulfilled` or `.failed`.
     case editMessage(id: Int64, publicId: String)
+    /// Read a record list; answered by `.recordsLoaded` or `.failed`.
+    case loadRecords(RecordKind)
     /// Search customers; answered by `.customersLoaded` or `.failed`.
     case searchCustomers(String)
     /// Read a customer; answered by `.customerLoaded` or `.failed`.

@@ -53,6 +53,14 @@ extension AppState {
             return reloadScreen()
         case "approvals": return reduce(.showApprovals)
         case "dash", "dashboard": return reduce(.showDashboard)
+        case "audit": return reduce(.showRecords(.audit))
+        case "tasks": return reduce(.showRecords(.tasks))
+        case "order":
+            guard !argument.isEmpty else {
+                message = StatusMessage("Give an order number, e.g. :order JDS-100042 or :order #1042.", isError: true)
+                return []
+            }
+            return reduce(.showRecords(.order(argument)))
         case "customers", "cust": return reduce(.showCustomers(query: argument, editing: argument.isEmpty))
         case "q", "quit": return reduce(.quit)
         case "help": return reduce(.toggleHelp)

@@ -18,6 +18,15 @@ extension AppState {
         return [.loadCustomer(publicId: publicId)]
     }
 
+    /// Opens what a record row points at: a request (`PR-…`) or a customer (`C-…`).
+    mutating func open(_ target: String) -> [Effect] {
+        if target.hasPrefix("C-") { return openCustomer(target) }
+        if screen != .request(target) { screens.append(.request(target)) }
+        detail = nil
+        detailScroll = 0
+        return [.loadRequest(publicId: target)]
+    }
+
     /// A key typed into the customers search field: each change searches again.
     mutating func handleSearchKey(_ key: Key) -> [Effect] {
         switch key {

@@ -34,6 +34,9 @@ extension AppState {
             return moveTo(0)
         case .moveToBottom:
             return moveTo(Int.max)
+        case .open where screen.kind == .records:
+            guard let target = records.selected?.opens else { return [] }
+            return open(target)
         case .open where screen == .customers:
             guard let selected = customers.selected else { return [] }
             return openCustomer(selected.publicId)
@@ -129,6 +132,16 @@ extension AppState {
         case .switchTab(let step):
             switchTab(by: step)
             return []
+        case .showRecords(let kind):
+            if screen != .records(kind) { screens.append(.records(kind)) }
+            records = RecordListState()
+            return [.loadRecords(kind)]
+        case .recordsLoaded(let kind, let list):
+            guard screen == .records(kind) else { return [] }
+            let kept = records.cursor
+            records.list = list
+            records.move(to: kept, viewHeight: queueViewHeight - 1)
+            return []
         case .openFilter:
             guard let scope = listScope else { return [] }
             filterLine = self[list: scope].filter?.text ?? ""
@@ -221,7 +234,7 @@ extension AppState {
         switch screen {
         case .queue: .open
         case .approvals: .awaitingApproval
-        case .request, .dashboard, .customers, .customer: nil
+        case .request, .dashboard, .customers, .customer, .records: nil
         }
     }
 
@@ -232,6 +245,7 @@ extension AppState {
         case .dashboard: return [.loadDashboard]
         case .customers: return [.searchCustomers(customers.query)]
         case .customer(let id): return [.loadCustomer(publicId: id)]
+        case .records(let kind): return [.loadRecords(kind)]
         default:
             let scope = listScope!
             return [.loadQueue(self[list: scope].reloadQuery(viewHeight: queueViewHeight), scope: scope)]
@@ -252,6 +266,10 @@ extension AppState {
             customers.move(to: customers.cursor + rows, viewHeight: queueViewHeight - 1)
             return []
         }
+        if screen.kind == .records {
+            records.move(to: records.cursor + rows, viewHeight: queueViewHeight - 1)
+            return []
+        }
         if case .customer = screen {
             customerScroll = max(customerScroll + rows, 0)
             return []
@@ -266,6 +284,10 @@ extension AppState {
     private mutating func moveTo(_ target: Int) -> [Effect] {
         if screen == .customers {
             customers.move(to: target, viewHeight: queueViewHeight - 1)
+            return []
+        }
+        if screen.kind == .records {
+            records.move(to: target, viewHeight: queueViewHeight - 1)
             return []
         }
         if case .customer = screen {

@@ -15,6 +15,8 @@ public enum Screen: Equatable, Sendable {
     case customers
     /// One customer, by public id, with tabs.
     case customer(String)
+    /// A read-only list: the audit log, open notices, an order.
+    case records(RecordKind)
 
     /// The kind of screen, for the key table.
     public var kind: ScreenKind {
@@ -25,13 +27,14 @@ public enum Screen: Equatable, Sendable {
         case .dashboard: .dashboard
         case .customers: .customers
         case .customer: .customer
+        case .records: .records
         }
     }
 }
 
 /// Which part of the console a key binding belongs to.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case queue, approvals, request, dashboard, customers, customer, search, filter, prompt, command, help
+    case queue, approvals, request, dashboard, customers, customer, records, search, filter, prompt, command, help
 
     /// The list screens (queue and approvals).
     public var isList: Bool { self == .queue || self == .approvals }
@@ -61,7 +64,7 @@ public struct AppState: Equatable, Sendable {
             && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
             && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
             && lhs.themeNames == rhs.themeNames && lhs.customers == rhs.customers && lhs.customer == rhs.customer
-            && lhs.filterLine == rhs.filterLine && lhs.forwardScreens == rhs.forwardScreens && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+            && lhs.records == rhs.records && lhs.filterLine == rhs.filterLine && lhs.forwardScreens == rhs.forwardScreens && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
     }
 
     /// The smallest terminal the console draws in.
@@ -91,6 +94,8 @@ public struct AppState: Equatable, Sendable {
     public var dashboard: Dashboard?
     /// Draw charts with ASCII characters only (terminals without block characters).
     public var asciiCharts = false
+    /// The record list screen's rows and cursor.
+    public var records = RecordListState()
     /// The customers screen's search and results.
     public var customers = CustomersState()
     /// The customer shown on a customer screen, once read.
@@ -148,7 +153,7 @@ public struct AppState: Equatable, Sendable {
         case .queue: queue.selected
         case .approvals: approvals.selected
         case .request: detail?.summary
-        case .dashboard, .customers, .customer: nil
+        case .dashboard, .customers, .customer, .records: nil
         }
     }
 
@@ -157,6 +162,7 @@ public struct AppState: Equatable, Sendable {
         switch screen {
         case .customers: customers.selected?.publicId
         case .customer(let id): id
+        case .records: records.selected?.opens
         default: focusedRequest?.publicId
         }
     }

@@ -41,9 +41,9 @@ public struct KeyBinding: Sendable {
 /// The console's key table.
 public enum KeyMap {
     private static let screens: Set<ScreenKind> = [.queue, .approvals, .request]
-    private static let browsing: Set<ScreenKind> = [.queue, .approvals, .request, .customers, .customer]
+    private static let browsing: Set<ScreenKind> = [.queue, .approvals, .request, .customers, .customer, .records]
     private static let lists: Set<ScreenKind> = [.queue, .approvals]
-    private static let everywhere: Set<ScreenKind> = [.queue, .approvals, .request, .dashboard, .customers, .customer]
+    private static let everywhere: Set<ScreenKind> = [.queue, .approvals, .request, .dashboard, .customers, .customer, .records]
 
     /// A lifecycle key: works on the focused request, refused (with the rules' reason) when not allowed.
     private static func lifecycle(_ key: Character, _ command: RequestCommandKey, _ help: String, hint: String? = nil) -> KeyBinding {
@@ -64,6 +64,8 @@ public enum KeyMap {
         KeyBinding([.pageUp], "A page up", in: browsing) { _ in .moveByPage(-1) },
         KeyBinding([.enter], "Open the selected request", hint: "open", in: lists,
                    disabledReason: { $0.focusedRequest == nil ? "The list is empty." : nil }) { _ in .open },
+        KeyBinding([.enter], "Open the request or customer of the row", hint: "open", in: [.records],
+                   disabledReason: { $0.records.selected?.opens == nil ? "This row opens nothing." : nil }) { _ in .open },
         KeyBinding([.enter], "Open the selected customer", hint: "open", in: [.customers],
                    disabledReason: { $0.customers.selected == nil ? "No customer matches." : nil }) { _ in .open },
         KeyBinding([.char("/")], "Search: type a name, email, phone, order or tracking number", hint: "search",
@@ -107,10 +109,10 @@ public enum KeyMap {
             .showDashboard
         },
         KeyBinding([.escape, .char("q")], "Back (on a filtered list: clear the filter)", hint: "back",
-                   in: [.approvals, .request, .dashboard, .customers, .customer]) { _ in .back },
+                   in: [.approvals, .request, .dashboard, .customers, .customer, .records]) { _ in .back },
         KeyBinding([.escape], "Clear the filter", in: [.queue]) { _ in .back },
         KeyBinding([.char("R")], "Read the screen's data again", in: everywhere) { _ in .refresh },
-        KeyBinding([.char("[")], "Back to the previous screen", in: [.approvals, .request, .dashboard, .customers, .customer]) { _ in .back },
+        KeyBinding([.char("[")], "Back to the previous screen", in: [.approvals, .request, .dashboard, .customers, .customer, .records]) { _ in .back },
         KeyBinding([.char("]")], "Forward again to the screen you left", in: everywhere,
                    disabledReason: { $0.forwardScreens.isEmpty ? "There is no screen to go forward to." : nil }) { _ in .forward },
         KeyBinding([.char("y")], "Copy the id to the clipboard (OSC 52, works over SSH)", in: everywhere,

@@ -16,6 +16,7 @@ public enum Renderer {
         case .dashboard: DashboardView.draw(state, into: &buffer)
         case .customers: CustomersView.draw(state, into: &buffer)
         case .customer: CustomerView.draw(state, into: &buffer)
+        case .records: RecordListView.draw(state, into: &buffer)
         }
         if let prompt = state.prompt { PromptView.draw(prompt, into: &buffer) }
         drawStatus(state, into: &buffer)

@@ -28,3 +28,13 @@ import Testing
         #expect(throws: LoupeError.self) { try database.customerDetail(publicId: "C-999999") }
     }
 }
+
+@Suite struct OrderStoreTests {
+    @Test func anOrderIsFoundByNumberWithItsItemsAndCustomer() throws {
+        let database = try demoDatabase(customers: 40)
+        let number = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT number FROM customerOrder WHERE customerId IS NOT NULL LIMIT 1")! }
+        let order = try database.order(number: number)
+        #expect(order.number == number && !order.items.isEmpty && order.customerPublicId?.hasPrefix("C-") == true)
+        #expect(throws: LoupeError.self) { try database.order(number: "NOPE-1") }
+    }
+}

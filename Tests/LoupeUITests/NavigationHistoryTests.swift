@@ -27,3 +27,29 @@ import Testing
         #expect(harness.state.message?.text.contains(rows[1].publicId) == true)
     }
 }
+
+@Suite struct RecordListScreenTests {
+    @Test func theAuditLogListsEntriesAndEnterOpensTheirRequest() {
+        let rows = sampleQueue(count: 10)
+        var harness = Harness(rows: rows)
+        harness.press(.char(":"))
+        for character in "audit" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.screen == .records(.audit))
+        #expect(harness.screen.contains("request.claim") && harness.screen.contains(" 1/30 "))
+        harness.press(.char("j"), .char("j"))
+        let target = harness.state.records.selected?.opens
+        harness.press(.enter)
+        #expect(target != nil && harness.state.screen == .request(target!))
+        harness.press(.escape)
+        #expect(harness.state.screen == .records(.audit) && harness.state.records.cursor == 2, "back keeps the row")
+    }
+
+    @Test func anOrderNeedsANumber() {
+        var harness = Harness(rows: sampleQueue(count: 3))
+        harness.press(.char(":"))
+        for character in "order" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.message?.isError == true && harness.state.screen == .queue)
+    }
+}

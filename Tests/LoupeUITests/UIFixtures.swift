@@ -85,6 +85,10 @@ struct Harness {
             case .fulfil(let fulfilment, let id):
                 fulfilled.append(fulfilment)
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
+            case .loadRecords(let kind):
+                let rows = (1...30).map { RecordList.Row(cells: ["\($0)", "ava", "request.claim", source.rows[$0 % source.rows.count].publicId],
+                                                          opens: source.rows[$0 % source.rows.count].publicId) }
+                pending += state.reduce(.recordsLoaded(kind, RecordList(title: "Audit log", columns: [("#", 6), ("ACTOR", 8), ("ACTION", 16), ("TARGET", 0)], rows: rows)))
             case .searchCustomers(let query):
                 let found = sampleCustomers.filter { query.isEmpty || ($0.fullName ?? "").localizedCaseInsensitiveContains(query) }
                 pending += state.reduce(.customersLoaded(found, query: query))
