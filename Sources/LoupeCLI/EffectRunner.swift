@@ -21,6 +21,19 @@ struct EffectRunner {
                 return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
             }
             switch effect {
+            case .performBulk(let command, let targets):
+                // Each request in its own transaction: one refusal (a stale version, a rule) stops only that one.
+                var succeeded: [String] = []
+                var refused: [String] = []
+                for target in targets {
+                    do {
+                        _ = try database.perform(command, on: target.publicId, expectedVersion: target.version, actor: actor, at: clock())
+                        succeeded.append(target.publicId)
+                    } catch let error as LoupeError {
+                        refused.append("\(target.publicId): \(error.message)")
+                    }
+                }
+                return .bulkDone(succeeded: succeeded, refused: refused)
             case .loadRecords(let kind):
                 return .recordsLoaded(kind, try RecordListLoader(database: database).load(kind))
             case .searchCustomers(let query):

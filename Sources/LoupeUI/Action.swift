@@ -50,6 +50,16 @@ public enum Action: Equatable, Sendable {
     case forward
     /// Copy the focused item's id to the clipboard (`y`, OSC 52).
     case copyId
+    /// Mark or unmark the selected row and move down (`Space`).
+    case toggleMark
+    /// Mark the rows from the last mark to the cursor (`V`).
+    case markRange
+    /// Unmark every row (`U`).
+    case unmarkAll
+    /// A key typed while the bulk confirmation is open.
+    case bulkKey(Key)
+    /// A bulk action ran: the requests it changed and the refusals (`ID: reason`).
+    case bulkDone(succeeded: [String], refused: [String])
     /// Show a record list screen.
     case showRecords(RecordKind)
     /// A record list arrived.
@@ -108,6 +118,8 @@ public enum Effect: Equatable, Sendable {
     case loadRequest(publicId: String)
     /// Open a queued message in the user's editor and save what they wrote; answered by `.fulfilled` or `.failed`.
     case editMessage(id: Int64, publicId: String)
+    /// Run one lifecycle command on each target, each in its own transaction; answered by `.bulkDone`.
+    case performBulk(RequestCommand, targets: [BulkTarget])
     /// Read a record list; answered by `.recordsLoaded` or `.failed`.
     case loadRecords(RecordKind)
     /// Search customers; answered by `.customersLoaded` or `.failed`.
@@ -132,7 +144,7 @@ extension Effect {
     /// Whether the effect changes data (refused in a `--readonly` console).
     public var writes: Bool {
         switch self {
-        case .perform, .fulfil, .editMessage: true
+        case .perform, .fulfil, .editMessage, .performBulk: true
         default: false
         }
     }

@@ -4,6 +4,8 @@ extension AppState {
     /// Why the lifecycle command behind `key` cannot be used on the focused request now, or nil when it can.
     /// The same rules the store applies (`RequestRules`), so the keys grey out exactly what would be refused.
     public func refusal(for key: RequestCommandKey) -> String? {
+        // With rows marked, these keys act on the marks; each request is checked by the store as it runs.
+        if BulkPrompt.keys.contains(key), let scope = listScope, !self[list: scope].marks.isEmpty { return nil }
         guard let request = focusedRequest else { return "No request is selected." }
         if let command = Self.sampleCommand(key) {
             return RequestRules.refusal(command, on: request.facts, by: actor, now: now, policy: deadlines)
@@ -55,6 +57,7 @@ extension AppState {
 
     /// Starts the command: at once when it needs no answers, else by opening its prompt.
     mutating func begin(_ key: RequestCommandKey) -> [Effect] {
+        if let bulkEffects = beginBulk(key) { return bulkEffects }
         guard let request = focusedRequest else { return [] }
         if let reason = refusal(for: key) {
             message = StatusMessage(reason, isError: true)

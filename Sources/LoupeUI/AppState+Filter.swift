@@ -39,6 +39,7 @@ extension AppState {
     mutating func applyFilter(_ filter: QueueFilter?, to scope: QueueScope) -> [Effect] {
         var list = QueueState()
         list.filter = filter
+        list.marks = self[list: scope].marks
         self[list: scope] = list
         message = filter.map { StatusMessage("Filter: \($0.text) · Esc clears it.") }
         return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope, filter: filter)]

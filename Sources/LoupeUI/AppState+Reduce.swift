@@ -132,6 +132,19 @@ extension AppState {
         case .switchTab(let step):
             switchTab(by: step)
             return []
+        case .toggleMark:
+            return toggleMark()
+        case .markRange:
+            markRange()
+            return []
+        case .unmarkAll:
+            if let scope = listScope { self[list: scope].marks = [:] }
+            message = StatusMessage("Nothing is marked.")
+            return []
+        case .bulkKey(let key):
+            return handleBulkKey(key)
+        case .bulkDone(let succeeded, let refused):
+            return bulkDone(succeeded: succeeded, refused: refused)
         case .showRecords(let kind):
             if screen != .records(kind) { screens.append(.records(kind)) }
             records = RecordListState()
@@ -207,7 +220,7 @@ extension AppState {
         switch KeyMap.resolve(key, in: self) {
         case .action(let action):
             switch action {
-            case .promptKey, .commandKey, .searchKey, .filterKey: break
+            case .promptKey, .commandKey, .searchKey, .filterKey, .bulkKey: break
             default: message = nil
             }
             return reduce(action)
@@ -218,6 +231,7 @@ extension AppState {
             if commandLine != nil { return reduce(.commandKey(key)) }
             if keyContext == .search { return reduce(.searchKey(key)) }
             if filterLine != nil { return reduce(.filterKey(key)) }
+            if bulk != nil { return reduce(.bulkKey(key)) }
             message = nil
             return []
         }

@@ -102,6 +102,15 @@ public enum KeyMap {
                    disabledReason: { $0.queuedMessage == nil ? "No message of this request waits to be sent (see Messages below)." : nil }) { _ in
             .editMessage
         },
+        KeyBinding([.char(" ")], "Mark the row and move down (a, v, A and r then act on the marked rows)",
+                   in: lists) { _ in .toggleMark },
+        KeyBinding([.char("V")], "Mark every row from the last mark to here", in: lists) { _ in .markRange },
+        KeyBinding([.char("U")], "Unmark every row", in: lists,
+                   disabledReason: { state in state.listScope.map { state[list: $0].marks.isEmpty } ?? true ? "Nothing is marked." : nil }) { _ in
+            .unmarkAll
+        },
+        KeyBinding([.enter], "Choose, or press the focused button", hint: "confirm", in: [.bulk]) { _ in .bulkKey(.enter) },
+        KeyBinding([.escape], "Leave without changing anything", hint: "leave", in: [.bulk]) { _ in .bulkKey(.escape) },
         KeyBinding([.char("p")], "Erasures awaiting approval", hint: "approvals", in: [.queue, .request, .dashboard]) { _ in
             .showApprovals
         },
@@ -129,7 +138,7 @@ public enum KeyMap {
         KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in
             .promptKey(.escape)
         },
-        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .search, .filter, .help])) { _ in .quit },
+        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .search, .filter, .bulk, .help])) { _ in .quit },
         KeyBinding([.enter], "Run the command", hint: "run", in: [.command]) { _ in .commandKey(.enter) },
         KeyBinding([.tab], "Complete the command or theme name", hint: "complete", in: [.command]) { _ in .commandKey(.tab) },
         KeyBinding([.up, .down], "Walk the command history", hint: "history", hintKeys: "↑/↓", in: [.command]) { _ in .commandKey(.up) },

@@ -21,6 +21,10 @@ public struct QueueState: Equatable, Sendable {
     public var isLoaded = false
     /// The `/` filter applied to the list, if any.
     public var filter: QueueFilter?
+    /// Marked requests (`Space`, `V`), by id, as they were when marked; kept across slices and filters.
+    public var marks: [Int64: RequestSummary] = [:]
+    /// Where the last `Space` was, for `V`.
+    public var markAnchor: Int?
 
     /// Makes an empty queue.
     public init() {}

@@ -16,14 +16,15 @@ enum QueueView {
         if let filter = queue.filter {
             title = (scope == .open ? "Queue" : "Approvals") + " · filter \(filter.text) · \(queue.total) match\(queue.total == 1 ? "" : "es")"
         }
+        if !queue.marks.isEmpty { title += " · \(queue.marks.count) marked" }
         Renderer.drawTitle(title,
                            right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))",
                            into: &buffer)
         let showReceived = buffer.width >= 100
-        let fixed = 3 + 15 + 9 + 15 + 9 + (showReceived ? 11 : 0) + 9
+        let fixed = 4 + 15 + 9 + 15 + 9 + (showReceived ? 11 : 0) + 9
         let subjectWidth = max(buffer.width - fixed - 1, 8)
         var columns = [
-            Column(title: "", width: 3, alignRight: false), Column(title: "ID", width: 15, alignRight: false),
+            Column(title: "", width: 4, alignRight: false), Column(title: "ID", width: 15, alignRight: false),
             Column(title: "KIND", width: 9, alignRight: false),
             Column(title: "SUBJECT", width: subjectWidth + 1, alignRight: false),
             Column(title: "STATUS", width: 15, alignRight: false), Column(title: "ASSIGNEE", width: 9, alignRight: false),
@@ -56,9 +57,10 @@ enum QueueView {
             let dueSoon = state.deadlines.isDueSoon(due: row.dueAt, now: state.now)
             let days = state.deadlines.daysLeft(until: row.dueAt, now: state.now)
             let isSelected = queue.top + line == queue.cursor
-            let base: StyleRole = isSelected ? .selection : (overdue ? .overdue : .text)
+            let isMarked = queue.marks[row.id] != nil
+            let base: StyleRole = isSelected ? .selection : isMarked ? .marked : (overdue ? .overdue : .text)
             buffer.fill(x: 0, y: y, count: buffer.width, role: base)
-            let flag = (overdue ? "!" : dueSoon ? "~" : " ") + (row.priority > .normal ? "↑" : " ")
+            let flag = (overdue ? "!" : dueSoon ? "~" : " ") + (row.priority > .normal ? "↑" : " ") + (isMarked ? "*" : " ")
             var values = [
                 flag, row.publicId, row.kind.label, DisplayFormat.subject(row.subjectEmail),
                 DisplayFormat.status(row.status), row.assignee ?? "—",
@@ -68,7 +70,7 @@ enum QueueView {
             x = 0
             for (index, column) in columns.enumerated() {
                 var role = base
-                if !isSelected && !overdue {
+                if !isSelected && !overdue && !isMarked {
                     if column.title == "SUBJECT" { role = .masked }
                     if dueSoon && (column.title == "DUE" || index == 0) { role = .dueSoon }
                     if column.title == "ASSIGNEE" && row.assignee == nil { role = .muted }

@@ -19,6 +19,7 @@ public enum Renderer {
         case .records: RecordListView.draw(state, into: &buffer)
         }
         if let prompt = state.prompt { PromptView.draw(prompt, into: &buffer) }
+        if let bulk = state.bulk { drawBulk(bulk, into: &buffer) }
         drawStatus(state, into: &buffer)
         drawHints(state, into: &buffer)
         if state.isHelpVisible { HelpView.draw(state, into: &buffer) }
@@ -67,6 +68,27 @@ public enum Renderer {
                 buffer.write(text, x: buffer.width - width, y: y, role: .hint)
                 break
             }
+        }
+    }
+
+    /// The bulk confirmation box above the hint bar: the count, what the filter hides, the answer, the buttons.
+    private static func drawBulk(_ bulk: BulkPrompt, into buffer: inout ScreenBuffer) {
+        let top = buffer.height - 6
+        for y in top..<(top + 4) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
+        buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
+        buffer.write(" " + bulk.title, x: 0, y: top, role: .title)
+        let y = top + 2
+        switch bulk.stage {
+        case .method:
+            buffer.write("How was each identity verified?  e email  o order details  d document", x: 2, y: y, role: .text)
+        case .reason:
+            buffer.write("> " + TerminalText.inert(bulk.reason) + "█", x: 1, y: y, role: .text, maxWidth: buffer.width - 2)
+            if bulk.reason.isEmpty { buffer.write("(the reason, required; Enter when done)", x: 5, y: y, role: .muted) }
+        case .confirm:
+            let cancel = "[ Cancel ]"
+            buffer.write(cancel, x: 2, y: y, role: bulk.isConfirmFocused ? .text : .selection)
+            buffer.write("[ \(bulk.verb) ]", x: 4 + TerminalText.width(cancel), y: y, role: bulk.isConfirmFocused ? .selection : .danger)
+            buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
         }
     }
 

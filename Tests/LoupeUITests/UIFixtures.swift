@@ -85,6 +85,17 @@ struct Harness {
             case .fulfil(let fulfilment, let id):
                 fulfilled.append(fulfilment)
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
+            case .performBulk(let command, let targets):
+                var succeeded: [String] = []
+                var refused: [String] = []
+                for target in targets {
+                    if case .failed(let error) = perform(command, on: target.publicId, version: target.version) {
+                        refused.append("\(target.publicId): \(error.message)")
+                    } else {
+                        succeeded.append(target.publicId)
+                    }
+                }
+                pending += state.reduce(.bulkDone(succeeded: succeeded, refused: refused))
             case .loadRecords(let kind):
                 let rows = (1...30).map { RecordList.Row(cells: ["\($0)", "ava", "request.claim", source.rows[$0 % source.rows.count].publicId],
                                                           opens: source.rows[$0 % source.rows.count].publicId) }

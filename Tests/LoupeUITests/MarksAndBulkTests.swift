@@ -1,0 +1,55 @@
+import Foundation
+import LoupeDomain
+@testable import LoupeUI
+import Testing
+
+@Suite struct MarksAndBulkTests {
+    func unassigned(_ count: Int) -> [RequestSummary] {
+        sampleQueue(count: count).map { row in
+            var row = row
+            row.status = .received
+            row.assignee = nil
+            return row
+        }
+    }
+
+    @Test func spaceMarksVMarksARangeAndAClaimsThemAllAfterAConfirmationWithCancelFocused() {
+        let rows = unassigned(20)
+        var harness = Harness(rows: rows)
+        harness.press(.char(" "), .char("j"), .char("j"), .char("V"))
+        #expect(harness.state.queue.marks.count == 4, "Space marked row 1 and moved; V marks rows 1 to 4")
+        #expect(harness.screen.contains("4 marked"))
+        harness.press(.char("a"))
+        #expect(harness.state.bulk?.title == "Claim 4 marked requests?")
+        #expect(harness.screen.contains("[ Cancel ]"))
+        harness.press(.enter)
+        #expect(harness.state.bulk == nil && harness.state.message?.text == "Nothing was changed.", "Enter on the focused Cancel")
+        harness.press(.char("a"), .right, .enter)
+        #expect(harness.state.message?.text == "4 of 4 done.")
+        #expect(harness.state.queue.marks.isEmpty)
+        #expect(harness.source.rows.prefix(4).allSatisfy { $0.assignee == "ava" })
+        #expect(harness.source.rows[4].assignee == nil)
+    }
+
+    @Test func theConfirmationSaysHowManyMarksTheFilterHidesAndRejectAsksForAReason() {
+        var rows = unassigned(20)
+        rows[0].kind = .erasure
+        rows[1].kind = .access
+        var harness = Harness(rows: rows)
+        harness.press(.char(" "), .char(" "))
+        harness.press(.char("/"))
+        for character in "kind:erasure" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.queue.marks.count == 2, "marks survive a filter")
+        harness.press(.char("r"))
+        #expect(harness.state.bulk?.hidden == (rows[1].kind == .erasure ? 0 : 1))
+        #expect(harness.screen.contains("hidden by the filter"))
+        for character in "Duplicate of an earlier request" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.bulk?.stage == .confirm)
+        harness.press(.escape)
+        #expect(harness.state.bulk == nil)
+        harness.press(.char("U"))
+        #expect(harness.state.queue.marks.isEmpty)
+    }
+}
