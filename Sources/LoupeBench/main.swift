@@ -62,6 +62,10 @@ report("erasure preview (200 orders, 5,000 events)", previews, target: 50)
 report("erasure on approval (200 orders, 5,000 events)", erasures, target: 50)
 report("access export (200 orders, 5,000 events)", exports, target: 100)
 
+// Keystrokes on a demo of `--ui-customers` customers (default 20,000; 100,000 for the figure).
+let uiCustomers = arguments.firstIndex(of: "--ui-customers").flatMap { Int(arguments[$0 + 1]) } ?? 20_000
+if uiCustomers > 0 { try KeystrokeBench.run(customers: uiCustomers, in: directory, now: now) }
+
 // The import of a Shopify order export (default 100,000 rows; `--import-rows 0` skips it).
 let importRows = arguments.firstIndex(of: "--import-rows").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
 if importRows > 0 { try ImportBench.run(rows: importRows, in: directory, now: now) }

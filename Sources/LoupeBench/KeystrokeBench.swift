@@ -1,0 +1,77 @@
+import Foundation
+import LoupeDomain
+import LoupeStore
+import LoupeUI
+
+/// Times the console's keystrokes without a terminal: the reducer, the store reads its effects ask for, the render
+/// into a screen buffer, and the diff of changed cells a terminal would be sent (curses' own write is not timed).
+/// Also times customer search per typed character, and reports resident memory after 1,000 keystrokes.
+enum KeystrokeBench {
+    static func run(customers: Int, in directory: URL, now: Date) throws {
+        let path = directory.appendingPathComponent("ui.sqlite").path
+        let seeded = Date()
+        try DemoSeeder.build(at: path, options: DemoOptions(customers: customers, now: now, operatorUser: "bench"))
+        print(String(format: "seeded %d customers for the keystroke bench in %.1f s", customers, Date().timeIntervalSince(seeded)))
+        let database = try AppDatabase.open(path: path, create: false)
+        let actor = try database.staffMember(userName: "ava")!
+        var state = AppState(width: 120, height: 40, now: now, deadlines: try database.deadlinePolicy(), actor: actor)
+        var frame = ScreenBuffer(width: 120, height: 40)
+        var cellsSent: [Int] = []
+
+        func answer(_ effect: Effect) throws -> Action? {
+            switch effect {
+            case .loadQueue(let query, let scope, let filter):
+                return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter), scope: scope)
+            case .loadRequest(let id): return .requestLoaded(try database.requestDetail(publicId: id))
+            case .searchCustomers(let text): return .customersLoaded(try database.searchCustomers(text), query: text)
+            case .loadCustomer(let id): return .customerLoaded(try database.customerDetail(publicId: id))
+            case .checkForChanges: return .changesChecked(try database.changeStamp())
+            default: return nil
+            }
+        }
+        func press(_ key: Key) throws -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            var pending = state.press(key)
+            while !pending.isEmpty {
+                if let action = try answer(pending.removeFirst()) { pending += state.reduce(action) }
+            }
+            let next = Renderer.render(state)
+            var changed = 0
+            for y in 0..<next.height { for x in 0..<next.width where next[x, y] != frame[x, y] { changed += 1 } }
+            frame = next
+            cellsSent.append(changed)
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        }
+
+        var pending = state.reduce(.start)
+        while !pending.isEmpty { if let action = try answer(pending.removeFirst()) { pending += state.reduce(action) } }
+        frame = Renderer.render(state)
+        var moves: [Double] = []
+        var pages: [Double] = []
+        for step in 0..<1_000 {
+            if step % 100 == 99 {
+                pages.append(try press(.pageDown))
+            } else {
+                moves.append(try press(step % 200 < 100 ? .char("j") : .char("k")))
+            }
+        }
+        let oneRowCells = cellsSent.sorted()[cellsSent.count / 2]
+        report("keystroke: move one row (update + reads + render + diff)", moves)
+        report("keystroke: page down", pages)
+        print(String(format: "cells changed by a one-row move: median %d; resident memory after 1,000 keystrokes: %.0f MB",
+                     oneRowCells, ImportBench.peakResidentMegabytes()))
+        _ = state.reduce(.showCustomers(query: "", editing: true))
+        var search: [Double] = []
+        for word in ["muller", "garcia", "nunez", "jds-10", "smith", "zhang"] {
+            for character in word { search.append(try press(.char(character))) }
+            for _ in word { _ = try press(.backspace) }
+        }
+        report("customer search, per typed character", search)
+    }
+
+    static func report(_ name: String, _ samples: [Double]) {
+        let sorted = samples.sorted()
+        func percentile(_ p: Double) -> Double { sorted[min(Int((Double(sorted.count) * p).rounded(.up)) - 1, sorted.count - 1)] }
+        print(String(format: "%-56@ n=%-4d p50 %7.2f ms   p99 %7.2f ms", name as NSString, sorted.count, percentile(0.5), percentile(0.99)))
+    }
+}
