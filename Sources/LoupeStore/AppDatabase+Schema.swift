@@ -27,6 +27,7 @@ extension AppDatabase {
                 CREATE UNIQUE INDEX customerOrder_shopifyId ON customerOrder(shopifyId) WHERE shopifyId IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v7-search-prefixes", migrate: addSearchPrefixes)
         return migrator
     }
 

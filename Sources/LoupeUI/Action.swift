@@ -20,6 +20,8 @@ public enum Action: Equatable, Sendable {
     case toggleHelp
     /// Scroll the help overlay by rows.
     case scrollHelp(Int)
+    /// A key typed while the help is open: letters filter the bindings shown.
+    case helpKey(Key)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Read the current screen's data again.

@@ -87,9 +87,18 @@ extension AppState {
         case .toggleHelp:
             isHelpVisible.toggle()
             helpScroll = 0
+            helpFilter = ""
+            return []
+        case .helpKey(let key):
+            switch key {
+            case .backspace, .delete: if !helpFilter.isEmpty { helpFilter.removeLast() }
+            case .char(let typed) where helpFilter.count < 40: helpFilter.append(typed)
+            default: return []
+            }
+            helpScroll = 0
             return []
         case .scrollHelp(let rows):
-            let overflow = max(KeyMap.bindings(in: screen.kind).count - HelpView.visibleRows(height: height), 0)
+            let overflow = max(helpBindings.count - HelpView.visibleRows(height: height), 0)
             helpScroll = min(max(helpScroll + rows, 0), overflow)
             return []
         case .redraw:
@@ -220,7 +229,7 @@ extension AppState {
         switch KeyMap.resolve(key, in: self) {
         case .action(let action):
             switch action {
-            case .promptKey, .commandKey, .searchKey, .filterKey, .bulkKey: break
+            case .promptKey, .commandKey, .searchKey, .filterKey, .bulkKey, .helpKey: break
             default: message = nil
             }
             return reduce(action)
@@ -232,6 +241,7 @@ extension AppState {
             if keyContext == .search { return reduce(.searchKey(key)) }
             if filterLine != nil { return reduce(.filterKey(key)) }
             if bulk != nil { return reduce(.bulkKey(key)) }
+            if isHelpVisible { return reduce(.helpKey(key)) }
             message = nil
             return []
         }

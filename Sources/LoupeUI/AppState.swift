@@ -59,7 +59,7 @@ public struct AppState: Equatable, Sendable {
             && lhs.actor == rhs.actor && lhs.screens == rhs.screens && lhs.queue == rhs.queue
             && lhs.approvals == rhs.approvals && lhs.prompt == rhs.prompt && lhs.detail == rhs.detail
             && lhs.detailScroll == rhs.detailScroll && lhs.isHelpVisible == rhs.isHelpVisible
-            && lhs.helpScroll == rhs.helpScroll && lhs.message == rhs.message && lhs.isRunning == rhs.isRunning
+            && lhs.helpScroll == rhs.helpScroll && lhs.helpFilter == rhs.helpFilter && lhs.message == rhs.message && lhs.isRunning == rhs.isRunning
             && lhs.dashboard == rhs.dashboard && lhs.commandLine == rhs.commandLine
             && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
             && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
@@ -125,6 +125,8 @@ public struct AppState: Equatable, Sendable {
     public var isHelpVisible = false
     /// How far the help overlay is scrolled.
     public var helpScroll = 0
+    /// What is typed to filter the help (matched against keys and descriptions).
+    public var helpFilter = ""
     public var message: StatusMessage?
     /// False once the user has asked to quit.
     public var isRunning = true
@@ -157,6 +159,14 @@ public struct AppState: Equatable, Sendable {
         case .request: detail?.summary
         case .dashboard, .customers, .customer, .records: nil
         }
+    }
+
+    /// The bindings the help overlay lists: the screen's, narrowed by what was typed.
+    public var helpBindings: [KeyBinding] {
+        let all = KeyMap.visibleBindings(in: screen.kind, state: self)
+        guard !helpFilter.isEmpty else { return all }
+        let wanted = helpFilter.lowercased()
+        return all.filter { $0.help.lowercased().contains(wanted) || $0.keyLabel.lowercased().contains(wanted) }
     }
 
     /// The id of what the screen is about: the selected or open request, the selected or open customer.

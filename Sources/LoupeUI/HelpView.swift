@@ -5,7 +5,7 @@ enum HelpView {
     static func visibleRows(height: Int) -> Int { max(height - 7, 1) }
 
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let bindings = KeyMap.visibleBindings(in: state.screen.kind, state: state)
+        let bindings = state.helpBindings
         let keyWidth = min((bindings.map { TerminalText.width($0.keyLabel) }.max() ?? 0) + 2, 24)
         let rows = min(bindings.count, visibleRows(height: buffer.height))
         let boxWidth = min(buffer.width - 4, 100)
@@ -15,8 +15,9 @@ enum HelpView {
         for y in top..<(top + boxHeight) { buffer.fill(x: left, y: y, count: boxWidth, role: .text) }
         buffer.fill(x: left, y: top, count: boxWidth, role: .title)
         let scroll = min(state.helpScroll, max(bindings.count - rows, 0))
-        let range = bindings.isEmpty ? "" : " (\(scroll + 1)-\(scroll + rows) of \(bindings.count))"
-        buffer.write(" Keys on this screen\(range)", x: left, y: top, role: .title, maxWidth: boxWidth)
+        let range = bindings.isEmpty ? " (none match)" : " (\(scroll + 1)-\(scroll + rows) of \(bindings.count))"
+        let filter = state.helpFilter.isEmpty ? "" : " matching \"\(state.helpFilter)\""
+        buffer.write(" Keys on this screen\(filter)\(range)", x: left, y: top, role: .title, maxWidth: boxWidth)
         for (index, binding) in bindings.dropFirst(scroll).prefix(rows).enumerated() {
             let y = top + 2 + index
             let reason = binding.disabledReason(state)
@@ -25,7 +26,7 @@ enum HelpView {
             buffer.write(text, x: left + 2 + keyWidth, y: y, role: reason == nil ? .text : .muted,
                          maxWidth: boxWidth - keyWidth - 3)
         }
-        let more = scroll + rows < bindings.count ? "j/k scroll for more · " : ""
-        buffer.write("\(more)Esc, q or ? closes", x: left + 2, y: top + boxHeight - 1, role: .muted, maxWidth: boxWidth - 3)
+        let more = scroll + rows < bindings.count ? "↓/↑ scroll for more · " : ""
+        buffer.write("\(more)type to filter · Esc or ? closes", x: left + 2, y: top + boxHeight - 1, role: .muted, maxWidth: boxWidth - 3)
     }
 }

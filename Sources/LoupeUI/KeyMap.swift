@@ -143,9 +143,12 @@ public enum KeyMap {
         KeyBinding([.tab], "Complete the command or theme name", hint: "complete", in: [.command]) { _ in .commandKey(.tab) },
         KeyBinding([.up, .down], "Walk the command history", hint: "history", hintKeys: "↑/↓", in: [.command]) { _ in .commandKey(.up) },
         KeyBinding([.escape], "Leave the command line", hint: "leave", in: [.command]) { _ in .commandKey(.escape) },
-        KeyBinding([.char("j"), .down], "Scroll the help down", hint: "scroll", hintKeys: "j/k", in: [.help]) { _ in .scrollHelp(1) },
-        KeyBinding([.char("k"), .up], "Scroll the help up", in: [.help]) { _ in .scrollHelp(-1) },
-        KeyBinding([.escape, .char("q"), .char("?")], "Close the help", hint: "close", in: [.help]) { _ in .back },
+        KeyBinding([.down], "Scroll the help down", hint: "scroll", hintKeys: "↓/↑", in: [.help]) { _ in .scrollHelp(1) },
+        KeyBinding([.up], "Scroll the help up", in: [.help]) { _ in .scrollHelp(-1) },
+        KeyBinding([.escape, .char("?")], "Close the help", hint: "close", in: [.help]) { _ in .back },
+        KeyBinding([.backspace], "Delete the last letter of the help filter", hint: "type to filter", hintKeys: "abc", in: [.help]) { _ in
+            .helpKey(.backspace)
+        },
     ]
 
     /// The bindings that work in `context`.

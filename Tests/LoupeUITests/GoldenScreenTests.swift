@@ -40,6 +40,22 @@ import Testing
         #expect(goldenMismatch(harness.screen, "help-80x24") == nil)
     }
 
+    @Test func typingInTheHelpFiltersTheBindings() {
+        var harness = Harness(rows: sampleQueue(count: 60))
+        harness.press(.char("?"))
+        for character in "erasure" { harness.press(.char(character)) }
+        let screen = harness.screen
+        #expect(screen.contains("matching \"erasure\""))
+        #expect(screen.contains("Propose the erasure") && screen.contains("Approve an erasure"))
+        #expect(!screen.contains("Move down one row"))
+        harness.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        #expect(harness.state.helpFilter.isEmpty)
+        harness.press(.char("q"))
+        #expect(harness.state.isHelpVisible && harness.state.isRunning, "q in the help is a letter of the filter, not quit")
+        harness.press(.escape)
+        #expect(!harness.state.isHelpVisible)
+    }
+
     @Test func belowTheMinimumSize() {
         let harness = Harness(width: 50, height: 12, rows: sampleQueue(count: 60))
         #expect(goldenMismatch(harness.screen, "too-small-50x12") == nil)

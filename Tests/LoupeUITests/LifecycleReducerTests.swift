@@ -139,7 +139,7 @@ import Testing
         harness.press(.char("?"))
         let screen = harness.screen
         #expect(screen.contains("Start work — Claim the request first"))
-        harness.press(.char("j"), .char("j"), .char("j"))
+        harness.press(.down, .down, .down)
         #expect(harness.state.helpScroll == 3)
     }
 }

@@ -1,0 +1,35 @@
+import GRDB
+
+extension AppDatabase {
+    /// Search as you type asks for one- to three-letter prefixes; without prefix indexes FTS5 merges every term
+    /// that starts with the letter (p99 39 ms at 100,000 customers). The index is rebuilt with them.
+    static func addSearchPrefixes(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER customer_searchInsert;
+            DROP TRIGGER customer_searchDelete;
+            DROP TRIGGER customer_searchUpdate;
+            DROP TABLE customerSearch;
+            CREATE VIRTUAL TABLE customerSearch USING fts5(
+                fullName, email, phone,
+                content='customer', content_rowid='id',
+                tokenize="unicode61 remove_diacritics 2",
+                prefix='1 2 3'
+            );
+            INSERT INTO customerSearch(customerSearch) VALUES ('rebuild');
+            CREATE TRIGGER customer_searchInsert AFTER INSERT ON customer BEGIN
+                INSERT INTO customerSearch(rowid, fullName, email, phone)
+                VALUES (new.id, new.fullName, new.email, new.phone);
+            END;
+            CREATE TRIGGER customer_searchDelete AFTER DELETE ON customer BEGIN
+                INSERT INTO customerSearch(customerSearch, rowid, fullName, email, phone)
+                VALUES ('delete', old.id, old.fullName, old.email, old.phone);
+            END;
+            CREATE TRIGGER customer_searchUpdate AFTER UPDATE OF fullName, email, phone ON customer BEGIN
+                INSERT INTO customerSearch(customerSearch, rowid, fullName, email, phone)
+                VALUES ('delete', old.id, old.fullName, old.email, old.phone);
+                INSERT INTO customerSearch(rowid, fullName, email, phone)
+                VALUES (new.id, new.fullName, new.email, new.phone);
+            END;
+            """)
+    }
+}
