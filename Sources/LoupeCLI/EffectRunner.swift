@@ -21,6 +21,8 @@ struct EffectRunner {
                 return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
             }
             switch effect {
+            case .createRequest(let draft):
+                return .created(try database.createRequest(draft, actor: actor, at: clock()))
             case .performBulk(let command, let targets):
                 // Each request in its own transaction: one refusal (a stale version, a rule) stops only that one.
                 var succeeded: [String] = []

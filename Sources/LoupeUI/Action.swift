@@ -52,6 +52,12 @@ public enum Action: Equatable, Sendable {
     case forward
     /// Copy the focused item's id to the clipboard (`y`, OSC 52).
     case copyId
+    /// Open the new-request form (`N`).
+    case newRequest
+    /// A key typed while the new-request form is open.
+    case formKey(Key)
+    /// A request was recorded: open it.
+    case created(RequestDetail)
     /// Mark or unmark the selected row and move down (`Space`).
     case toggleMark
     /// Mark the rows from the last mark to the cursor (`V`).
@@ -120,6 +126,8 @@ public enum Effect: Equatable, Sendable {
     case loadRequest(publicId: String)
     /// Open a queued message in the user's editor and save what they wrote; answered by `.fulfilled` or `.failed`.
     case editMessage(id: Int64, publicId: String)
+    /// Record a request entered by hand; answered by `.created` or `.failed`.
+    case createRequest(NewRequest)
     /// Run one lifecycle command on each target, each in its own transaction; answered by `.bulkDone`.
     case performBulk(RequestCommand, targets: [BulkTarget])
     /// Read a record list; answered by `.recordsLoaded` or `.failed`.
@@ -146,7 +154,7 @@ extension Effect {
     /// Whether the effect changes data (refused in a `--readonly` console).
     public var writes: Bool {
         switch self {
-        case .perform, .fulfil, .editMessage, .performBulk: true
+        case .perform, .fulfil, .editMessage, .performBulk, .createRequest: true
         default: false
         }
     }

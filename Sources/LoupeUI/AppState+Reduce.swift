@@ -141,6 +141,38 @@ extension AppState {
         case .switchTab(let step):
             switchTab(by: step)
             return []
+        case .newRequest:
+            form = NewRequestForm()
+            return []
+        case .formKey(let key):
+            guard var current = form else { return [] }
+            if key == .escape {
+                form = nil
+                message = StatusMessage("Nothing was recorded.")
+                return []
+            }
+            switch current.press(key) {
+            case .next:
+                form = current
+                return []
+            case .refused(let reason):
+                form = current
+                message = StatusMessage(reason, isError: true)
+                return []
+            case .cancel:
+                form = nil
+                message = StatusMessage("Nothing was recorded.")
+                return []
+            case .submit(let draft):
+                form = nil
+                return [.createRequest(draft)]
+            }
+        case .created(let request):
+            message = StatusMessage("\(request.summary.publicId): \(request.summary.kind.rawValue) request recorded; its acknowledgement is queued.")
+            screens.append(.request(request.summary.publicId))
+            detail = request
+            detailScroll = 0
+            return reloadLists()
         case .toggleMark:
             return toggleMark()
         case .markRange:
@@ -229,7 +261,7 @@ extension AppState {
         switch KeyMap.resolve(key, in: self) {
         case .action(let action):
             switch action {
-            case .promptKey, .commandKey, .searchKey, .filterKey, .bulkKey, .helpKey: break
+            case .promptKey, .commandKey, .searchKey, .filterKey, .bulkKey, .helpKey, .formKey: break
             default: message = nil
             }
             return reduce(action)
@@ -241,6 +273,7 @@ extension AppState {
             if keyContext == .search { return reduce(.searchKey(key)) }
             if filterLine != nil { return reduce(.filterKey(key)) }
             if bulk != nil { return reduce(.bulkKey(key)) }
+            if form != nil { return reduce(.formKey(key)) }
             if isHelpVisible { return reduce(.helpKey(key)) }
             message = nil
             return []

@@ -34,7 +34,7 @@ public enum Screen: Equatable, Sendable {
 
 /// Which part of the console a key binding belongs to.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case queue, approvals, request, dashboard, customers, customer, records, search, filter, bulk, prompt, command, help
+    case queue, approvals, request, dashboard, customers, customer, records, search, filter, bulk, form, prompt, command, help
 
     /// The list screens (queue and approvals).
     public var isList: Bool { self == .queue || self == .approvals }
@@ -64,7 +64,7 @@ public struct AppState: Equatable, Sendable {
             && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
             && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
             && lhs.themeNames == rhs.themeNames && lhs.customers == rhs.customers && lhs.customer == rhs.customer
-            && lhs.records == rhs.records && lhs.bulk == rhs.bulk && lhs.filterLine == rhs.filterLine && lhs.forwardScreens == rhs.forwardScreens && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+            && lhs.records == rhs.records && lhs.bulk == rhs.bulk && lhs.form == rhs.form && lhs.filterLine == rhs.filterLine && lhs.forwardScreens == rhs.forwardScreens && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
     }
 
     /// The smallest terminal the console draws in.
@@ -104,6 +104,8 @@ public struct AppState: Equatable, Sendable {
     public var customerTab = CustomerTab.profile
     /// How far the customer screen's tab is scrolled.
     public var customerScroll = 0
+    /// The `N` new-request form, while it is open.
+    public var form: NewRequestForm?
     /// The confirmation of a bulk action on marked rows, while it is open.
     public var bulk: BulkPrompt?
     /// The `/` filter line of a list, while it is open (its text).
@@ -147,7 +149,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Where key bindings are looked up: the help overlay when it is open, else the screen.
     public var keyContext: ScreenKind {
-        isHelpVisible ? .help : prompt != nil ? .prompt : bulk != nil ? .bulk : commandLine != nil ? .command : filterLine != nil ? .filter
+        isHelpVisible ? .help : prompt != nil ? .prompt : bulk != nil ? .bulk : form != nil ? .form : commandLine != nil ? .command : filterLine != nil ? .filter
             : screen == .customers && customers.isEditing ? .search : screen.kind
     }
 

@@ -102,6 +102,9 @@ public enum KeyMap {
                    disabledReason: { $0.queuedMessage == nil ? "No message of this request waits to be sent (see Messages below)." : nil }) { _ in
             .editMessage
         },
+        KeyBinding([.char("N")], "Record a new request received by email, phone, letter or web", in: [.queue], writes: true) { _ in .newRequest },
+        KeyBinding([.enter], "Save the answer, or press the focused button", hint: "next", in: [.form]) { _ in .formKey(.enter) },
+        KeyBinding([.escape], "Leave without recording anything", hint: "leave", in: [.form]) { _ in .formKey(.escape) },
         KeyBinding([.char(" ")], "Mark the row and move down (a, v, A and r then act on the marked rows)",
                    in: lists) { _ in .toggleMark },
         KeyBinding([.char("V")], "Mark every row from the last mark to here", in: lists) { _ in .markRange },
@@ -138,7 +141,7 @@ public enum KeyMap {
         KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in
             .promptKey(.escape)
         },
-        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .search, .filter, .bulk, .help])) { _ in .quit },
+        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .search, .filter, .bulk, .form, .help])) { _ in .quit },
         KeyBinding([.enter], "Run the command", hint: "run", in: [.command]) { _ in .commandKey(.enter) },
         KeyBinding([.tab], "Complete the command or theme name", hint: "complete", in: [.command]) { _ in .commandKey(.tab) },
         KeyBinding([.up, .down], "Walk the command history", hint: "history", hintKeys: "↑/↓", in: [.command]) { _ in .commandKey(.up) },

@@ -20,6 +20,7 @@ public enum Renderer {
         }
         if let prompt = state.prompt { PromptView.draw(prompt, into: &buffer) }
         if let bulk = state.bulk { drawBulk(bulk, into: &buffer) }
+        if let form = state.form { drawForm(form, into: &buffer) }
         drawStatus(state, into: &buffer)
         drawHints(state, into: &buffer)
         if state.isHelpVisible { HelpView.draw(state, into: &buffer) }
@@ -88,6 +89,31 @@ public enum Renderer {
             let cancel = "[ Cancel ]"
             buffer.write(cancel, x: 2, y: y, role: bulk.isConfirmFocused ? .text : .selection)
             buffer.write("[ \(bulk.verb) ]", x: 4 + TerminalText.width(cancel), y: y, role: bulk.isConfirmFocused ? .selection : .danger)
+            buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
+        }
+    }
+
+    /// The new-request form's current question above the hint bar.
+    private static func drawForm(_ form: NewRequestForm, into buffer: inout ScreenBuffer) {
+        let top = buffer.height - 6
+        for y in top..<(top + 4) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
+        buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
+        let question = form.question
+        buffer.write(" " + question.title, x: 0, y: top, role: .title, maxWidth: buffer.width)
+        let y = top + 2
+        switch form.stage {
+        case .kind, .channel, .requester:
+            var x = 2
+            for (key, label) in question.choices {
+                x += buffer.write(String(key), x: x, y: y, role: .hintKey)
+                x += buffer.write(" \(label)    ", x: x, y: y, role: .text)
+            }
+        case .email, .name, .guardian:
+            buffer.write("> " + TerminalText.inert(form.input) + "█", x: 1, y: y, role: .text, maxWidth: buffer.width - 2)
+        case .confirm:
+            let cancel = "[ Cancel ]"
+            buffer.write(cancel, x: 2, y: y, role: form.isConfirmFocused ? .text : .selection)
+            buffer.write("[ Record ]", x: 4 + TerminalText.width(cancel), y: y, role: form.isConfirmFocused ? .selection : .text)
             buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
         }
     }

@@ -53,3 +53,35 @@ import Testing
         #expect(harness.state.queue.marks.isEmpty)
     }
 }
+
+@Suite struct NewRequestFormTests {
+    @Test func nAsksKindChannelEmailNameAndRequesterThenRecordsAndOpensTheRequest() {
+        var harness = Harness(rows: sampleQueue(count: 5))
+        harness.press(.char("N"))
+        #expect(harness.state.keyContext == .form && harness.screen.contains("what does the subject ask for?"))
+        harness.press(.char("e"), .char("l"))
+        for character in "not an email" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.message?.isError == true && harness.state.form?.stage == .email, "a bad address is refused, the form stays")
+        for _ in "not an email" { harness.press(.backspace) }
+        for character in "Ann@Example.com" { harness.press(.char(character)) }
+        harness.press(.enter, .enter, .char("g"))
+        for character in "Maria Example" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.form?.stage == .confirm && harness.screen.contains("Record this erasure request from ann@example.com?"))
+        let answered = harness.state.form
+        harness.press(.enter)
+        #expect(harness.state.form == nil && harness.state.message?.text == "Nothing was recorded.", "Enter on the focused Cancel")
+        #expect(!harness.effectsSeen.contains { if case .createRequest = $0 { true } else { false } })
+        harness.state.form = answered
+        harness.press(.right, .enter)
+        let created = harness.effectsSeen.compactMap { effect -> NewRequest? in
+            if case .createRequest(let draft) = effect { return draft }
+            return nil
+        }
+        #expect(created.count == 1)
+        #expect(created.first?.kind == .erasure && created.first?.channel == .letter && created.first?.requester == .guardian
+                && created.first?.requesterName == "Maria Example" && created.first?.email == "ann@example.com")
+        #expect(harness.state.screen.kind == .request && harness.state.message?.text.contains("recorded") == true)
+    }
+}

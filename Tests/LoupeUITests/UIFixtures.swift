@@ -85,6 +85,16 @@ struct Harness {
             case .fulfil(let fulfilment, let id):
                 fulfilled.append(fulfilment)
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
+            case .createRequest(let draft):
+                var row = source.rows[0]
+                row.id = Int64(900 + source.rows.count)
+                row.publicId = "PR-2026-000\(row.id)"
+                row.kind = draft.kind
+                row.status = .received
+                row.assignee = nil
+                row.subjectEmail = draft.email
+                source.rows.append(row)
+                pending += state.reduce(.created(RequestDetail(summary: row, channel: draft.channel)))
             case .performBulk(let command, let targets):
                 var succeeded: [String] = []
                 var refused: [String] = []

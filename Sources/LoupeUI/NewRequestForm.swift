@@ -1,0 +1,99 @@
+import LoupeDomain
+
+/// The `N` form: a request entered by hand, one question at a time (kind, channel, subject's email, name,
+/// requester, guardian's name), then a confirmation with Cancel focused.
+public struct NewRequestForm: Equatable, Sendable {
+    public var kind: RequestKind?
+    public var channel: RequestChannel?
+    public var email: String?
+    /// The subject's name (optional; empty skips it).
+    public var name: String?
+    public var requester: RequesterKind?
+    public var guardianName: String?
+    /// The text being typed for the current question.
+    public var input = ""
+    public var isConfirmFocused = false
+
+    /// An empty form.
+    public init() {}
+
+    /// The questions, in order.
+    public enum Stage: Equatable, Sendable {
+        case kind, channel, email, name, requester, guardian, confirm
+    }
+
+    /// The question being asked.
+    public var stage: Stage {
+        if kind == nil { return .kind }
+        if channel == nil { return .channel }
+        if email == nil { return .email }
+        if name == nil { return .name }
+        if requester == nil { return .requester }
+        if requester == .guardian && guardianName == nil { return .guardian }
+        return .confirm
+    }
+
+    /// The question's title and, for choices, the keys.
+    public var question: (title: String, choices: [(Character, String)]) {
+        switch stage {
+        case .kind: ("New request: what does the subject ask for?", [("a", "access"), ("r", "rectification"), ("e", "erasure"), ("c", "consent withdrawal")])
+        case .channel: ("How did it arrive?", [("e", "email"), ("p", "phone"), ("l", "letter"), ("w", "web")])
+        case .email: ("The subject's email address (a customer on file is matched by it)", [])
+        case .name: ("The subject's name as given (optional, Enter to skip)", [])
+        case .requester: ("Who asks?", [("s", "the subject"), ("g", "a guardian (for a minor)")])
+        case .guardian: ("The guardian's name", [])
+        case .confirm: ("Record this \(kind?.rawValue ?? "") request from \(email ?? "")?", [])
+        }
+    }
+
+    /// The request the answers describe.
+    public var draft: NewRequest? {
+        guard let kind, let channel, let email, let requester else { return nil }
+        return NewRequest(kind: kind, email: email, name: name?.isEmpty == false ? name : nil, channel: channel,
+                          requester: requester, requesterName: guardianName)
+    }
+
+    /// What a key did to the form.
+    enum Outcome: Equatable {
+        case next, refused(String), submit(NewRequest), cancel
+    }
+
+    /// Applies a key: the next question, a refused answer (with why), the request to record, or Cancel pressed.
+    mutating func press(_ key: Key) -> Outcome {
+        switch stage {
+        case .kind, .channel, .requester:
+            guard case .char(let typed) = key, let choice = question.choices.first(where: { $0.0 == typed }) else { return .next }
+            switch stage {
+            case .kind: kind = [RequestKind.access, .rectification, .erasure, .consentWithdrawal][question.choices.firstIndex { $0.0 == choice.0 }!]
+            case .channel: channel = [RequestChannel.email, .phone, .letter, .web][question.choices.firstIndex { $0.0 == choice.0 }!]
+            default: requester = typed == "g" ? .guardian : .subject
+            }
+        case .email, .name, .guardian:
+            switch key {
+            case .char(let typed) where input.count < 254: input.append(typed)
+            case .backspace, .delete: if !input.isEmpty { input.removeLast() }
+            case .enter:
+                let text = input.trimmingCharacters(in: .whitespaces)
+                switch stage {
+                case .email:
+                    do { email = try NewRequest(kind: kind ?? .access, email: text).validated().email } catch let error as LoupeError {
+                        return .refused(error.message)
+                    } catch { return .next }
+                case .name: name = text
+                default:
+                    guard !text.isEmpty else { return .refused("Give the guardian's name.") }
+                    guardianName = text
+                }
+                input = ""
+            default: break
+            }
+        case .confirm:
+            switch key {
+            case .left, .right, .tab, .backTab: isConfirmFocused.toggle()
+            case .enter: return isConfirmFocused ? draft.map(Outcome.submit) ?? .next : .cancel
+            default: break
+            }
+        }
+        return .next
+    }
+}
