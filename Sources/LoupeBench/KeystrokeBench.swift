@@ -20,8 +20,8 @@ enum KeystrokeBench {
 
         func answer(_ effect: Effect) throws -> Action? {
             switch effect {
-            case .loadQueue(let query, let scope, let filter):
-                return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter), scope: scope)
+            case .loadQueue(let query, let scope, let filter, let order):
+                return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter, order: order), scope: scope)
             case .loadRequest(let id): return .requestLoaded(try database.requestDetail(publicId: id))
             case .searchCustomers(let text): return .customersLoaded(try database.searchCustomers(text), query: text)
             case .loadCustomer(let id): return .customerLoaded(try database.customerDetail(publicId: id))

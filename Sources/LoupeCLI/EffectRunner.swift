@@ -47,8 +47,8 @@ struct EffectRunner {
             case .recordReveal(let publicId):
                 try database.recordReveal(publicId: publicId, actor: actor, at: clock())
                 return .revealed(publicId: publicId)
-            case .loadQueue(let query, let scope, let filter):
-                return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter), scope: scope)
+            case .loadQueue(let query, let scope, let filter, let order):
+                return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter, order: order), scope: scope)
             case .loadDashboard:
                 return .dashboardLoaded(try database.dashboard(now: clock()))
             case .loadRequest(let publicId):

@@ -35,3 +35,45 @@ public struct QueuePage: Equatable, Sendable {
         self.startIndex = startIndex
     }
 }
+
+/// The order of a request list: by urgency then due date (the queue's own), by age (received first), or by
+/// status in lifecycle order; any of them reversed.
+public struct QueueOrder: Equatable, Sendable {
+    /// What the list is sorted by.
+    public enum Field: String, CaseIterable, Sendable {
+        case urgency, age, status
+    }
+
+    public var field: Field
+    public var reversed: Bool
+
+    /// The queue's own order: urgent first, then by due date.
+    public static let urgency = QueueOrder(field: .urgency, reversed: false)
+
+    /// Makes an order.
+    public init(field: Field, reversed: Bool = false) {
+        self.field = field
+        self.reversed = reversed
+    }
+
+    /// How the title says it.
+    public var label: String {
+        let base = switch field {
+            case .urgency: "urgent first, then by due date"
+            case .age: "oldest first"
+            case .status: "by status"
+        }
+        return reversed ? base + ", reversed" : base
+    }
+}
+
+extension RequestSummary {
+    /// This row's key in `order` (reversal is the store's: it flips the comparisons, not the key).
+    public func key(for order: QueueOrder) -> QueueKey {
+        switch order.field {
+        case .urgency: queueKey
+        case .age: QueueKey(rank: 0, dueAt: receivedAt, id: id)
+        case .status: QueueKey(rank: RequestStatus.allCases.firstIndex(of: status) ?? 0, dueAt: dueAt, id: id)
+        }
+    }
+}

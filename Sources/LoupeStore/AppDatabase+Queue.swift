@@ -12,7 +12,8 @@ extension AppDatabase {
 
     /// Reads one slice of a queue (open requests, or erasures awaiting approval) with the total count and the
     /// slice's start position. Every read walks an index in order: no OFFSET, no sort, no full scan.
-    public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil) throws -> QueuePage {
+    public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil,
+                          order: QueueOrder = .urgency) throws -> QueuePage {
         try read { db in
             // INDEXED BY: the planner must walk the index in queue order, never sort the requests.
             let (index, scopeCondition) = switch scope {
@@ -26,9 +27,14 @@ extension AppDatabase {
                 SELECT \(Self.summaryColumns) FROM privacyRequest r INDEXED BY \(index)
                 LEFT JOIN customer c ON c.id = r.customerId WHERE \(filter)
                 """
-            let ascending = "ORDER BY r.queueRank, r.effectiveDueAt, r.id LIMIT ?"
-            let descending = "ORDER BY r.queueRank DESC, r.effectiveDueAt DESC, r.id DESC LIMIT ?"
-            let key = "(r.queueRank, r.effectiveDueAt, r.id)"
+            // Other orders read the same index (only open requests) and sort that set; reversal flips directions
+            // and comparisons, so keyset paging works in every order.
+            let (rankSQL, dateSQL) = Self.orderColumns(order, table: "r.")
+            let (up, down) = order.reversed ? ("DESC", "ASC") : ("ASC", "DESC")
+            let (after, before) = order.reversed ? ("<=", ">=") : (">=", "<=")
+            let ascending = "ORDER BY \(rankSQL) \(up), \(dateSQL) \(up), r.id \(up) LIMIT ?"
+            let descending = "ORDER BY \(rankSQL) \(down), \(dateSQL) \(down), r.id \(down) LIMIT ?"
+            let key = "(\(rankSQL), \(dateSQL), r.id)"
             let rows: [RequestSummary]
             switch query {
             case .first(let limit):
@@ -37,20 +43,34 @@ extension AppDatabase {
                 rows = try Self.fetchSummaries(db, "\(base) \(descending)", extraArguments + [limit]).reversed()
             case .from(let from, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) AND \(key) >= (?, ?, ?) \(ascending)", extraArguments + [from.rank, from.dueAt, from.id, limit])
+                    db, "\(base) AND \(key) \(after) (?, ?, ?) \(ascending)", extraArguments + [from.rank, from.dueAt, from.id, limit])
             case .through(let through, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) AND \(key) <= (?, ?, ?) \(descending)", extraArguments + [through.rank, through.dueAt, through.id, limit]).reversed()
+                    db, "\(base) AND \(key) \(before) (?, ?, ?) \(descending)", extraArguments + [through.rank, through.dueAt, through.id, limit]).reversed()
             }
             let count = "SELECT COUNT(*) FROM privacyRequest INDEXED BY \(index) WHERE \(condition)"
             let total = try Int.fetchOne(db, sql: count, arguments: extraArguments) ?? 0
             var startIndex = 0
             if let first = rows.first {
+                let (rank, date) = Self.orderColumns(order, table: "")
+                let firstKey = first.key(for: order)
                 startIndex = try Int.fetchOne(
-                    db, sql: "\(count) AND (queueRank, effectiveDueAt, id) < (?, ?, ?)",
-                    arguments: extraArguments + [first.queueKey.rank, first.dueAt, first.id]) ?? 0
+                    db, sql: "\(count) AND (\(rank), \(date), id) \(order.reversed ? ">" : "<") (?, ?, ?)",
+                    arguments: extraArguments + [firstKey.rank, firstKey.dueAt, firstKey.id]) ?? 0
             }
             return QueuePage(rows: rows, total: total, startIndex: startIndex)
+        }
+    }
+
+    /// The SQL of an order's rank and date parts (the id breaks ties).
+    static func orderColumns(_ order: QueueOrder, table t: String) -> (String, String) {
+        switch order.field {
+        case .urgency: ("\(t)queueRank", "\(t)effectiveDueAt")
+        // An expression, not the literal 0: ORDER BY 0 would name a result column.
+        case .age: ("(\(t)id * 0)", "\(t)receivedAt")
+        case .status:
+            ("CASE \(t)status " + RequestStatus.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END",
+             "\(t)effectiveDueAt")
         }
     }
 

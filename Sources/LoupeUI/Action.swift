@@ -72,6 +72,8 @@ public enum Action: Equatable, Sendable {
     case showRecords(RecordKind)
     /// A record list arrived.
     case recordsLoaded(RecordKind, RecordList)
+    /// Sort the list: by `field` (nil: the next field), or reverse the order.
+    case sort(QueueOrder.Field?, reverse: Bool)
     /// Open the `/` filter line on a list.
     case openFilter
     /// A key typed while the filter line is open.
@@ -113,7 +115,7 @@ public enum Action: Equatable, Sendable {
 /// Work the reducer asks the runner to do; its result comes back as an action.
 public enum Effect: Equatable, Sendable {
     /// Read a slice of a list (only the requests `filter` passes); answered by `.queueLoaded` or `.failed`.
-    case loadQueue(QueuePageQuery, scope: QueueScope, filter: QueueFilter? = nil)
+    case loadQueue(QueuePageQuery, scope: QueueScope, filter: QueueFilter? = nil, order: QueueOrder = .urgency)
     /// Carry out a lifecycle command; answered by `.performed` or `.failed`.
     case perform(RequestCommand, publicId: String, expectedVersion: Int)
     /// Read the preview of an erasure or a rectification; answered by `.previewLoaded` or `.failed`.

@@ -40,8 +40,10 @@ extension AppState {
         var list = QueueState()
         list.filter = filter
         list.marks = self[list: scope].marks
+        list.order = self[list: scope].order
         self[list: scope] = list
         message = filter.map { StatusMessage("Filter: \($0.text) · Esc clears it.") }
-        return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope, filter: filter)]
+        return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope, filter: filter,
+                           order: list.order)]
     }
 }

@@ -8,8 +8,9 @@ extension AppState {
         let depth = screens.count
         let effects = apply(action).map { effect -> Effect in
             // Every read of a list carries that list's filter: one place, whatever asked for the read.
-            if case .loadQueue(let query, let scope, nil) = effect, let filter = self[list: scope].filter {
-                return .loadQueue(query, scope: scope, filter: filter)
+            if case .loadQueue(let query, let scope, nil, .urgency) = effect,
+               self[list: scope].filter != nil || self[list: scope].order != .urgency {
+                return .loadQueue(query, scope: scope, filter: self[list: scope].filter, order: self[list: scope].order)
             }
             return effect
         }
@@ -196,6 +197,22 @@ extension AppState {
             records.list = list
             records.move(to: kept, viewHeight: queueViewHeight - 1)
             return []
+        case .sort(let field, let reverse):
+            guard let scope = listScope else { return [] }
+            var order = self[list: scope].order
+            if reverse {
+                order.reversed.toggle()
+            } else {
+                let all = QueueOrder.Field.allCases
+                order = QueueOrder(field: field ?? all[(all.firstIndex(of: order.field)! + 1) % all.count])
+            }
+            var list = QueueState()
+            list.filter = self[list: scope].filter
+            list.marks = self[list: scope].marks
+            list.order = order
+            self[list: scope] = list
+            message = StatusMessage("Sorted \(order.label).")
+            return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope)]
         case .openFilter:
             guard let scope = listScope else { return [] }
             filterLine = self[list: scope].filter?.text ?? ""

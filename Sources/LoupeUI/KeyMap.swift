@@ -108,6 +108,9 @@ public enum KeyMap {
         KeyBinding([.char(" ")], "Mark the row and move down (a, v, A and r then act on the marked rows)",
                    in: lists) { _ in .toggleMark },
         KeyBinding([.char("V")], "Mark every row from the last mark to here", in: lists) { _ in .markRange },
+        KeyBinding([.char("o")], "Sort by the next column: urgency, age, status", in: lists) { _ in .sort(nil, reverse: false) },
+        KeyBinding([.char("O")], "Reverse the order", in: lists) { _ in .sort(nil, reverse: true) },
+        KeyBinding([.char("S")], "Sort by status (lifecycle order)", in: lists) { _ in .sort(.status, reverse: false) },
         KeyBinding([.char("U")], "Unmark every row", in: lists,
                    disabledReason: { state in state.listScope.map { state[list: $0].marks.isEmpty } ?? true ? "Nothing is marked." : nil }) { _ in
             .unmarkAll

@@ -21,6 +21,8 @@ public struct QueueState: Equatable, Sendable {
     public var isLoaded = false
     /// The `/` filter applied to the list, if any.
     public var filter: QueueFilter?
+    /// The list's order (`o` cycles the field, `O` reverses, `S` sorts by status).
+    public var order = QueueOrder.urgency
     /// Marked requests (`Space`, `V`), by id, as they were when marked; kept across slices and filters.
     public var marks: [Int64: RequestSummary] = [:]
     /// Where the last `Space` was, for `V`.
@@ -60,10 +62,10 @@ public struct QueueState: Equatable, Sendable {
         if target == 0 { return .first(limit: capacity) }
         if target == total - 1 { return .last(limit: capacity) }
         if target >= windowEnd, let anchor = row(at: max(windowStart, windowEnd - overlap)) {
-            return .from(anchor.queueKey, limit: capacity)
+            return .from(anchor.key(for: order), limit: capacity)
         }
         if target < windowStart, let anchor = row(at: min(windowEnd - 1, windowStart + overlap - 1)) {
-            return .through(anchor.queueKey, limit: capacity)
+            return .through(anchor.key(for: order), limit: capacity)
         }
         return target < windowStart ? .first(limit: capacity) : .last(limit: capacity)
     }
@@ -99,7 +101,7 @@ public struct QueueState: Equatable, Sendable {
         let capacity = Self.capacity(forViewHeight: viewHeight)
         keepSelected = selected?.id
         pendingTarget = cursor
-        if let anchor = row(at: top) { return .from(anchor.queueKey, limit: capacity) }
+        if let anchor = row(at: top) { return .from(anchor.key(for: order), limit: capacity) }
         return .first(limit: capacity)
     }
 }

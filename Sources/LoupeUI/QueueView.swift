@@ -12,7 +12,8 @@ enum QueueView {
     static func draw(_ state: AppState, scope: QueueScope, into buffer: inout ScreenBuffer) {
         let queue = state[list: scope]
         let position = queue.total == 0 ? "0/0" : "\(queue.cursor + 1)/\(queue.total)"
-        var title = scope == .open ? "Queue · urgent first, then by due date" : "Approvals · erasures awaiting a supervisor"
+        var title = scope == .open ? "Queue · \(queue.order.label)" : "Approvals · erasures awaiting a supervisor"
+        if scope == .awaitingApproval && queue.order != .urgency { title += " · \(queue.order.label)" }
         if let filter = queue.filter {
             title = (scope == .open ? "Queue" : "Approvals") + " · filter \(filter.text) · \(queue.total) match\(queue.total == 1 ? "" : "es")"
         }

@@ -119,3 +119,25 @@ import Testing
         }
     }
 }
+
+@Suite struct QueueOrderStoreTests {
+    /// Every order, forward and reversed: slices read by key agree with the whole list sorted in Swift, and
+    /// each slice knows its position.
+    @Test(arguments: [QueueOrder.Field.urgency, .age, .status])
+    func everyOrderPagesByKey(field: QueueOrder.Field) throws {
+        let database = try demoDatabase(customers: 400)
+        for reversed in [false, true] {
+            let order = QueueOrder(field: field, reversed: reversed)
+            let all = try database.queuePage(.first(limit: 10_000), order: order).rows
+            let keys = all.map { $0.key(for: order) }
+            #expect(keys == (reversed ? keys.sorted().reversed() : keys.sorted()), "\(field) reversed: \(reversed)")
+            guard all.count > 10 else { continue }
+            let middle = try database.queuePage(.from(all[5].key(for: order), limit: 4), order: order)
+            #expect(middle.rows.map(\.id) == all[5..<9].map(\.id) && middle.startIndex == 5)
+            let back = try database.queuePage(.through(all[8].key(for: order), limit: 4), order: order)
+            #expect(back.rows.map(\.id) == all[5...8].map(\.id) && back.startIndex == 5)
+            let last = try database.queuePage(.last(limit: 3), order: order)
+            #expect(last.rows.map(\.id) == all.suffix(3).map(\.id))
+        }
+    }
+}

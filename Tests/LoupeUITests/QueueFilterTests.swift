@@ -41,3 +41,24 @@ import Testing
         #expect(harness.state.filterLine == "kind:pizza" && harness.state.message?.isError == true)
     }
 }
+
+@Suite struct QueueSortTests {
+    @Test func oCyclesTheColumnOReversesAndSSortsByStatus() {
+        let rows = sampleQueue(count: 40)
+        var harness = Harness(rows: rows)
+        harness.press(.char("o"))
+        #expect(harness.state.queue.order == QueueOrder(field: .age))
+        #expect(harness.screen.split(separator: "\n").first?.contains("Queue · oldest first") == true)
+        let received = harness.state.queue.rows.map(\.receivedAt)
+        #expect(received == received.sorted())
+        harness.press(.char("O"))
+        #expect(harness.state.queue.order == QueueOrder(field: .age, reversed: true))
+        let reversed = harness.state.queue.rows.map(\.receivedAt)
+        #expect(zip(reversed, reversed.dropFirst()).allSatisfy { $0 >= $1 } && reversed.first == received.max())
+        harness.press(.char("S"))
+        let statuses = harness.state.queue.rows.map { RequestStatus.allCases.firstIndex(of: $0.status)! }
+        #expect(statuses == statuses.sorted())
+        harness.press(.char("G"))
+        #expect(harness.state.queue.cursor == harness.state.queue.total - 1)
+    }
+}

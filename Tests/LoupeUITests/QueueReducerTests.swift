@@ -55,7 +55,7 @@ import Testing
         #expect(harness.state.queue.cursor == 0)
         #expect(harness.state.queue.selected == rows[0])
         let queries = harness.effectsSeen.compactMap { effect -> QueuePageQuery? in
-            if case .loadQueue(let query, _, _) = effect { return query }
+            if case .loadQueue(let query, _, _, _) = effect { return query }
             return nil
         }
         #expect(queries.count > 5, "a 1,000-row queue is read in slices")

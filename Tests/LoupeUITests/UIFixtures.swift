@@ -28,15 +28,19 @@ func sampleQueue(count: Int) -> [RequestSummary] {
 struct FakeQueueSource {
     var rows: [RequestSummary]
 
-    func page(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil) -> QueuePage {
-        let rows = (scope == .open ? rows.filter { $0.status.isOpen } : rows.filter { $0.status == .awaitingApproval })
+    func page(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil, order: QueueOrder = .urgency) -> QueuePage {
+        let shown = (scope == .open ? rows.filter { $0.status.isOpen } : rows.filter { $0.status == .awaitingApproval })
             .filter { filter?.matches($0) ?? true }
+        // The fixtures come in queue order already; other orders are sorted here as the store sorts them.
+        let sorted = order.field == .urgency ? shown : shown.sorted { $0.key(for: order) < $1.key(for: order) }
+        let rows = order.reversed ? Array(sorted.reversed()) : sorted
+        func before(_ a: QueueKey, _ b: QueueKey) -> Bool { order.reversed ? b < a : a < b }
         let slice: ArraySlice<RequestSummary>
         switch query {
         case .first(let limit): slice = rows.prefix(limit)
         case .last(let limit): slice = rows.suffix(limit)
-        case .from(let key, let limit): slice = rows.filter { $0.queueKey >= key }.prefix(limit)
-        case .through(let key, let limit): slice = rows.filter { $0.queueKey <= key }.suffix(limit)
+        case .from(let key, let limit): slice = rows.filter { !before($0.key(for: order), key) }.prefix(limit)
+        case .through(let key, let limit): slice = rows.filter { !before(key, $0.key(for: order)) }.suffix(limit)
         }
         let start = slice.first.map { first in rows.firstIndex { $0.id == first.id }! } ?? 0
         return QueuePage(rows: Array(slice), total: rows.count, startIndex: start)
@@ -73,8 +77,8 @@ struct Harness {
             let effect = pending.removeFirst()
             effectsSeen.append(effect)
             switch effect {
-            case .loadQueue(let query, let scope, let filter):
-                pending += state.reduce(.queueLoaded(source.page(query, scope: scope, filter: filter), scope: scope))
+            case .loadQueue(let query, let scope, let filter, let order):
+                pending += state.reduce(.queueLoaded(source.page(query, scope: scope, filter: filter, order: order), scope: scope))
             case .loadRequest(let id):
                 if let detail = detail(id) { pending += state.reduce(.requestLoaded(detail)) }
                 else { pending += state.reduce(.failed(LoupeError(.notFound, "No request \(id)."))) }
