@@ -62,3 +62,4 @@ import Testing
         #expect(harness.state.queue.cursor == harness.state.queue.total - 1)
     }
 }
+
