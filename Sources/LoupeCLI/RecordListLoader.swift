@@ -31,6 +31,16 @@ struct RecordListLoader {
                                            task.recipient, task.createdAt.map(policy.dayString) ?? "-"],
                                    opens: task.requestPublicId)
                 })
+        case .orders:
+            return RecordList(
+                title: "Orders · newest 500 · Enter opens the order",
+                columns: [("ORDER", 14), ("PLACED", 18), ("STATUS", 12), ("TOTAL", 14), ("CUSTOMER", 0)],
+                rows: try database.recentOrders().map { order in
+                    RecordList.Row(cells: [order.number, policy.minuteString(order.placedAt), order.status,
+                                           String(format: "%.2f %@", Double(order.totalMinor) / 100, order.currency),
+                                           order.customer ?? "guest"],
+                                   opens: "order:\(order.number)")
+                })
         case .order(let number):
             let order = try database.order(number: number)
             let total = String(format: "%.2f %@", Double(order.totalMinor) / 100, order.currency)

@@ -81,6 +81,16 @@ extension AppDatabase {
         }
     }
 
+    /// The newest orders (at most `limit`), by the order-date index, with their customer's public id.
+    public func recentOrders(limit: Int = 500) throws -> [(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT o.number, o.placedAt, o.status, o.totalMinor, o.currency, c.publicId FROM customerOrder o
+                LEFT JOIN customer c ON c.id = o.customerId ORDER BY o.placedAt DESC LIMIT ?
+                """, arguments: [limit]).map { ($0[0], $0[1], $0[2], $0[3], $0[4], $0[5]) }
+        }
+    }
+
     /// One order by number (`JDS-100042`, or a shop export's `#1042`, with or without the `#`), with its items.
     public func order(number: String) throws -> OrderDetail {
         try read { db in

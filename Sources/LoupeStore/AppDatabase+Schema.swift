@@ -28,6 +28,10 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v7-search-prefixes", migrate: addSearchPrefixes)
+        migrator.registerMigration("v8-orders-by-date") { db in
+            // The orders screen reads the newest orders: by index, not by sorting every order.
+            try db.execute(sql: "CREATE INDEX customerOrder_placedAt ON customerOrder(placedAt)")
+        }
         return migrator
     }
 

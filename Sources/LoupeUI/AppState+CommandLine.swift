@@ -55,6 +55,7 @@ extension AppState {
         case "dash", "dashboard": return reduce(.showDashboard)
         case "audit": return reduce(.showRecords(.audit))
         case "tasks": return reduce(.showRecords(.tasks))
+        case "orders": return reduce(.showRecords(.orders))
         case "order":
             guard !argument.isEmpty else {
                 message = StatusMessage("Give an order number, e.g. :order JDS-100042 or :order #1042.", isError: true)

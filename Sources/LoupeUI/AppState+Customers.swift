@@ -21,6 +21,7 @@ extension AppState {
     /// Opens what a record row points at: a request (`PR-…`) or a customer (`C-…`).
     mutating func open(_ target: String) -> [Effect] {
         if target.hasPrefix("C-") { return openCustomer(target) }
+        if target.hasPrefix("order:") { return reduce(.showRecords(.order(String(target.dropFirst(6))))) }
         if screen != .request(target) { screens.append(.request(target)) }
         detail = nil
         detailScroll = 0

@@ -23,6 +23,7 @@ public struct CommandLineState: Equatable, Sendable {
         Command(name: "customers", argument: nil, help: "customers, searched as you type"),
         Command(name: "cust", argument: "TEXT", help: "customers matching a name, email, phone, order or tracking number"),
         Command(name: "request", argument: "ID", help: "open a request by id (PR-2026-000123, or just 123)"),
+        Command(name: "orders", argument: nil, help: "the newest orders"),
         Command(name: "order", argument: "NUMBER", help: "one order: its items and customer"),
         Command(name: "audit", argument: nil, help: "the audit log, newest first"),
         Command(name: "tasks", argument: nil, help: "open notices to couriers and payment providers"),

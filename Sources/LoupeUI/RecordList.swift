@@ -4,12 +4,14 @@ import Foundation
 public enum RecordKind: Equatable, Sendable {
     case audit
     case tasks
+    /// The newest orders.
+    case orders
     /// One order, by number.
     case order(String)
 }
 
-/// What a record list screen shows: a title, columns, and rows that may open a request (`PR-…`) or a customer
-/// (`C-…`) with Enter.
+/// What a record list screen shows: a title, columns, and rows that may open a request (`PR-…`), a customer
+/// (`C-…`) or an order (`order:NUMBER`) with Enter.
 public struct RecordList: Equatable, Sendable {
     /// A row: its cells, and what Enter opens.
     public struct Row: Equatable, Sendable {

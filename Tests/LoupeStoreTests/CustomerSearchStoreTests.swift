@@ -38,3 +38,16 @@ import Testing
         #expect(throws: LoupeError.self) { try database.order(number: "NOPE-1") }
     }
 }
+
+@Suite struct RecentOrdersStoreTests {
+    @Test func theNewestOrdersAreReadByIndexNewestFirst() throws {
+        let database = try demoDatabase(customers: 60)
+        let orders = try database.recentOrders(limit: 20)
+        #expect(orders.count == 20)
+        #expect(zip(orders, orders.dropFirst()).allSatisfy { $0.placedAt >= $1.placedAt })
+        let details = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT o.number FROM customerOrder o LEFT JOIN customer c ON c.id = o.customerId ORDER BY o.placedAt DESC LIMIT 20").map { $0["detail"] as String }
+        }
+        #expect(!details.contains { $0.contains("TEMP B-TREE") }, "\(details)")
+    }
+}

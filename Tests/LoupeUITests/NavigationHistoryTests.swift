@@ -53,3 +53,16 @@ import Testing
         #expect(harness.state.message?.isError == true && harness.state.screen == .queue)
     }
 }
+
+@Suite struct OrdersCommandTests {
+    @Test func ordersListsAndAnOrderRowOpensTheOrder() {
+        var harness = Harness(rows: sampleQueue(count: 3))
+        harness.press(.char(":"))
+        for character in "orders" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.screen == .records(.orders))
+        harness.state.records.list = RecordList(title: "Orders", columns: [("ORDER", 10)], rows: [RecordList.Row(cells: ["JDS-1"], opens: "order:JDS-1")])
+        harness.press(.enter)
+        #expect(harness.state.screen == .records(.order("JDS-1")))
+    }
+}
