@@ -56,10 +56,10 @@ struct EffectRunner {
             case .perform(let command, let publicId, let version):
                 let detail = try database.perform(command, on: publicId, expectedVersion: version, actor: actor, at: clock())
                 return .performed(detail, verb: command.verb)
-            case .loadPreview(let key, let publicId):
+            case .loadPreview(let key, let publicId, let corrections):
                 let policy = try database.deadlinePolicy()
                 let lines = key == .rectify
-                    ? try database.rectificationPreview(publicId: publicId).map { "\($0.field): \($0.before ?? "-")  →  \($0.after)" }
+                    ? try database.rectificationPreview(publicId: publicId, extra: corrections).map { "\($0.field): \($0.before ?? "-")  →  \($0.after)" }
                     : try database.erasurePreview(publicId: publicId).lines(policy: policy)
                 return .previewLoaded(publicId: publicId, lines: lines)
             case .fulfil(let fulfilment, let publicId):
@@ -99,8 +99,8 @@ struct EffectRunner {
         case .export:
             let result = try database.exportAccess(publicId: publicId, to: exportsDirectory, actor: actor, at: clock())
             message = "Exported to \(result.folder) (owner-only)."
-        case .rectify:
-            let changes = try database.rectify(publicId: publicId, actor: actor, at: clock())
+        case .rectify(let corrections):
+            let changes = try database.rectify(publicId: publicId, extra: corrections, actor: actor, at: clock())
             message = "\(publicId): corrected \(changes.map(\.field).joined(separator: ", "))."
         case .withdrawConsent(let chosen):
             let purposes = try database.withdrawConsent(publicId: publicId, purposes: chosen, actor: actor, at: clock())

@@ -119,7 +119,7 @@ public enum Effect: Equatable, Sendable {
     /// Carry out a lifecycle command; answered by `.performed` or `.failed`.
     case perform(RequestCommand, publicId: String, expectedVersion: Int)
     /// Read the preview of an erasure or a rectification; answered by `.previewLoaded` or `.failed`.
-    case loadPreview(RequestCommandKey, publicId: String)
+    case loadPreview(RequestCommandKey, publicId: String, corrections: [CorrectableField: String] = [:])
     /// Carry out a fulfilment; answered by `.fulfilled` or `.failed`.
     case fulfil(Fulfilment, publicId: String)
     /// Read the dashboard's figures; answered by `.dashboardLoaded` or `.failed`.
@@ -172,8 +172,8 @@ public enum RequestCommandKey: String, CaseIterable, Equatable, Sendable {
 public enum Fulfilment: Equatable, Sendable {
     /// Write the access export.
     case export
-    /// Apply the corrections the request carries.
-    case rectify
+    /// Apply the corrections the request carries, with those typed in the console.
+    case rectify(corrections: [CorrectableField: String])
     /// Withdraw consent for these purposes (all granted ones when empty).
     case withdrawConsent(purposes: [ConsentPurpose])
     /// Flag the request's customer as under 16, with the reason.

@@ -70,7 +70,7 @@ extension AppState {
         case .export:
             return [.fulfil(.export, publicId: request.publicId)]
         case .proposeErasure: draft = .proposeErasure
-        case .rectify: draft = .rectify
+        case .rectify: draft = .rectify(edits: [:], field: nil, ready: false)
         case .withdrawConsent: draft = .withdrawConsent(purposes: nil)
         case .flagMinor: draft = .flagMinor(reason: nil, guardian: nil)
         case .closeTask: draft = .closeTask(index: nil, impossible: nil)
@@ -104,6 +104,15 @@ extension AppState {
             case .closeTask(nil, _): current.draft = .closeTask(index: chosen, impossible: nil)
             case .withdrawConsent(nil):
                 current.draft = .withdrawConsent(purposes: [[], [.emailMarketing], [.smsMarketing], [.analyticsCookies]][chosen])
+            case .rectify(let edits, nil, false):
+                if typed == "g" {
+                    current.draft = .rectify(edits: edits, field: nil, ready: true)
+                    current.preview = nil
+                    prompt = current
+                    message = nil
+                    return [.loadPreview(.rectify, publicId: current.publicId, corrections: edits)]
+                }
+                current.draft = .rectify(edits: edits, field: PromptState.correctableKeys[chosen].field, ready: false)
             case .closeTask(let index?, nil):
                 current.draft = .closeTask(index: index, impossible: typed == "i")
                 if let fulfilment = current.fulfilment {
@@ -136,6 +145,10 @@ extension AppState {
                     current.input = ""
                 case .flagMinor(let reason?, nil):
                     current.draft = .flagMinor(reason: reason, guardian: text)
+                    current.input = ""
+                case .rectify(var edits, let field?, false):
+                    edits[field] = text
+                    current.draft = .rectify(edits: edits, field: nil, ready: false)
                     current.input = ""
                 default:
                     // The last answer: run the command.

@@ -10,7 +10,9 @@ public enum CommandDraft: Equatable, Sendable {
     case reject(reason: String?)
     case cancel(reason: String?)
     case proposeErasure
-    case rectify
+    /// Corrections typed in the console (`edits`), the field being typed (`field`), and whether the user went on
+    /// to the before → after preview (`ready`).
+    case rectify(edits: [CorrectableField: String], field: CorrectableField?, ready: Bool)
     case withdrawConsent(purposes: [ConsentPurpose]?)
     case flagMinor(reason: String?, guardian: String?)
     /// Close a notice task: which one (index into the open tasks), then confirmed or impossible (with a reason).
@@ -36,7 +38,7 @@ public struct PromptState: Equatable, Sendable {
     /// Whether this prompt shows a preview read from the store before it can be confirmed.
     public var needsPreview: Bool {
         switch draft {
-        case .proposeErasure, .approve, .rectify: true
+        case .proposeErasure, .approve, .rectify(_, _, true): true
         default: false
         }
     }
@@ -90,6 +92,11 @@ public struct PromptState: Equatable, Sendable {
             ("Cancel \(publicId)? This closes it.", .confirm(verb: "Cancel request"))
         case .proposeErasure:
             ("Propose this erasure of \(publicId)? A supervisor who is not you approves it.", .confirm(verb: "Propose"))
+        case .rectify(let edits, nil, false):
+            ("Correct a field of \(publicId)\(edits.isEmpty ? "" : " (\(edits.count) typed)"), or g to see before → after",
+             .choice(Self.correctableKeys.map { ($0.key, $0.field.rawValue) } + [("g", "go on")]))
+        case .rectify(_, let field?, false):
+            ("New \(field.rawValue) (checked when the preview is read)", .text(optional: false))
         case .rectify:
             ("Apply these corrections for \(publicId)? (before → after)", .confirm(verb: "Apply"))
         case .withdrawConsent(nil):
@@ -116,10 +123,15 @@ public struct PromptState: Equatable, Sendable {
         }
     }
 
+    /// The keys that pick a field to correct.
+    static let correctableKeys: [(key: Character, field: CorrectableField)] = [
+        ("n", .fullName), ("e", .email), ("p", .phone), ("a", .addressLine), ("c", .city), ("z", .postalCode), ("o", .country),
+    ]
+
     /// The fulfilment the prompt ends in, when it is not a lifecycle command.
     public var fulfilment: Fulfilment? {
         switch draft {
-        case .rectify: .rectify
+        case .rectify(let edits, nil, true): .rectify(corrections: edits)
         case .withdrawConsent(let purposes?): .withdrawConsent(purposes: purposes)
         case .flagMinor(let reason?, let guardian?): .flagMinor(reason: reason, guardian: guardian.isEmpty ? nil : guardian)
         case .closeTask(let index?, false?): .closeTask(id: openTasks[index].id, impossibleBecause: nil)

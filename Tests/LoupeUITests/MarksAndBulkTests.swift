@@ -85,3 +85,27 @@ import Testing
         #expect(harness.state.screen.kind == .request && harness.state.message?.text.contains("recorded") == true)
     }
 }
+
+@Suite struct RectificationEditFormTests {
+    @Test func fLetsTheAgentTypeCorrectionsThenShowsBeforeAndAfterThenApplies() {
+        var rows = sampleQueue(count: 3)
+        rows[0].kind = .rectification
+        rows[0].status = .inProgress
+        rows[0].assignee = "ava"
+        rows[0].isIdentityVerified = true
+        var harness = Harness(rows: rows)
+        harness.press(.enter, .char("f"))
+        #expect(harness.screen.contains("Correct a field of \(rows[0].publicId)"))
+        harness.press(.char("c"))
+        for character in "Zwolle" { harness.press(.char(character)) }
+        harness.press(.enter, .char("z"))
+        for character in "8011 AB" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.screen.contains("(2 typed)"))
+        harness.press(.char("g"))
+        #expect(harness.effectsSeen.contains(.loadPreview(.rectify, publicId: rows[0].publicId,
+                                                          corrections: [.city: "Zwolle", .postalCode: "8011 AB"])))
+        harness.press(.right, .enter)
+        #expect(harness.fulfilled.last == .rectify(corrections: [.city: "Zwolle", .postalCode: "8011 AB"]))
+    }
+}

@@ -84,7 +84,7 @@ struct Harness {
                 else { pending += state.reduce(.failed(LoupeError(.notFound, "No request \(id)."))) }
             case .perform(let command, let id, let version):
                 pending += state.reduce(perform(command, on: id, version: version))
-            case .loadPreview(_, let id):
+            case .loadPreview(_, let id, _):
                 pending += state.reduce(.previewLoaded(publicId: id, lines: samplePlan().lines(policy: DeadlinePolicy())))
             case .fulfil(let fulfilment, let id):
                 fulfilled.append(fulfilment)
