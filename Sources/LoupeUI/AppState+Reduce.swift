@@ -133,6 +133,12 @@ extension AppState {
         case .searchKey(let key):
             return handleSearchKey(key)
         case .customersLoaded(let rows, let query):
+            if form?.stage == .email {
+                // The form's search: up to five customers, masked, picked by number.
+                form?.matches = Array(rows.filter { $0.email != nil && !$0.isErased }.prefix(5))
+                if form?.matches.isEmpty == true { message = StatusMessage("No customer matches \"\(query)\"; type the email.", isError: true) }
+                return []
+            }
             applyCustomers(rows, query: query)
             return []
         case .customerLoaded(let loaded):
@@ -167,6 +173,9 @@ extension AppState {
             case .submit(let draft):
                 form = nil
                 return [.createRequest(draft)]
+            case .search(let text):
+                form = current
+                return [.searchCustomers(text)]
             }
         case .created(let request):
             message = StatusMessage("\(request.summary.publicId): \(request.summary.kind.rawValue) request recorded; its acknowledgement is queued.")

@@ -105,6 +105,9 @@ public enum KeyMap {
         KeyBinding([.char("N")], "Record a new request received by email, phone, letter or web", in: [.queue], writes: true) { _ in .newRequest },
         KeyBinding([.enter], "Save the answer, or press the focused button", hint: "next", in: [.form]) { _ in .formKey(.enter) },
         KeyBinding([.escape], "Leave without recording anything", hint: "leave", in: [.form]) { _ in .formKey(.escape) },
+        KeyBinding([.tab], "At the email: search customers for what is typed; 1-5 picks one", hint: "search", in: [.form]) { _ in
+            .formKey(.tab)
+        },
         KeyBinding([.char(" ")], "Mark the row and move down (a, v, A and r then act on the marked rows)",
                    in: lists) { _ in .toggleMark },
         KeyBinding([.char("V")], "Mark every row from the last mark to here", in: lists) { _ in .markRange },

@@ -13,6 +13,8 @@ public struct NewRequestForm: Equatable, Sendable {
     /// The text being typed for the current question.
     public var input = ""
     public var isConfirmFocused = false
+    /// Customers found for what was typed at the email question (Tab searches; 1-5 picks one).
+    public var matches: [CustomerSummary] = []
 
     /// An empty form.
     public init() {}
@@ -38,7 +40,7 @@ public struct NewRequestForm: Equatable, Sendable {
         switch stage {
         case .kind: ("New request: what does the subject ask for?", [("a", "access"), ("r", "rectification"), ("e", "erasure"), ("c", "consent withdrawal")])
         case .channel: ("How did it arrive?", [("e", "email"), ("p", "phone"), ("l", "letter"), ("w", "web")])
-        case .email: ("The subject's email address (a customer on file is matched by it)", [])
+        case .email: ("The subject's email, or a name, phone or order number then Tab to search customers", [])
         case .name: ("The subject's name as given (optional, Enter to skip)", [])
         case .requester: ("Who asks?", [("s", "the subject"), ("g", "a guardian (for a minor)")])
         case .guardian: ("The guardian's name", [])
@@ -55,7 +57,7 @@ public struct NewRequestForm: Equatable, Sendable {
 
     /// What a key did to the form.
     enum Outcome: Equatable {
-        case next, refused(String), submit(NewRequest), cancel
+        case next, refused(String), submit(NewRequest), cancel, search(String)
     }
 
     /// Applies a key: the next question, a refused answer (with why), the request to record, or Cancel pressed.
@@ -69,7 +71,20 @@ public struct NewRequestForm: Equatable, Sendable {
             default: requester = typed == "g" ? .guardian : .subject
             }
         case .email, .name, .guardian:
+            if stage == .email, case .char(let typed) = key, let digit = typed.wholeNumberValue, (1...matches.count).contains(digit),
+               let found = matches[digit - 1].email {
+                email = found
+                name = matches[digit - 1].fullName ?? ""
+                matches = []
+                input = ""
+                return .next
+            }
+            // Typing on after a search means the matches were not it: digits are text again.
+            if key != .tab { matches = [] }
             switch key {
+            case .tab where stage == .email:
+                let text = input.trimmingCharacters(in: .whitespaces)
+                return text.isEmpty ? .refused("Type part of a name, email, phone or order number first.") : .search(text)
             case .char(let typed) where input.count < 254: input.append(typed)
             case .backspace, .delete: if !input.isEmpty { input.removeLast() }
             case .enter:

@@ -110,6 +110,11 @@ public enum Renderer {
             }
         case .email, .name, .guardian:
             buffer.write("> " + TerminalText.inert(form.input) + "█", x: 1, y: y, role: .text, maxWidth: buffer.width - 2)
+            var x = 2
+            for (index, match) in form.matches.enumerated() {
+                x += buffer.write("\(index + 1) ", x: x, y: y + 1, role: .hintKey)
+                x += buffer.write("\(match.publicId) \(match.fullName.map(Masking.name) ?? "")  ", x: x, y: y + 1, role: .masked)
+            }
         case .confirm:
             let cancel = "[ Cancel ]"
             buffer.write(cancel, x: 2, y: y, role: form.isConfirmFocused ? .text : .selection)

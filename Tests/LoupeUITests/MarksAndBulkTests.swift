@@ -109,3 +109,18 @@ import Testing
         #expect(harness.fulfilled.last == .rectify(corrections: [.city: "Zwolle", .postalCode: "8011 AB"]))
     }
 }
+
+@Suite struct NewRequestSubjectSearchTests {
+    @Test func tabSearchesCustomersAndADigitPicksOne() {
+        var harness = Harness(rows: sampleQueue(count: 3))
+        harness.press(.char("N"), .char("a"), .char("e"))
+        for character in "Müller" { harness.press(.char(character)) }
+        harness.press(.tab)
+        #expect(harness.effectsSeen.contains(.searchCustomers("Müller")))
+        #expect(harness.state.form?.matches.map(\.publicId) == ["C-000001"])
+        #expect(harness.screen.contains("1 C-000001 J••• M•••"))
+        harness.press(.char("1"))
+        #expect(harness.state.form?.email == "j.mueller@example.de" && harness.state.form?.stage == .requester,
+                "the email and name come from the customer")
+    }
+}
