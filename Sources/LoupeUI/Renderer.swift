@@ -19,8 +19,8 @@ public enum Renderer {
         case .records: RecordListView.draw(state, into: &buffer)
         }
         if let prompt = state.prompt { PromptView.draw(prompt, into: &buffer) }
-        if let bulk = state.bulk { drawBulk(bulk, into: &buffer) }
-        if let form = state.form { drawForm(form, into: &buffer) }
+        if let bulk = state.bulk { OverlayView.draw(bulk, into: &buffer) }
+        if let form = state.form { OverlayView.draw(form, into: &buffer) }
         drawStatus(state, into: &buffer)
         drawHints(state, into: &buffer)
         if state.isHelpVisible { HelpView.draw(state, into: &buffer) }
@@ -69,57 +69,6 @@ public enum Renderer {
                 buffer.write(text, x: buffer.width - width, y: y, role: .hint)
                 break
             }
-        }
-    }
-
-    /// The bulk confirmation box above the hint bar: the count, what the filter hides, the answer, the buttons.
-    private static func drawBulk(_ bulk: BulkPrompt, into buffer: inout ScreenBuffer) {
-        let top = buffer.height - 6
-        for y in top..<(top + 4) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
-        buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
-        buffer.write(" " + bulk.title, x: 0, y: top, role: .title)
-        let y = top + 2
-        switch bulk.stage {
-        case .method:
-            buffer.write("How was each identity verified?  e email  o order details  d document", x: 2, y: y, role: .text)
-        case .reason:
-            buffer.write("> " + TerminalText.inert(bulk.reason) + "█", x: 1, y: y, role: .text, maxWidth: buffer.width - 2)
-            if bulk.reason.isEmpty { buffer.write("(the reason, required; Enter when done)", x: 5, y: y, role: .muted) }
-        case .confirm:
-            let cancel = "[ Cancel ]"
-            buffer.write(cancel, x: 2, y: y, role: bulk.isConfirmFocused ? .text : .selection)
-            buffer.write("[ \(bulk.verb) ]", x: 4 + TerminalText.width(cancel), y: y, role: bulk.isConfirmFocused ? .selection : .danger)
-            buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
-        }
-    }
-
-    /// The new-request form's current question above the hint bar.
-    private static func drawForm(_ form: NewRequestForm, into buffer: inout ScreenBuffer) {
-        let top = buffer.height - 6
-        for y in top..<(top + 4) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
-        buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
-        let question = form.question
-        buffer.write(" " + question.title, x: 0, y: top, role: .title, maxWidth: buffer.width)
-        let y = top + 2
-        switch form.stage {
-        case .kind, .channel, .requester:
-            var x = 2
-            for (key, label) in question.choices {
-                x += buffer.write(String(key), x: x, y: y, role: .hintKey)
-                x += buffer.write(" \(label)    ", x: x, y: y, role: .text)
-            }
-        case .email, .name, .guardian:
-            buffer.write("> " + TerminalText.inert(form.input) + "█", x: 1, y: y, role: .text, maxWidth: buffer.width - 2)
-            var x = 2
-            for (index, match) in form.matches.enumerated() {
-                x += buffer.write("\(index + 1) ", x: x, y: y + 1, role: .hintKey)
-                x += buffer.write("\(match.publicId) \(match.fullName.map(Masking.name) ?? "")  ", x: x, y: y + 1, role: .masked)
-            }
-        case .confirm:
-            let cancel = "[ Cancel ]"
-            buffer.write(cancel, x: 2, y: y, role: form.isConfirmFocused ? .text : .selection)
-            buffer.write("[ Record ]", x: 4 + TerminalText.width(cancel), y: y, role: form.isConfirmFocused ? .selection : .text)
-            buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
         }
     }
 

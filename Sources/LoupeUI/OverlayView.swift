@@ -1,0 +1,61 @@
+import LoupeDomain
+
+/// The boxes above the hint bar for the bulk confirmation and the new-request form: a title, the question, and
+/// Cancel/confirm buttons with Cancel focused first.
+enum OverlayView {
+    static func draw(_ bulk: BulkPrompt, into buffer: inout ScreenBuffer) {
+        let y = box(bulk.title, into: &buffer)
+        switch bulk.stage {
+        case .method:
+            buffer.write("How was each identity verified?  e email  o order details  d document", x: 2, y: y, role: .text)
+        case .reason:
+            field(bulk.reason, y: y, into: &buffer)
+            if bulk.reason.isEmpty { buffer.write("(the reason, required; Enter when done)", x: 5, y: y, role: .muted) }
+        case .confirm:
+            buttons(bulk.verb, confirmFocused: bulk.isConfirmFocused, y: y, into: &buffer)
+        }
+    }
+
+    static func draw(_ form: NewRequestForm, into buffer: inout ScreenBuffer) {
+        let question = form.question
+        let y = box(question.title, into: &buffer)
+        switch form.stage {
+        case .kind, .channel, .requester:
+            var x = 2
+            for (key, label) in question.choices {
+                x += buffer.write(String(key), x: x, y: y, role: .hintKey)
+                x += buffer.write(" \(label)    ", x: x, y: y, role: .text)
+            }
+        case .email, .name, .guardian:
+            field(form.input, y: y, into: &buffer)
+            var x = 2
+            for (index, match) in form.matches.enumerated() {
+                x += buffer.write("\(index + 1) ", x: x, y: y + 1, role: .hintKey)
+                x += buffer.write("\(match.publicId) \(match.fullName.map(Masking.name) ?? "")  ", x: x, y: y + 1, role: .masked)
+            }
+        case .confirm:
+            buttons("Record", confirmFocused: form.isConfirmFocused, y: y, into: &buffer)
+        }
+    }
+
+    /// Clears a four-line box above the status line, writes its title, and returns the question's line.
+    private static func box(_ title: String, into buffer: inout ScreenBuffer) -> Int {
+        let top = buffer.height - 6
+        for y in top..<(top + 4) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
+        buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
+        buffer.write(" " + title, x: 0, y: top, role: .title, maxWidth: buffer.width)
+        return top + 2
+    }
+
+    /// A text field with the cursor; what is typed is drawn inert.
+    private static func field(_ text: String, y: Int, into buffer: inout ScreenBuffer) {
+        buffer.write("> " + TerminalText.inert(text) + "█", x: 1, y: y, role: .text, maxWidth: buffer.width - 2)
+    }
+
+    private static func buttons(_ verb: String, confirmFocused: Bool, y: Int, into buffer: inout ScreenBuffer) {
+        let cancel = "[ Cancel ]"
+        buffer.write(cancel, x: 2, y: y, role: confirmFocused ? .text : .selection)
+        buffer.write("[ \(verb) ]", x: 4 + TerminalText.width(cancel), y: y, role: confirmFocused ? .selection : .danger)
+        buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
+    }
+}
