@@ -52,7 +52,7 @@ let package = Package(
             ]),
         .executableTarget(name: "loupe", dependencies: ["LoupeCLI"]),
         // `scripts/bench`: timings of the use cases on a real database file (figures, never pass/fail).
-        .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore", "LoupeIntake", "LoupeUI"]),
+        .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore", "LoupeIntake", "LoupeUI", "LoupeTerminal"]),
         .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
         .testTarget(name: "LoupeIntakeTests", dependencies: ["LoupeIntake"]),
         .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", .product(name: "Crypto", package: "swift-crypto")]),

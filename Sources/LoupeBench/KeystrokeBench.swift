@@ -1,6 +1,7 @@
 import Foundation
 import LoupeDomain
 import LoupeStore
+import LoupeTerminal
 import LoupeUI
 
 /// Times the console's keystrokes without a terminal: the reducer, the store reads its effects ask for, the render
@@ -67,6 +68,39 @@ enum KeystrokeBench {
             for _ in word { _ = try press(.backspace) }
         }
         report("customer search, per typed character", search)
+        try presentOnPseudoTerminal(state: state, answer: answer)
+    }
+
+    /// Presents frames through curses to a pseudo-terminal: the time `present` takes and the bytes a one-row move
+    /// and a page send (what an SSH link carries).
+    private static func presentOnPseudoTerminal(state initial: AppState, answer: (Effect) throws -> Action?) throws {
+        let pty = try PseudoTerminal(width: 120, height: 40)
+        let terminal = try CursesTerminal(theme: .builtInDefault, noColor: false, term: "xterm-256color", input: pty.input, output: pty.output)
+        defer { terminal.stop() }
+        var state = initial
+        _ = state.reduce(.back)
+        var pending = state.reduce(.start)
+        while !pending.isEmpty { if let action = try answer(pending.removeFirst()) { pending += state.reduce(action) } }
+        terminal.present(Renderer.render(state))
+        var times: [Double] = []
+        var moveBytes: [Int] = []
+        var pageBytes: [Int] = []
+        for step in 0..<300 {
+            let key: Key = step % 50 == 49 ? .pageDown : .char("j")
+            pending = state.press(key)
+            while !pending.isEmpty { if let action = try answer(pending.removeFirst()) { pending += state.reduce(action) } }
+            let frame = Renderer.render(state)
+            let before = pty.settledBytes()
+            let start = DispatchTime.now().uptimeNanoseconds
+            terminal.present(frame)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            let sent = pty.settledBytes() - before
+            if key == .pageDown { pageBytes.append(sent) } else { moveBytes.append(sent) }
+        }
+        report("present through curses to a pseudo-terminal", times)
+        let moves = moveBytes.sorted()
+        let pages = pageBytes.sorted()
+        print("bytes sent to the terminal: one-row move median \(moves[moves.count / 2]) (max \(moves.last!)), page median \(pages[pages.count / 2])")
     }
 
     static func report(_ name: String, _ samples: [Double]) {

@@ -10,10 +10,12 @@ public final class CursesTerminal {
     private var palette: CursesPalette
     private var fastErrors = 0
     private var isStopped = false
+    /// Where curses writes (stdout, or a pseudo-terminal in benchmarks).
+    private let output: UnsafeMutablePointer<FILE>
 
     /// Checks that stdin and stdout are terminals and TERM is known, ensures a UTF-8 locale, then starts curses.
     /// Throws (with the terminal untouched) when the console cannot run here. `noColor` forces monochrome.
-    public init(theme: Theme, noColor: Bool) throws {
+    public convenience init(theme: Theme, noColor: Bool) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw LoupeError(.terminal,
                 "The console needs a terminal, but stdin or stdout is not one. Run it in a terminal, or use `loupe requests list` in scripts.")
@@ -22,14 +24,22 @@ public final class CursesTerminal {
         guard !term.isEmpty else {
             throw LoupeError(.terminal, "TERM is not set. Set it to your terminal's type, e.g. `export TERM=xterm-256color`.")
         }
+        try self.init(theme: theme, noColor: noColor, term: term, input: loupe_stdin_file(), output: loupe_stdout_file())
+    }
+
+    /// Starts curses on the given streams as terminal type `term`: the console's own terminal, or a
+    /// pseudo-terminal when a benchmark measures what a keystroke writes.
+    public init(theme: Theme, noColor: Bool, term: String, input: UnsafeMutablePointer<FILE>,
+                output: UnsafeMutablePointer<FILE>) throws {
         Self.ensureUTF8Locale()
         // Ours, before curses starts, so curses keeps them: they restore the tty on SIGHUP, SIGTERM and crashes.
         loupe_install_restore_handlers()
-        guard let screen = newterm(nil, loupe_stdout_file(), loupe_stdin_file()) else {
+        guard let screen = newterm(term, output, input) else {
             throw LoupeError(.terminal,
                 "Unknown terminal type '\(term)'. Set TERM to one your system knows, e.g. `export TERM=xterm-256color`.")
         }
         self.screen = screen
+        self.output = output
         loupe_set_curses_active(1)
         raw()
         noecho()
@@ -122,8 +132,8 @@ public final class CursesTerminal {
         let sequence = "\u{1B}]52;c;\(payload)\u{07}"
         let wrapped = term.hasPrefix("screen") && ProcessInfo.processInfo.environment["TMUX"] == nil
             ? "\u{1B}P\(sequence)\u{1B}\\" : sequence
-        fputs(wrapped, loupe_stdout_file())
-        fflush(loupe_stdout_file())
+        fputs(wrapped, output)
+        fflush(output)
     }
 
     /// Hands the terminal to another program (an editor) until `body` returns, then takes it back and repaints.
