@@ -85,7 +85,8 @@ public enum KeyMap {
         lifecycle("n", .note, "Add a note"),
         lifecycle("x", .extend, "Extend the deadline (1 or 2 months, with a reason)"),
         lifecycle("e", .proposeErasure, "Propose the erasure for approval"),
-        lifecycle("A", .approve, "Approve an erasure (supervisors; not your own)"),
+        // e proposes an erasure, E approves one: Shift-A is the conventional sort by age (DESIGN section 5).
+        lifecycle("E", .approve, "Approve an erasure (supervisors; not your own)"),
         lifecycle("r", .reject, "Reject, with a reason"),
         lifecycle("C", .cancel, "Cancel, with a reason"),
         lifecycle("c", .complete, "Complete"),
@@ -108,12 +109,13 @@ public enum KeyMap {
         KeyBinding([.tab], "At the email: search customers for what is typed; 1-5 picks one", hint: "search", in: [.form]) { _ in
             .formKey(.tab)
         },
-        KeyBinding([.char(" ")], "Mark the row and move down (a, v, A and r then act on the marked rows)",
+        KeyBinding([.char(" ")], "Mark the row and move down (a, v, E and r then act on the marked rows)",
                    in: lists) { _ in .toggleMark },
         KeyBinding([.char("V")], "Mark every row from the last mark to here", in: lists) { _ in .markRange },
         KeyBinding([.char("o")], "Sort by the next column: urgency, age, status", in: lists) { _ in .sort(nil, reverse: false) },
         KeyBinding([.char("O")], "Reverse the order", in: lists) { _ in .sort(nil, reverse: true) },
         KeyBinding([.char("S")], "Sort by status (lifecycle order)", in: lists) { _ in .sort(.status, reverse: false) },
+        KeyBinding([.char("A")], "Sort by age (oldest first)", in: lists) { _ in .sort(.age, reverse: false) },
         KeyBinding([.char("U")], "Unmark every row", in: lists,
                    disabledReason: { state in state.listScope.map { state[list: $0].marks.isEmpty } ?? true ? "Nothing is marked." : nil }) { _ in
             .unmarkAll

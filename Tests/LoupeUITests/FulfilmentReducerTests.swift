@@ -28,7 +28,7 @@ import Testing
 
     @Test func theApprovingSupervisorSeesThePlanAgain() {
         var harness = Harness(width: 120, height: 40, rows: rows(kind: .erasure, status: .awaitingApproval), actor: sam)
-        harness.press(.char("A"))
+        harness.press(.char("E"))
         #expect(goldenMismatch(harness.screen, "erasure-preview-approve-120x40") == nil)
     }
 

@@ -63,3 +63,12 @@ import Testing
     }
 }
 
+
+@Suite struct ShiftASortTests {
+    @Test func shiftASortsByAgeAndEApprovesOnTheRequest() {
+        var harness = Harness(rows: sampleQueue(count: 20))
+        harness.press(.char("A"))
+        #expect(harness.state.queue.order == QueueOrder(field: .age), "Shift-A sorts by age (DESIGN section 5)")
+        #expect(KeyMap.bindings(in: .request).contains { $0.keys == [.char("E")] && $0.help.hasPrefix("Approve") })
+    }
+}
