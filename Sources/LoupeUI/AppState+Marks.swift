@@ -43,6 +43,13 @@ extension AppState {
         case .method:
             guard case .char(let typed) = key, let method = ["e": VerificationMethod.email, "o": .order, "d": .document][typed] else { return [] }
             prompt.method = method
+        case .assignee:
+            switch key {
+            case .enter: prompt.assigneeDone = true
+            case .backspace, .delete: if !prompt.assignee.isEmpty { prompt.assignee.removeLast() }
+            case .char(let typed) where prompt.assignee.count < 64 && typed != " ": prompt.assignee.append(typed)
+            default: break
+            }
         case .reason:
             switch key {
             case .enter where !prompt.reason.trimmingCharacters(in: .whitespaces).isEmpty: prompt.reasonDone = true

@@ -28,6 +28,9 @@ public struct BulkPrompt: Equatable, Sendable {
     public var reason = ""
     /// Whether the reason is finished (Enter on the text) for a rejection.
     public var reasonDone = false
+    /// For an assignment: who (typed; empty means the user), once Enter was pressed.
+    public var assignee = ""
+    public var assigneeDone = false
     public var isConfirmFocused = false
 
     /// Makes a bulk prompt.
@@ -39,20 +42,21 @@ public struct BulkPrompt: Equatable, Sendable {
 
     /// What the prompt asks now.
     public enum Stage: Equatable, Sendable {
-        case method, reason, confirm
+        case method, reason, assignee, confirm
     }
 
     /// The current stage.
     public var stage: Stage {
         if key == .verify && method == nil { return .method }
         if key == .reject && !reasonDone { return .reason }
+        if key == .claim && !assigneeDone { return .assignee }
         return .confirm
     }
 
     /// The command to run on every target, once the answers are in.
     public var command: RequestCommand? {
         switch key {
-        case .claim: .claim
+        case .claim: assignee.isEmpty ? .claim : .reassign(to: assignee)
         case .approve: .approve
         case .verify: method.map { .verify(method: $0, note: "bulk") }
         case .reject: reasonDone ? .reject(reason: reason) : nil
@@ -63,7 +67,7 @@ public struct BulkPrompt: Equatable, Sendable {
     /// The verb on the confirm button.
     public var verb: String {
         switch key {
-        case .claim: "Claim \(targets.count)"
+        case .claim: assignee.isEmpty ? "Claim \(targets.count)" : "Assign \(targets.count) to \(assignee)"
         case .approve: "Approve \(targets.count)"
         case .verify: "Verify \(targets.count)"
         default: "Reject \(targets.count)"
@@ -72,7 +76,7 @@ public struct BulkPrompt: Equatable, Sendable {
 
     /// The title: how many are marked and how many of them the filter hides.
     public var title: String {
-        let what = ["claim": "Claim", "verify": "Verify the identity of", "approve": "Approve", "reject": "Reject"][key.rawValue] ?? key.rawValue
+        let what = ["claim": "Assign", "verify": "Verify the identity of", "approve": "Approve", "reject": "Reject"][key.rawValue] ?? key.rawValue
         return "\(what) \(targets.count) marked request\(targets.count == 1 ? "" : "s")"
             + (hidden > 0 ? " (\(hidden) of them hidden by the filter)" : "") + "?"
     }

@@ -8,6 +8,9 @@ enum OverlayView {
         switch bulk.stage {
         case .method:
             buffer.write("How was each identity verified?  e email  o order details  d document", x: 2, y: y, role: .text)
+        case .assignee:
+            field(bulk.assignee, y: y, into: &buffer)
+            if bulk.assignee.isEmpty { buffer.write("(who takes them: a user name, or Enter for yourself)", x: 5, y: y, role: .muted) }
         case .reason:
             field(bulk.reason, y: y, into: &buffer)
             if bulk.reason.isEmpty { buffer.write("(the reason, required; Enter when done)", x: 5, y: y, role: .muted) }

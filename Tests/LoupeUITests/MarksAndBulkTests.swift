@@ -19,12 +19,12 @@ import Testing
         harness.press(.char(" "), .char("j"), .char("j"), .char("V"))
         #expect(harness.state.queue.marks.count == 4, "Space marked row 1 and moved; V marks rows 1 to 4")
         #expect(harness.screen.contains("4 marked"))
-        harness.press(.char("a"))
-        #expect(harness.state.bulk?.title == "Claim 4 marked requests?")
+        harness.press(.char("a"), .enter)
+        #expect(harness.state.bulk?.title == "Assign 4 marked requests?")
         #expect(harness.screen.contains("[ Cancel ]"))
         harness.press(.enter)
         #expect(harness.state.bulk == nil && harness.state.message?.text == "Nothing was changed.", "Enter on the focused Cancel")
-        harness.press(.char("a"), .right, .enter)
+        harness.press(.char("a"), .enter, .right, .enter)
         #expect(harness.state.message?.text == "4 of 4 done.")
         #expect(harness.state.queue.marks.isEmpty)
         #expect(harness.source.rows.prefix(4).allSatisfy { $0.assignee == "ava" })
@@ -122,5 +122,24 @@ import Testing
         harness.press(.char("1"))
         #expect(harness.state.form?.email == "j.mueller@example.de" && harness.state.form?.stage == .requester,
                 "the email and name come from the customer")
+    }
+}
+
+@Suite struct BulkAssignTests {
+    @Test func aSupervisorAssignsTheMarkedRowsToAnAgent() {
+        var rows = sampleQueue(count: 10).map { row -> RequestSummary in
+            var row = row
+            row.status = .received
+            row.assignee = nil
+            return row
+        }
+        rows[0].kind = .access
+        var harness = Harness(rows: rows, actor: StaffMember(userName: "sam", displayName: "Sam", role: .supervisor))
+        harness.press(.char(" "), .char(" "), .char("a"))
+        for character in "ben" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.bulk?.verb == "Assign 2 to ben")
+        harness.press(.right, .enter)
+        #expect(harness.source.rows.prefix(2).allSatisfy { $0.assignee == "ben" })
     }
 }
