@@ -64,7 +64,10 @@ public struct AppState: Equatable, Sendable {
             && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
             && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
             && lhs.themeNames == rhs.themeNames && lhs.customers == rhs.customers && lhs.customer == rhs.customer
-            && lhs.records == rhs.records && lhs.bulk == rhs.bulk && lhs.form == rhs.form && lhs.filterLine == rhs.filterLine && lhs.forwardScreens == rhs.forwardScreens && lhs.customerTab == rhs.customerTab && lhs.customerScroll == rhs.customerScroll && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
+            && lhs.records == rhs.records && lhs.bulk == rhs.bulk && lhs.form == rhs.form && lhs.filterLine == rhs.filterLine
+            && lhs.forwardScreens == rhs.forwardScreens && lhs.customerTab == rhs.customerTab
+            && lhs.customerScroll == rhs.customerScroll && lhs.asciiCharts == rhs.asciiCharts
+            && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
     }
 
     /// The smallest terminal the console draws in.
