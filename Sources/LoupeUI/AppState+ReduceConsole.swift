@@ -1,0 +1,171 @@
+import Foundation
+import LoupeDomain
+
+extension AppState {
+    /// The actions of the console's later screens and modes (dashboard, command line, live refresh, reveal,
+    /// customers, record lists, marks and bulk actions, the new-request form, sorting, filtering, history,
+    /// clipboard and help filter); `apply` hands them here.
+    mutating func applyConsole(_ action: Action) -> [Effect] {
+        switch action {
+        case .showDashboard:
+            if screen != .dashboard { screens.append(.dashboard) }
+            return [.loadDashboard]
+        case .editMessage:
+            guard case .request(let publicId) = screen, let message = queuedMessage else { return [] }
+            return [.editMessage(id: message.id, publicId: publicId)]
+        case .dashboardLoaded(let figures):
+            dashboard = figures
+            return []
+        case .forward:
+            guard let next = forwardScreens.popLast() else { return [] }
+            screens.append(next)
+            detail = nil
+            customer = nil
+            detailScroll = 0
+            return reloadScreen()
+        case .copyId:
+            guard let id = focusedId else { return [] }
+            message = StatusMessage("Copied \(id) to the clipboard (OSC 52).")
+            return [.copyToClipboard(id)]
+        case .helpKey(let key):
+            switch key {
+            case .backspace, .delete: if !helpFilter.isEmpty { helpFilter.removeLast() }
+            case .char(let typed) where helpFilter.count < 40: helpFilter.append(typed)
+            default: return []
+            }
+            helpScroll = 0
+            return []
+        case .changesChecked(let stamp):
+            defer { changeStamp = stamp }
+            guard let known = changeStamp, known != stamp else { return [] }
+            return reloadScreen()
+        case .toggleLive:
+            isLivePaused.toggle()
+            message = StatusMessage(isLivePaused ? "Live refresh paused: R reads again, Z resumes."
+                                                 : "Live refresh on: changes by others appear within two seconds.")
+            return isLivePaused ? [] : [.checkForChanges]
+        case .showCustomers(let query, let editing):
+            return showCustomers(query: query, editing: editing)
+        case .startSearch:
+            customers.isEditing = true
+            return []
+        case .searchKey(let key):
+            return handleSearchKey(key)
+        case .customersLoaded(let rows, let query):
+            if form?.stage == .email {
+                // The form's search: up to five customers, masked, picked by number.
+                form?.matches = Array(rows.filter { $0.email != nil && !$0.isErased }.prefix(5))
+                if form?.matches.isEmpty == true { message = StatusMessage("No customer matches \"\(query)\"; type the email.", isError: true) }
+                return []
+            }
+            applyCustomers(rows, query: query)
+            return []
+        case .customerLoaded(let loaded):
+            guard screen == .customer(loaded.summary.publicId) else { return [] }
+            customer = loaded
+            return []
+        case .switchTab(let step):
+            switchTab(by: step)
+            return []
+        case .newRequest:
+            form = NewRequestForm()
+            return []
+        case .formKey(let key):
+            guard var current = form else { return [] }
+            if key == .escape {
+                form = nil
+                message = StatusMessage("Nothing was recorded.")
+                return []
+            }
+            switch current.press(key) {
+            case .next:
+                form = current
+                return []
+            case .refused(let reason):
+                form = current
+                message = StatusMessage(reason, isError: true)
+                return []
+            case .cancel:
+                form = nil
+                message = StatusMessage("Nothing was recorded.")
+                return []
+            case .submit(let draft):
+                form = nil
+                return [.createRequest(draft)]
+            case .search(let text):
+                form = current
+                return [.searchCustomers(text)]
+            }
+        case .created(let request):
+            message = StatusMessage("\(request.summary.publicId): \(request.summary.kind.rawValue) request recorded; its acknowledgement is queued.")
+            screens.append(.request(request.summary.publicId))
+            detail = request
+            detailScroll = 0
+            return reloadLists()
+        case .toggleMark:
+            return toggleMark()
+        case .markRange:
+            markRange()
+            return []
+        case .unmarkAll:
+            if let scope = listScope { self[list: scope].marks = [:] }
+            message = StatusMessage("Nothing is marked.")
+            return []
+        case .bulkKey(let key):
+            return handleBulkKey(key)
+        case .bulkDone(let succeeded, let refused):
+            return bulkDone(succeeded: succeeded, refused: refused)
+        case .showRecords(let kind):
+            if screen != .records(kind) { screens.append(.records(kind)) }
+            records = RecordListState()
+            return [.loadRecords(kind)]
+        case .recordsLoaded(let kind, let list):
+            guard screen == .records(kind) else { return [] }
+            let kept = records.cursor
+            records.list = list
+            records.move(to: kept, viewHeight: queueViewHeight - 1)
+            return []
+        case .sort(let field, let reverse):
+            guard let scope = listScope else { return [] }
+            var order = self[list: scope].order
+            if reverse {
+                order.reversed.toggle()
+            } else {
+                let all = QueueOrder.Field.allCases
+                order = QueueOrder(field: field ?? all[(all.firstIndex(of: order.field)! + 1) % all.count])
+            }
+            var list = QueueState()
+            list.filter = self[list: scope].filter
+            list.marks = self[list: scope].marks
+            list.order = order
+            self[list: scope] = list
+            message = StatusMessage("Sorted \(order.label).")
+            return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope)]
+        case .openFilter:
+            guard let scope = listScope else { return [] }
+            filterLine = self[list: scope].filter?.text ?? ""
+            return []
+        case .filterKey(let key):
+            return handleFilterKey(key)
+        case .openCommandLine:
+            commandLine = CommandLineState()
+            return []
+        case .commandKey(let key):
+            return handleCommandLineKey(key)
+        case .themeSwitched(let name):
+            message = StatusMessage("Theme \(name).")
+            return []
+        case .reveal:
+            if case .customer(let publicId) = screen, customer != nil { return [.recordReveal(publicId: publicId)] }
+            guard case .request(let publicId) = screen, detail != nil else { return [] }
+            return [.recordReveal(publicId: publicId)]
+        case .revealed(let publicId):
+            guard screen == .request(publicId) || screen == .customer(publicId) else { return [] }
+            revealed = publicId
+            message = StatusMessage("Shown unmasked until you leave this request; the reveal is in the audit log.")
+            return []
+        default:
+            return []
+        }
+    }
+}
