@@ -104,8 +104,7 @@ enum KeystrokeBench {
     }
 
     static func report(_ name: String, _ samples: [Double]) {
-        let sorted = samples.sorted()
-        func percentile(_ p: Double) -> Double { sorted[min(Int((Double(sorted.count) * p).rounded(.up)) - 1, sorted.count - 1)] }
-        print(String(format: "%-56@ n=%-4d p50 %7.2f ms   p99 %7.2f ms", name as NSString, sorted.count, percentile(0.5), percentile(0.99)))
+        print(String(format: "%-56@ n=%-4d p50 %7.2f ms   p99 %7.2f ms", name as NSString, samples.count,
+                     percentile(samples, 0.5), percentile(samples, 0.99)))
     }
 }

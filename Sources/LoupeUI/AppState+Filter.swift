@@ -37,10 +37,7 @@ extension AppState {
 
     /// Sets (or clears) a list's filter and reads its first slice again.
     mutating func applyFilter(_ filter: QueueFilter?, to scope: QueueScope) -> [Effect] {
-        var list = QueueState()
-        list.filter = filter
-        list.marks = self[list: scope].marks
-        list.order = self[list: scope].order
+        let list = self[list: scope].restarted(filter: filter, order: self[list: scope].order)
         self[list: scope] = list
         message = filter.map { StatusMessage("Filter: \($0.text) · Esc clears it.") }
         return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope, filter: filter,

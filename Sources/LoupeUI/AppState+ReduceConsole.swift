@@ -134,11 +134,7 @@ extension AppState {
                 let all = QueueOrder.Field.allCases
                 order = QueueOrder(field: field ?? all[(all.firstIndex(of: order.field)! + 1) % all.count])
             }
-            var list = QueueState()
-            list.filter = self[list: scope].filter
-            list.marks = self[list: scope].marks
-            list.order = order
-            self[list: scope] = list
+            self[list: scope] = self[list: scope].restarted(filter: self[list: scope].filter, order: order)
             message = StatusMessage("Sorted \(order.label).")
             return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope)]
         case .openFilter:

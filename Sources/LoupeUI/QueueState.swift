@@ -31,6 +31,15 @@ public struct QueueState: Equatable, Sendable {
     /// Makes an empty queue.
     public init() {}
 
+    /// The same list read again from its start: nothing loaded yet, the marks kept, with `filter` and `order`.
+    func restarted(filter: QueueFilter?, order: QueueOrder) -> QueueState {
+        var list = QueueState()
+        list.marks = marks
+        list.filter = filter
+        list.order = order
+        return list
+    }
+
     /// One past the absolute position of the last loaded row.
     public var windowEnd: Int { windowStart + rows.count }
 
