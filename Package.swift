@@ -23,6 +23,7 @@ let package = Package(
             dependencies: [
                 "LoupeDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // Intake parsers and validators (Shopify webhooks, OpenDSR, CSV exports): bytes in, domain values or

@@ -51,10 +51,13 @@ struct DemoCommand: ParsableCommand {
         try CLIFailure.reporting {
             let options = DemoOptions(customers: customers, seed: seed, now: Date(), operatorUser: ActorResolver.osUserName())
             let bar = ProgressBar(label: "Building the demo database")
+            let started = Date()
             let built = try DemoSeeder.build(at: path, options: options, progress: bar.update)
             bar.finish()
             if built {
-                printErr("Demo database with \(customers) customers written to \(path).")
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                printErr(String(format: "Demo database with %d customers written to %@ in %.1f s (%.1f MB).",
+                                customers, path, Date().timeIntervalSince(started), Double(bytes) / 1_000_000))
             } else if buildOnly {
                 printErr("A database already exists at \(path); it was left as it is.")
             }

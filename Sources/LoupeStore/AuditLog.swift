@@ -14,21 +14,28 @@ enum AuditLog {
         _ db: Database, at time: Date, actor: String, action: String, target: String, details: [String: String] = [:]
     ) throws -> AuditEntry {
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM auditEntry ORDER BY sequence DESC LIMIT 1")
-        let sequence: Int64 = (last?["sequence"] ?? 0) + 1
-        let previousHash: String = last?["hash"] ?? genesisHash
-        let detailsJSON = canonicalJSON(details)
-        // Stored dates have millisecond precision: hash what is stored.
-        let occurredAt = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)
-        var entry = AuditEntry(
-            sequence: sequence, occurredAt: occurredAt, actor: actor, action: action, target: target,
-            details: detailsJSON, previousHash: previousHash, hash: "")
-        entry.hash = hash(of: entry)
+        let entry = makeEntry(sequence: (last?["sequence"] ?? 0) + 1, previousHash: last?["hash"] ?? genesisHash,
+                              at: time, actor: actor, action: action, target: target, details: details)
         try db.execute(
             sql: """
                 INSERT INTO auditEntry (sequence, occurredAt, actor, action, target, details, previousHash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [entry.sequence, entry.occurredAt, actor, action, target, detailsJSON, previousHash, entry.hash])
+            arguments: [entry.sequence, entry.occurredAt, actor, action, target, entry.details, entry.previousHash, entry.hash])
+        return entry
+    }
+
+    /// The entry that follows `previousHash`, with its hash computed.
+    static func makeEntry(
+        sequence: Int64, previousHash: String, at time: Date, actor: String, action: String, target: String,
+        details: [String: String]
+    ) -> AuditEntry {
+        // Stored dates have millisecond precision: hash what is stored.
+        let occurredAt = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)
+        var entry = AuditEntry(
+            sequence: sequence, occurredAt: occurredAt, actor: actor, action: action, target: target,
+            details: canonicalJSON(details), previousHash: previousHash, hash: "")
+        entry.hash = hash(of: entry)
         return entry
     }
 
@@ -41,11 +48,20 @@ enum AuditLog {
         ]
         // Length-prefix each field so no two different entries can hash the same text.
         let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        return String(decoding: SHA256.hash(data: Data(text.utf8)).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] },
+                      as: UTF8.self)
     }
 
     /// A JSON object with sorted keys: the same details always give the same text (and hash).
     static func canonicalJSON(_ details: [String: String]) -> String {
+        // Lower-case ASCII keys and plain printable ASCII values need no escaping and sort the same under any
+        // collation: write those directly (the demo writes a million entries); JSONEncoder does the rest.
+        if details.allSatisfy({ $0.key.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+                                && $0.value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } }) {
+            return "{" + details.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }
+                .joined(separator: ",") + "}"
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(details)) ?? Data("{}".utf8), as: UTF8.self)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension DemoWriter {
     /// Customers with 200 orders and 5,000 device events each: the worst case an erasure or export must handle.
@@ -11,13 +10,25 @@ extension DemoWriter {
             let locale = DemoCatalog.locales[number % DemoCatalog.locales.count]
             let name = "\(locale.givenNames[0].name) Longhistory\(number)"
             let phone = "\(locale.phonePrefix)\(random.digits(5))"
-            try db.execute(sql: """
-                INSERT INTO customer (id, publicId, fullName, email, phone, membershipTier, createdAt, lastActiveAt)
-                VALUES (?, ?, ?, ?, ?, 'platinum', ?, ?)
-                """, arguments: [id, String(format: "C-L%05d", number), name, "long.history.\(number)@example.com", phone,
-                                 daysAgo(1_400), daysAgo(1)])
-            try db.execute(sql: "INSERT INTO address (customerId, kind, recipientName, line1, city, country) VALUES (?, 'shipping', ?, ?, ?, ?)",
-                           arguments: [id, name, "\(number) Long Lane", locale.cities[0], locale.country])
+            let customer = insert.customer
+            customer.add(id)
+            customer.add(Self.code("C-L", number, width: 5))
+            customer.add(name)
+            customer.add("long.history.\(number)@example.com")
+            customer.add(phone)
+            customer.addNull()
+            customer.add("platinum")
+            customer.addNull()
+            customer.add(daysAgo(1_400))
+            customer.add(daysAgo(1))
+            customer.add(false)
+            try customer.run()
+            let shipping = insert.address
+            shipping.add(id)
+            for value in ["shipping", name, "\(number) Long Lane", locale.cities[0]] { shipping.add(value) }
+            shipping.addNull()
+            shipping.add(locale.country)
+            try shipping.run()
             let address = "\(number) Long Lane, \(locale.cities[0]), \(locale.country)"
             for _ in 0..<200 {
                 try writeOrder(customerId: id, name: name, phone: phone, address: address, locale: locale, since: daysAgo(1_400))

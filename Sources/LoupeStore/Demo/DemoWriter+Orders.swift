@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension DemoWriter {
     mutating func writeOrder(
@@ -33,22 +32,37 @@ extension DemoWriter {
                           quantity, price))
         }
         let shipped = status != "processing" && status != "cancelled"
-        try db.cachedStatement(sql: """
-            INSERT INTO customerOrder (number, customerId, status, placedAt, totalMinor, currency, paymentMethod,
-                paymentProvider, cardBrand, cardLast4, providerReference, carrier, trackingNumber, invoiceNumber,
-                shipToName, shipToAddress, shipToPhone, billToName, billToAddress)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                number, customerId, status, placedAt, total, locale.currency, method, provider, brand, last4,
-                "\(provider.prefix(2).lowercased())_\(random.letters(4))\(random.digits(10))",
-                carrier, shipped ? trackingNumber(carrier) : nil, "INV-\(orderSequence)",
-                name, address, phone, name, address,
-            ])
-        let orderId = db.lastInsertedRowID
+        let row = insert.order
+        let orderId = Int64(orderSequence - 100_000)
+        row.add(orderId)
+        row.add(number)
+        row.add(customerId)
+        row.add(status)
+        row.add(placedAt)
+        row.add(total)
+        row.add(locale.currency)
+        row.add(method)
+        row.add(provider)
+        row.add(brand)
+        row.add(last4)
+        row.add("\(provider.prefix(2).lowercased())_\(random.letters(4))\(random.digits(10))")
+        row.add(carrier)
+        row.add(shipped ? trackingNumber(carrier) : nil)
+        row.add("INV-\(orderSequence)")
+        row.add(name)
+        row.add(address)
+        row.add(phone)
+        row.add(name)
+        row.add(address)
+        try row.run()
+        let itemRow = insert.orderItem
         for item in items {
-            try db.cachedStatement(sql: """
-                INSERT INTO orderItem (orderId, sku, productName, quantity, priceMinor) VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [orderId, item.0, item.1, item.2, item.3])
+            itemRow.add(orderId)
+            itemRow.add(item.0)
+            itemRow.add(item.1)
+            itemRow.add(item.2)
+            itemRow.add(item.3)
+            try itemRow.run()
         }
     }
 
@@ -68,13 +82,15 @@ extension DemoWriter {
         let cookie = "\(random.letters(8))-\(random.digits(8))"
         let ip = "\(random.int(2...223)).\(random.int(0...255)).\(random.int(0...255)).\(random.int(1...254))"
         for _ in 0..<(count ?? random.int(0...20)) {
-            try db.cachedStatement(sql: """
-                INSERT INTO deviceEvent (customerId, occurredAt, ip, userAgent, deviceModel, cookieId, page)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    customerId, daysAgo(Double(random.int(0...500)) + Double(random.int(0...86_399)) / Self.day),
-                    ip, device.1, device.0, cookie, random.pick(DemoCatalog.pages),
-                ])
+            let row = insert.deviceEvent
+            row.add(customerId)
+            row.add(daysAgo(Double(random.int(0...500)) + Double(random.int(0...86_399)) / Self.day))
+            row.add(ip)
+            row.add(device.1)
+            row.add(device.0)
+            row.add(cookie)
+            row.add(random.pick(DemoCatalog.pages))
+            try row.run()
         }
     }
 
@@ -95,10 +111,14 @@ extension DemoWriter {
     private func insertConsent(
         _ customerId: Int64, _ purpose: String, granted: Bool, at: Date, source: String, version: String
     ) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO consentEvent (customerId, purpose, granted, occurredAt, source, policyVersion)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [customerId, purpose, granted, at, source, version])
+        let row = insert.consentEvent
+        row.add(customerId)
+        row.add(purpose)
+        row.add(granted)
+        row.add(at)
+        row.add(source)
+        row.add(version)
+        try row.run()
     }
 
     static let secondPolicyDate = Date(timeIntervalSince1970: 1_757_894_400)  // 2025-09-15

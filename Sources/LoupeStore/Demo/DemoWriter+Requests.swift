@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LoupeDomain
 
 /// One demo privacy request before it is numbered and written.
@@ -67,7 +66,7 @@ extension DemoWriter {
 
     private mutating func write(_ draft: DemoRequest, sequence: Int) throws {
         let year = policy.dayString(draft.receivedAt).prefix(4)
-        let publicId = String(format: "PR-%@-%06d", String(year), sequence)
+        let publicId = Self.code("PR-\(year)-", sequence, width: 6)
         let due = policy.dueDate(receivedAt: draft.receivedAt, aboutMinor: draft.aboutMinor)
         let extendedUntil = draft.extended ? policy.addingMonths(2, to: due) : nil
         let priority: RequestPriority = draft.aboutMinor ? .urgent : (random.chance(0.1) ? .high : .normal)
@@ -79,21 +78,31 @@ extension DemoWriter {
             case .cancelled: "Withdrawn by the requester."
             default: nil
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO privacyRequest (publicId, kind, status, channel, customerId, subjectEmail, requesterKind,
-                requesterName, receivedAt, dueAt, extendedUntil, extensionReason, extensionNoticeAt,
-                verificationMethod, verifiedBy, verifiedAt, assignee, priority, proposedBy, outcome, outcomeReason,
-                version, closedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                publicId, draft.kind.rawValue, draft.status.rawValue, draft.channel.rawValue, draft.customerId,
-                draft.unmatchedEmail, draft.requester.rawValue, draft.requesterName, draft.receivedAt, due,
-                extendedUntil, draft.extended ? "Many orders across several carriers to collect." : nil,
-                draft.extended ? draft.receivedAt.addingTimeInterval(5 * Self.day) : nil,
-                verified.map { _ in "email" }, verified?.actor, verified?.time, draft.assignee, priority.rawValue,
-                proposal?.actor, draft.status.isOpen ? nil : draft.status.rawValue, outcomeReason, steps.count,
-                draft.status.isOpen ? nil : steps.last?.time,
-            ])
+        let row = insert.request
+        row.add(publicId)
+        row.add(draft.kind.rawValue)
+        row.add(draft.status.rawValue)
+        row.add(draft.channel.rawValue)
+        if let customerId = draft.customerId { row.add(customerId) } else { row.addNull() }
+        row.add(draft.unmatchedEmail)
+        row.add(draft.requester.rawValue)
+        row.add(draft.requesterName)
+        row.add(draft.receivedAt)
+        row.add(due)
+        row.add(extendedUntil)
+        row.add(draft.extended ? "Many orders across several carriers to collect." : nil)
+        row.add(draft.extended ? draft.receivedAt.addingTimeInterval(5 * Self.day) : nil)
+        row.add(verified.map { _ in "email" })
+        row.add(verified?.actor)
+        row.add(verified?.time)
+        row.add(draft.assignee)
+        row.add(priority.rawValue)
+        row.add(proposal?.actor)
+        row.add(draft.status.isOpen ? nil : draft.status.rawValue)
+        row.add(outcomeReason)
+        row.add(steps.count)
+        row.add(draft.status.isOpen ? nil : steps.last?.time)
+        try row.run()
         for step in steps {
             auditEvents.append((step.time, step.actor, step.action, publicId, step.details))
         }
@@ -133,9 +142,23 @@ extension DemoWriter {
     /// Appends the gathered events to the hash chain in time order.
     mutating func writeAudit() throws {
         auditEvents.sort { $0.time < $1.time }
+        var (sequence, previousHash) = lastAudit
+        let row = insert.audit
         for event in auditEvents {
-            try AuditLog.append(db, at: event.time, actor: event.actor, action: event.action, target: event.target,
-                                details: event.details)
+            sequence += 1
+            let entry = AuditLog.makeEntry(sequence: sequence, previousHash: previousHash, at: event.time,
+                                           actor: event.actor, action: event.action, target: event.target,
+                                           details: event.details)
+            row.add(entry.sequence)
+            row.add(entry.occurredAt)
+            row.add(entry.actor)
+            row.add(entry.action)
+            row.add(entry.target)
+            row.add(entry.details)
+            row.add(entry.previousHash)
+            row.add(entry.hash)
+            try row.run()
+            previousHash = entry.hash
         }
     }
 }

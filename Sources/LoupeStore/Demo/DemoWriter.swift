@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import LoupeDomain
 
-/// Writes the demo rows inside the seeding transaction, drawing every value from one seeded generator.
+/// Generates the demo rows, drawing every value from one seeded generator, and encodes them for the writing
+/// thread (`DemoTables`).
 struct DemoWriter {
-    let db: Database
     let options: DemoOptions
     var random: SeededRandom
     let policy = DeadlinePolicy()
@@ -13,11 +13,23 @@ struct DemoWriter {
     /// Audit events gathered while writing, appended to the chain in time order at the end.
     var auditEvents: [(time: Date, actor: String, action: String, target: String, details: [String: String])] = []
     var orderSequence = 100_000
+    /// The tables the rows are encoded for.
+    let insert: DemoTables
+    /// The last audit entry already in the database (sequence and hash), which the demo's entries follow.
+    let lastAudit: (sequence: Int64, hash: String)
 
-    init(db: Database, options: DemoOptions) {
-        self.db = db
+    init(options: DemoOptions, tables: DemoTables, lastAudit: (sequence: Int64, hash: String)) {
         self.options = options
         self.random = SeededRandom(seed: options.seed)
+        self.insert = tables
+        self.lastAudit = lastAudit
+        auditEvents.append((daysAgo(800), "system", "database.create", "loupe", ["kind": "demo"]))
+    }
+
+    /// `prefix` and `number` padded with zeros to `width` digits ("C-000042").
+    static func code(_ prefix: String, _ number: Int, width: Int) -> String {
+        let digits = String(number)
+        return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     static let day: TimeInterval = 86_400
@@ -25,7 +37,8 @@ struct DemoWriter {
     /// `now` minus a number of days (fractional days allowed).
     func daysAgo(_ days: Double) -> Date { options.now.addingTimeInterval(-days * Self.day) }
 
-    mutating func writeSettingsAndStaff() throws {
+    /// Writes the settings, staff, policy versions and retention rules (a handful of rows, straight to `db`).
+    static func writeSettingsAndStaff(_ db: Database, options: DemoOptions) throws {
         try AppDatabase.setSetting(db, .isDemo, "1")
         try AppDatabase.setSetting(db, .timeZone, "UTC")
         var members = DemoSeeder.staff
@@ -46,15 +59,14 @@ struct DemoWriter {
               ('cancelled-orders', 365, 'delete'), ('invoices', 3650, 'anonymise'), ('access-exports', 30, 'delete'),
               ('closed-requests', 1095, 'anonymise');
             """)
-        auditEvents.append((daysAgo(800), "system", "database.create", "loupe", ["kind": "demo"]))
     }
 
-    mutating func writeCustomers(progress: (Double) -> Void) throws {
+    mutating func writeCustomers() throws {
         let count = max(options.customers, 1)
         let step = max(count / 100, 1)
         for index in 1...count {
             try writeCustomer(index)
-            if index % step == 0 { progress(Double(index) / Double(count)) }
+            if index % step == 0 { insert.progress = Double(index) / Double(count) * 0.95 }
         }
     }
 
@@ -73,24 +85,34 @@ struct DemoWriter {
         let lastActive = daysAgo(Double(random.int(0...120)))
         let preferences = random.chance(0.6)
             ? [random.pick(DemoCatalog.styles), random.pick(DemoCatalog.styles)].joined(separator: ", ") : nil
-        try db.cachedStatement(sql: """
-            INSERT INTO customer (id, publicId, fullName, email, phone, birthDate, membershipTier, stylePreferences,
-                                  createdAt, lastActiveAt, isMinor)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                index, String(format: "C-%06d", index), fullName, email, phone, birth,
-                random.pick(DemoCatalog.tiers), preferences, createdAt, lastActive, isMinor,
-            ])
+        let customer = insert.customer
+        customer.add(index)
+        customer.add(Self.code("C-", index, width: 6))
+        customer.add(fullName)
+        customer.add(email)
+        customer.add(phone)
+        customer.add(birth)
+        customer.add(random.pick(DemoCatalog.tiers))
+        customer.add(preferences)
+        customer.add(createdAt)
+        customer.add(lastActive)
+        customer.add(isMinor)
+        try customer.run()
         let customerId = Int64(index)
         if isMinor { minorCustomerIds.append(customerId) }
         let street = "\(random.int(1...240)) \(random.pick(locale.streets))"
         let city = random.pick(locale.cities)
         let postal = random.digits(5)
         for kind in ["shipping", "billing"] where kind == "shipping" || random.chance(0.3) {
-            try db.cachedStatement(sql: """
-                INSERT INTO address (customerId, kind, recipientName, line1, city, postalCode, country)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [customerId, kind, fullName, street, city, postal, locale.country])
+            let row = insert.address
+            row.add(customerId)
+            row.add(kind)
+            row.add(fullName)
+            row.add(street)
+            row.add(city)
+            row.add(postal)
+            row.add(locale.country)
+            try row.run()
         }
         let address = "\(street), \(postal) \(city), \(locale.country)"
         for _ in 0..<random.int(0...8) {
@@ -100,9 +122,12 @@ struct DemoWriter {
         try writeDeviceEvents(customerId: customerId)
         try writeConsents(customerId: customerId, createdAt: createdAt, isMinor: isMinor)
         if random.chance(0.2) {
-            try db.cachedStatement(sql: "INSERT INTO feedback (customerId, text, rating, createdAt) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [customerId, random.pick(DemoCatalog.feedback), random.int(1...5),
-                                     daysAgo(Double(random.int(1...600)))])
+            let row = insert.feedback
+            row.add(customerId)
+            row.add(random.pick(DemoCatalog.feedback))
+            row.add(random.int(1...5))
+            row.add(daysAgo(Double(random.int(1...600))))
+            try row.run()
         }
     }
 }

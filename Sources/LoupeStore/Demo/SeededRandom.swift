@@ -24,12 +24,19 @@ struct SeededRandom: RandomNumberGenerator {
 
     /// `count` decimal digits as text.
     mutating func digits(_ count: Int) -> String {
-        String((0..<count).map { _ in Character(String(int(0...9))) })
+        String(unsafeUninitializedCapacity: count) { bytes in
+            for index in 0..<count { bytes[index] = UInt8(ascii: "0") + UInt8(int(0...9)) }
+            return count
+        }
     }
 
     /// `count` upper-case letters.
     mutating func letters(_ count: Int) -> String {
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
-        return String((0..<count).map { _ in pick(alphabet) })
+        String(unsafeUninitializedCapacity: count) { bytes in
+            for index in 0..<count { bytes[index] = pick(Self.alphabet) }
+            return count
+        }
     }
+
+    private static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ".utf8)
 }
