@@ -9,6 +9,10 @@ final class PseudoTerminal: @unchecked Sendable {
     private let master: Int32
     private let lock = NSLock()
     private var received = 0
+    /// The last 64 KiB the far side received, to look for text in.
+    private var tail: [UInt8] = []
+    /// The terminal's device, for a child process to open.
+    let devicePath: String
 
     init(width: Int, height: Int) throws {
         // posix_openpt and friends are not imported into Swift here; on Linux they are /dev/ptmx plus two ioctls
@@ -20,6 +24,7 @@ final class PseudoTerminal: @unchecked Sendable {
             throw NSError(domain: "pty", code: 1)
         }
         let name = "/dev/pts/\(number)"
+        devicePath = name
         var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let slave = open(name, O_RDWR | O_NOCTTY)
@@ -35,10 +40,34 @@ final class PseudoTerminal: @unchecked Sendable {
                 if count <= 0 { break }
                 lock.lock()
                 received += count
+                tail.append(contentsOf: buffer[0..<count])
+                if tail.count > 65_536 { tail.removeFirst(tail.count - 65_536) }
                 lock.unlock()
             }
         }
         thread.start()
+    }
+
+    /// Whether `text` is among the last bytes received.
+    func hasReceived(_ text: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let needle = Array(text.utf8)
+        guard tail.count >= needle.count else { return false }
+        return (0...(tail.count - needle.count)).contains { tail[$0..<$0 + needle.count].elementsEqual(needle) }
+    }
+
+    /// Forgets the bytes kept for `hasReceived`.
+    func clearReceived() {
+        lock.lock()
+        tail.removeAll()
+        lock.unlock()
+    }
+
+    /// Sends `text` as if typed at the terminal.
+    func type(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
     /// Bytes received so far, once the far side has been quiet for a few milliseconds.

@@ -2,91 +2,76 @@ import Foundation
 import LoupeDomain
 import LoupeStore
 
-// Times the fulfilment use cases on a real database file: erasure (approval) and access export of customers
-// with 200 orders and 5,000 device events. Prints p50/p99; never fails on time.
+// `scripts/bench`: one table of figures on one demo database file, each beside its floor (the plainest SQL for
+// the same data through the sqlite3 shell). Figures only: nothing here fails on time.
+// Options: --customers N (default 20,000), --iterations N (default 20), --starts N (default 10),
+//          --db PATH (keep the database there and reuse it next time), --import-rows N (default 0: skipped).
 
 let arguments = CommandLine.arguments.dropFirst()
-let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 30
-let customers = arguments.firstIndex(of: "--customers").flatMap { Int(arguments[$0 + 1]) } ?? 2_000
+func option(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil } }
+let customers = option("--customers").flatMap(Int.init) ?? 20_000
+let iterations = option("--iterations").flatMap(Int.init) ?? 20
+let starts = option("--starts").flatMap(Int.init) ?? 10
+let importRows = option("--import-rows").flatMap(Int.init) ?? 0
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("loupe").path
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-bench-\(getpid())")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
-let path = directory.appendingPathComponent("bench.sqlite").path
+let path = option("--db") ?? directory.appendingPathComponent("bench.sqlite").path
 let now = Date()
-let started = Date()
-try DemoSeeder.build(at: path, options: DemoOptions(customers: customers, now: now, operatorUser: "bench",
-                                                    longHistoryCustomers: iterations * 2))
-print(String(format: "seeded %d customers + %d with 200 orders and 5,000 device events in %.1f s", customers,
-             iterations * 2, Date().timeIntervalSince(started)))
+
+let seeding = Date()
+if try DemoSeeder.build(at: path, options: DemoOptions(customers: customers, now: now, operatorUser: "bench",
+                                                       longHistoryCustomers: iterations * 3)) {
+    let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    print(String(format: "seeded %d customers (+%d with 200 orders and 5,000 device events) in %.1f s: %.0f MB",
+                 customers, iterations * 3, Date().timeIntervalSince(seeding), Double(bytes) / 1_000_000))
+} else {
+    print("reusing the database at \(path)")
+}
 let database = try AppDatabase.open(path: path, create: false)
-let ava = try database.staffMember(userName: "ava")!
-let sam = try database.staffMember(userName: "sam")!
+var table = BenchTable()
 
-func milliseconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+// The real binary on a pseudo-terminal: first frame, bytes per key, memory after 1,000 keys.
+let console = try ConsoleProcessBench.run(binary: binary, database: path, starts: starts)
+let openQueue = "status IN ('received','verifying','in-progress','awaiting-approval','approved')"
+let firstPage = "SELECT * FROM privacyRequest WHERE \(openQueue) ORDER BY queueRank, effectiveDueAt, id LIMIT 30;"
+table.add("first frame after start (process start to queue drawn)", console.firstFrame,
+          floor: try ShellFloor.times(path: path, operations: Array(repeating: [firstPage, "SELECT COUNT(*) FROM privacyRequest WHERE \(openQueue);"], count: starts)),
+          target: "< 150 ms")
+
+// Keystrokes in process: reducer + store reads + render.
+var keys = try KeystrokeBench(database: database, now: now)
+let (moves, pages) = keys.movesAndPages()
+let rowFloor = (0..<200).map { ["SELECT * FROM privacyRequest WHERE \(openQueue) ORDER BY queueRank, effectiveDueAt, id LIMIT 1 OFFSET \($0 % 100);"] }
+table.add("move one row", moves, floor: try ShellFloor.times(path: path, operations: rowFloor), target: "p99 < 5 ms")
+let pageFloor = (0..<20).map { ["SELECT * FROM privacyRequest WHERE \(openQueue) ORDER BY queueRank, effectiveDueAt, id LIMIT 28 OFFSET \($0 * 28);"] }
+table.add("page down", pages, floor: try ShellFloor.times(path: path, operations: pageFloor), target: "p99 < 5 ms")
+let search = keys.search()
+let prefixes = KeystrokeBench.searchWords.flatMap { word in (1...word.count).map { String(word.prefix($0)) } }
+let searchFloor = prefixes.compactMap(CustomerSearchText.ftsQuery).map { query in
+    ["SELECT c.* FROM customerSearch s JOIN customer c ON c.id = s.rowid WHERE customerSearch MATCH \(ShellFloor.quote(query)) LIMIT 200;"]
 }
+table.add("search, per typed character", search, floor: try ShellFloor.times(path: path, operations: searchFloor),
+          target: "p99 < 20 ms, ≤ 2x floor")
 
-func report(_ name: String, _ samples: [Double], target: Double) {
-    print(String(format: "%-48@ n=%-3d p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (target < %.0f ms)",
-                 name as NSString, samples.count, percentile(samples, 0.5), percentile(samples, 0.99), samples.max()!, target))
-}
+// Use cases on customers with 200 orders.
+let fulfilment = FulfilmentBench(database: database, path: path, now: now, iterations: iterations,
+                                 exportsDirectory: directory.appendingPathComponent("exports").path)
+try fulfilment.openCustomer(into: &table)
+try fulfilment.openAndClaimRequests(into: &table)
+try fulfilment.eraseAndExport(into: &table)
+try fulfilment.sweep(into: &table)
 
-func readyRequest(_ kind: RequestKind, customer number: Int) throws -> String {
-    let id = try database.createRequest(NewRequest(kind: kind, email: "long.history.\(number)@example.com"), actor: ava, at: now)
-        .summary.publicId
-    try database.perform(.claim, on: id, actor: ava, at: now)
-    try database.perform(.verify(method: .document, note: nil), on: id, actor: ava, at: now)
-    try database.perform(.start, on: id, actor: ava, at: now)
-    return id
-}
+table.add("resident memory of the console after 1,000 keys", value: console.residentMegabytes, unit: "MB",
+          target: "< 64 MB, flat")
+table.add("bytes to the terminal: one-row move", value: console.moveBytes, unit: "B", target: "< 200 B")
+table.add("bytes to the terminal: page down", value: console.pageBytes, unit: "B", target: "–")
 
-var erasures: [Double] = []
-var previews: [Double] = []
-for number in 1...iterations {
-    let id = try readyRequest(.erasure, customer: number)
-    previews.append(try milliseconds { _ = try database.erasurePreview(publicId: id) })
-    try database.perform(.proposeErasure, on: id, actor: ava, at: now)
-    erasures.append(try milliseconds { try database.perform(.approve, on: id, actor: sam, at: now) })
-}
-var exports: [Double] = []
-let exportsDirectory = directory.appendingPathComponent("exports").path
-for number in (iterations + 1)...(iterations * 2) {
-    let id = try readyRequest(.access, customer: number)
-    exports.append(try milliseconds { _ = try database.exportAccess(publicId: id, to: exportsDirectory, actor: ava, at: now) })
-}
-report("erasure preview (200 orders, 5,000 events)", previews, target: 50)
-report("erasure on approval (200 orders, 5,000 events)", erasures, target: 50)
-report("access export (200 orders, 5,000 events)", exports, target: 100)
+print("")
+print("\(customers) customers; p50/p99 in milliseconds; floor = the sqlite3 shell's CPU time for the plainest SQL")
+print(table.markdown())
 
-// Keystrokes on a demo of `--ui-customers` customers (default 20,000; 100,000 for the figure).
-let uiCustomers = arguments.firstIndex(of: "--ui-customers").flatMap { Int(arguments[$0 + 1]) } ?? 20_000
-if uiCustomers > 0 { try KeystrokeBench.run(customers: uiCustomers, in: directory, now: now) }
-
-// The import of a Shopify order export (default 100,000 rows; `--import-rows 0` skips it).
-let importRows = arguments.firstIndex(of: "--import-rows").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
+// The import of a Shopify order export (`--import-rows N`).
 if importRows > 0 { try ImportBench.run(rows: importRows, in: directory, now: now) }
-
-// The retention sweep: every device event of `sweepCustomers` long-history customers expires (a 1-day rule; the
-// other categories are kept for a century so only events are swept). 200 customers = 1,000,000 events.
-if let flag = arguments.firstIndex(of: "--sweep-customers"), let sweepCustomers = Int(arguments[flag + 1]) {
-    let sweepPath = directory.appendingPathComponent("sweep.sqlite").path
-    let seeded = Date()
-    try DemoSeeder.build(at: sweepPath, options: DemoOptions(customers: 100, now: now, operatorUser: "bench",
-                                                             longHistoryCustomers: sweepCustomers))
-    let sweepDatabase = try AppDatabase.open(path: sweepPath, create: false)
-    let admin = try sweepDatabase.staffMember(userName: "max")!
-    for category in RetentionCategory.allCases {
-        let days = category == .deviceEvents ? 1 : RetentionRule.maxDays
-        try sweepDatabase.setRetentionRule(RetentionRule(category: category, days: days,
-                                                         action: category == .deviceEvents ? .delete : .anonymise),
-                                           actor: admin, at: now)
-    }
-    let expired = try sweepDatabase.sweep(asOf: now, dryRun: true, actor: admin, at: now).expired["device-events"] ?? 0
-    print(String(format: "seeded %d device events in %.1f s", expired, Date().timeIntervalSince(seeded)))
-    var report = SweepReport()
-    let elapsed = try milliseconds { report = try sweepDatabase.sweep(asOf: now, dryRun: false, actor: admin, at: now) }
-    print(String(format: "retention sweep of %d expired device events: %.2f s in %d batches (target < 10 s)",
-                 report.expired["device-events"] ?? 0, elapsed / 1000, report.batches))
-}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Drives the real `loupe` binary on a pseudo-terminal (100x30, xterm-256color), as an agent over SSH would:
+/// the time from starting the process to its first frame, the bytes a one-row move and a page send, and the
+/// process's resident memory after 1,000 keystrokes.
+enum ConsoleProcessBench {
+    struct Figures {
+        var firstFrame: [Double] = []
+        var moveBytes: [Double] = []
+        var pageBytes: [Double] = []
+        var residentMegabytes: [Double] = []
+    }
+
+    static func run(binary: String, database: String, starts: Int) throws -> Figures {
+        var figures = Figures()
+        for run in 1...starts {
+            let pty = try PseudoTerminal(width: 100, height: 30)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["demo", "--db", database, "--as", "ava"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["TERM"] = "xterm-256color"
+            process.environment = environment
+            let device = FileHandle(forUpdatingAtPath: pty.devicePath)
+            process.standardInput = device
+            process.standardOutput = device
+            process.standardError = device
+            let start = DispatchTime.now().uptimeNanoseconds
+            try process.run()
+            // The first frame is drawn once the queue's rows (their "PR-" ids) have arrived.
+            while !pty.hasReceived("PR-") && process.isRunning { usleep(200) }
+            figures.firstFrame.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            if run == starts { try measureKeys(pty: pty, process: process, into: &figures) }
+            pty.type("q")
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { usleep(10_000) }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            try? device?.close()
+        }
+        return figures
+    }
+
+    private static func measureKeys(pty: PseudoTerminal, process: Process, into figures: inout Figures) throws {
+        _ = pty.settledBytes()
+        for step in 0..<60 {
+            let before = pty.settledBytes()
+            pty.type(step % 20 == 19 ? "\u{1B}[6~" : "j")  // Page Down is ESC [ 6 ~
+            let sent = Double(pty.settledBytes() - before)
+            if step % 20 == 19 { figures.pageBytes.append(sent) } else { figures.moveBytes.append(sent) }
+        }
+        for step in 0..<1_000 {
+            pty.type(step % 200 < 100 ? "j" : "k")
+            if step % 50 == 49 { _ = pty.settledBytes() }
+        }
+        _ = pty.settledBytes()
+        figures.residentMegabytes.append(residentMegabytes(of: process.processIdentifier))
+    }
+
+    /// VmRSS of a process, in megabytes.
+    static func residentMegabytes(of pid: Int32) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Double(line.split(separator: " ")[1]) else { return 0 }
+        return kilobytes / 1024
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import LoupeDomain
+import LoupeStore
+
+/// Times the use cases on customers with 200 orders and 5,000 device events (the demo's `long.history.N`
+/// customers), each beside its floor: the plainest SQL for the same work in the sqlite3 shell.
+struct FulfilmentBench {
+    let database: AppDatabase
+    let path: String
+    let now: Date
+    let iterations: Int
+    let exportsDirectory: String
+
+    private var ava: StaffMember { try! database.staffMember(userName: "ava")! }
+    private var sam: StaffMember { try! database.staffMember(userName: "sam")! }
+
+    static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    }
+
+    /// The row id of long-history customer `number`.
+    private func customerId(_ number: Int) throws -> Int64 {
+        try database.customerDetail(publicId: String(format: "C-L%05d", number)).summary.id
+    }
+
+    private func readyRequest(_ kind: RequestKind, customer number: Int) throws -> String {
+        let id = try database.createRequest(NewRequest(kind: kind, email: "long.history.\(number)@example.com"), actor: ava, at: now)
+            .summary.publicId
+        try database.perform(.claim, on: id, actor: ava, at: now)
+        try database.perform(.verify(method: .document, note: nil), on: id, actor: ava, at: now)
+        try database.perform(.start, on: id, actor: ava, at: now)
+        return id
+    }
+
+    func openCustomer(into table: inout BenchTable) throws {
+        let numbers = Array(1...iterations)
+        let times = try numbers.map { number in
+            try Self.milliseconds { _ = try database.customerDetail(publicId: String(format: "C-L%05d", number)) }
+        }
+        let floor = try ShellFloor.times(path: path, operations: numbers.map { number in
+            let id = "(SELECT id FROM customer WHERE publicId = 'C-L\(String(format: "%05d", number))')"
+            return ["SELECT * FROM customer WHERE id = \(id);",
+                    "SELECT * FROM address WHERE customerId = \(id) LIMIT 50;",
+                    "SELECT * FROM customerOrder WHERE customerId = \(id) ORDER BY placedAt DESC LIMIT 50;",
+                    "SELECT * FROM deviceEvent WHERE customerId = \(id) ORDER BY occurredAt DESC LIMIT 50;",
+                    "SELECT * FROM privacyRequest WHERE customerId = \(id) LIMIT 50;"]
+        })
+        table.add("open a customer with 200 orders", times, floor: floor, target: "< 10 ms")
+    }
+
+    func openAndClaimRequests(into table: inout BenchTable) throws {
+        let received = try database.queuePage(.first(limit: 4 * iterations), filter: QueueFilter.parse("status:received", actor: "ava", now: now))
+            .rows.filter { $0.assignee == nil }.map(\.publicId)
+        let opened = Array(received.prefix(iterations))
+        let open = try opened.map { id in try Self.milliseconds { _ = try database.requestDetail(publicId: id) } }
+        table.add("open a request", open, floor: try ShellFloor.times(path: path, operations: opened.map { id in
+            ["SELECT * FROM privacyRequest WHERE publicId = '\(id)';",
+             "SELECT * FROM auditEntry WHERE target = '\(id)' ORDER BY sequence;"]
+        }), target: "–")
+        let claim = try opened.map { id in try Self.milliseconds { try database.perform(.claim, on: id, actor: ava, at: now) } }
+        let others = Array(received.dropFirst(iterations).prefix(iterations))
+        table.add("claim", claim, floor: try ShellFloor.times(path: path, operations: others.map { id in
+            ["UPDATE privacyRequest SET assignee = 'ben', status = 'verifying', version = version + 1 WHERE publicId = '\(id)';"]
+        }), target: "–")
+    }
+
+    /// Erasure on approval of customers 1...n, export of n+1...2n; the floors erase 2n+1...3n and read n+1...2n.
+    func eraseAndExport(into table: inout BenchTable) throws {
+        var erasures: [Double] = []
+        for number in 1...iterations {
+            let id = try readyRequest(.erasure, customer: number)
+            try database.perform(.proposeErasure, on: id, actor: ava, at: now)
+            erasures.append(try Self.milliseconds { try database.perform(.approve, on: id, actor: sam, at: now) })
+        }
+        let erasureFloor = try ShellFloor.times(path: path, operations: try ((2 * iterations + 1)...(3 * iterations)).map { number in
+            let id = try customerId(number)
+            return ["BEGIN;",
+                    "DELETE FROM deviceEvent WHERE customerId = \(id);",
+                    "DELETE FROM consentEvent WHERE customerId = \(id);",
+                    "DELETE FROM address WHERE customerId = \(id);",
+                    "UPDATE customerOrder SET customerId = NULL, shipToName = NULL, shipToAddress = NULL, shipToPhone = NULL, billToName = NULL, billToAddress = NULL WHERE customerId = \(id);",
+                    "DELETE FROM customer WHERE id = \(id);",
+                    "COMMIT;"]
+        })
+        table.add("erasure of a customer with 200 orders", erasures, floor: erasureFloor, target: "< 50 ms")
+        var exports: [Double] = []
+        for number in (iterations + 1)...(2 * iterations) {
+            let id = try readyRequest(.access, customer: number)
+            exports.append(try Self.milliseconds {
+                _ = try database.exportAccess(publicId: id, to: exportsDirectory, actor: ava, at: now)
+            })
+        }
+        let exportFloor = try ShellFloor.times(path: path, operations: try ((iterations + 1)...(2 * iterations)).map { number in
+            let id = try customerId(number)
+            return ["SELECT * FROM customer WHERE id = \(id);",
+                    "SELECT * FROM address WHERE customerId = \(id);",
+                    "SELECT o.*, i.* FROM customerOrder o JOIN orderItem i ON i.orderId = o.id WHERE o.customerId = \(id);",
+                    "SELECT * FROM deviceEvent WHERE customerId = \(id);",
+                    "SELECT * FROM consentEvent WHERE customerId = \(id);",
+                    "SELECT * FROM feedback WHERE customerId = \(id);"]
+        })
+        table.add("access export of that customer", exports, floor: exportFloor, target: "< 100 ms")
+    }
+
+    /// The retention sweep under the demo's rules; the floor deletes what expired in one statement per
+    /// category inside a transaction it rolls back, before Loupe's sweep runs.
+    func sweep(into table: inout BenchTable) throws {
+        let admin = try database.staffMember(userName: "max")!
+        let day = 86_400.0
+        func cutoff(_ days: Double) -> String { ShellFloor.quote(Self.storageText(now.addingTimeInterval(-days * day))) }
+        let floor = try ShellFloor.times(path: path, operations: [
+            ["BEGIN;",
+             "DELETE FROM deviceEvent WHERE occurredAt < \(cutoff(395));",
+             "DELETE FROM feedback WHERE createdAt < \(cutoff(730));",
+             "DELETE FROM customerOrder WHERE status = 'cancelled' AND placedAt < \(cutoff(365));"],
+            ["ROLLBACK;"],
+        ]).prefix(1)
+        var report = SweepReport()
+        let time = try Self.milliseconds { report = try database.sweep(asOf: now, dryRun: false, actor: admin, at: now) }
+        let swept = report.expired.values.reduce(0, +)
+        table.add("retention sweep (\(swept) rows expired)", [time], floor: Array(floor), target: "–")
+    }
+
+    /// A date as GRDB stores it.
+    static func storageText(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        return formatter.string(from: date)
+    }
+}
