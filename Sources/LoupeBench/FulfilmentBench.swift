@@ -10,9 +10,22 @@ struct FulfilmentBench {
     let now: Date
     let iterations: Int
     let exportsDirectory: String
+    /// Long-history customers not yet erased (a reused database has lost those erased by earlier runs), by number.
+    let numbers: [Int]
 
     private var ava: StaffMember { try! database.staffMember(userName: "ava")! }
     private var sam: StaffMember { try! database.staffMember(userName: "sam")! }
+
+    init(database: AppDatabase, path: String, now: Date, iterations: Int, exportsDirectory: String) throws {
+        (self.database, self.path, self.now, self.iterations, self.exportsDirectory) = (database, path, now, iterations, exportsDirectory)
+        numbers = try database.searchCustomers("long.history", limit: 10_000)
+            .filter { !$0.isErased && $0.publicId.hasPrefix("C-L") }
+            .compactMap { Int($0.publicId.dropFirst(3)) }.sorted()
+        guard numbers.count >= 3 * iterations else {
+            throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey:
+                "\(path) has \(numbers.count) long-history customers left, not \(3 * iterations): delete it to build a new one."])
+        }
+    }
 
     static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -35,7 +48,7 @@ struct FulfilmentBench {
     }
 
     func openCustomer(into table: inout BenchTable) throws {
-        let numbers = Array(1...iterations)
+        let numbers = Array(self.numbers.prefix(iterations))
         let times = try numbers.map { number in
             try Self.milliseconds { _ = try database.customerDetail(publicId: String(format: "C-L%05d", number)) }
         }
@@ -66,15 +79,16 @@ struct FulfilmentBench {
         }), target: "–")
     }
 
-    /// Erasure on approval of customers 1...n, export of n+1...2n; the floors erase 2n+1...3n and read n+1...2n.
+    /// Erasure on approval of the first n long-history customers, export of the next n; the floors erase the
+    /// n after those and read the exported ones.
     func eraseAndExport(into table: inout BenchTable) throws {
         var erasures: [Double] = []
-        for number in 1...iterations {
+        for number in numbers.prefix(iterations) {
             let id = try readyRequest(.erasure, customer: number)
             try database.perform(.proposeErasure, on: id, actor: ava, at: now)
             erasures.append(try Self.milliseconds { try database.perform(.approve, on: id, actor: sam, at: now) })
         }
-        let erasureFloor = try ShellFloor.times(path: path, operations: try ((2 * iterations + 1)...(3 * iterations)).map { number in
+        let erasureFloor = try ShellFloor.times(path: path, operations: try numbers[(2 * iterations)..<(3 * iterations)].map { number in
             let id = try customerId(number)
             return ["BEGIN;",
                     "DELETE FROM deviceEvent WHERE customerId = \(id);",
@@ -86,13 +100,13 @@ struct FulfilmentBench {
         })
         table.add("erasure of a customer with 200 orders", erasures, floor: erasureFloor, target: "< 50 ms")
         var exports: [Double] = []
-        for number in (iterations + 1)...(2 * iterations) {
+        for number in numbers[iterations..<(2 * iterations)] {
             let id = try readyRequest(.access, customer: number)
             exports.append(try Self.milliseconds {
                 _ = try database.exportAccess(publicId: id, to: exportsDirectory, actor: ava, at: now)
             })
         }
-        let exportFloor = try ShellFloor.times(path: path, operations: try ((iterations + 1)...(2 * iterations)).map { number in
+        let exportFloor = try ShellFloor.times(path: path, operations: try numbers[iterations..<(2 * iterations)].map { number in
             let id = try customerId(number)
             return ["SELECT * FROM customer WHERE id = \(id);",
                     "SELECT * FROM address WHERE customerId = \(id);",

@@ -5,7 +5,7 @@ import Foundation
 enum ShellFloor {
     /// Runs each operation (one or more statements) in one shell and returns its times in milliseconds.
     static func times(path: String, operations: [[String]]) throws -> [Double] {
-        let script = ([".timer on", ".output /dev/null"] + operations.flatMap { $0 }).joined(separator: "\n") + "\n"
+        let script = ([".timeout 60000", ".timer on", ".output /dev/null"] + operations.flatMap { $0 }).joined(separator: "\n") + "\n"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", "-bail", path]

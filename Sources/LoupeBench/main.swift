@@ -57,7 +57,7 @@ table.add("search, per typed character", search, floor: try ShellFloor.times(pat
           target: "p99 < 20 ms, ≤ 2x floor")
 
 // Use cases on customers with 200 orders.
-let fulfilment = FulfilmentBench(database: database, path: path, now: now, iterations: iterations,
+let fulfilment = try FulfilmentBench(database: database, path: path, now: now, iterations: iterations,
                                  exportsDirectory: directory.appendingPathComponent("exports").path)
 try fulfilment.openCustomer(into: &table)
 try fulfilment.openAndClaimRequests(into: &table)

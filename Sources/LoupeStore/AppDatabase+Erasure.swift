@@ -63,10 +63,13 @@ extension AppDatabase {
             deviceEvents: try count("SELECT COUNT(*) FROM deviceEvent WHERE customerId = ?"),
             consentEvents: try count("SELECT COUNT(*) FROM consentEvent WHERE customerId = ?"),
             feedback: try count("SELECT COUNT(*) FROM feedback WHERE customerId = ?"),
+            // Two index lookups (by customer, by address), not one OR that reads every request.
             requestsNamingSubject: try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM privacyRequest WHERE (customerId = ? AND (subjectEmail IS NOT NULL
-                    OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL)) OR (? IS NOT NULL AND subjectEmail = ?)
-                """, arguments: [customerId, email, email]) ?? 0)
+                SELECT COUNT(*) FROM (
+                    SELECT id FROM privacyRequest WHERE customerId = ? AND (subjectEmail IS NOT NULL
+                        OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL)
+                    UNION SELECT id FROM privacyRequest WHERE subjectEmail = ?)
+                """, arguments: [customerId, email]) ?? 0)
     }
 
     /// Carries out an approved erasure inside the approval's transaction, exactly as `plan` says, and opens one

@@ -15,9 +15,9 @@ extension AppDatabase {
     public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil,
                           order: QueueOrder = .urgency) throws -> QueuePage {
         try read { db in
-            // INDEXED BY: the planner must walk the index in queue order, never sort the requests.
+            // INDEXED BY: the planner must walk the index in the list's order, never sort the requests.
             let (index, scopeCondition) = switch scope {
-                case .open: ("privacyRequest_openQueue", Self.openStatusSQL)
+                case .open: (Self.openQueueIndex(for: order), Self.openStatusSQL)
                 case .awaitingApproval: ("privacyRequest_status", "status = 'awaiting-approval'")
             }
             let (extra, extraArguments) = Self.filterSQL(filter, table: "")
@@ -27,14 +27,14 @@ extension AppDatabase {
                 SELECT \(Self.summaryColumns) FROM privacyRequest r INDEXED BY \(index)
                 LEFT JOIN customer c ON c.id = r.customerId WHERE \(filter)
                 """
-            // Other orders read the same index (only open requests) and sort that set; reversal flips directions
-            // and comparisons, so keyset paging works in every order.
-            let (rankSQL, dateSQL) = Self.orderColumns(order, table: "r.")
+            // Reversal flips directions and comparisons, so keyset paging works in every order.
+            let columns = Self.orderColumns(order, table: "r.")
             let (up, down) = order.reversed ? ("DESC", "ASC") : ("ASC", "DESC")
             let (after, before) = order.reversed ? ("<=", ">=") : (">=", "<=")
-            let ascending = "ORDER BY \(rankSQL) \(up), \(dateSQL) \(up), r.id \(up) LIMIT ?"
-            let descending = "ORDER BY \(rankSQL) \(down), \(dateSQL) \(down), r.id \(down) LIMIT ?"
-            let key = "(\(rankSQL), \(dateSQL), r.id)"
+            let ascending = "ORDER BY " + columns.map { "\($0) \(up)" }.joined(separator: ", ") + " LIMIT ?"
+            let descending = "ORDER BY " + columns.map { "\($0) \(down)" }.joined(separator: ", ") + " LIMIT ?"
+            let key = "(" + columns.joined(separator: ", ") + ")"
+            let marks = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
             let rows: [RequestSummary]
             switch query {
             case .first(let limit):
@@ -43,35 +43,47 @@ extension AppDatabase {
                 rows = try Self.fetchSummaries(db, "\(base) \(descending)", extraArguments + [limit]).reversed()
             case .from(let from, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) AND \(key) \(after) (?, ?, ?) \(ascending)", extraArguments + [from.rank, from.dueAt, from.id, limit])
+                    db, "\(base) AND \(key) \(after) \(marks) \(ascending)", extraArguments + Self.keyArguments(from, order) + [limit])
             case .through(let through, let limit):
                 rows = try Self.fetchSummaries(
-                    db, "\(base) AND \(key) \(before) (?, ?, ?) \(descending)", extraArguments + [through.rank, through.dueAt, through.id, limit]).reversed()
+                    db, "\(base) AND \(key) \(before) \(marks) \(descending)", extraArguments + Self.keyArguments(through, order) + [limit]).reversed()
             }
+            // The position shown as "row n of N": two counts in the same index, of the open requests only.
             let count = "SELECT COUNT(*) FROM privacyRequest INDEXED BY \(index) WHERE \(condition)"
             let total = try Int.fetchOne(db, sql: count, arguments: extraArguments) ?? 0
             var startIndex = 0
             if let first = rows.first {
-                let (rank, date) = Self.orderColumns(order, table: "")
-                let firstKey = first.key(for: order)
+                let plainKey = "(" + Self.orderColumns(order, table: "").joined(separator: ", ") + ")"
                 startIndex = try Int.fetchOne(
-                    db, sql: "\(count) AND (\(rank), \(date), id) \(order.reversed ? ">" : "<") (?, ?, ?)",
-                    arguments: extraArguments + [firstKey.rank, firstKey.dueAt, firstKey.id]) ?? 0
+                    db, sql: "\(count) AND \(plainKey) \(order.reversed ? ">" : "<") \(marks)",
+                    arguments: extraArguments + Self.keyArguments(first.key(for: order), order)) ?? 0
             }
             return QueuePage(rows: rows, total: total, startIndex: startIndex)
         }
     }
 
-    /// The SQL of an order's rank and date parts (the id breaks ties).
-    static func orderColumns(_ order: QueueOrder, table t: String) -> (String, String) {
+    /// The columns a list is sorted by, the id last to break ties. Each order of the open queue has a partial
+    /// index on exactly these columns (`v9-queue-orders`), so a page is a range read, never a sort.
+    static func orderColumns(_ order: QueueOrder, table t: String) -> [String] {
         switch order.field {
-        case .urgency: ("\(t)queueRank", "\(t)effectiveDueAt")
-        // An expression, not the literal 0: ORDER BY 0 would name a result column.
-        case .age: ("(\(t)id * 0)", "\(t)receivedAt")
-        case .status:
-            ("CASE \(t)status " + RequestStatus.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END",
-             "\(t)effectiveDueAt")
+        case .urgency: ["\(t)queueRank", "\(t)effectiveDueAt", "\(t)id"]
+        case .age: ["\(t)receivedAt", "\(t)id"]
+        case .status: ["\(t)statusRank", "\(t)effectiveDueAt", "\(t)id"]
         }
+    }
+
+    /// The open queue's index for `order`.
+    static func openQueueIndex(for order: QueueOrder) -> String {
+        switch order.field {
+        case .urgency: "privacyRequest_openQueue"
+        case .age: "privacyRequest_openByAge"
+        case .status: "privacyRequest_openByStatus"
+        }
+    }
+
+    /// The values of `key` for `order`'s columns.
+    static func keyArguments(_ key: QueueKey, _ order: QueueOrder) -> StatementArguments {
+        order.field == .age ? [key.dueAt, key.id] : [key.rank, key.dueAt, key.id]
     }
 
     /// The filter as SQL conditions on unaliased `privacyRequest` columns (the queue query renames `status`),

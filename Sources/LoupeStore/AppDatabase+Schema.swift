@@ -32,6 +32,7 @@ extension AppDatabase {
             // The orders screen reads the newest orders: by index, not by sorting every order.
             try db.execute(sql: "CREATE INDEX customerOrder_placedAt ON customerOrder(placedAt)")
         }
+        migrator.registerMigration("v9-queue-orders", migrate: addQueueOrderIndexes)
         return migrator
     }
 

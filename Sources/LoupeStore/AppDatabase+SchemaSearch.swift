@@ -1,4 +1,5 @@
 import GRDB
+import LoupeDomain
 
 extension AppDatabase {
     /// Search as you type asks for one- to three-letter prefixes; without prefix indexes FTS5 merges every term
@@ -30,6 +31,20 @@ extension AppDatabase {
                 INSERT INTO customerSearch(rowid, fullName, email, phone)
                 VALUES (new.id, new.fullName, new.email, new.phone);
             END;
+            """)
+    }
+
+    /// Indexes for a million customers: the queue sorted by age or by status is a range read like the urgency
+    /// order (they sorted every open request per page), and an erasure finds the requests naming the subject's
+    /// address by index (that count read every request: 216 ms at 1,000,000 customers).
+    static func addQueueOrderIndexes(_ db: Database) throws {
+        let statusRank = "CASE status " + RequestStatus.allCases.enumerated()
+            .map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
+        try db.execute(sql: """
+            ALTER TABLE privacyRequest ADD COLUMN statusRank INTEGER GENERATED ALWAYS AS (\(statusRank)) VIRTUAL;
+            CREATE INDEX privacyRequest_openByAge ON privacyRequest(receivedAt, id) WHERE \(openStatusSQL);
+            CREATE INDEX privacyRequest_openByStatus ON privacyRequest(statusRank, effectiveDueAt, id) WHERE \(openStatusSQL);
+            CREATE INDEX privacyRequest_subjectEmail ON privacyRequest(subjectEmail) WHERE subjectEmail IS NOT NULL;
             """)
     }
 }
