@@ -12,7 +12,7 @@ struct CommandContext {
     static func run(_ options: DatabaseOptions, _ body: (CommandContext) throws -> Void) throws {
         try CLIFailure.reporting {
             let context = try open(options)
-            defer { context.database.checkpoint() }
+            defer { try? context.database.checkpoint() }
             try body(context)
         }
     }

@@ -6,7 +6,7 @@ extension AppDatabase {
     /// Customers matching what was typed, at most `limit`: name, email and phone through the full-text index
     /// (accents ignored, each word a prefix), an order number or a tracking number exactly; with nothing typed,
     /// the first customers by id. Every branch is an index lookup.
-    public func searchCustomers(_ text: String, limit: Int = 200) throws -> [CustomerSummary] {
+    public func searchCustomers(_ text: String, limit: Int = 100) throws -> [CustomerSummary] {
         try read { db in
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             let columns = """
@@ -17,7 +17,8 @@ extension AppDatabase {
             if trimmed.isEmpty {
                 rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM customer c ORDER BY c.id LIMIT ?", arguments: [limit])
             } else {
-                var ids: [Int64] = try Int64.fetchAll(db, sql: """
+                // Order and tracking numbers have digits: a name does not pay for those lookups.
+                var ids: [Int64] = !trimmed.contains(where: \.isNumber) ? [] : try Int64.fetchAll(db, sql: """
                     SELECT customerId FROM customerOrder WHERE customerId IS NOT NULL AND (number = ? OR number = ? OR trackingNumber = ?)
                     """, arguments: [trimmed, "#" + trimmed, trimmed])
                 if let query = CustomerSearchText.ftsQuery(trimmed) {

@@ -16,7 +16,7 @@ public final class AppDatabase: Sendable {
     public init(_ writer: any DatabaseWriter, vault: RetentionVault = .ephemeral()) throws {
         self.writer = writer
         self.vault = vault
-        checkpointer = writer is DatabasePool ? Checkpointer() : nil
+        checkpointer = (writer as? DatabasePool).map { Checkpointer(path: $0.path) }
         do {
             try Self.migrator.migrate(writer)
         } catch {
@@ -54,7 +54,7 @@ public final class AppDatabase: Sendable {
     /// Runs one use case in one write transaction (all or nothing); unexpected errors become `.storage`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         let result = try translatingErrors("Could not write the database; nothing was changed.") { try writer.write(body) }
-        checkpointer?.schedule(writer)
+        checkpointer?.schedule()
         return result
     }
 
@@ -71,15 +71,15 @@ public final class AppDatabase: Sendable {
                 }
             }
         }
-        checkpointer?.schedule(writer)
+        checkpointer?.schedule()
         return result!
     }
 
-    /// Copies the WAL into the database file now (passive: never waits for readers). Short-lived processes call
-    /// it before they exit, since their background checkpoint may not get to run.
-    public func checkpoint() {
-        guard writer is DatabasePool else { return }
-        _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+    /// Copies the WAL into the database file now (passive by default: never waits for readers), on the same
+    /// connection and queue as the background checkpoints. Short-lived processes call it before they exit, since
+    /// their background checkpoint may not get to run.
+    public func checkpoint(_ mode: Database.CheckpointMode = .passive) throws {
+        try checkpointer?.run(mode)
     }
 
     private func translatingErrors<T>(_ message: String, _ work: () throws -> T) throws -> T {

@@ -4,13 +4,23 @@ import GRDB
 /// Moves WAL checkpoints off the interactive path: instead of SQLite checkpointing inside whichever commit
 /// crosses its threshold (a 50-300 ms stall for that user), each write queues one passive checkpoint on a
 /// background queue, at most one at a time. The last connection to close checkpoints as usual.
+///
+/// The checkpoint runs on a connection of its own: on the pool's writer it held the write queue, and the next
+/// user's commit waited for it (a claim took 744 ms behind the checkpoint of a large WAL). A passive checkpoint
+/// takes no write lock, so commits go on beside it.
 final class Checkpointer: @unchecked Sendable {
     private let queue = DispatchQueue(label: "loupe.checkpoint", qos: .utility)
     private let lock = NSLock()
     private var isPending = false
+    private let path: String
+    /// The checkpoint's own connection, opened on first use (only `queue` touches it).
+    private var connection: DatabaseQueue?
 
-    /// Queues a passive checkpoint of `writer` unless one is already waiting.
-    func schedule(_ writer: any DatabaseWriter) {
+    /// A checkpointer for the database file at `path`.
+    init(path: String) { self.path = path }
+
+    /// Queues a passive checkpoint unless one is already waiting.
+    func schedule() {
         lock.lock()
         defer { lock.unlock() }
         guard !isPending else { return }
@@ -19,7 +29,17 @@ final class Checkpointer: @unchecked Sendable {
             lock.lock()
             isPending = false
             lock.unlock()
-            _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            try? checkpointNow(.passive)
         }
+    }
+
+    /// Checkpoints now, on the checkpoint queue (so never beside a background one), and waits for it.
+    func run(_ mode: Database.CheckpointMode) throws {
+        try queue.sync { try checkpointNow(mode) }
+    }
+
+    private func checkpointNow(_ mode: Database.CheckpointMode) throws {
+        if connection == nil { connection = try DatabaseQueue(path: path, configuration: AppDatabase.makeConfiguration()) }
+        _ = try connection?.writeWithoutTransaction { db in try db.checkpoint(mode) }
     }
 }

@@ -16,7 +16,7 @@ import Testing
         #expect(throws: Never.self, "FTS syntax typed is quoted, never an error") {
             _ = try database.searchCustomers("\" OR 1=1 NEAR( -- *")
         }
-        #expect(try database.searchCustomers("").count == 200, "nothing typed: the first page, capped")
+        #expect(try database.searchCustomers("").count == 100, "nothing typed: the first page, capped")
     }
 
     @Test func aCustomersTabsAreReadCapped() throws {

@@ -125,7 +125,7 @@ import Testing
             try String.fetchOne(db, sql: "SELECT line1 FROM address a JOIN customer c ON c.id = a.customerId WHERE c.email = ?", arguments: [values[0]])!
         }
         try database.perform(.approve, on: id, actor: sam, at: storeNow)
-        try database.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try database.checkpoint(.truncate)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data()
         for value in values + [street] where !value.isEmpty {
@@ -201,7 +201,7 @@ import Testing
         try database.perform(.approve, on: id, actor: sam, at: storeNow)
         try database.perform(.complete, on: id, actor: ava, at: storeNow)
         _ = try database.sweep(asOf: storeNow, dryRun: false, actor: max, at: storeNow)
-        try database.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try database.checkpoint(.truncate)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data()
         for token in ["zyxwvutsr", "qponmlkj", "955511"] {
