@@ -139,3 +139,19 @@ import Testing
         #expect(queue.cursor >= queue.top && queue.cursor < queue.top + harness.state.queueViewHeight)
     }
 }
+
+extension QueueReducerTests {
+    /// Over SSH every changed cell costs bytes: the cursor lights the flags and the request id, so moving it
+    /// one row changes a few dozen cells, not two whole rows.
+    @Test func aOneRowMoveChangesOnlyTheCursorCellsAndThePosition() {
+        var harness = Harness(width: 100, height: 30, rows: sampleQueue(count: 50))
+        let before = Renderer.render(harness.state)
+        harness.press(.char("j"))
+        let after = Renderer.render(harness.state)
+        var changed = 0
+        for y in 0..<after.height { for x in 0..<after.width where after[x, y] != before[x, y] { changed += 1 } }
+        #expect(changed > 0 && changed <= 48, "\(changed) cells changed")
+        #expect(after[5, 3].role == .selection, "the id of the new row is lit")
+        #expect(after[60, 3].role != .selection, "the rest of the row keeps its colours")
+    }
+}
