@@ -46,7 +46,7 @@ enum ConsoleProcessBench {
         for step in 0..<60 {
             let before = pty.settledBytes()
             pty.type(step % 20 == 19 ? "\u{1B}[6~" : "j")  // Page Down is ESC [ 6 ~
-            let sent = Double(pty.settledBytes() - before)
+            let sent = Double(pty.settledBytes(after: before) - before)
             if step % 20 == 19 { figures.pageBytes.append(sent) } else { figures.moveBytes.append(sent) }
         }
         for step in 0..<1_000 {

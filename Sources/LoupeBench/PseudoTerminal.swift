@@ -70,6 +70,20 @@ final class PseudoTerminal: @unchecked Sendable {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
+    /// Bytes received once the answer to a key has started (more than `previous`, waiting up to a second) and the
+    /// far side has then been quiet for a few milliseconds.
+    func settledBytes(after previous: Int) -> Int {
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline {
+            lock.lock()
+            let now = received
+            lock.unlock()
+            if now > previous { break }
+            usleep(200)
+        }
+        return settledBytes()
+    }
+
     /// Bytes received so far, once the far side has been quiet for a few milliseconds.
     func settledBytes() -> Int {
         var last = -1

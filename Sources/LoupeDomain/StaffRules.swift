@@ -1,9 +1,9 @@
 /// Who may manage staff, and what a staff user name looks like.
 public enum StaffRules {
-    /// Refuses unless `actor` is an active admin.
-    public static func requireAdmin(_ actor: StaffMember) throws {
+    /// Refuses unless `actor` is an active admin; the message names what only admins may `to` do.
+    public static func requireAdmin(_ actor: StaffMember, to action: String = "manage staff") throws {
         guard actor.isActive, actor.role == .admin else {
-            throw LoupeError(.notAllowed, "Only admins manage staff; \(actor.userName) is \(actor.role.rawValue).")
+            throw LoupeError(.notAllowed, "Only admins \(action); \(actor.userName) is \(actor.role.rawValue).")
         }
     }
 

@@ -50,7 +50,13 @@ extension AppDatabase {
     /// request are skipped (legal hold) and counted.
     public func sweep(asOf: Date, dryRun: Bool, batchSize: Int = 5_000, actor: StaffMember, at time: Date,
                       progress: (Double) throws -> Void = { _ in }) throws -> SweepReport {
-        let (rules, policy) = try read { db in (try Self.fetchRetentionRules(db), try Self.deadlinePolicy(db)) }
+        let (rules, policy) = try read { db in
+            // Anyone on the staff may see what a sweep would do; deleting is for admins (or the service user
+            // the nightly job runs as).
+            let fresh = try Self.freshActor(db, actor)
+            if !dryRun { try StaffRules.requireAdmin(fresh, to: "run the retention sweep") }
+            return (try Self.fetchRetentionRules(db), try Self.deadlinePolicy(db))
+        }
         var report = SweepReport()
         for (index, rule) in rules.enumerated() {
             let cutoff = rule.cutoff(asOf: asOf, policy: policy)

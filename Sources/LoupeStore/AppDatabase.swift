@@ -111,7 +111,7 @@ public final class AppDatabase: Sendable {
         try makeOwnerOnlyDirectory(directory)
         let lock = try FileLock(path: path + ".lock")
         defer { lock.unlock() }
-        try createOwnerOnlyFile(path)
+        try createDatabaseFile(path)
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
             return try AppDatabase(pool, vault: RetentionVault.load(keyPath: path + ".vault-key"))
@@ -140,8 +140,8 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    private static func createOwnerOnlyFile(_ path: String) throws {
-        let fd = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+    private static func createDatabaseFile(_ path: String) throws {
+        let fd = SharedFileMode.open(path, mode: SharedFileMode.database)
         guard fd >= 0 else {
             throw LoupeError(.storage, "Could not open \(path) (\(String(cString: strerror(errno)))): check the path and its permissions.")
         }

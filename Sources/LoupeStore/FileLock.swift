@@ -5,9 +5,9 @@ import LoupeDomain
 final class FileLock {
     private let descriptor: Int32
 
-    /// Blocks until the lock on `path` is held (the file is created owner-only if needed).
+    /// Blocks until the lock on `path` is held (the file is created with the database's mode if needed).
     init(path: String) throws {
-        descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        descriptor = SharedFileMode.open(path, mode: SharedFileMode.database)
         guard descriptor >= 0 else {
             throw LoupeError(.storage, "Could not create the lock file \(path): check the directory's permissions.")
         }

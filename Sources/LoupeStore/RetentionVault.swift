@@ -28,7 +28,7 @@ public struct RetentionVault: Sendable {
         }
         let key = SymmetricKey(size: .bits256)
         let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
-        let fd = Foundation.open(keyPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let fd = SharedFileMode.open(keyPath, mode: SharedFileMode.vaultKey, flags: O_WRONLY | O_EXCL)
         guard fd >= 0 else {
             // Another process created it first: use theirs.
             if errno == EEXIST { return try load(keyPath: keyPath) }

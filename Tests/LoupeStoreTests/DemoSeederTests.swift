@@ -84,6 +84,6 @@ import Testing
         #expect(try database.staffMember(userName: "tester")?.role == .admin)
         #expect(try database.staffMember(userName: "sam")?.role == .supervisor)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
+        #expect(mode == 0o660, "group rw, never others (README, Shared host)")
     }
 }

@@ -18,10 +18,12 @@ import Testing
         ])
     }
 
-    @Test func fileDatabaseUsesWALSecureDeleteForeignKeysAndOwnerOnlyFiles() throws {
+    @Test func fileDatabaseUsesWALSecureDeleteForeignKeysAndTheSharedHostModes() throws {
         let directory = temporaryDirectory().appendingPathComponent("nested")
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let path = directory.appendingPathComponent("loupe.sqlite").path
+        let previous = umask(0o027)  // a umask that would take the group's write away: the modes are set exactly
+        defer { umask(previous) }
         let database = try AppDatabase.open(path: path)
         let (journal, secure, foreign) = try database.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA secure_delete"),
@@ -30,10 +32,14 @@ import Testing
         #expect(journal == "wal")
         #expect(secure == 1)
         #expect(foreign == 1)
-        let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
-        let directoryMode = try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int
-        #expect(fileMode == 0o600)
-        #expect(directoryMode == 0o700)
+        try database.writer.write { db in try db.execute(sql: "CREATE TABLE t(x); DROP TABLE t") }
+        func mode(_ file: String) throws -> Int? { try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int }
+        // The shared-host model (README): the database and its WAL, SHM and lock are the group's to read and
+        // write and never others'; a directory Loupe creates itself is the user's only.
+        for file in [path, path + "-wal", path + "-shm", path + ".lock"] {
+            #expect(try mode(file) == 0o660, "\(file)")
+        }
+        #expect(try mode(directory.path) == 0o700)
     }
 
     @Test func openingAMissingFileWithoutCreateNamesTheDemoCommand() throws {

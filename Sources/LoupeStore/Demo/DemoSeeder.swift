@@ -53,7 +53,7 @@ public enum DemoSeeder {
         defer { removeDatabaseFiles(staging) }
         removeDatabaseFiles(staging)
         do {
-            let fd = Foundation.open(staging, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
+            let fd = SharedFileMode.open(staging, mode: SharedFileMode.database, flags: O_RDWR | O_EXCL)
             guard fd >= 0 else { throw LoupeError(.storage, "Could not create \(staging): check the directory's permissions.") }
             close(fd)
             // The generator only refers to rows it has written (a test runs `foreign_key_check` on its output),

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import LoupeStore
+
+/// `loupe doctor`: checks a database and its files for a shared host and prints what to fix.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the database: file modes, journal mode, integrity, audit chain, schema version, staff.",
+        discussion: """
+            Exits 0 when nothing needs fixing, 1 when something does (each problem is printed with its fix). \
+            The permission model is in README.md, under Shared host: the database, its -wal and -shm files, \
+            its lock and vault key are readable and writable by their group (the `loupe` group) and never by \
+            others; access exports are the exporting user's only.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let path = database.resolvedPath
+        var checks = FileModeCheck.checks(databasePath: path)
+        if FileManager.default.fileExists(atPath: path) {
+            try CLIFailure.reporting { checks += try AppDatabase.healthChecks(path: path) }
+        }
+        for check in checks {
+            print("\(check.fix == nil ? "ok  " : "FIX ") \(check.name): \(check.finding)")
+            if let fix = check.fix { print("     → \(fix)") }
+        }
+        let problems = checks.filter { $0.fix != nil }.count
+        print(problems == 0 ? "Nothing to fix." : "\(problems) thing\(problems == 1 ? "" : "s") to fix.")
+        if problems > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The file-mode half of `loupe doctor`.
+enum FileModeCheck {
+    /// The files that share the database's group and mode (those that exist).
+    static func sharedFiles(_ path: String) -> [String] {
+        [path, path + "-wal", path + "-shm", path + ".lock", path + ".vault-key"]
+            .filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    static func checks(databasePath path: String) -> [HealthCheck] {
+        var checks: [HealthCheck] = []
+        guard let main = status(path) else {
+            return [HealthCheck(name: "database file", finding: "\(path) is missing",
+                                fix: "create it with `loupe init` or `loupe demo`, or give the right --db")]
+        }
+        for file in sharedFiles(path) {
+            guard let info = status(file) else { continue }
+            let mode = info.st_mode & 0o777
+            var fixes: [String] = []
+            if mode & 0o007 != 0 { fixes.append("chmod o-rwx \(file)") }
+            let groupNeeds: mode_t = file.hasSuffix(".vault-key") ? 0o040 : 0o060
+            if mode & groupNeeds != groupNeeds { fixes.append("chmod g+\(groupNeeds == 0o040 ? "r" : "rw") \(file)") }
+            if info.st_gid != main.st_gid { fixes.append("chgrp \(groupName(main.st_gid)) \(file)") }
+            checks.append(HealthCheck(name: "mode of \(URL(fileURLWithPath: file).lastPathComponent)",
+                                      finding: String(format: "%03o, group %@", mode, groupName(info.st_gid)),
+                                      fix: fixes.isEmpty ? nil : fixes.joined(separator: "; ")))
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if let info = status(directory) {
+            let mode = info.st_mode & 0o7777
+            checks.append(HealthCheck(name: "mode of the database's directory", finding: String(format: "%04o", mode),
+                                      fix: mode & 0o002 != 0 ? "chmod o-w \(directory)" : nil))
+        }
+        let exports = URL(fileURLWithPath: directory).appendingPathComponent("exports").path
+        if let info = status(exports) {
+            let mode = info.st_mode & 0o777
+            checks.append(HealthCheck(name: "mode of exports/", finding: String(format: "%03o", mode),
+                                      fix: mode & 0o077 != 0 ? "chmod -R go-rwx \(exports)" : nil))
+        }
+        return checks
+    }
+
+    private static func status(_ path: String) -> stat? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info : nil
+    }
+
+    private static func groupName(_ gid: gid_t) -> String {
+        guard let group = getgrgid(gid), let name = group.pointee.gr_name else { return String(gid) }
+        return String(cString: name)
+    }
+}

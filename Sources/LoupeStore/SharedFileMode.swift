@@ -1,0 +1,24 @@
+import Foundation
+
+/// The shared-host permission model (README, Shared host): the database, its -wal and -shm files (SQLite gives
+/// them the database's mode) and its lock are read and written by their group, the `loupe` group, and never by
+/// others; the vault key is group-readable; exports are owner-only. The directory's setgid bit gives new files
+/// the group. Modes are set exactly, whatever the umask, when Loupe creates a file, and left alone after.
+public enum SharedFileMode {
+    /// Database, -wal, -shm, lock: rw-rw----.
+    public static let database: mode_t = 0o660
+    /// The vault key: rw-r-----.
+    public static let vaultKey: mode_t = 0o640
+
+    /// Opens `path` for reading and writing, creating it with exactly `mode` if it does not exist. Returns the
+    /// descriptor, or -1 with `errno` set.
+    static func open(_ path: String, mode: mode_t, flags: Int32 = O_RDWR) -> Int32 {
+        let created = Foundation.open(path, flags | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if created >= 0 {
+            fchmod(created, mode)
+            return created
+        }
+        guard errno == EEXIST, flags & O_EXCL == 0 else { return -1 }
+        return Foundation.open(path, flags | O_CLOEXEC)
+    }
+}
