@@ -177,12 +177,12 @@ public struct AccessExport: Codable, Equatable, Sendable {
         let requests = V.array(privacyRequests.map { r in .object([
             ("id", .string(r.id)), ("kind", .string(r.kind)), ("receivedAt", .date(r.receivedAt)), ("status", .string(r.status)),
         ]) })
-        return Data(JSONText.render(.object([
+        return Data(JSONText.renderBytes(.object([
             ("addresses", addresses), ("consentHistory", consents), ("deviceEvents", events), ("feedback", feedback),
             ("generatedAt", .date(generatedAt)), ("orders", orders), ("policyVersion", .string(policyVersion)),
             ("privacyRequests", requests), ("profile", profile), ("requestId", .string(requestId)),
             ("schemaVersion", .int(schemaVersion)),
-        ])).utf8)
+        ])))
     }
 
     /// Reads `data.json` back (dates as ISO 8601).

@@ -15,68 +15,78 @@ public enum JSONText {
 
     /// `value` as pretty-printed JSON text.
     public static func render(_ value: Value) -> String {
-        var text = ""
+        String(decoding: renderBytes(value), as: UTF8.self)
+    }
+
+    /// `value` as pretty-printed JSON, UTF-8 bytes. Written into a byte buffer: appending to a `String` was most
+    /// of an access export's time.
+    public static func renderBytes(_ value: Value) -> [UInt8] {
+        var text: [UInt8] = []
         text.reserveCapacity(1 << 16)
         write(value, indent: 0, into: &text)
-        text += "\n"
+        text.append(UInt8(ascii: "\n"))
         return text
     }
 
-    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
-
-    private static func pad(_ depth: Int) -> String { depth < indents.count ? indents[depth] : String(repeating: "  ", count: depth) }
-
-    private static func write(_ value: Value, indent: Int, into text: inout String) {
+    private static func write(_ value: Value, indent: Int, into text: inout [UInt8]) {
         switch value {
         case .string(let s?): quote(s, into: &text)
-        case .int(let n?): text += String(n)
-        case .bool(let b): text += b ? "true" : "false"
+        case .int(let n?): text += String(n).utf8
+        case .bool(let b): text += (b ? "true" : "false").utf8
         case .date(let d?): quote(CivilTime.iso8601(d), into: &text)
-        case .string(nil), .int(nil), .date(nil): text += "null"
+        case .string(nil), .int(nil), .date(nil): text += "null".utf8
         case .array(let items):
-            guard !items.isEmpty else { text += "[]"; return }
-            text += "["
+            guard !items.isEmpty else { text += "[]".utf8; return }
+            text.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                text += index == 0 ? "\n" : ",\n"
-                text += pad(indent + 1)
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                newline(indent + 1, into: &text)
                 write(item, indent: indent + 1, into: &text)
             }
-            text += "\n" + pad(indent) + "]"
+            newline(indent, into: &text)
+            text.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { text += "{}"; return }
-            text += "{"
+            guard !pairs.isEmpty else { text += "{}".utf8; return }
+            text.append(UInt8(ascii: "{"))
             for (index, (key, item)) in pairs.enumerated() {
-                text += index == 0 ? "\n" : ",\n"
-                text += pad(indent + 1)
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                newline(indent + 1, into: &text)
                 quote(key, into: &text)
-                text += " : "
+                text += " : ".utf8
                 write(item, indent: indent + 1, into: &text)
             }
-            text += "\n" + pad(indent) + "}"
+            newline(indent, into: &text)
+            text.append(UInt8(ascii: "}"))
         }
     }
 
+    /// A line break and two spaces per level.
+    private static func newline(_ depth: Int, into text: inout [UInt8]) {
+        text.append(UInt8(ascii: "\n"))
+        text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
     /// A quoted string with quotes, backslashes and every control character escaped.
-    private static func quote(_ value: String, into text: inout String) {
-        text += "\""
+    private static func quote(_ value: String, into text: inout [UInt8]) {
+        text.append(UInt8(ascii: "\""))
         // Almost every value needs no escaping: append it whole.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            text += value
-            text += "\""
+            text += value.utf8
+            text.append(UInt8(ascii: "\""))
             return
         }
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
+            case "\"": text += "\\\"".utf8
+            case "\\": text += "\\\\".utf8
+            case "\n": text += "\\n".utf8
+            case "\r": text += "\\r".utf8
+            case "\t": text += "\\t".utf8
             case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-                text += String(format: "\\u%04X", scalar.value)
-            default: text.unicodeScalars.append(scalar)
+                text += String(format: "\\u%04X", scalar.value).utf8
+            default: text += String(scalar).utf8
             }
         }
-        text += "\""
+        text.append(UInt8(ascii: "\""))
     }
 }

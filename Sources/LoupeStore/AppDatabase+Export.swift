@@ -30,12 +30,12 @@ extension AppDatabase {
         try Self.makePrivateFolder(folder)
         do {
             var checksums: [String: String] = [:]
-            for (name, data) in [("data.json", export.json()), ("report.txt", Data(report.utf8))] {
-                try Self.writePrivateFile(folder + "/" + name, data)
+            var files: [(String, Data)] = [("data.json", export.json()), ("report.txt", Data(report.utf8))]
+            for (name, data) in files {
                 checksums[name] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
             }
-            let sums = checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined()
-            try Self.writePrivateFile(folder + "/SHA256SUMS", Data(sums.utf8))
+            files.append(("SHA256SUMS", Data(checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined().utf8)))
+            try Self.writeDurably(files, in: folder)
             // Record it, checking again that the export is still allowed (nobody closed or took the request).
             try write { db in
                 _ = try Self.checkExport(db, publicId: publicId, actor: actor)
@@ -81,11 +81,23 @@ extension AppDatabase {
         }
     }
 
-    private static func writePrivateFile(_ path: String, _ data: Data) throws {
-        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw LoupeError(.storage, "Could not create \(path).") }
-        defer { close(fd) }
-        let written = data.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, data.count) }
-        guard written == data.count, fsync(fd) == 0 else { throw LoupeError(.storage, "Could not write \(path): is the disk full?") }
+    /// Writes the files owner-only, then makes them and the folder durable before the export is recorded: all
+    /// written first and synced after (one journal commit covers them), not written and synced one by one.
+    private static func writeDurably(_ files: [(String, Data)], in folder: String) throws {
+        var descriptors: [Int32] = []
+        defer { descriptors.forEach { close($0) } }
+        for (name, data) in files {
+            let path = folder + "/" + name
+            let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw LoupeError(.storage, "Could not create \(path).") }
+            descriptors.append(fd)
+            let written = data.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, data.count) }
+            guard written == data.count else { throw LoupeError(.storage, "Could not write \(path): is the disk full?") }
+        }
+        let directory = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 { descriptors.append(directory) }
+        for fd in descriptors where fsync(fd) != 0 {
+            throw LoupeError(.storage, "Could not write the export in \(folder): is the disk full?")
+        }
     }
 }
