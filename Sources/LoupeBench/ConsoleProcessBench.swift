@@ -7,6 +7,7 @@ enum ConsoleProcessBench {
     struct Figures {
         var firstFrame: [Double] = []
         var moveBytes: [Double] = []
+        var scrollBytes: [Double] = []
         var pageBytes: [Double] = []
         var residentMegabytes: [Double] = []
     }
@@ -43,12 +44,16 @@ enum ConsoleProcessBench {
 
     private static func measureKeys(pty: PseudoTerminal, process: Process, into figures: inout Figures) throws {
         _ = pty.settledBytes()
-        for step in 0..<60 {
+        func bytes(for key: String) -> Double {
             let before = pty.settledBytes()
-            pty.type(step % 20 == 19 ? "\u{1B}[6~" : "j")  // Page Down is ESC [ 6 ~
-            let sent = Double(pty.settledBytes(after: before) - before)
-            if step % 20 == 19 { figures.pageBytes.append(sent) } else { figures.moveBytes.append(sent) }
+            pty.type(key)
+            return Double(pty.settledBytes(after: before, quiet: 50_000) - before)
         }
+        // Moves inside the visible rows (the first 20 of about 25), then moves that scroll the list by a row.
+        for _ in 0..<20 { figures.moveBytes.append(bytes(for: "j")) }
+        for _ in 0..<10 { _ = bytes(for: "j") }
+        for _ in 0..<20 { figures.scrollBytes.append(bytes(for: "j")) }
+        for _ in 0..<5 { figures.pageBytes.append(bytes(for: "\u{1B}[6~")) }  // Page Down is ESC [ 6 ~
         for step in 0..<1_000 {
             pty.type(step % 200 < 100 ? "j" : "k")
             if step % 50 == 49 { _ = pty.settledBytes() }

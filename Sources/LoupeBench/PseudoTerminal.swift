@@ -71,8 +71,8 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Bytes received once the answer to a key has started (more than `previous`, waiting up to a second) and the
-    /// far side has then been quiet for a few milliseconds.
-    func settledBytes(after previous: Int) -> Int {
+    /// far side has then been quiet for `quiet` microseconds (everything the key caused, in however many writes).
+    func settledBytes(after previous: Int, quiet: useconds_t = 3_000) -> Int {
         let deadline = Date().addingTimeInterval(1)
         while Date() < deadline {
             lock.lock()
@@ -81,11 +81,11 @@ final class PseudoTerminal: @unchecked Sendable {
             if now > previous { break }
             usleep(200)
         }
-        return settledBytes()
+        return settledBytes(quiet: quiet)
     }
 
     /// Bytes received so far, once the far side has been quiet for a few milliseconds.
-    func settledBytes() -> Int {
+    func settledBytes(quiet: useconds_t = 3_000) -> Int {
         var last = -1
         while true {
             lock.lock()
@@ -93,7 +93,7 @@ final class PseudoTerminal: @unchecked Sendable {
             lock.unlock()
             if now == last { return now }
             last = now
-            usleep(3_000)
+            usleep(quiet)
         }
     }
 }

@@ -67,6 +67,7 @@ try fulfilment.sweep(into: &table)
 table.add("resident memory of the console after 1,000 keys", value: console.residentMegabytes, unit: "MB",
           target: "< 64 MB, flat")
 table.add("bytes to the terminal: one-row move", value: console.moveBytes, unit: "B", target: "< 200 B")
+table.add("bytes to the terminal: one-row move that scrolls the list", value: console.scrollBytes, unit: "B", target: "–")
 table.add("bytes to the terminal: page down", value: console.pageBytes, unit: "B", target: "–")
 
 print("")

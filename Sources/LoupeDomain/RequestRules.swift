@@ -163,7 +163,8 @@ extension RequestRules {
     public static func checkFulfilment(_ kind: RequestKind, on facts: RequestFacts, by actor: StaffMember) throws {
         guard actor.isActive else { throw LoupeError(.notAllowed, "\(actor.userName) is deactivated and cannot act on requests.") }
         guard facts.kind == kind else {
-            throw LoupeError(.notAllowed, "This is a \(facts.kind.rawValue) request, not \(kind.rawValue).")
+            let article = facts.kind == .access || facts.kind == .erasure ? "an" : "a"
+            throw LoupeError(.notAllowed, "This is \(article) \(facts.kind.rawValue) request, not \(kind.rawValue).")
         }
         guard facts.status.isOpen else {
             throw LoupeError(.notAllowed, "The request is \(facts.status.label): a closed request cannot be fulfilled again.")

@@ -38,6 +38,16 @@ public final class CursesTerminal {
             throw LoupeError(.terminal,
                 "Unknown terminal type '\(term)'. Set TERM to one your system knows, e.g. `export TERM=xterm-256color`.")
         }
+        // A terminal that cannot place the cursor (TERM=dumb) would get a garbled screen: refuse before drawing.
+        let placeCursor = tigetstr("cup")
+        if placeCursor == nil || Int(bitPattern: placeCursor) == -1 {
+            endwin()  // gives the tty back the modes newterm took
+            delscreen(screen)
+            throw LoupeError(.terminal, """
+                TERM=\(term) cannot place the cursor, which the console needs. Use a terminal type that can \
+                (e.g. `export TERM=xterm-256color`, or vt100), or the loupe commands (`loupe help`).
+                """)
+        }
         self.screen = screen
         self.output = output
         loupe_set_curses_active(1)
