@@ -61,3 +61,15 @@ let package = Package(
         .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI", "LoupeStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
+
+// libFuzzer targets for the intake parsers and the text sanitiser, only when `Fuzz/run` builds them (with
+// `--sanitize=fuzzer --sanitize=address`, in .build-fuzz): each defines LLVMFuzzerTestOneInput, and libFuzzer
+// supplies main.
+if Context.environment["LOUPE_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "FuzzShopify", dependencies: ["LoupeIntake"], path: "Fuzz/Sources/FuzzShopify"),
+        .executableTarget(name: "FuzzOpenDSR", dependencies: ["LoupeIntake"], path: "Fuzz/Sources/FuzzOpenDSR"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["LoupeIntake"], path: "Fuzz/Sources/FuzzCSV"),
+        .executableTarget(name: "FuzzText", dependencies: ["LoupeUI"], path: "Fuzz/Sources/FuzzText"),
+    ]
+}

@@ -23,6 +23,7 @@ extension AppDatabase {
     /// report forgets its address once sent.
     public func markSent(id: Int64, actor: StaffMember, at time: Date, by: String = "send") throws {
         try write { db in
+            _ = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
             try db.execute(sql: """
                 UPDATE outboxMessage SET status = 'sent', sentAt = ?, lastError = NULL,

@@ -69,6 +69,26 @@ import Testing
         Case(name: "requests approve (ava proposed)", allowed: supervisors,
              prepare: { try request($0, kind: .erasure, upTo: .proposeErasure) }) { db, actor, id, _ in
             try db.perform(.approve, on: id, actor: actor, at: storeNow) },
+        Case(name: "requests verify (ava holds it)", allowed: everyone, prepare: { try request($0, upTo: .claim) }) { db, actor, id, _ in
+            try db.perform(.verify(method: .email, note: nil), on: id, actor: actor, at: storeNow) },
+        Case(name: "requests extend (ava holds it)", allowed: everyone, prepare: { try request($0, upTo: .start) }) { db, actor, id, _ in
+            try db.perform(.extend(months: 1, reason: "Many orders to collect."), on: id, actor: actor, at: storeNow) },
+        Case(name: "requests cancel (ava holds it)", allowed: everyone, prepare: { try request($0, upTo: .claim) }) { db, actor, id, _ in
+            try db.perform(.cancel(reason: "Withdrawn by the requester."), on: id, actor: actor, at: storeNow) },
+        Case(name: "requests reject (an erasure)", allowed: supervisors,
+             prepare: { try request($0, kind: .erasure, upTo: .claim) }) { db, actor, id, _ in
+            try db.perform(.reject(reason: "Identity could not be verified."), on: id, actor: actor, at: storeNow) },
+        Case(name: "customers flag-minor", allowed: everyone) { db, actor, _, _ in
+            _ = try db.flagMinor(customerPublicId: "C-000005", reason: "Told us on the phone.", guardianName: nil,
+                                 actor: actor, at: storeNow) },
+        Case(name: "outbox mark-sent", allowed: everyone, prepare: { db in
+            String(try db.messages(publicId: try request(db)).first!.id) }) { db, actor, id, _ in
+            try db.markSent(id: Int64(id)!, actor: actor, at: storeNow, by: "mark-sent") },
+        Case(name: "tasks close", allowed: everyone, prepare: { db in
+            let id = try request(db, kind: .erasure, upTo: .proposeErasure)
+            try db.perform(.approve, on: id, actor: try db.staffMember(userName: "sam")!, at: storeNow)
+            return String(try db.processorTasks(requestPublicId: id).first!.id) }) { db, actor, id, _ in
+            _ = try db.closeTask(id: Int64(id)!, impossibleBecause: nil, actor: actor, at: storeNow) },
         Case(name: "export (ava holds it)", allowed: everyone, prepare: { try request($0, upTo: .start) }) { db, actor, id, directory in
             _ = try db.exportAccess(publicId: id, to: directory, actor: actor, at: storeNow) },
         Case(name: "reveal", allowed: everyone, prepare: { try request($0) }) { db, actor, id, _ in
