@@ -23,14 +23,18 @@ public struct Dashboard: Equatable, Sendable {
     public var intakeLast30Days: [Int]
     /// When the retention sweep last ran (nil: never).
     public var lastSweep: Date?
-    /// Per retention category: rows expired now and not yet swept, and rows that expire within the next 30 days.
+    /// Per retention category: rows expired and not yet swept, and rows that expire within the following 30 days,
+    /// as counted by the last sweep (dry or real); empty when no sweep has counted them yet.
     public var retention: [RetentionOutlook]
+    /// When the retention outlook was counted (nil: not yet).
+    public var retentionCountedAt: Date?
 
     /// Makes a dashboard.
     public init(
         byStatus: [(status: RequestStatus, count: Int)], openByKind: [(kind: RequestKind, count: Int)], overdue: Int,
         dueThisWeek: Int, loadPerAgent: [(userName: String, count: Int)], unassigned: Int, medianDaysToClose: Double?,
-        closedLast90Days: Int, intakeLast30Days: [Int], lastSweep: Date?, retention: [RetentionOutlook]
+        closedLast90Days: Int, intakeLast30Days: [Int], lastSweep: Date?, retention: [RetentionOutlook],
+        retentionCountedAt: Date? = nil
     ) {
         self.byStatus = byStatus
         self.openByKind = openByKind
@@ -43,6 +47,7 @@ public struct Dashboard: Equatable, Sendable {
         self.intakeLast30Days = intakeLast30Days
         self.lastSweep = lastSweep
         self.retention = retention
+        self.retentionCountedAt = retentionCountedAt
     }
 
     public static func == (lhs: Dashboard, rhs: Dashboard) -> Bool {
@@ -52,7 +57,7 @@ public struct Dashboard: Equatable, Sendable {
             && lhs.overdue == rhs.overdue && lhs.dueThisWeek == rhs.dueThisWeek && lhs.unassigned == rhs.unassigned
             && lhs.medianDaysToClose == rhs.medianDaysToClose && lhs.closedLast90Days == rhs.closedLast90Days
             && lhs.intakeLast30Days == rhs.intakeLast30Days && lhs.lastSweep == rhs.lastSweep
-            && lhs.retention == rhs.retention
+            && lhs.retention == rhs.retention && lhs.retentionCountedAt == rhs.retentionCountedAt
     }
 
     /// The median of `values` (the mean of the middle two for an even count); nil when empty.

@@ -87,6 +87,8 @@ extension AppDatabase {
             }
             try progress(Double(index + 1) / Double(rules.count))
         }
+        // The dashboard's outlook, counted after the sweep (a dry run counts it too): a cache, not a change.
+        try write { db in try Self.countRetentionOutlook(db, asOf: asOf, at: time) }
         if !dryRun {
             try write { db in
                 // Merge the search index's segments: tokens of erased and anonymised customers, until now only

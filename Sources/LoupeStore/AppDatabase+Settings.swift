@@ -10,6 +10,8 @@ enum SettingKey: String {
     case timeZone
     /// When the retention sweep last ran (ISO 8601).
     case lastSweep
+    /// The retention outlook the last sweep counted, for the dashboard (JSON, `RetentionOutlookCache`).
+    case retentionOutlook
 }
 
 extension AppDatabase {

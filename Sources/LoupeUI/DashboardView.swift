@@ -59,8 +59,13 @@ enum DashboardView {
             let days = -state.deadlines.daysLeft(until: date, now: state.now)
             return "last sweep \(state.deadlines.minuteString(date)) (\(days == 0 ? "today" : "\(days)d ago"))"
         } ?? "the sweep has never run"
-        canvas.header(" RETENTION · \(swept)")
+        let counted = figures.retentionCountedAt.map { " · counted \(state.deadlines.minuteString($0))" } ?? ""
+        canvas.header(" RETENTION · \(swept)\(counted)")
         let width = canvas.buffer.width
+        guard figures.retentionCountedAt != nil else {
+            canvas.line(" Not counted yet: `loupe retention sweep --dry-run` counts it, and so does every sweep.", role: .muted)
+            return
+        }
         canvas.row(" CATEGORY", "EXPIRED, NOT SWEPT", "EXPIRE IN 30 DAYS", width: width, role: .muted)
         for outlook in figures.retention {
             canvas.row(" " + outlook.category.rawValue, String(outlook.expiredNow), String(outlook.expiringIn30Days),

@@ -58,12 +58,18 @@ import Testing
                                arguments: [policy.addingDays(offset, to: cutoff)])
             }
         }
-        var outlook = try #require(try database.dashboard(now: storeNow).retention.first)
+        // Counting reads whole tables, so the dashboard shows what the last sweep (dry or real) counted.
+        let before = try database.dashboard(now: storeNow)
+        #expect(before.retention.isEmpty && before.retentionCountedAt == nil, "nothing counted before a sweep")
+        _ = try database.sweep(asOf: storeNow, dryRun: true, actor: root, at: storeNow)
+        let counted = try database.dashboard(now: storeNow)
+        var outlook = try #require(counted.retention.first)
         #expect(outlook == RetentionOutlook(category: .deviceEvents, expiredNow: 1, expiringIn30Days: 1))
+        #expect(counted.retentionCountedAt == storeNow && counted.lastSweep == nil, "a dry run counts but does not sweep")
         _ = try database.sweep(asOf: storeNow, dryRun: false, actor: root, at: storeNow)
         let after = try database.dashboard(now: storeNow)
         outlook = try #require(after.retention.first)
-        #expect(outlook.expiredNow == 0)
+        #expect(outlook == RetentionOutlook(category: .deviceEvents, expiredNow: 0, expiringIn30Days: 1))
         #expect(after.lastSweep == storeNow)
     }
 }

@@ -121,6 +121,15 @@ import Testing
         #expect(goldenMismatch(harness.screen, "dashboard-100x30") == nil)
     }
 
+    @Test func beforeAnySweepHasCountedTheDashboardSaysHowToCount() {
+        var harness = Harness(width: 100, height: 30, rows: sampleQueue(count: 20))
+        harness.dashboard.retention = []
+        harness.dashboard.retentionCountedAt = nil
+        harness.press(.char("D"))
+        #expect(harness.screen.contains("Not counted yet: `loupe retention sweep --dry-run` counts it"))
+        #expect(!harness.screen.contains("counted 20"))
+    }
+
     @Test func dashboardInASCIIOnASmallTerminal() {
         var harness = Harness(width: 80, height: 24, rows: sampleQueue(count: 20))
         harness.state.asciiCharts = true

@@ -215,7 +215,8 @@ func sampleDashboard() -> Dashboard {
         lastSweep: uiNow.addingTimeInterval(-5 * day),
         retention: [RetentionOutlook(category: .deviceEvents, expiredNow: 0, expiringIn30Days: 1_204),
                     RetentionOutlook(category: .feedback, expiredNow: 12, expiringIn30Days: 3),
-                    RetentionOutlook(category: .accessExports, expiredNow: 0, expiringIn30Days: 2)])
+                    RetentionOutlook(category: .accessExports, expiredNow: 0, expiringIn30Days: 2)],
+        retentionCountedAt: uiNow.addingTimeInterval(-5 * day))
 }
 
 /// Customers the fake search answers from.
