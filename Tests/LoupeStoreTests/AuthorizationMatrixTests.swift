@@ -89,6 +89,36 @@ import Testing
             try db.perform(.approve, on: id, actor: try db.staffMember(userName: "sam")!, at: storeNow)
             return String(try db.processorTasks(requestPublicId: id).first!.id) }) { db, actor, id, _ in
             _ = try db.closeTask(id: Int64(id)!, impossibleBecause: nil, actor: actor, at: storeNow) },
+        Case(name: "requests release (ava holds it)", allowed: everyone, prepare: { try request($0, upTo: .claim) }) { db, actor, id, _ in
+            try db.perform(.release, on: id, actor: actor, at: storeNow) },
+        Case(name: "requests start (ava holds it)", allowed: everyone,
+             prepare: { try request($0, upTo: .verify(method: .document, note: nil)) }) { db, actor, id, _ in
+            try db.perform(.start, on: id, actor: actor, at: storeNow) },
+        Case(name: "requests complete (exported)", allowed: everyone, prepare: { db in
+            let id = try request(db, upTo: .start)
+            let folder = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            _ = try db.exportAccess(publicId: id, to: folder.path, actor: try db.staffMember(userName: "ava")!, at: storeNow)
+            return id }) { db, actor, id, _ in
+            try db.perform(.complete, on: id, actor: actor, at: storeNow) },
+        Case(name: "requests rectify (ava holds it)", allowed: everyone, prepare: { db in
+            let ava = try db.staffMember(userName: "ava")!
+            let email = try db.writer.read { try String.fetchOne($0, sql: "SELECT email FROM customer WHERE id = 3")! }
+            let id = try db.createRequest(NewRequest(kind: .rectification, email: email, corrections: [.city: "Lyon"]),
+                                          actor: ava, at: storeNow).summary.publicId
+            for step: RequestCommand in [.claim, .verify(method: .document, note: nil), .start] {
+                try db.perform(step, on: id, actor: ava, at: storeNow)
+            }
+            return id }) { db, actor, id, _ in
+            _ = try db.rectify(publicId: id, actor: actor, at: storeNow) },
+        Case(name: "requests withdraw-consent (ava holds it)", allowed: everyone, prepare: { db in
+            let ava = try db.staffMember(userName: "ava")!
+            let email = try db.writer.read { try String.fetchOne($0, sql: "SELECT email FROM customer WHERE id = 3")! }
+            let id = try db.createRequest(NewRequest(kind: .consentWithdrawal, email: email), actor: ava, at: storeNow)
+                .summary.publicId
+            try db.perform(.claim, on: id, actor: ava, at: storeNow)
+            return id }) { db, actor, id, _ in
+            _ = try db.withdrawConsent(publicId: id, actor: actor, at: storeNow) },
         Case(name: "export (ava holds it)", allowed: everyone, prepare: { try request($0, upTo: .start) }) { db, actor, id, directory in
             _ = try db.exportAccess(publicId: id, to: directory, actor: actor, at: storeNow) },
         Case(name: "reveal", allowed: everyone, prepare: { try request($0) }) { db, actor, id, _ in
