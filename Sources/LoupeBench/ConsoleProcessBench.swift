@@ -59,14 +59,6 @@ enum ConsoleProcessBench {
             if step % 50 == 49 { _ = pty.settledBytes() }
         }
         _ = pty.settledBytes()
-        figures.residentMegabytes.append(residentMegabytes(of: process.processIdentifier))
-    }
-
-    /// VmRSS of a process, in megabytes.
-    static func residentMegabytes(of pid: Int32) -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Double(line.split(separator: " ")[1]) else { return 0 }
-        return kilobytes / 1024
+        figures.residentMegabytes.append(ImportBench.memoryMegabytes("VmRSS", of: "\(process.processIdentifier)"))
     }
 }

@@ -122,8 +122,10 @@ struct FulfilmentBench {
     /// category inside a transaction it rolls back, before Loupe's sweep runs.
     func sweep(into table: inout BenchTable) throws {
         let admin = try database.staffMember(userName: "max")!
-        let day = 86_400.0
-        func cutoff(_ days: Double) -> String { ShellFloor.quote(Self.storageText(now.addingTimeInterval(-days * day))) }
+        // GRDB's storage format, "YYYY-MM-DD HH:MM:SS.SSS", is strftime's %f.
+        func cutoff(_ days: Int) -> String {
+            "strftime('%Y-%m-%d %H:%M:%f', \(now.timeIntervalSince1970), 'unixepoch', '-\(days) days')"
+        }
         let floor = try ShellFloor.times(path: path, operations: [
             ["BEGIN;",
              "DELETE FROM deviceEvent WHERE occurredAt < \(cutoff(395));",
@@ -135,14 +137,5 @@ struct FulfilmentBench {
         let time = try Self.milliseconds { report = try database.sweep(asOf: now, dryRun: false, actor: admin, at: now) }
         let swept = report.expired.values.reduce(0, +)
         table.add("retention sweep (\(swept) rows expired)", [time], floor: Array(floor), target: "–")
-    }
-
-    /// A date as GRDB stores it.
-    static func storageText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        return formatter.string(from: date)
     }
 }

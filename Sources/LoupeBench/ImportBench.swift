@@ -78,10 +78,13 @@ enum ImportBench {
         try handle.write(contentsOf: Data(chunk.utf8))
     }
 
-    /// VmHWM from /proc/self/status, in MB.
-    static func peakResidentMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+    /// VmHWM (peak resident memory) of this process, in MB.
+    static func peakResidentMegabytes() -> Double { memoryMegabytes("VmHWM", of: "self") }
+
+    /// A memory field of /proc/PROCESS/status (VmRSS, VmHWM), in MB.
+    static func memoryMegabytes(_ field: String, of process: String) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
               let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kilobytes / 1024
     }

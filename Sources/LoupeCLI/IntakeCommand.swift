@@ -20,7 +20,7 @@ struct IntakeCommand: ParsableCommand {
     }
 
     /// The hex SHA-256 of `data`: the digest that tells a redelivery from a reused id.
-    static func digest(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+    static func digest(_ data: Data) -> String { SHA256.hash(data: data).lowercaseHex }
 }
 
 /// What an intake printed with `--json`.

@@ -49,14 +49,15 @@ extension AppDatabase {
         return counts
     }
 
-    /// Counts, per retention rule, what has expired on `asOf` and what expires in the 30 days after; stored for the
-    /// dashboard. Reads whole tables: the sweep calls it, never a screen.
-    static func countRetentionOutlook(_ db: Database, asOf: Date, at time: Date) throws {
+    /// Counts, per retention rule, what has expired on `asOf` (unless `expiredNow` already holds it, by category)
+    /// and what expires in the 30 days after; stored for the dashboard. Reads whole tables: the sweep calls it,
+    /// never a screen.
+    static func countRetentionOutlook(_ db: Database, asOf: Date, at time: Date, expiredNow known: [String: Int]? = nil) throws {
         let policy = try deadlinePolicy(db)
         let soon = policy.addingDays(30, to: asOf)
         let categories = try fetchRetentionRules(db).map { rule in
-            let expiredNow = try RetentionSweeper(rule: rule, cutoff: rule.cutoff(asOf: asOf, policy: policy), asOf: asOf)
-                .countExpired(db)
+            let expiredNow = try known?[rule.category.rawValue]
+                ?? RetentionSweeper(rule: rule, cutoff: rule.cutoff(asOf: asOf, policy: policy), asOf: asOf).countExpired(db)
             let expiredSoon = try RetentionSweeper(rule: rule, cutoff: rule.cutoff(asOf: soon, policy: policy), asOf: soon)
                 .countExpired(db)
             return RetentionOutlook(category: rule.category, expiredNow: expiredNow,

@@ -32,7 +32,7 @@ extension AppDatabase {
             var checksums: [String: String] = [:]
             var files: [(String, Data)] = [("data.json", export.json()), ("report.txt", Data(report.utf8))]
             for (name, data) in files {
-                checksums[name] = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+                checksums[name] = SHA256.hash(data: data).lowercaseHex
             }
             files.append(("SHA256SUMS", Data(checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined().utf8)))
             try Self.writeDurably(files, in: folder)

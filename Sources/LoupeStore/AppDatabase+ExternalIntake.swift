@@ -89,7 +89,7 @@ extension AppDatabase {
         case "md5": bytes = Array(Insecure.MD5.hash(data: data))
         default: return nil
         }
-        return bytes.map { String(format: "%02x", $0) }.joined()
+        return bytes.lowercaseHex
     }
 
     /// Records Shopify's shop/redact as a note for admins (an audit entry): nothing is erased automatically.

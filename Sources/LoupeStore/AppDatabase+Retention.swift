@@ -88,7 +88,10 @@ extension AppDatabase {
             try progress(Double(index + 1) / Double(rules.count))
         }
         // The dashboard's outlook, counted after the sweep (a dry run counts it too): a cache, not a change.
-        try write { db in try Self.countRetentionOutlook(db, asOf: asOf, at: time) }
+        // A dry run has just counted what is expired now; a real sweep has changed it, so it is counted again.
+        try write { db in
+            try Self.countRetentionOutlook(db, asOf: asOf, at: time, expiredNow: dryRun ? report.expired : nil)
+        }
         if !dryRun {
             try write { db in
                 // Merge the search index's segments: tokens of erased and anonymised customers, until now only

@@ -48,9 +48,7 @@ enum AuditLog {
         ]
         // Length-prefix each field so no two different entries can hash the same text.
         let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        let hex = Array("0123456789abcdef".utf8)
-        return String(decoding: SHA256.hash(data: Data(text.utf8)).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] },
-                      as: UTF8.self)
+        return SHA256.hash(data: Data(text.utf8)).lowercaseHex
     }
 
     /// A JSON object with sorted keys: the same details always give the same text (and hash).

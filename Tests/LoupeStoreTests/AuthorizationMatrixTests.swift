@@ -42,7 +42,7 @@ import Testing
         guard let command else { return id }
         for step in steps {
             try database.perform(step, on: id, actor: ava, at: storeNow)
-            if "\(step)" == "\(command)" { break }
+            if step == command { break }
         }
         return id
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoupeDomain
 
 extension DemoWriter {
     /// Customers with 200 orders and 5,000 device events each: the worst case an erasure or export must handle.
@@ -12,7 +13,7 @@ extension DemoWriter {
             let phone = "\(locale.phonePrefix)\(random.digits(5))"
             let customer = insert.customer
             customer.add(id)
-            customer.add(Self.code("C-L", number, width: 5))
+            customer.add("C-L" + CivilTime.pad(number, 5))
             customer.add(name)
             customer.add("long.history.\(number)@example.com")
             customer.add(phone)

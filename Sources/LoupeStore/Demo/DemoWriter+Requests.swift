@@ -66,7 +66,7 @@ extension DemoWriter {
 
     private mutating func write(_ draft: DemoRequest, sequence: Int) throws {
         let year = policy.dayString(draft.receivedAt).prefix(4)
-        let publicId = Self.code("PR-\(year)-", sequence, width: 6)
+        let publicId = "PR-\(year)-" + CivilTime.pad(sequence, 6)
         let due = policy.dueDate(receivedAt: draft.receivedAt, aboutMinor: draft.aboutMinor)
         let extendedUntil = draft.extended ? policy.addingMonths(2, to: due) : nil
         let priority: RequestPriority = draft.aboutMinor ? .urgent : (random.chance(0.1) ? .high : .normal)

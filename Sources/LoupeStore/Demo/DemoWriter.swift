@@ -26,11 +26,6 @@ struct DemoWriter {
         auditEvents.append((daysAgo(800), "system", "database.create", "loupe", ["kind": "demo"]))
     }
 
-    /// `prefix` and `number` padded with zeros to `width` digits ("C-000042").
-    static func code(_ prefix: String, _ number: Int, width: Int) -> String {
-        let digits = String(number)
-        return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
 
     static let day: TimeInterval = 86_400
 
@@ -87,7 +82,7 @@ struct DemoWriter {
             ? [random.pick(DemoCatalog.styles), random.pick(DemoCatalog.styles)].joined(separator: ", ") : nil
         let customer = insert.customer
         customer.add(index)
-        customer.add(Self.code("C-", index, width: 6))
+        customer.add("C-" + CivilTime.pad(index, 6))
         customer.add(fullName)
         customer.add(email)
         customer.add(phone)
