@@ -98,12 +98,14 @@ struct FlagMinor: ParsableCommand {
     @Argument(help: "The customer id, e.g. C-000123.") var customer: String
     @Option(help: "How it was discovered.") var reason: String
     @Option(help: "The guardian who asked, if any (becomes the requester).") var guardian: String?
+    @Option(name: .customLong("guardian-email"), help: "The guardian's email: messages about the erasure go there.")
+    var guardianEmail: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try CommandContext.run(database) { context in
             let request = try context.database.flagMinor(customerPublicId: customer, reason: reason, guardianName: guardian,
-                                                         actor: context.actor, at: context.now)
+                                                         guardianEmail: guardianEmail, actor: context.actor, at: context.now)
             let policy = try context.database.deadlinePolicy()
             print("\(customer) flagged as a minor; marketing consent withdrawn; \(request.summary.publicId) (urgent erasure) due \(policy.dayString(request.summary.dueAt)).")
         }

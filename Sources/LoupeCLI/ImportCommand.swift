@@ -28,6 +28,15 @@ struct ImportOptions: ParsableArguments {
             let verb = report.written ? "Imported" : dryRun ? "Dry run, nothing written:" : "Nothing written:"
             print("\(verb) \(report.created) new, \(report.updated) updated, \(report.unchanged) unchanged \(what)"
                   + (report.consentEvents > 0 ? "; \(report.consentEvents) consent events (source import)" : "") + ".")
+            if !report.suppressed.isEmpty {
+                print("\(report.suppressed.count) row\(report.suppressed.count == 1 ? "" : "s") left alone: the person was erased.")
+            }
+            if !report.kept.isEmpty {
+                print("\(report.kept.count) value\(report.kept.count == 1 ? "" : "s") kept against the file (a withdrawal, correction or minor flag made in Loupe).")
+            }
+            for note in (report.suppressed + report.kept).sorted(by: { $0.line < $1.line }).prefix(50) {
+                print("  \(file), line \(note.line): \(note.reason)")
+            }
             for problem in report.rejected.prefix(50) { print("  \(file), line \(problem.line): \(problem.reason)") }
             if report.rejected.count > 50 { print("  … and \(report.rejected.count - 50) more refused rows (--json lists them all).") }
             if !report.rejected.isEmpty && !report.written && !dryRun {

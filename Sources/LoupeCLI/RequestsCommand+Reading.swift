@@ -101,6 +101,8 @@ struct NewRequestCommand: ParsableCommand {
     @Option(help: "The sender's reference (unique per channel).") var reference: String?
     @Option(help: "subject, or guardian (for a minor).") var requester: RequesterKind = .subject
     @Option(help: "The guardian's name.") var requesterName: String?
+    @Option(help: "The guardian's email: messages about the request go there, never to the child.")
+    var requesterEmail: String?
     @Option(name: .customLong("correct"), help: ArgumentHelp("For rectification: a correction FIELD=VALUE; repeatable.", valueName: "field=value"))
     var corrections: [String] = []
     @Flag(help: "Print the request as JSON.") var json = false
@@ -110,7 +112,7 @@ struct NewRequestCommand: ParsableCommand {
         try CommandContext.run(database) { context in
             let detail = try context.database.createRequest(
                 NewRequest(kind: kind, email: email, name: name, channel: channel, externalReference: reference,
-                           requester: requester, requesterName: requesterName,
+                           requester: requester, requesterName: requesterName, requesterEmail: requesterEmail,
                            corrections: try RectificationRules.parse(corrections)),
                 actor: context.actor, at: context.now)
             if json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }

@@ -4,7 +4,8 @@ import Foundation
 public struct ImportedCustomer: Equatable, Sendable {
     /// Shopify's customer id (absent in pre-2022 exports: the email is the key then).
     public var shopifyId: String?
-    public var email: String
+    /// The email; nil for a customer the shop knows by phone only (Shopify allows it).
+    public var email: String?
     public var fullName: String?
     public var phone: String?
     /// Marketing consent as exported: nil when the column is absent or empty.
@@ -13,7 +14,7 @@ public struct ImportedCustomer: Equatable, Sendable {
     public var address: ImportedAddress?
 
     /// Makes a record.
-    public init(shopifyId: String?, email: String, fullName: String?, phone: String?, acceptsEmailMarketing: Bool?,
+    public init(shopifyId: String?, email: String?, fullName: String?, phone: String?, acceptsEmailMarketing: Bool?,
                 acceptsSMSMarketing: Bool?, address: ImportedAddress?) {
         self.shopifyId = shopifyId
         self.email = email
@@ -122,6 +123,10 @@ public struct ImportReport: Equatable, Sendable, Codable {
     public var consentEvents = 0
     /// Rows refused: the line and why.
     public var rejected: [RowProblem] = []
+    /// Rows left alone because the person was erased: "suppressed (erased on DATE by PR-…)", never recreated.
+    public var suppressed: [RowProblem] = []
+    /// Values kept against the file: a withdrawal or correction made in Loupe, or a customer under 16.
+    public var kept: [RowProblem] = []
     /// Whether the changes were written (false on a dry run or when bad rows stopped the import).
     public var written = false
 
@@ -129,7 +134,7 @@ public struct ImportReport: Equatable, Sendable, Codable {
     public init() {}
 }
 
-/// A refused row: where and why (never the values, which may be personal data or a card number).
+/// A refused or noted row: where and why (never the values, which may be personal data or a card number).
 public struct RowProblem: Equatable, Sendable, Codable {
     public var line: Int
     public var reason: String

@@ -10,13 +10,16 @@ public struct NewRequest: Equatable, Sendable {
     public var externalReference: String?
     public var requester: RequesterKind
     public var requesterName: String?
+    /// The guardian's own email: messages about the request go there, never to the child.
+    public var requesterEmail: String?
     /// For a rectification: the corrections asked for.
     public var corrections: [CorrectableField: String]
 
     /// Makes a new request.
     public init(kind: RequestKind, email: String, name: String? = nil, channel: RequestChannel = .email,
                 externalReference: String? = nil, requester: RequesterKind = .subject, requesterName: String? = nil,
-                corrections: [CorrectableField: String] = [:]) {
+                requesterEmail: String? = nil, corrections: [CorrectableField: String] = [:]) {
+        self.requesterEmail = requesterEmail
         self.kind = kind
         self.email = email
         self.name = name
@@ -31,18 +34,16 @@ public struct NewRequest: Equatable, Sendable {
     /// free of control characters. Errors say which field and why.
     public func validated() throws -> NewRequest {
         var copy = self
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix("."), email.count <= 254,
-              !email.unicodeScalars.contains(where: { $0 == " " || TextRules.isForbidden($0) })
-        else {
-            throw LoupeError(.invalidInput, "'\(TextRules.printable(self.email))' is not an email address like name@example.com.")
-        }
-        copy.email = email
+        copy.email = try Self.validatedEmail(email)
         copy.name = try name.map { try TextRules.validated($0, field: "name") }
         copy.externalReference = try externalReference.map { try TextRules.validated($0, field: "reference") }
         copy.requesterName = try requesterName.map { try TextRules.validated($0, field: "requester's name") }
+        if let requesterEmail {
+            guard requester == .guardian else {
+                throw LoupeError(.invalidInput, "A requester's email is for a guardian's request: add --requester guardian.")
+            }
+            copy.requesterEmail = try NewRequest.validatedEmail(requesterEmail)
+        }
         if !corrections.isEmpty {
             guard kind == .rectification else {
                 throw LoupeError(.invalidInput, "Corrections belong to rectification requests, not \(kind.rawValue).")
@@ -50,5 +51,18 @@ public struct NewRequest: Equatable, Sendable {
             copy.corrections = try RectificationRules.validated(corrections)
         }
         return copy
+    }
+
+    /// An email of the usual shape, trimmed and lower-cased; refused with what a good one looks like.
+    public static func validatedEmail(_ text: String) throws -> String {
+        let email = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+              !parts[1].hasSuffix("."), email.count <= 254,
+              !email.unicodeScalars.contains(where: { $0 == " " || TextRules.isForbidden($0) })
+        else {
+            throw LoupeError(.invalidInput, "'\(TextRules.printable(text))' is not an email address like name@example.com.")
+        }
+        return email
     }
 }

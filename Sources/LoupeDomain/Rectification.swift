@@ -3,6 +3,9 @@ public enum CorrectableField: String, CaseIterable, Codable, Sendable {
     case fullName = "name", email, phone
     case addressLine = "address", city, postalCode = "postal-code", country
 
+    /// The fields that live on the shipping address rather than the profile.
+    public static let addressFields: [CorrectableField] = [.addressLine, .city, .postalCode, .country]
+
     /// Whether couriers received this field (name, shipping address, phone) and must be told of the change.
     public var reachesCouriers: Bool { self != .email }
 }

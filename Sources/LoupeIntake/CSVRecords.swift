@@ -31,6 +31,10 @@ public final class CSVRecords {
             throw LoupeError(.invalidInput, "\(path) is not UTF-8 text; export it again as UTF-8 CSV.")
         }
         header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        var seen = Set<String>()
+        if let twice = header.first(where: { !$0.isEmpty && !seen.insert($0.lowercased()).inserted }) {
+            throw LoupeError(.invalidInput, "\(path): the header names the column '\(TextRules.printable(twice))' twice, so its cells are ambiguous. Remove one of the two columns and import again.")
+        }
         line = 2
         bytesRead = header.joined(separator: ",").utf8.count + 1
     }
@@ -93,7 +97,9 @@ struct CSVRow {
     /// The problem with the row as a whole, if any: too many cells, a cell over 5,000 characters, or a full card
     /// number in any other cell (the row is then never stored).
     func problem() -> String? {
-        if fields.count > header.count { return "\(fields.count) cells, but the header has \(header.count) columns" }
+        if fields.count != header.count {
+            return "\(fields.count) cells, but the header has \(header.count) columns: the row is cut or shifted"
+        }
         for (index, field) in fields.enumerated() {
             let name = index < header.count ? header[index] : "column \(index + 1)"
             if field.utf8.count > 5_000 && field.count > 5_000 { return "the \(name) cell is over 5,000 characters" }

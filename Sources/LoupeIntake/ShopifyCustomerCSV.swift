@@ -6,7 +6,8 @@ import LoupeDomain
 public final class ShopifyCustomerCSV {
     private let records: CSVRecords
     private let columns: [String: Int?]
-    private var seenIds = Set<String>()
+    /// Each Customer ID seen, with who it named (email and name), to refuse one id given to two people.
+    private var seenIds: [String: String] = [:]
     private var seenEmails = Set<String>()
 
     /// Opens the export and checks it has the columns Loupe needs.
@@ -45,20 +46,32 @@ public final class ShopifyCustomerCSV {
     }
 
     private func customer(_ row: CSVRow) throws -> ImportedCustomer {
-        let email = try row.text(columns["email"]!, what: "Email")?.lowercased() ?? ""
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" "), email.count <= 254 else {
-            throw RowError("the Email cell does not hold an email address")
+        let email = try row.text(columns["email"]!, what: "Email")?.lowercased()
+        let phone = try row.text(columns["phone"]!, what: "Phone")
+        if let email {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" "), email.count <= 254 else {
+                throw RowError("the Email cell does not hold an email address")
+            }
+        } else if PersonIdentifier.phone(phone) == nil {
+            // Shopify allows a customer with a phone and no email; one with neither cannot be told apart.
+            throw RowError("the row has neither an email address nor a phone number")
         }
         let id = try row.text(columns["id"]!, what: "Customer ID")
-        if let id {
-            guard id.allSatisfy({ $0.isASCII && $0.isNumber }), id.count <= 20 else { throw RowError("Customer ID must be digits") }
-            guard seenIds.insert(id).inserted else { throw RowError("Customer ID \(id) appears twice in this file") }
-        } else if !seenEmails.insert(email).inserted {
-            throw RowError("this email appears twice in this file (and the export has no Customer ID to tell them apart)")
-        }
         let name = [try row.text(columns["first"]!, what: "First Name"), try row.text(columns["last"]!, what: "Last Name")]
             .compactMap { $0 }.joined(separator: " ")
+        let person = [email ?? "", phone ?? "", name].joined(separator: "\u{1F}")
+        if let id {
+            guard id.allSatisfy({ $0.isASCII && $0.isNumber }), id.count <= 20 else { throw RowError("Customer ID must be digits") }
+            if let earlier = seenIds[id] {
+                throw RowError(earlier == person
+                    ? "Customer ID \(id) appears twice in this file (the same customer listed again): remove the repeated row"
+                    : "Customer ID \(id) names two different people in this file: the export is inconsistent, export it again")
+            }
+            seenIds[id] = person
+        } else if let key = email ?? phone, !seenEmails.insert(key).inserted {
+            throw RowError("this email or phone appears twice in this file (and the export has no Customer ID to tell them apart)")
+        }
         var address: ImportedAddress?
         if let line1 = try row.text(columns["address1"]!, what: "Address1"), let city = try row.text(columns["city"]!, what: "City"),
            let country = try row.text(columns["country"]!, what: "Country Code") {
@@ -67,7 +80,7 @@ public final class ShopifyCustomerCSV {
                                       region: try row.text(columns["province"]!, what: "Province Code"), country: country.uppercased())
         }
         return ImportedCustomer(
-            shopifyId: id, email: email, fullName: name.isEmpty ? nil : name, phone: try row.text(columns["phone"]!, what: "Phone"),
+            shopifyId: id, email: email, fullName: name.isEmpty ? nil : name, phone: phone,
             acceptsEmailMarketing: try row.yesNo(columns["acceptsEmail"]!, what: "Accepts Email Marketing"),
             acceptsSMSMarketing: try row.yesNo(columns["acceptsSMS"]!, what: "Accepts SMS Marketing"), address: address)
     }

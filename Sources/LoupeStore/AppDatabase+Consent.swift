@@ -51,9 +51,11 @@ extension AppDatabase {
     /// Records that a customer is under 16: who and why, withdraws all marketing consent at once, and opens an
     /// urgent erasure request (due in three days), with a guardian as requester when one is named.
     @discardableResult
-    public func flagMinor(customerPublicId: String, reason: String, guardianName: String?, actor: StaffMember, at time: Date) throws -> RequestDetail {
+    public func flagMinor(customerPublicId: String, reason: String, guardianName: String?, guardianEmail: String? = nil,
+                          actor: StaffMember, at time: Date) throws -> RequestDetail {
         let reason = try TextRules.validated(reason, field: "reason")
         let guardian = try guardianName.map { try TextRules.validated($0, field: "guardian's name") }
+        let guardianEmail = try guardianEmail.map(NewRequest.validatedEmail)
         return try write { db in
             _ = try Self.freshActor(db, actor)
             guard let customer = try Row.fetchOne(db, sql: "SELECT id, isMinor, erasedAt, email FROM customer WHERE publicId = ?",
@@ -63,6 +65,14 @@ extension AppDatabase {
                 throw LoupeError(.notAllowed, "\(customerPublicId) was already erased.")
             }
             let customerId: Int64 = customer["id"]
+            if customer["isMinor"] == true {
+                let open = try String.fetchOne(db, sql: """
+                    SELECT publicId FROM privacyRequest WHERE customerId = ? AND kind = 'erasure' AND \(Self.openStatusSQL)
+                    ORDER BY id LIMIT 1
+                    """, arguments: [customerId])
+                throw LoupeError(.conflict, "\(customerPublicId) is already flagged as under 16" + (open.map {
+                    "; its erasure is \($0). Work that request (loupe requests show \($0))." } ?? ", and was handled already."))
+            }
             try db.execute(sql: """
                 UPDATE customer SET isMinor = 1, minorFlaggedBy = ?, minorFlaggedAt = ?, minorReason = ? WHERE id = ?
                 """, arguments: [actor.userName, time, reason, customerId])
@@ -74,9 +84,10 @@ extension AppDatabase {
             let (sequence, publicId) = try Self.nextRequestId(db, at: time, policy: policy)
             try db.execute(sql: """
                 INSERT INTO privacyRequest (id, publicId, kind, status, channel, customerId, requesterKind, requesterName,
-                    receivedAt, dueAt, priority)
-                VALUES (?, ?, 'erasure', 'received', 'staff', ?, ?, ?, ?, ?, 'urgent')
-                """, arguments: [sequence, publicId, customerId, guardian == nil ? "subject" : "guardian", guardian, time,
+                    requesterEmail, receivedAt, dueAt, priority)
+                VALUES (?, ?, 'erasure', 'received', 'staff', ?, ?, ?, ?, ?, ?, 'urgent')
+                """, arguments: [sequence, publicId, customerId, guardian == nil && guardianEmail == nil ? "subject" : "guardian",
+                                 guardian, guardianEmail, time,
                                  policy.dueDate(receivedAt: time, aboutMinor: true)])
             try AuditLog.append(db, at: time, actor: actor.userName, action: "request.receive", target: publicId,
                                 details: ["kind": "erasure", "channel": "staff", "because": "customer.flag-minor"])

@@ -108,11 +108,12 @@ extension AppDatabase {
             DELETE FROM deviceEvent WHERE customerId = ?;
             DELETE FROM feedback WHERE customerId = ?;
             """, arguments: [customerId, customerId, customerId])
-        try Self.scrubMessages(db, customerId: customerId, email: email)
-        try db.execute(sql: """
-            UPDATE privacyRequest SET subjectEmail = NULL, subjectName = NULL, subjectPhone = NULL
-            WHERE customerId = ? OR (? IS NOT NULL AND subjectEmail = ?)
-            """, arguments: [customerId, email, email])
+        let requestIds = try Self.subjectRequestIds(db, customerId: customerId, email: email)
+        let publicId = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?", arguments: [requestId])!
+        try suppression.record(db, Self.subjectIdentifiers(db, customerId: customerId, requestIds: requestIds),
+                               requestPublicId: publicId, at: time)
+        try Self.scrubMessages(db, requestIds: requestIds)
+        try Self.scrubRequests(db, customerId: customerId, requestIds: requestIds, at: time)
         try db.execute(sql: """
             UPDATE customer SET fullName = NULL, email = NULL, phone = NULL, birthDate = NULL, membershipTier = NULL,
                 stylePreferences = NULL, lastActiveAt = NULL, erasedAt = ? WHERE id = ?

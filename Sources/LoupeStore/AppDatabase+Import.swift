@@ -13,8 +13,8 @@ extension AppDatabase {
         actor: StaffMember, at time: Date, progress: () -> Void = {}
     ) throws -> ImportReport {
         try importFile(kind: "customers", fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
-                       next: next, progress: progress) { db, customer, report in
-            try Self.upsert(db, customer, report: &report, at: time)
+                       next: next, progress: progress) { db, customer, line, report in
+            try self.upsert(db, customer, line: line, report: &report, at: time)
         }
     }
 
@@ -25,15 +25,15 @@ extension AppDatabase {
         actor: StaffMember, at time: Date, progress: () -> Void = {}
     ) throws -> ImportReport {
         try importFile(kind: "orders", fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
-                       next: next, progress: progress) { db, order, report in
-            try Self.upsert(db, order, report: &report)
+                       next: next, progress: progress) { db, order, line, report in
+            try self.upsert(db, order, line: line, report: &report)
         }
     }
 
     private func importFile<Record>(
         kind: String, fileName: String, dryRun: Bool, skipBadRows: Bool, actor: StaffMember, at time: Date,
         next: () throws -> ImportItem<Record>?, progress: () -> Void,
-        apply: (Database, Record, inout ImportReport) throws -> Void
+        apply: (Database, Record, Int, inout ImportReport) throws -> Void
     ) throws -> ImportReport {
         try writeOrRollBack { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
@@ -42,7 +42,7 @@ extension AppDatabase {
             while let item = try next() {
                 switch item {
                 case .rejected(let line, let reason): report.rejected.append(RowProblem(line: line, reason: reason))
-                case .record(let record, _): try apply(db, record, &report)
+                case .record(let record, let line): try apply(db, record, line, &report)
                 }
                 count += 1
                 if count % 1_000 == 0 { progress() }
@@ -53,6 +53,7 @@ extension AppDatabase {
                                     target: "import:\(URL(fileURLWithPath: fileName).lastPathComponent)",
                                     details: ["created": String(report.created), "updated": String(report.updated),
                                               "unchanged": String(report.unchanged), "skipped": String(report.rejected.count),
+                                              "suppressed": String(report.suppressed.count), "kept": String(report.kept.count),
                                               "consentEvents": String(report.consentEvents)])
             }
             report.written = commit
@@ -60,23 +61,46 @@ extension AppDatabase {
         }
     }
 
-    private static func upsert(_ db: Database, _ customer: ImportedCustomer, report: inout ImportReport, at time: Date) throws {
-        let existing = try Row.fetchOne(db, sql: customer.shopifyId != nil
-            ? "SELECT id, fullName, email, phone, erasedAt FROM customer WHERE shopifyId = ?"
-            : "SELECT id, fullName, email, phone, erasedAt FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1",
-            arguments: [customer.shopifyId ?? customer.email])
+    private func upsert(_ db: Database, _ customer: ImportedCustomer, line: Int, report: inout ImportReport,
+                        at time: Date) throws {
+        // An erased person stays erased: the shop's export may still list them; Loupe never recreates, links or
+        // rewrites them (the ledger knows them by any identifier they had).
+        if let erased = try suppression.match(db, [.shopifyCustomer(customer.shopifyId), .email(customer.email),
+                                                   .phone(customer.phone)]) {
+            report.suppressed.append(RowProblem(line: line, reason: try Self.suppressedReason(db, erased)))
+            return
+        }
+        let existing = try Self.existingCustomer(db, customer)
         let customerId: Int64
+        var isMinor = false
         if let existing {
             customerId = existing["id"]
-            // An erased customer stays erased: the shop's export may still list them, Loupe never restores them.
+            isMinor = existing["isMinor"]
             if existing["erasedAt"] != nil as Date? { report.unchanged += 1; return }
-            let same = existing["fullName"] == customer.fullName && existing["email"] == customer.email
-                && existing["phone"] == customer.phone
+            // A field corrected by a rectification in Loupe is not overwritten by the shop's older value.
+            var incoming: [CorrectableField: String?] = [.fullName: customer.fullName, .email: customer.email,
+                                                         .phone: customer.phone]
+            var differing = incoming.filter { field, value in existing[Self.customerColumns[field]!] != value }.map(\.key)
+            var address = customer.address
+            if try Self.addressDiffers(db, customerId: customerId, address) { differing += CorrectableField.addressFields }
+            if !differing.isEmpty {
+                let corrected = try Self.corrections(db, customerId: customerId)
+                for field in CorrectableField.allCases where differing.contains(field) {
+                    guard let correction = corrected[field] else { continue }
+                    if let column = Self.customerColumns[field] {
+                        incoming[field] = .some(existing[column])
+                    } else {
+                        address = nil
+                    }
+                    report.kept.append(RowProblem(line: line, reason: "\(field.rawValue) kept: corrected on \(correction.day) by \(correction.request)"))
+                }
+            }
+            let same = incoming.allSatisfy { field, value in existing[Self.customerColumns[field]!] == value }
             if !same {
                 try db.execute(sql: "UPDATE customer SET fullName = ?, email = ?, phone = ? WHERE id = ?",
-                               arguments: [customer.fullName, customer.email, customer.phone, customerId])
+                               arguments: [incoming[.fullName]!, incoming[.email]!, incoming[.phone]!, customerId])
             }
-            let addressChanged = try upsertAddress(db, customerId: customerId, customer.address)
+            let addressChanged = try Self.upsertAddress(db, customerId: customerId, address)
             if same && !addressChanged { report.unchanged += 1 } else { report.updated += 1 }
         } else {
             customerId = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM customer") ?? 0) + 1
@@ -84,21 +108,94 @@ extension AppDatabase {
                 INSERT INTO customer (id, publicId, fullName, email, phone, createdAt, shopifyId) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [customerId, String(format: "C-%06lld", customerId), customer.fullName, customer.email,
                                  customer.phone, time, customer.shopifyId])
-            _ = try upsertAddress(db, customerId: customerId, customer.address)
+            _ = try Self.upsertAddress(db, customerId: customerId, customer.address)
             report.created += 1
         }
+        try Self.importConsent(db, customer, customerId: customerId, isMinor: isMinor, line: line, report: &report, at: time)
+    }
+
+    /// The customer an export row updates: by Shopify's id, else by email, else (phone-only customers) by phone.
+    private static func existingCustomer(_ db: Database, _ customer: ImportedCustomer) throws -> Row? {
+        let columns = "id, fullName, email, phone, erasedAt, isMinor"
+        if let id = customer.shopifyId {
+            return try Row.fetchOne(db, sql: "SELECT \(columns) FROM customer WHERE shopifyId = ?", arguments: [id])
+        }
+        if let email = customer.email {
+            return try Row.fetchOne(db, sql: """
+                SELECT \(columns) FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1
+                """, arguments: [email])
+        }
+        return try Row.fetchOne(db, sql: """
+            SELECT \(columns) FROM customer WHERE email IS NULL AND phone = ? AND erasedAt IS NULL ORDER BY id LIMIT 1
+            """, arguments: [customer.phone])
+    }
+
+    /// Marketing acceptance as consent events (source "import") where it differs from the current state; never
+    /// a grant over a withdrawal recorded in Loupe, and never a grant to a customer under 16.
+    private static func importConsent(_ db: Database, _ customer: ImportedCustomer, customerId: Int64, isMinor: Bool,
+                                      line: Int, report: inout ImportReport, at time: Date) throws {
         for (purpose, accepts) in [(ConsentPurpose.emailMarketing, customer.acceptsEmailMarketing),
                                    (.smsMarketing, customer.acceptsSMSMarketing)] {
             guard let accepts else { continue }
-            let current = try Bool.fetchOne(db, sql: """
-                SELECT granted FROM consentEvent WHERE customerId = ? AND purpose = ? ORDER BY occurredAt DESC, id DESC LIMIT 1
-                """, arguments: [customerId, purpose.rawValue]) ?? false
-            guard current != accepts else { continue }
+            let current = try Row.fetchOne(db, sql: """
+                SELECT granted, source, occurredAt FROM consentEvent WHERE customerId = ? AND purpose = ?
+                ORDER BY occurredAt DESC, id DESC LIMIT 1
+                """, arguments: [customerId, purpose.rawValue])
+            guard (current?["granted"] ?? false) != accepts else { continue }
+            if accepts && isMinor {
+                report.kept.append(RowProblem(line: line, reason: "\(purpose.rawValue) not granted: the customer is flagged under 16"))
+                continue
+            }
+            if accepts, let current, current["source"] != "import" as String {
+                let day = try deadlinePolicy(db).dayString(current["occurredAt"])
+                report.kept.append(RowProblem(line: line, reason: "\(purpose.rawValue) kept withdrawn: withdrawn on \(day) (\(current["source"] as String))"))
+                continue
+            }
             try db.execute(sql: """
                 INSERT INTO consentEvent (customerId, purpose, granted, occurredAt, source, policyVersion) VALUES (?, ?, ?, ?, 'import', ?)
                 """, arguments: [customerId, purpose.rawValue, accepts, time, try currentPolicyVersion(db, at: time)])
             report.consentEvents += 1
         }
+    }
+
+    /// The profile column of each correctable field (address fields live on the address row).
+    private static let customerColumns: [CorrectableField: String] = [.fullName: "fullName", .email: "email", .phone: "phone"]
+
+    /// The fields rectifications in Loupe corrected for this customer, each with the newest correction's day
+    /// and request (from the audit entries, which name fields, never values).
+    static func corrections(_ db: Database, customerId: Int64) throws -> [CorrectableField: (day: String, request: String)] {
+        let policy = try deadlinePolicy(db)
+        var found: [CorrectableField: (day: String, request: String)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.target, a.occurredAt, json_extract(a.details, '$.fields') AS fields FROM auditEntry a
+            WHERE a.action = 'request.rectify'
+              AND a.target IN (SELECT publicId FROM privacyRequest WHERE customerId = ? AND kind = 'rectification')
+            ORDER BY a.sequence
+            """, arguments: [customerId]) {
+            let fields: String = row["fields"] ?? ""
+            for name in fields.split(separator: ",") {
+                if let field = CorrectableField(rawValue: String(name)) {
+                    found[field] = (policy.dayString(row["occurredAt"]), row["target"])
+                }
+            }
+        }
+        return found
+    }
+
+    /// "suppressed (erased on DATE by PR-…)".
+    static func suppressedReason(_ db: Database, _ erased: Suppression) throws -> String {
+        "suppressed (erased on \(try deadlinePolicy(db).dayString(erased.erasedAt)) by \(erased.requestPublicId))"
+    }
+
+    /// Whether `address` differs from the customer's first shipping address (false when the file has none).
+    private static func addressDiffers(_ db: Database, customerId: Int64, _ address: ImportedAddress?) throws -> Bool {
+        guard let address else { return false }
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT line1, line2, city, postalCode, region, country FROM address
+            WHERE customerId = ? AND kind = 'shipping' ORDER BY id LIMIT 1
+            """, arguments: [customerId]) else { return true }
+        return ImportedAddress(line1: row["line1"], line2: row["line2"], city: row["city"], postalCode: row["postalCode"],
+                               region: row["region"], country: row["country"]) != address
     }
 
     /// Makes the customer's first shipping address match `address`; true when something changed.
@@ -120,7 +217,12 @@ extension AppDatabase {
         return true
     }
 
-    private static func upsert(_ db: Database, _ order: ImportedOrder, report: inout ImportReport) throws {
+    private func upsert(_ db: Database, _ order: ImportedOrder, line: Int, report: inout ImportReport) throws {
+        // An erased person's orders keep their emptied and sealed fields: never rewritten, linked or recreated.
+        if let erased = try suppression.match(db, [.email(order.email), .phone(order.shippingPhone)]) {
+            report.suppressed.append(RowProblem(line: line, reason: try Self.suppressedReason(db, erased)))
+            return
+        }
         // Cached statements: an export has tens of thousands of orders, and preparing SQL per order dominated.
         let customerId = try order.email.flatMap {
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1"),
@@ -132,8 +234,18 @@ extension AppDatabase {
             order.shippingPhone, order.billingName, order.billingAddress, order.shopifyId,
         ]
         let existing = try Row.fetchOne(db.cachedStatement(sql: order.shopifyId != nil
-            ? "SELECT id FROM customerOrder WHERE shopifyId = ?" : "SELECT id FROM customerOrder WHERE number = ?"),
+            ? "SELECT o.id, c.erasedAt FROM customerOrder o LEFT JOIN customer c ON c.id = o.customerId WHERE o.shopifyId = ?"
+            : "SELECT o.id, c.erasedAt FROM customerOrder o LEFT JOIN customer c ON c.id = o.customerId WHERE o.number = ?"),
             arguments: [order.shopifyId ?? order.name])
+        if let existing, let erasedAt = existing["erasedAt"] as Date? {
+            let request = try String.fetchOne(db, sql: """
+                SELECT r.publicId FROM retainedItem i JOIN privacyRequest r ON r.id = i.requestId
+                WHERE i.customerId = (SELECT customerId FROM customerOrder WHERE id = ?) ORDER BY i.id LIMIT 1
+                """, arguments: [existing["id"] as Int64]) ?? "an erasure"
+            report.suppressed.append(RowProblem(line: line, reason: try Self.suppressedReason(
+                db, Suppression(erasedAt: erasedAt, requestPublicId: request))))
+            return
+        }
         let orderId: Int64
         var changed = false
         if let existing {

@@ -40,14 +40,14 @@ extension AppDatabase {
         try db.execute(
             sql: """
                 INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
-                    subjectEmail, subjectName, requesterKind, requesterName, receivedAt, dueAt, priority, duplicateOf,
-                    payload, intakeDigest)
-                VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    subjectEmail, subjectName, requesterKind, requesterName, requesterEmail, receivedAt, dueAt, priority,
+                    duplicateOf, payload, intakeDigest)
+                VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 sequence, publicId, request.kind.rawValue, request.channel.rawValue, request.externalReference,
                 customerId, customerId == nil ? request.email : nil, customerId == nil ? request.name : nil,
-                request.requester.rawValue, request.requesterName, time,
+                request.requester.rawValue, request.requesterName, request.requesterEmail, time,
                 policy.dueDate(receivedAt: time, aboutMinor: isMinor),
                 (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf,
                 request.corrections.isEmpty ? nil : AuditLog.canonicalJSON(

@@ -13,13 +13,16 @@ extension AppDatabase {
     /// address on the customer, else the one the request came with (nil: answer by letter or phone).
     static func messageRecipient(_ db: Database, requestId: Int64) throws -> (name: String?, address: String?) {
         let row = try Row.fetchOne(db, sql: """
-            SELECT r.requesterKind, r.requesterName, COALESCE(c.fullName, r.subjectName) AS name,
+            SELECT r.requesterKind, r.requesterName, r.requesterEmail, COALESCE(c.fullName, r.subjectName) AS name,
                 COALESCE(c.email, r.subjectEmail) AS email
             FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId WHERE r.id = ?
             """, arguments: [requestId])
         guard let row else { return (nil, nil) }
-        let guardian: String? = row["requesterKind"] == "guardian" ? row["requesterName"] : nil
-        return (guardian ?? row["name"], row["email"])
+        // A guardian's request is answered to the guardian, never to the child's address.
+        if row["requesterKind"] == "guardian" {
+            return (row["requesterName"] ?? "parent or guardian", row["requesterEmail"])
+        }
+        return (row["name"], row["email"])
     }
 
     /// Queues the message `event` calls for, inside the caller's transaction (so a change and its message are
@@ -122,13 +125,14 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// At an erasure, the customer's earlier messages lose what identifies them: sent ones keep only their
-    /// record (event, subject, Message-ID), unsent ones are dropped (the erasure report replaces them).
-    static func scrubMessages(_ db: Database, customerId: Int64, email: String?) throws {
-        let requests = "SELECT id FROM privacyRequest WHERE customerId = ? OR (? IS NOT NULL AND subjectEmail = ?)"
+    /// record (event, subject, Message-ID), queued ones are dropped (the erasure report replaces them). A message
+    /// in flight or in doubt is never dropped: its record stays, with the address sealed, until a person settles it.
+    static func scrubMessages(_ db: Database, requestIds: String) throws {
         try db.execute(sql: """
-            UPDATE outboxMessage SET toName = NULL, toAddress = NULL, body = '(removed when the customer was erased)'
-            WHERE status = 'sent' AND requestId IN (\(requests));
-            DELETE FROM outboxMessage WHERE status != 'sent' AND requestId IN (\(requests));
-            """, arguments: [customerId, email, email, customerId, email, email])
+            UPDATE outboxMessage SET toName = NULL, body = '(removed when the customer was erased)',
+                toAddress = CASE WHEN status = 'sent' THEN NULL ELSE toAddress END
+            WHERE status != 'queued' AND requestId IN (SELECT value FROM json_each(:ids));
+            DELETE FROM outboxMessage WHERE status = 'queued' AND requestId IN (SELECT value FROM json_each(:ids));
+            """, arguments: ["ids": requestIds])
     }
 }

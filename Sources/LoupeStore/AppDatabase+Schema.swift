@@ -33,6 +33,7 @@ extension AppDatabase {
             try db.execute(sql: "CREATE INDEX customerOrder_placedAt ON customerOrder(placedAt)")
         }
         migrator.registerMigration("v9-queue-orders", migrate: addQueueOrderIndexes)
+        migrator.registerMigration("v10-suppression", migrate: addSuppression)
         return migrator
     }
 

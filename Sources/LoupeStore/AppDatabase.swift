@@ -9,13 +9,16 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Seals what erasures must retain; its key lives beside the database file, never in it.
     let vault: RetentionVault
+    /// Keyed digests of erased people's identifiers, consulted by every import and intake.
+    let suppression: SuppressionLedger
     /// Background WAL checkpoints for file databases (nil in memory).
-    private let checkpointer: Checkpointer?
+    let checkpointer: Checkpointer?
 
     /// Wraps an open connection and migrates it. Create the connection with `makeConfiguration()`.
     public init(_ writer: any DatabaseWriter, vault: RetentionVault = .ephemeral()) throws {
         self.writer = writer
         self.vault = vault
+        suppression = SuppressionLedger(vault: vault)
         checkpointer = (writer as? DatabasePool).map { Checkpointer(path: $0.path) }
         do {
             try Self.migrator.migrate(writer)

@@ -38,8 +38,20 @@ final class Checkpointer: @unchecked Sendable {
         try queue.sync { try checkpointNow(mode) }
     }
 
+    /// Whether the WAL file is missing or empty (after a TRUNCATE checkpoint).
+    var walIsEmpty: Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        return size == 0
+    }
+
     private func checkpointNow(_ mode: Database.CheckpointMode) throws {
-        if connection == nil { connection = try DatabaseQueue(path: path, configuration: AppDatabase.makeConfiguration()) }
+        if connection == nil {
+            // A short wait: a TRUNCATE checkpoint blocked by another process's reader is retried by the caller,
+            // never left hanging for the 15 s every other connection waits for a lock.
+            var configuration = AppDatabase.makeConfiguration()
+            configuration.busyMode = .timeout(0.2)
+            connection = try DatabaseQueue(path: path, configuration: configuration)
+        }
         _ = try connection?.writeWithoutTransaction { db in try db.checkpoint(mode) }
     }
 }

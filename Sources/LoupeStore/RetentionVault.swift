@@ -42,6 +42,12 @@ public struct RetentionVault: Sendable {
         return RetentionVault(key: key)
     }
 
+    /// A key for another purpose (`label`), derived from the vault key with HKDF-SHA256: it lives outside the
+    /// database as the vault key does, and can be re-derived only by someone holding that file.
+    public func derivedKey(_ label: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data(label.utf8), outputByteCount: 32)
+    }
+
     /// `text` sealed as `sealed:v1:<base64>`.
     public func seal(_ text: String) throws -> String {
         let box = try AES.GCM.seal(Data(text.utf8), using: key)

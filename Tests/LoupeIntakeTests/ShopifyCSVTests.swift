@@ -51,7 +51,8 @@ import Testing
         #expect(rejected[0].1.contains("full card number") && !rejected[0].1.contains("4111"))
         #expect(rejected[1].1.contains("U+202E"))
         #expect(rejected[2].1.contains("email address"))
-        #expect(rejected[3].1.contains("appears twice"))
+        // The fixture's repeated Customer ID names another person: refused as an inconsistent export.
+        #expect(rejected[3].1.contains("names two different people"))
         #expect(rejected[4].1.contains("yes or no"))
     }
 

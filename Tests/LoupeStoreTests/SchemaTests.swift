@@ -14,7 +14,7 @@ import Testing
             "loupeSetting", "staff", "customer", "address", "customerOrder", "orderItem", "deviceEvent",
             "consentEvent", "feedback", "privacyRequest", "requestNote", "processorTask", "policyVersion",
             "retentionRule", "auditEntry", "customerSearch", "retainedItem", "requestExport", "messageTemplate",
-            "outboxMessage",
+            "outboxMessage", "suppression", "pendingFileRemoval",
         ])
     }
 

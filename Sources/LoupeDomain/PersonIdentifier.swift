@@ -1,0 +1,77 @@
+import Foundation
+
+/// One identifier a person is known by, normalised so that the same person spelled two ways compares equal:
+/// emails lower-cased and trimmed, phones reduced to `+` and digits, the shop's ids as given. The suppression
+/// ledger keys its digests on `kind` and `value`; nothing here is stored in clear.
+public struct PersonIdentifier: Hashable, Sendable {
+    /// Which kind of identifier.
+    public enum Kind: String, Sendable, CaseIterable {
+        case email
+        case phone
+        case shopifyCustomerId = "shopify-customer-id"
+        case customerId = "customer-id"
+    }
+
+    /// The kind, part of the digest so an email and a phone can never collide.
+    public let kind: Kind
+    /// The normalised value.
+    public let value: String
+
+    private init(kind: Kind, value: String) {
+        self.kind = kind
+        self.value = value
+    }
+
+    /// An email, lower-cased and trimmed; nil when empty.
+    public static func email(_ text: String?) -> PersonIdentifier? {
+        guard let text else { return nil }
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return value.isEmpty ? nil : PersonIdentifier(kind: .email, value: value)
+    }
+
+    /// A phone number as `+` and digits (`00` read as `+`); spaces, dots, dashes and brackets dropped. Nil when
+    /// fewer than six digits remain (not a number anyone can be reached at).
+    public static func phone(_ text: String?) -> PersonIdentifier? {
+        guard let text else { return nil }
+        let digits = text.unicodeScalars.filter { $0.properties.numericType == .decimal && $0.isASCII }
+        guard digits.count >= 6 else { return nil }
+        var value = String(String.UnicodeScalarView(digits))
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("+") {
+            value = "+" + value
+        } else if value.hasPrefix("00") {
+            value = "+" + value.dropFirst(2)
+        }
+        return PersonIdentifier(kind: .phone, value: value)
+    }
+
+    /// Shopify's numeric customer id (a spreadsheet's `'` guard removed).
+    public static func shopifyCustomer(_ text: String?) -> PersonIdentifier? {
+        guard let text else { return nil }
+        let value = text.hasPrefix("'") ? String(text.dropFirst()) : text
+        return value.isEmpty ? nil : PersonIdentifier(kind: .shopifyCustomerId, value: value)
+    }
+
+    /// The shop's own customer id (`C-004211`).
+    public static func customer(_ text: String?) -> PersonIdentifier? {
+        guard let text, !text.isEmpty else { return nil }
+        return PersonIdentifier(kind: .customerId, value: text.uppercased())
+    }
+
+    /// The text the ledger's keyed digest is computed over: `kind:value`.
+    public var digestInput: String { kind.rawValue + ":" + value }
+}
+
+/// Why an import or intake left a person alone: they were erased, and when and by which request.
+public struct Suppression: Equatable, Sendable, Codable {
+    /// When the erasure was carried out.
+    public var erasedAt: Date
+    /// The erasure request, e.g. `PR-2026-000123`.
+    public var requestPublicId: String
+
+    /// Makes a suppression fact.
+    public init(erasedAt: Date, requestPublicId: String) {
+        self.erasedAt = erasedAt
+        self.requestPublicId = requestPublicId
+    }
+}
