@@ -20,7 +20,7 @@ public struct LoupeCommand: ParsableCommand {
             ExportCommand.self, CustomersCommand.self, TasksCommand.self, RetentionCommand.self, PolicyCommand.self,
             AuditCommand.self, SettingsCommand.self, OutboxCommand.self, TemplatesCommand.self,
             IntakeCommand.self, ImportCommand.self,
-            DoctorCommand.self, KeysCommand.self,
+            DoctorCommand.self, KeysCommand.self, DataMapCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 

@@ -41,7 +41,7 @@ struct OutboxSender {
         var report = Report()
         for (message, route) in try database.unfinishedSends() {
             if isDelivered(message) {
-                try database.markSent(id: message.id, actor: actor, at: clock())
+                try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())
                 report.recovered.append(message.id)
             } else if route == .maildir {
                 try database.markFailed(id: message.id, error: "A send was interrupted before delivery; queued again.", at: clock())
@@ -68,7 +68,7 @@ struct OutboxSender {
                 let bytes = mail.rfc5322()
                 if let sendmail { try pipe(bytes, to: sendmail) }
                 try deliver(bytes, name: fileName(message))
-                try database.markSent(id: message.id, actor: actor, at: clock())
+                try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())
                 report.sent.append(message.id)
             } catch {
                 let text = (error as? LoupeError)?.message ?? "\(error)"
@@ -76,7 +76,14 @@ struct OutboxSender {
                 report.failed.append(Failure(id: message.id, request: message.requestId, error: text))
             }
         }
+        // An erasure report's copy holds the erased person's address: it was queued for removal when marked sent.
+        try database.finishErasures()
         return report
+    }
+
+    /// Where the maildir copy of `message` was delivered (a mail reader may later move it to `cur/`).
+    private func copyPath(_ message: OutboxMessage) -> String {
+        maildir.appendingPathComponent("new/\(fileName(message))").path
     }
 
     /// `<created>.M<id>.loupe`: fixed per message, so a rerun finds what an interrupted run delivered.

@@ -34,6 +34,17 @@ struct ActionOptions: ParsableArguments {
             let detail = try context.database.perform(
                 command, on: id, expectedVersion: expectedVersion, actor: context.actor, at: context.now)
             try report(detail, command: command, context: context)
+            if command == .approve { try Self.reportCleanup(context.database.finishErasures()) }
+        }
+    }
+
+    /// Says on stderr what an erasure could not finish yet (a file it could not remove, a WAL still in use).
+    static func reportCleanup(_ cleanup: ErasureCleanup) {
+        for path in cleanup.filesLeft {
+            FileHandle.standardError.write(Data("loupe: could not remove \(path) yet; the next command tries again (check its permissions).\n".utf8))
+        }
+        if !cleanup.walTruncated {
+            FileHandle.standardError.write(Data("loupe: another Loupe process is reading the database, so the WAL still holds the erased values; the next command clears it.\n".utf8))
         }
     }
 

@@ -28,12 +28,22 @@ public struct SubjectInventory: Equatable, Sendable {
     public var deviceEvents: Int
     public var consentEvents: Int
     public var feedback: Int
-    /// Requests whose own subject fields (unmatched email, name, phone) name the subject.
+    /// Requests about the subject (linked to them, or naming their email): what they say about the subject goes.
     public var requestsNamingSubject: Int
+    /// Staff notes on those requests.
+    public var requestNotes: Int
+    /// Earlier access exports on disk, and maildir copies of messages to the subject.
+    public var files: Int
+    /// Messages to the subject in the outbox (sent ones are emptied, queued ones dropped).
+    public var messages: Int
 
     /// Makes an inventory.
     public init(customerPublicId: String, erasedAt: Date? = nil, addresses: Int, orders: [Order], deviceEvents: Int,
-                consentEvents: Int, feedback: Int, requestsNamingSubject: Int = 0) {
+                consentEvents: Int, feedback: Int, requestsNamingSubject: Int = 0, requestNotes: Int = 0, files: Int = 0,
+                messages: Int = 0) {
+        self.messages = messages
+        self.requestNotes = requestNotes
+        self.files = files
         self.customerPublicId = customerPublicId
         self.erasedAt = erasedAt
         self.addresses = addresses
@@ -109,7 +119,7 @@ public struct Recipient: Equatable, Hashable, Sendable, Comparable {
 /// approving supervisor see, and exactly what the store then does.
 public struct ErasurePlan: Equatable, Sendable {
     /// The legal ground for keeping invoices.
-    public static let taxGround = "tax law: invoice retention"
+    public static let taxGround = DataMap.taxGround
 
     public var customerPublicId: String
     public var steps: [ErasureStep]
@@ -135,28 +145,30 @@ public struct ErasurePlan: Equatable, Sendable {
             (reference: order.number, until: policy.addingDays(invoiceDays, to: order.placedAt))
         }
         let latest = retained.map(\.until).max()
+        // Every field list comes from the data map: a column classified there is treated here, and nowhere else.
+        func fields(_ table: String, _ treatment: ErasureTreatment) -> [String] { DataMap.columns(of: table, treatment) }
         var steps = [
-            ErasureStep(table: "customer", fields: ["fullName", "email", "phone", "birthDate", "membershipTier",
-                                                    "stylePreferences", "lastActiveAt"], rows: 1, action: .empty),
+            ErasureStep(table: "customer", fields: fields("customer", .empty), rows: 1, action: .empty),
             ErasureStep(table: "customerSearch", fields: ["index entries"], rows: 1, action: .delete),
             ErasureStep(table: "address", fields: ["all"], rows: inventory.addresses, action: .delete),
-            ErasureStep(table: "customerOrder", fields: ["shipToName", "shipToAddress", "shipToPhone", "trackingNumber",
-                                                         "guestEmail", "cardBrand", "cardLast4", "providerReference"],
-                        rows: orders, action: .empty),
+            ErasureStep(table: "customerOrder", fields: fields("customerOrder", .empty), rows: orders, action: .empty),
         ]
         if let latest {
-            steps.append(ErasureStep(table: "customerOrder", fields: ["billToName", "billToAddress"], rows: retained.count,
-                                     action: .retain(ground: taxGround + ", sealed", until: latest)))
-            steps.append(ErasureStep(table: "customerOrder", fields: ["number", "placedAt", "totalMinor", "currency",
-                                                                      "invoiceNumber", "items"],
+            steps.append(ErasureStep(table: "customerOrder", fields: fields("customerOrder", .retain(ground: taxGround, sealed: true)),
+                                     rows: retained.count, action: .retain(ground: taxGround + ", sealed", until: latest)))
+            steps.append(ErasureStep(table: "customerOrder",
+                                     fields: fields("customerOrder", .retain(ground: taxGround, sealed: false)) + ["items"],
                                      rows: retained.count, action: .retain(ground: taxGround, until: latest)))
         }
         steps += [
             ErasureStep(table: "deviceEvent", fields: ["all"], rows: inventory.deviceEvents, action: .delete),
             ErasureStep(table: "feedback", fields: ["all"], rows: inventory.feedback, action: .delete),
             ErasureStep(table: "consentEvent", fields: ["customer link"], rows: inventory.consentEvents, action: .pseudonymise),
-            ErasureStep(table: "privacyRequest", fields: ["subjectEmail", "subjectName", "subjectPhone"],
+            ErasureStep(table: "privacyRequest", fields: fields("privacyRequest", .empty),
                         rows: inventory.requestsNamingSubject, action: .empty),
+            ErasureStep(table: "requestNote", fields: ["all"], rows: inventory.requestNotes, action: .delete),
+            ErasureStep(table: "outboxMessage", fields: fields("outboxMessage", .empty), rows: inventory.messages, action: .empty),
+            ErasureStep(table: "files", fields: ["access exports", "maildir copies"], rows: inventory.files, action: .delete),
         ]
         return ErasurePlan(customerPublicId: inventory.customerPublicId, steps: steps.filter { $0.rows > 0 },
                            retained: retained, recipients: Recipient.of(inventory.orders))

@@ -57,19 +57,25 @@ extension AppDatabase {
             }
         func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [customerId]) ?? 0 }
         let email: String? = customer["email"]
+        // Two index lookups (by customer, by address), not one OR that reads every request.
+        let requestIds = try subjectRequestIds(db, customerId: customerId, email: email)
         return SubjectInventory(
             customerPublicId: customer["publicId"], erasedAt: customer["erasedAt"],
             addresses: try count("SELECT COUNT(*) FROM address WHERE customerId = ?"), orders: orders,
             deviceEvents: try count("SELECT COUNT(*) FROM deviceEvent WHERE customerId = ?"),
             consentEvents: try count("SELECT COUNT(*) FROM consentEvent WHERE customerId = ?"),
             feedback: try count("SELECT COUNT(*) FROM feedback WHERE customerId = ?"),
-            // Two index lookups (by customer, by address), not one OR that reads every request.
-            requestsNamingSubject: try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (
-                    SELECT id FROM privacyRequest WHERE customerId = ? AND (subjectEmail IS NOT NULL
-                        OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL)
-                    UNION SELECT id FROM privacyRequest WHERE subjectEmail = ?)
-                """, arguments: [customerId, email]) ?? 0)
+            requestsNamingSubject: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM json_each(?)", arguments: [requestIds]) ?? 0,
+            requestNotes: try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM requestNote WHERE requestId IN (SELECT value FROM json_each(?))
+                """, arguments: [requestIds]) ?? 0,
+            files: try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM requestExport WHERE requestId IN (SELECT value FROM json_each(:ids)) AND deletedAt IS NULL)
+                     + (SELECT COUNT(*) FROM outboxMessage WHERE requestId IN (SELECT value FROM json_each(:ids)) AND copyPath IS NOT NULL)
+                """, arguments: ["ids": requestIds]) ?? 0,
+            messages: try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM outboxMessage WHERE requestId IN (SELECT value FROM json_each(?))
+                """, arguments: [requestIds]) ?? 0)
     }
 
     /// Carries out an approved erasure inside the approval's transaction, exactly as `plan` says, and opens one
@@ -84,18 +90,13 @@ extension AppDatabase {
         // Invoices keep their billing name and address sealed (the key is outside the database).
         let retainedNumbers = Set(plan.retained.map(\.reference))
         for order in try Row.fetchAll(db, sql: """
-            SELECT id, number, billToName, billToAddress FROM customerOrder WHERE id IN (SELECT value FROM json_each(?))
+            SELECT * FROM customerOrder WHERE id IN (SELECT value FROM json_each(?))
             """, arguments: [orderIds]) {
             let retained = retainedNumbers.contains(order["number"])
-            try db.cachedStatement(sql: """
-                UPDATE customerOrder SET shipToName = NULL, shipToAddress = NULL, shipToPhone = NULL, trackingNumber = NULL,
-                    guestEmail = NULL, cardBrand = NULL, cardLast4 = NULL, providerReference = NULL,
-                    billToName = ?, billToAddress = ?
-                WHERE id = ?
-                """).execute(arguments: [
-                    retained ? try (order["billToName"] as String?).map(vault.seal) : nil,
-                    retained ? try (order["billToAddress"] as String?).map(vault.seal) : nil, order["id"] as Int64,
-                ])
+            let sealed: [(any DatabaseValueConvertible)?] = try Self.sealedOrderColumns.map { column in
+                retained ? try (order[column] as String?).map(vault.seal) : nil
+            }
+            try db.cachedStatement(sql: Self.orderErasureSQL).execute(arguments: StatementArguments(sealed + [order["id"] as Int64]))
         }
         for retained in plan.retained {
             try db.cachedStatement(sql: """
@@ -114,10 +115,7 @@ extension AppDatabase {
                                requestPublicId: publicId, at: time)
         try Self.scrubMessages(db, requestIds: requestIds)
         try Self.scrubRequests(db, customerId: customerId, requestIds: requestIds, at: time)
-        try db.execute(sql: """
-            UPDATE customer SET fullName = NULL, email = NULL, phone = NULL, birthDate = NULL, membershipTier = NULL,
-                stylePreferences = NULL, lastActiveAt = NULL, erasedAt = ? WHERE id = ?
-            """, arguments: [time, customerId])
+        try db.execute(sql: Self.customerErasureSQL, arguments: [time, customerId])
         for recipient in plan.recipients {
             try db.execute(sql: """
                 INSERT INTO processorTask (requestId, recipient, recipientKind, status, createdAt) VALUES (?, ?, ?, 'open', ?)
@@ -130,6 +128,18 @@ extension AppDatabase {
         }
         return counts
     }
+
+    /// Empties every customer column the data map says an erasure empties, and records when.
+    static let customerErasureSQL = "UPDATE customer SET "
+        + DataMap.columns(of: "customer", .empty).map { "\($0) = NULL, " }.joined() + "erasedAt = ? WHERE id = ?"
+
+    /// The order columns an erasure keeps for tax, sealed by the vault.
+    static let sealedOrderColumns = DataMap.columns(of: "customerOrder", .retain(ground: DataMap.taxGround, sealed: true))
+
+    /// Empties every order column the data map says an erasure empties; the sealed columns take their sealed values.
+    static let orderErasureSQL = "UPDATE customerOrder SET "
+        + DataMap.columns(of: "customerOrder", .empty).map { "\($0) = NULL, " }.joined()
+        + sealedOrderColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
 
     static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 }

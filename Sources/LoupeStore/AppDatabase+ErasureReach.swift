@@ -57,13 +57,8 @@ extension AppDatabase {
     /// copies for removal, and forgets the minor flag's reason. The request rows stay: they are the record that
     /// the rights were answered.
     static func scrubRequests(_ db: Database, customerId: Int64, requestIds: String, at time: Date) throws {
-        let removed = "'(removed by erasure)'"
         try db.execute(sql: """
-            UPDATE privacyRequest SET subjectEmail = NULL, subjectName = NULL, subjectPhone = NULL, payload = NULL,
-                verificationNote = NULL, requesterName = NULL, requesterEmail = NULL,
-                outcomeReason = CASE WHEN outcomeReason IS NULL THEN NULL ELSE \(removed) END,
-                extensionReason = CASE WHEN extensionReason IS NULL THEN NULL ELSE \(removed) END
-            WHERE id IN (SELECT value FROM json_each(:ids));
+            UPDATE privacyRequest SET \(requestErasureAssignments) WHERE id IN (SELECT value FROM json_each(:ids));
             DELETE FROM requestNote WHERE requestId IN (SELECT value FROM json_each(:ids));
             INSERT INTO pendingFileRemoval (path, requestId, queuedAt)
                 SELECT folder, requestId, :time FROM requestExport
@@ -77,6 +72,12 @@ extension AppDatabase {
             """, arguments: ["ids": requestIds, "time": time, "customer": customerId])
     }
 
+    /// The data map's emptied request columns: reasons keep a marker that there was one, the rest become NULL.
+    private static let requestErasureAssignments = DataMap.columns(of: "privacyRequest", .empty).map { column in
+        column.hasSuffix("Reason")
+            ? "\(column) = CASE WHEN \(column) IS NULL THEN NULL ELSE '(removed by erasure)' END" : "\(column) = NULL"
+    }.joined(separator: ", ")
+
     /// Does what an erasure leaves for after its commit: removes the queued files (each row goes only once its
     /// file is gone) and truncates the WAL so no erased byte stays in it. When other processes' readers keep the
     /// WAL in use it retries briefly, then reports it; the next command's erasure or checkpoint finishes it.
@@ -88,7 +89,7 @@ extension AppDatabase {
         }
         var done: [Int64] = []
         for (id, path) in pending {
-            if !FileManager.default.fileExists(atPath: path) || (try? FileManager.default.removeItem(atPath: path)) != nil {
+            if Self.removeFile(path) {
                 done.append(id)
                 cleanup.filesRemoved += 1
             } else {
@@ -105,6 +106,25 @@ extension AppDatabase {
         return cleanup
     }
 
+    /// Removes `path` (a file or a folder) and, for a maildir copy in `new/`, the same message moved to `cur/`
+    /// by a mail reader (`NAME:2,FLAGS`). True when nothing of it is left.
+    static func removeFile(_ path: String) -> Bool {
+        let manager = FileManager.default
+        var paths = [path]
+        let url = URL(fileURLWithPath: path)
+        if url.deletingLastPathComponent().lastPathComponent == "new" {
+            let cur = url.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("cur")
+            let name = url.lastPathComponent
+            let moved = (try? manager.contentsOfDirectory(atPath: cur.path)) ?? []
+            paths += moved.filter { $0 == name || $0.hasPrefix(name + ":") }.map { cur.appendingPathComponent($0).path }
+        }
+        var clean = true
+        for candidate in paths where manager.fileExists(atPath: candidate) {
+            if (try? manager.removeItem(atPath: candidate)) == nil { clean = false }
+        }
+        return clean
+    }
+
     /// A TRUNCATE checkpoint, tried a few times over about a second; true when the WAL is empty afterwards
     /// (always true in memory).
     func truncateWAL(attempts: Int = 4) throws -> Bool {
@@ -114,5 +134,28 @@ extension AppDatabase {
             if attempt < attempts { usleep(250_000) }
         }
         return false
+    }
+}
+
+extension AppDatabase {
+    /// Customers erased before the suppression ledger existed are entered in it once, by what their rows still
+    /// hold (the shop's customer id and Shopify's), and Shopify's id is then emptied as erasures now do. Their
+    /// emails and phones were already gone, so a pre-2022 export (matched by email) cannot be checked for them.
+    func backfillSuppression() throws {
+        try writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM loupeSetting WHERE key = 'suppressionBackfilled')") == false
+            else { return }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.id, c.publicId, c.shopifyId, c.erasedAt, (SELECT r.publicId FROM retainedItem i
+                    JOIN privacyRequest r ON r.id = i.requestId WHERE i.customerId = c.id LIMIT 1) AS request
+                FROM customer c WHERE c.erasedAt IS NOT NULL
+                """) {
+                try suppression.record(db, Set([.customer(row["publicId"]), .shopifyCustomer(row["shopifyId"])].compactMap { $0 }),
+                                       requestPublicId: row["request"] ?? "an erasure before the ledger", at: row["erasedAt"])
+                try db.execute(sql: "UPDATE customer SET shopifyId = NULL WHERE id = ? AND shopifyId IS NOT NULL",
+                               arguments: [row["id"] as Int64])
+            }
+            try db.execute(sql: "INSERT INTO loupeSetting (key, value) VALUES ('suppressionBackfilled', '1')")
+        }
     }
 }

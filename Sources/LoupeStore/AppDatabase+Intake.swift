@@ -56,6 +56,10 @@ extension AppDatabase {
             ])
         var details = ["kind": request.kind.rawValue, "channel": request.channel.rawValue,
                        "matched": customerId == nil ? "no" : "yes"]
+        // Someone erased may ask again: the request is recorded, the customer is not re-created.
+        if customerId == nil, let erased = try suppression.match(db, [.email(request.email)]) {
+            details["erasedBefore"] = erased.requestPublicId
+        }
         details.merge(extra) { $1 }
         if !request.corrections.isEmpty {
             details["fields"] = request.corrections.keys.map(\.rawValue).sorted().joined(separator: ",")

@@ -19,17 +19,24 @@ extension AppDatabase {
         }
     }
 
-    /// Records that a message went: its time, and an audit entry on the request naming the Message-ID. An erasure
-    /// report forgets its address once sent.
-    public func markSent(id: Int64, actor: StaffMember, at time: Date, by: String = "send") throws {
+    /// Records that a message went: its time, where its maildir copy is (`copyPath`, so an erasure can remove
+    /// it), and an audit entry on the request naming the Message-ID. An erasure report forgets its address once
+    /// sent, and its copy is queued for removal at once (`finishErasures` removes it).
+    public func markSent(id: Int64, copyPath: String? = nil, actor: StaffMember, at time: Date, by: String = "send") throws {
         try write { db in
             _ = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
+            let forget = message.event == .erasureDone
             try db.execute(sql: """
                 UPDATE outboxMessage SET status = 'sent', sentAt = ?, lastError = NULL,
-                    toAddress = CASE WHEN event = 'erasure-done' THEN NULL ELSE toAddress END
+                    toAddress = CASE WHEN ? THEN NULL ELSE toAddress END, copyPath = CASE WHEN ? THEN NULL ELSE ? END
                 WHERE id = ?
-                """, arguments: [time, id])
+                """, arguments: [time, forget, forget, copyPath, id])
+            if forget, let copyPath {
+                try db.execute(sql: """
+                    INSERT INTO pendingFileRemoval (path, requestId, queuedAt) SELECT ?, requestId, ? FROM outboxMessage WHERE id = ?
+                    """, arguments: [copyPath, time, id])
+            }
             try AuditLog.append(db, at: time, actor: actor.userName, action: "outbox.\(by)", target: message.requestId,
                                 details: ["message": String(id), "messageId": message.messageId])
         }

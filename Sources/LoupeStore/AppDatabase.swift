@@ -22,6 +22,7 @@ public final class AppDatabase: Sendable {
         checkpointer = (writer as? DatabasePool).map { Checkpointer(path: $0.path) }
         do {
             try Self.migrator.migrate(writer)
+            try backfillSuppression()
         } catch {
             throw LoupeError(.storage, "Could not prepare the database schema.", cause: error)
         }

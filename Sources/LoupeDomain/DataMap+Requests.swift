@@ -1,0 +1,63 @@
+import Foundation
+
+extension DataMap {
+    /// Privacy requests, their notes, tasks, exports and messages: the record that rights were answered, kept;
+    /// what they say about the subject, emptied.
+    static let requestColumns: [DataColumn] = {
+        let kept = ["id", "publicId", "kind", "status", "channel", "externalReference", "requesterKind", "receivedAt",
+                    "dueAt", "extendedUntil", "extensionNoticeAt", "effectiveDueAt", "verificationMethod", "verifiedBy",
+                    "verifiedAt", "assignee", "priority", "proposedBy", "outcome", "duplicateOf", "version", "closedAt",
+                    "queueRank", "intakeDigest", "statusRank"]
+        let emptied = ["subjectEmail", "subjectPhone", "subjectName", "requesterName", "requesterEmail", "extensionReason",
+                       "verificationNote", "payload", "outcomeReason"]
+        var columns = kept.map { DataColumn("privacyRequest", $0, personal: false, .requests, erasure: .keep,
+                                            retention: .closedRequests) }
+        columns.append(DataColumn("privacyRequest", "customerId", personal: true, .requests, erasure: .pseudonymise,
+                                  retention: .closedRequests))
+        columns += emptied.map { DataColumn("privacyRequest", $0, personal: true, .requests, erasure: .empty,
+                                            retention: .closedRequests) }
+        columns += ["id", "requestId", "author", "text", "createdAt"].map {
+            DataColumn("requestNote", $0, personal: $0 == "text", .requests, erasure: .delete, retention: .closedRequests)
+        }
+        columns += ["id", "requestId", "recipient", "recipientKind", "status", "confirmedAt", "closedReason", "createdAt",
+                    "closedBy"].map { DataColumn("processorTask", $0, personal: false, .requests, erasure: .keep) }
+        columns += ["id", "requestId", "customerId", "category", "reference", "ground", "retainUntil", "anonymisedAt"].map {
+            DataColumn("retainedItem", $0, personal: false, .requests, erasure: .keep, retention: .invoices)
+        }
+        columns += ["id", "requestId", "folder", "checksums", "createdBy", "createdAt"].map {
+            DataColumn("requestExport", $0, personal: false, .requests, erasure: .keep, retention: .accessExports)
+        }
+        // The export's files themselves are removed by the erasure; `deletedAt` records it.
+        columns.append(DataColumn("requestExport", "deletedAt", personal: false, .requests, erasure: .keep))
+        columns += ["id", "requestId", "event", "subject", "messageId", "status", "createdAt", "editedBy", "editedAt",
+                    "attemptedAt", "attemptVia", "sentAt", "lastError"].map {
+            DataColumn("outboxMessage", $0, personal: false, .requests, erasure: .keep, retention: .closedRequests)
+        }
+        columns += ["toName", "toAddress", "body", "copyPath"].map {
+            DataColumn("outboxMessage", $0, personal: true, .requests, erasure: .empty, retention: .closedRequests)
+        }
+        return columns
+    }()
+
+    /// Loupe's own records: staff, settings, policy versions, templates, the audit chain (which names requests
+    /// and fields, never personal values), the suppression ledger (keyed digests, unreadable without the key)
+    /// and the queue of files an erasure removes.
+    static let operationsColumns: [DataColumn] = {
+        let tables: [(String, [String])] = [
+            ("loupeSetting", ["key", "value"]),
+            ("staff", ["userName", "displayName", "role", "isActive"]),
+            ("policyVersion", ["version", "effectiveAt", "summary", "publishedAt"]),
+            ("retentionRule", ["category", "days", "action"]),
+            ("auditEntry", ["sequence", "occurredAt", "actor", "action", "target", "details", "previousHash", "hash"]),
+            ("messageTemplate", ["event", "subject", "body", "updatedBy", "updatedAt"]),
+            ("pendingFileRemoval", ["id", "path", "requestId", "queuedAt"]),
+        ]
+        var columns = tables.flatMap { table, names in
+            names.map { DataColumn(table, $0, personal: false, .operations, erasure: .keep) }
+        }
+        columns.append(DataColumn("suppression", "digest", personal: true, .identity, erasure: .keep))
+        columns.append(DataColumn("suppression", "requestPublicId", personal: false, .requests, erasure: .keep))
+        columns.append(DataColumn("suppression", "erasedAt", personal: false, .requests, erasure: .keep))
+        return columns
+    }()
+}
