@@ -70,6 +70,8 @@ extension AppDatabase {
                 WHERE requestId IN (SELECT value FROM json_each(:ids)) AND copyPath IS NOT NULL;
             UPDATE customer SET minorReason = NULL WHERE id = :customer AND minorReason IS NOT NULL;
             """, arguments: ["ids": requestIds, "time": time, "customer": customerId])
+        // The search index only marks the tokens deleted; `finishErasures` merges them out of the file.
+        try setSetting(db, .searchPurgePending, "1")
     }
 
     /// The data map's emptied request columns: reasons keep a marker that there was one, the rest become NULL.
@@ -102,6 +104,7 @@ extension AppDatabase {
                                arguments: [Self.jsonArray(done)])
             }
         }
+        try purgeSearchIndex()
         cleanup.walTruncated = try truncateWAL()
         return cleanup
     }
@@ -123,6 +126,18 @@ extension AppDatabase {
             if (try? manager.removeItem(atPath: candidate)) == nil { clean = false }
         }
         return clean
+    }
+
+    /// Merges the search index into one segment when an erasure marked tokens deleted: until then the erased
+    /// person's name, email and phone tokens stay in its older segments (FTS5 only appends delete markers).
+    /// `secure_delete` zeroes the pages the merge frees. Costs about 0.3 s of CPU per 100,000 customers, after
+    /// the erasure's own transaction; the flag is cleared in the same transaction, so a crash leaves it pending.
+    func purgeSearchIndex() throws {
+        try write { db in
+            guard try Self.setting(db, .searchPurgePending) == "1" else { return }
+            try db.execute(sql: "INSERT INTO customerSearch(customerSearch) VALUES ('optimize')")
+            try db.execute(sql: "DELETE FROM loupeSetting WHERE key = ?", arguments: [SettingKey.searchPurgePending.rawValue])
+        }
     }
 
     /// A TRUNCATE checkpoint, tried a few times over about a second; true when the WAL is empty afterwards

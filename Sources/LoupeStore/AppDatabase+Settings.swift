@@ -12,6 +12,8 @@ enum SettingKey: String {
     case lastSweep
     /// The retention outlook the last sweep counted, for the dashboard (JSON, `RetentionOutlookCache`).
     case retentionOutlook
+    /// "1" while an erased person's tokens may still sit in the search index's older segments (until merged).
+    case searchPurgePending
 }
 
 extension AppDatabase {
