@@ -95,7 +95,11 @@ extension AppDatabase {
                     report.kept.append(RowProblem(line: line, reason: "\(field.rawValue) kept: corrected on \(correction.day) by \(correction.request)"))
                 }
             }
-            let same = incoming.allSatisfy { field, value in existing[Self.customerColumns[field]!] == value }
+            var same = incoming.allSatisfy { field, value in existing[Self.customerColumns[field]!] == value }
+            if let id = customer.shopifyId, existing["shopifyId"] == nil as String? {
+                try db.execute(sql: "UPDATE customer SET shopifyId = ? WHERE id = ?", arguments: [id, customerId])
+                same = false
+            }
             if !same {
                 try db.execute(sql: "UPDATE customer SET fullName = ?, email = ?, phone = ? WHERE id = ?",
                                arguments: [incoming[.fullName]!, incoming[.email]!, incoming[.phone]!, customerId])
@@ -116,17 +120,22 @@ extension AppDatabase {
 
     /// The customer an export row updates: by Shopify's id, else by email, else (phone-only customers) by phone.
     private static func existingCustomer(_ db: Database, _ customer: ImportedCustomer) throws -> Row? {
-        let columns = "id, fullName, email, phone, erasedAt, isMinor"
-        if let id = customer.shopifyId {
-            return try Row.fetchOne(db, sql: "SELECT \(columns) FROM customer WHERE shopifyId = ?", arguments: [id])
+        let columns = "id, fullName, email, phone, erasedAt, isMinor, shopifyId"
+        if let id = customer.shopifyId,
+           let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM customer WHERE shopifyId = ?", arguments: [id]) {
+            return row
         }
+        // A customer first imported from an export without ids (or entered by hand) is the same person when a
+        // later export gives their email with an id: matched by email among those with no id yet, never twice.
+        let withoutId = customer.shopifyId == nil ? "" : " AND shopifyId IS NULL"
         if let email = customer.email {
             return try Row.fetchOne(db, sql: """
-                SELECT \(columns) FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1
+                SELECT \(columns) FROM customer WHERE email = ? AND erasedAt IS NULL\(withoutId) ORDER BY id LIMIT 1
                 """, arguments: [email])
         }
         return try Row.fetchOne(db, sql: """
-            SELECT \(columns) FROM customer WHERE email IS NULL AND phone = ? AND erasedAt IS NULL ORDER BY id LIMIT 1
+            SELECT \(columns) FROM customer WHERE email IS NULL AND phone = ? AND erasedAt IS NULL\(withoutId)
+            ORDER BY id LIMIT 1
             """, arguments: [customer.phone])
     }
 
