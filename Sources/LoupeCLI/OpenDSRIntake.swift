@@ -29,15 +29,15 @@ struct OpenDSRIntake: ParsableCommand {
                 email = try context.database.customerEmail(identityType: identity.type, value: identity.value,
                                                            format: identity.format.rawValue)
             }
-            // An email given in clear names the subject even when no customer matches ("we hold nothing").
+            // An email given in clear names the subject even when no customer matches ("we hold nothing"); a
+            // request whose identities match nobody is still recorded, and answered "no data held".
             email = email ?? request.identities.first { $0.type == "email" && $0.format == .raw }?.value
-            guard let subject = email else {
-                throw LoupeError(.invalidInput, "\(file): no identity matches a customer on file, and none is a plain email to answer: nothing was recorded. Reply to the controller that no data is held.")
-            }
+            let phone = request.identities.first { $0.type == "phone" && $0.format == .raw }?.value
             let details = ["opendsr": request.subjectRequestId, "type": request.type.rawValue,
                            "regulation": request.regulation ?? "unstated", "api": request.apiVersion ?? "unstated",
                            "submitted": CivilTime.iso8601(request.submittedTime)]
-            let draft = NewRequest(kind: request.type.kind, email: subject, channel: .opendsr, externalReference: request.subjectRequestId)
+            let draft = NewRequest(kind: request.type.kind, email: email, phone: phone, channel: .opendsr,
+                                   externalReference: request.subjectRequestId)
             let outcome = try context.database.recordExternalRequest(
                 draft, digest: IntakeCommand.digest(raw), details: details, dryRun: dryRun, actor: context.actor, at: context.now)
             if json || dryRun {

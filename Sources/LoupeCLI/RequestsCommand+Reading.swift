@@ -95,7 +95,9 @@ struct NewRequestCommand: ParsableCommand {
         commandName: "new", abstract: "Record a request that arrived by email, phone, letter or the web.")
 
     @Option(help: "access, rectification, erasure or consent-withdrawal.") var kind: RequestKind
-    @Option(help: "The data subject's email address.") var email: String
+    @Option(help: "The data subject's email address.") var email: String?
+    @Option(help: "The subject's phone (for someone the shop knows by phone only); --email, --phone or both.")
+    var phone: String?
     @Option(help: "The subject's name, as given.") var name: String?
     @Option(help: "email, phone, letter or web.") var channel: RequestChannel = .email
     @Option(help: "The sender's reference (unique per channel).") var reference: String?
@@ -111,13 +113,15 @@ struct NewRequestCommand: ParsableCommand {
     func run() throws {
         try CommandContext.run(database) { context in
             let detail = try context.database.createRequest(
-                NewRequest(kind: kind, email: email, name: name, channel: channel, externalReference: reference,
+                NewRequest(kind: kind, email: email, phone: phone, name: name, channel: channel, externalReference: reference,
                            requester: requester, requesterName: requesterName, requesterEmail: requesterEmail,
                            corrections: try RectificationRules.parse(corrections)),
                 actor: context.actor, at: context.now)
             if json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }
             let policy = try context.database.deadlinePolicy()
             print("\(detail.summary.publicId): \(kind.rawValue) request recorded, due \(policy.dayString(detail.summary.dueAt))"
+                  + (detail.customerPublicId.map { "; about \($0)" } ?? "; no customer on file matches"
+                     + (kind == .access || kind == .erasure ? " (complete it to answer that no data is held)" : ""))
                   + (detail.duplicateOf.map { "; duplicate of \($0)" } ?? "") + ".")
         }
     }

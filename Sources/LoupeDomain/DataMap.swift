@@ -51,10 +51,13 @@ public struct DataColumn: Equatable, Sendable {
     public var erasure: ErasureTreatment
     /// The retention rule that limits how long it is kept, if any.
     public var retention: RetentionCategory?
+    /// The column a generated column is computed from: it follows that column, and no statement writes it.
+    public var derivedFrom: String?
 
     /// Classifies one column.
     public init(_ table: String, _ column: String, personal: Bool, _ category: DataCategory, erasure: ErasureTreatment,
-                retention: RetentionCategory? = nil) {
+                retention: RetentionCategory? = nil, derivedFrom: String? = nil) {
+        self.derivedFrom = derivedFrom
         self.table = table
         self.column = column
         self.isPersonal = personal
@@ -77,7 +80,7 @@ public enum DataMap {
 
     /// The columns of `table` an erasure treats as `treatment`, in schema order.
     public static func columns(of table: String, _ treatment: ErasureTreatment) -> [String] {
-        columns.filter { $0.table == table && $0.erasure == treatment }.map(\.column)
+        columns.filter { $0.table == table && $0.erasure == treatment && $0.derivedFrom == nil }.map(\.column)
     }
 
     /// The tables, in the order the map lists them.

@@ -18,6 +18,8 @@ public enum MessageEvent: String, CaseIterable, Codable, Sendable {
     case rejected
     /// The request was cancelled, with the reason.
     case cancelled
+    /// "We hold no data about you": an access or erasure request about someone not on file.
+    case noDataHeld = "no-data-held"
 
     /// The placeholders a template of this event may use.
     public var placeholders: [Placeholder] {
@@ -31,6 +33,7 @@ public enum MessageEvent: String, CaseIterable, Codable, Sendable {
         case .consentWithdrawn: return common + [.withdrawnPurposes]
         case .rejected: return common + [.reason, .authority]
         case .cancelled: return common + [.reason]
+        case .noDataHeld: return common
         }
     }
 }
@@ -47,13 +50,16 @@ extension MessageEvent {
     /// the erasure report (on approval, when the erasure runs), the completion message of each kind, and the
     /// request for identity when a request that needs it enters verification unverified.
     public static func after(
-        _ command: RequestCommand, kind: RequestKind, from old: RequestStatus, to new: RequestStatus, isIdentityVerified: Bool
+        _ command: RequestCommand, kind: RequestKind, from old: RequestStatus, to new: RequestStatus, isIdentityVerified: Bool,
+        holdsData: Bool = true
     ) -> MessageEvent? {
         switch command {
         case .extend: return .extended
         case .reject: return .rejected
         case .cancel: return .cancelled
         case .approve: return .erasureDone
+        case .complete where !holdsData && (kind == .access || kind == .erasure):
+            return .noDataHeld
         case .complete:
             switch kind {
             case .access: return .accessReady

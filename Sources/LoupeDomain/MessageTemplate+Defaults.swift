@@ -82,6 +82,15 @@ extension MessageTemplate {
                 {{authority}}
                 You may also seek a judicial remedy.
                 """)
+        case .noDataHeld:
+            return ("Your privacy request {{requestId}}", """
+                Dear {{recipientName}},
+
+                We looked for personal data about you to answer your request {{requestId}} ({{kind}}), received on
+                {{receivedOn}}, and we hold none: no account, order or other record under the details you gave us.
+                There is therefore nothing to copy or to erase. If you used another email address or phone number
+                with us, tell us and we will look again.
+                """)
         case .cancelled:
             return ("Your privacy request {{requestId}} was closed", """
                 Dear {{recipientName}},

@@ -3,7 +3,10 @@ import Foundation
 /// A request entered by hand or by intake, before it is stored.
 public struct NewRequest: Equatable, Sendable {
     public var kind: RequestKind
-    public var email: String
+    /// The subject's email; nil when they gave only a phone (or, for OpenDSR, only hashed identities).
+    public var email: String?
+    /// The subject's phone, when they gave one (a customer the shop knows by phone only).
+    public var phone: String?
     public var name: String?
     public var channel: RequestChannel
     /// The sender's own reference (message id, ticket number); unique per channel.
@@ -16,12 +19,13 @@ public struct NewRequest: Equatable, Sendable {
     public var corrections: [CorrectableField: String]
 
     /// Makes a new request.
-    public init(kind: RequestKind, email: String, name: String? = nil, channel: RequestChannel = .email,
+    public init(kind: RequestKind, email: String?, phone: String? = nil, name: String? = nil, channel: RequestChannel = .email,
                 externalReference: String? = nil, requester: RequesterKind = .subject, requesterName: String? = nil,
                 requesterEmail: String? = nil, corrections: [CorrectableField: String] = [:]) {
         self.requesterEmail = requesterEmail
         self.kind = kind
         self.email = email
+        self.phone = phone
         self.name = name
         self.channel = channel
         self.externalReference = externalReference
@@ -34,7 +38,17 @@ public struct NewRequest: Equatable, Sendable {
     /// free of control characters. Errors say which field and why.
     public func validated() throws -> NewRequest {
         var copy = self
-        copy.email = try Self.validatedEmail(email)
+        copy.email = try email.map(Self.validatedEmail)
+        if let phone {
+            guard let normalised = PersonIdentifier.phone(phone), phone.count <= 30,
+                  phone.allSatisfy({ $0.isASCIIDigit || " +-().".contains($0) }) else {
+                throw LoupeError(.invalidInput, "'\(TextRules.printable(phone))' is not a phone number: use digits, spaces and a leading +, e.g. +44 7700 900812.")
+            }
+            copy.phone = normalised.value
+        }
+        guard copy.email != nil || copy.phone != nil || channel == .opendsr else {
+            throw LoupeError(.invalidInput, "A request needs the subject's email or phone, to find what the shop holds and to answer.")
+        }
         copy.name = try name.map { try TextRules.validated($0, field: "name") }
         copy.externalReference = try externalReference.map { try TextRules.validated($0, field: "reference") }
         copy.requesterName = try requesterName.map { try TextRules.validated($0, field: "requester's name") }

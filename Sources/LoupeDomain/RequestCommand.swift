@@ -80,11 +80,15 @@ public struct RequestFacts: Equatable, Sendable {
     public var extendedUntil: Date?
     /// Notices to couriers and payment providers (Art. 19) not yet confirmed or closed.
     public var openTasks: Int
+    /// Whether the request names someone the shop holds data about (a customer on file); when not, an access
+    /// or erasure request is answered "we hold no data about you".
+    public var holdsData: Bool
 
     /// Makes facts.
     public init(kind: RequestKind, status: RequestStatus, assignee: String? = nil, proposedBy: String? = nil,
                 isIdentityVerified: Bool = false, receivedAt: Date, dueAt: Date,
-                extendedUntil: Date? = nil, openTasks: Int = 0) {
+                extendedUntil: Date? = nil, openTasks: Int = 0, holdsData: Bool = true) {
+        self.holdsData = holdsData
         self.kind = kind
         self.status = status
         self.assignee = assignee

@@ -109,6 +109,16 @@ public enum RequestRules {
             change.outcome = (.cancelled, reason)
         case .complete:
             try requireHolder(facts, actor)
+            if !facts.holdsData && (facts.kind == .access || facts.kind == .erasure) {
+                // Nobody on file: the answer is "we hold no data about you", which needs no identity check (it
+                // discloses nothing) and no erasure to approve.
+                guard facts.status == .verifying || facts.status == .inProgress else {
+                    throw refused("Only a request being worked on can be answered; it is \(facts.status.label).")
+                }
+                change.status = .completed
+                change.outcome = (.completed, RequestRules.noDataHeld)
+                return change
+            }
             if facts.kind == .erasure {
                 guard facts.status == .approved else {
                     throw refused("An erasure completes only after a supervisor approves it; it is \(facts.status.label).")
@@ -129,6 +139,9 @@ public enum RequestRules {
         }
         return change
     }
+
+    /// The outcome reason of a request answered "we hold no data about you".
+    public static let noDataHeld = "no data held"
 
     /// Why `command` is refused, or nil when it is allowed (text arguments are not checked here).
     public static func refusal(

@@ -27,6 +27,8 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
     public var version: Int
     /// Notices to recipients not yet confirmed or closed.
     public var openTasks: Int = 0
+    /// Whether the request is linked to a customer on file (see `RequestFacts.holdsData`).
+    public var holdsData = true
 
     /// Makes a summary.
     public init(
@@ -79,6 +81,6 @@ extension RequestSummary {
     public var facts: RequestFacts {
         RequestFacts(kind: kind, status: status, assignee: assignee, proposedBy: proposedBy,
                      isIdentityVerified: isIdentityVerified, receivedAt: receivedAt, dueAt: originalDueAt,
-                     extendedUntil: extendedUntil, openTasks: openTasks)
+                     extendedUntil: extendedUntil, openTasks: openTasks, holdsData: holdsData)
     }
 }

@@ -66,8 +66,8 @@ public struct OpenDSRRequest: Equatable, Sendable {
             throw timeReader.error("submitted_time must be an RFC 3339 date-time like 2026-11-20T09:15:00Z.")
         }
         var identities = try root.optional("subject_identities")?.array().map(identity) ?? []
-        if identities.isEmpty, let extensions = try root.optional("extensions") {
-            // 1.0 allows the identities to live in a processor's extension only.
+        if let extensions = try root.optional("extensions") {
+            // 1.0 allows the identities to live in a processor's extension (only there, or as well).
             for name in try extensionNames(extensions) {
                 identities += try extensions.required(name).optional("identities")?.array().compactMap(extensionIdentity) ?? []
             }
@@ -104,8 +104,10 @@ public struct OpenDSRRequest: Equatable, Sendable {
     }
 
     private static func extensionIdentity(_ reader: JSONReader) throws -> Identity? {
-        let type = try reader.required("identity_type").string()
-        guard type == "email" || type == "controller_customer_id" else { return nil }
+        var type = try reader.required("identity_type").string()
+        // mParticle's extension names phones `mobile_number`, `phone_number_2`, `phone_number_3`.
+        if type == "mobile_number" || type.hasPrefix("phone_number") { type = "phone" }
+        guard type == "email" || type == "controller_customer_id" || type == "phone" else { return nil }
         return Identity(type: type, value: try IntakeRules.text(try reader.required("identity_value"), what: "identity_value"),
                         format: .raw)
     }

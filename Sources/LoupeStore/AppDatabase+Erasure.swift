@@ -28,7 +28,7 @@ extension AppDatabase {
         }
         guard let customerId: Int64 = row["customerId"] else {
             throw LoupeError(.notAllowed,
-                "\(publicId) matched no customer: the shop holds nothing under that address to erase. Reject or cancel it with a reason.")
+                "\(publicId) matched no customer: the shop holds nothing under that address to erase. Complete it (c, or loupe requests complete) to answer that no data is held.")
         }
         return customerId
     }

@@ -26,11 +26,9 @@ extension AppDatabase {
     /// inside the caller's transaction.
     func insertRequest(_ db: Database, _ request: NewRequest, actor: StaffMember, at time: Date,
                        details extra: [String: String] = [:], intakeDigest: String? = nil) throws -> RequestDetail {
-        let customer = try Row.fetchOne(
-            db, sql: "SELECT id, isMinor FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1",
-            arguments: [request.email])
-        let customerId: Int64? = customer?["id"]
-        let isMinor: Bool = customer?["isMinor"] ?? false
+        let match = try matchSubject(db, request, at: time)
+        let customerId = match.customerId
+        let isMinor = match.isMinor
         let policy = try Self.deadlinePolicy(db)
         let duplicateOf = try Int64.fetchOne(db, sql: """
             SELECT id FROM privacyRequest WHERE kind = ? AND \(Self.openStatusSQL)
@@ -40,13 +38,14 @@ extension AppDatabase {
         try db.execute(
             sql: """
                 INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
-                    subjectEmail, subjectName, requesterKind, requesterName, requesterEmail, receivedAt, dueAt, priority,
-                    duplicateOf, payload, intakeDigest)
-                VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    subjectEmail, subjectPhone, subjectName, requesterKind, requesterName, requesterEmail, receivedAt,
+                    dueAt, priority, duplicateOf, payload, intakeDigest)
+                VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 sequence, publicId, request.kind.rawValue, request.channel.rawValue, request.externalReference,
-                customerId, customerId == nil ? request.email : nil, customerId == nil ? request.name : nil,
+                customerId, customerId == nil ? request.email : nil, customerId == nil ? request.phone : nil,
+                customerId == nil ? request.name : nil,
                 request.requester.rawValue, request.requesterName, request.requesterEmail, time,
                 policy.dueDate(receivedAt: time, aboutMinor: isMinor),
                 (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf,
@@ -55,9 +54,9 @@ extension AppDatabase {
                 intakeDigest,
             ])
         var details = ["kind": request.kind.rawValue, "channel": request.channel.rawValue,
-                       "matched": customerId == nil ? "no" : "yes"]
+                       "matched": match.how]
         // Someone erased may ask again: the request is recorded, the customer is not re-created.
-        if customerId == nil, let erased = try suppression.match(db, [.email(request.email)]) {
+        if customerId == nil, let erased = try suppression.match(db, [.email(request.email), .phone(request.phone)]) {
             details["erasedBefore"] = erased.requestPublicId
         }
         details.merge(extra) { $1 }

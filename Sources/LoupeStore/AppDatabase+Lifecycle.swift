@@ -77,7 +77,8 @@ extension AppDatabase {
         try AuditLog.append(db, at: time, actor: actor.userName, action: command.auditAction, target: publicId,
                             details: details)
         if let event = MessageEvent.after(command, kind: current.kind, from: current.status, to: change.status,
-                                          isIdentityVerified: current.isIdentityVerified || change.verification != nil) {
+                                          isIdentityVerified: current.isIdentityVerified || change.verification != nil,
+                                          holdsData: current.holdsData) {
             try queueMessage(db, event, requestId: current.id, extra: Self.messageValues(db, event, requestId: current.id),
                                   recipient: recipient, actor: actor.userName, at: time)
         }

@@ -6,7 +6,7 @@ extension AppDatabase {
     static let summaryColumns = """
         r.id, r.publicId, r.kind, r.status, r.priority, COALESCE(c.email, r.subjectEmail) AS subjectEmail,
         r.assignee, r.receivedAt, r.effectiveDueAt, r.dueAt, r.extendedUntil, r.proposedBy,
-        r.verifiedAt IS NOT NULL AS isIdentityVerified, r.version,
+        r.verifiedAt IS NOT NULL AS isIdentityVerified, r.version, r.customerId IS NOT NULL AS holdsData,
         (SELECT COUNT(*) FROM processorTask t WHERE t.requestId = r.id AND t.status = 'open') AS openTasks
         """
 
@@ -130,6 +130,7 @@ extension AppDatabase {
             extendedUntil: row["extendedUntil"], proposedBy: row["proposedBy"],
             isIdentityVerified: row["isIdentityVerified"], version: row["version"])
         summary.openTasks = row["openTasks"]
+        summary.holdsData = row["holdsData"] ?? true
         return summary
     }
 
