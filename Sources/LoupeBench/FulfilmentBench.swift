@@ -83,10 +83,12 @@ struct FulfilmentBench {
     /// n after those and read the exported ones.
     func eraseAndExport(into table: inout BenchTable) throws {
         var erasures: [Double] = []
+        var cleanups: [Double] = []
         for number in numbers.prefix(iterations) {
             let id = try readyRequest(.erasure, customer: number)
             try database.perform(.proposeErasure, on: id, actor: ava, at: now)
             erasures.append(try Self.milliseconds { try database.perform(.approve, on: id, actor: sam, at: now) })
+            cleanups.append(try Self.milliseconds { _ = try database.finishErasures() })
         }
         let erasureFloor = try ShellFloor.times(path: path, operations: try numbers[(2 * iterations)..<(3 * iterations)].map { number in
             let id = try customerId(number)
@@ -99,6 +101,11 @@ struct FulfilmentBench {
                     "COMMIT;"]
         })
         table.add("erasure of a customer with 200 orders", erasures, floor: erasureFloor, target: "< 50 ms")
+        let mergeFloor = try ShellFloor.times(path: path, operations: (0..<3).map { _ in
+            ["PRAGMA secure_delete = ON;", "INSERT INTO customerSearch(customerSearch) VALUES ('optimize');",
+             "PRAGMA wal_checkpoint(TRUNCATE);"]
+        })
+        table.add("after the erasure: files, search-index merge, WAL truncate", cleanups, floor: mergeFloor, target: "–")
         var exports: [Double] = []
         for number in numbers[iterations..<(2 * iterations)] {
             let id = try readyRequest(.access, customer: number)

@@ -35,6 +35,8 @@ struct EffectRunner {
                         refused.append("\(target.publicId): \(error.message)")
                     }
                 }
+                // An approval erased someone: their files, search-index tokens and WAL bytes go now.
+                if command == .approve && !succeeded.isEmpty { _ = try? database.finishErasures() }
                 return .bulkDone(succeeded: succeeded, refused: refused)
             case .loadRecords(let kind):
                 return .recordsLoaded(kind, try RecordListLoader(database: database).load(kind))
@@ -55,6 +57,7 @@ struct EffectRunner {
                 return .requestLoaded(try database.requestDetail(publicId: publicId))
             case .perform(let command, let publicId, let version):
                 let detail = try database.perform(command, on: publicId, expectedVersion: version, actor: actor, at: clock())
+                if command == .approve { _ = try? database.finishErasures() }
                 return .performed(detail, verb: command.verb)
             case .loadPreview(let key, let publicId, let corrections):
                 let policy = try database.deadlinePolicy()

@@ -109,6 +109,15 @@ extension AppDatabase {
         return cleanup
     }
 
+    /// Whether an erasure left files to remove or search-index tokens to merge away (a cheap check on open).
+    func hasUnfinishedErasures() throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM pendingFileRemoval) OR EXISTS (SELECT 1 FROM loupeSetting WHERE key = ?)
+                """, arguments: [SettingKey.searchPurgePending.rawValue]) ?? false
+        }
+    }
+
     /// Removes `path` (a file or a folder) and, for a maildir copy in `new/`, the same message moved to `cur/`
     /// by a mail reader (`NAME:2,FLAGS`). True when nothing of it is left.
     static func removeFile(_ path: String) -> Bool {
@@ -171,6 +180,16 @@ extension AppDatabase {
                                arguments: [row["id"] as Int64])
             }
             try db.execute(sql: "INSERT INTO loupeSetting (key, value) VALUES ('suppressionBackfilled', '1')")
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Whether someone with any of these identifiers was erased, and when and by which request (the same lookup
+    /// every import and intake makes). Identifiers are normalised first; nothing is stored or logged.
+    public func suppression(email: String? = nil, phone: String? = nil, shopifyCustomerId: String? = nil) throws -> Suppression? {
+        try read { db in
+            try suppression.match(db, [.email(email), .phone(phone), .shopifyCustomer(shopifyCustomerId)])
         }
     }
 }

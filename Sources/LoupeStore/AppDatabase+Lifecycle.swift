@@ -11,13 +11,12 @@ extension AppDatabase {
     public func perform(
         _ command: RequestCommand, on publicId: String, expectedVersion: Int? = nil, actor: StaffMember, at time: Date
     ) throws -> RequestDetail {
-        let detail = try write { db in
+        // An approval erases someone in this transaction; what lies outside it (their files, the search index's
+        // old segments, the WAL) is queued in it, and each front door calls `finishErasures()` after the commit.
+        // Every open finishes what a crash left.
+        try write { db in
             try performInTransaction(db, command, on: publicId, expectedVersion: expectedVersion, actorName: actor.userName, at: time)
         }
-        // An approval erased someone: remove their files and leave no erased byte in the WAL. Best effort here;
-        // what is left stays queued, and front doors call `finishErasures()` to report it.
-        if command == .approve { _ = try? finishErasures() }
-        return detail
     }
 
     /// Claims the most urgent unassigned open request (urgent first, then by due date) in one transaction, so

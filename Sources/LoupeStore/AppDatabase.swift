@@ -118,7 +118,10 @@ public final class AppDatabase: Sendable {
         try createDatabaseFile(path)
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-            return try AppDatabase(pool, vault: RetentionVault.load(keyPath: path + ".vault-key"))
+            let database = try AppDatabase(pool, vault: RetentionVault.load(keyPath: path + ".vault-key"))
+            // What an erasure left for after its commit, when the process that did it was killed first.
+            if try database.hasUnfinishedErasures() { _ = try? database.finishErasures() }
+            return database
         } catch let error as LoupeError {
             throw error
         } catch {

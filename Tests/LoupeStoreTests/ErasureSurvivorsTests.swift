@@ -98,6 +98,31 @@ import Testing
         #expect(try database.vault.open(sealed) == "\(m)billname")
     }
 
+    @Test func whatAKilledProcessLeftIsFinishedByTheNextOpen() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("shop.sqlite").path
+        var database: AppDatabase? = try AppDatabase.open(path: path)
+        try database!.initialize(admin: "root", displayName: "root", at: storeNow)
+        _ = try database!.addStaff(userName: "ava", role: .agent, displayName: "Ava", actor: root, at: storeNow)
+        _ = try database!.addStaff(userName: "sam", role: .supervisor, displayName: "Sam", actor: root, at: storeNow)
+        try seed(database!)
+        let tests = SuppressionStoreTests()
+        let access = try tests.started(database!, NewRequest(kind: .access, email: "\(Self.marker)mail@example.com"))
+        let export = try database!.exportAccess(publicId: access, to: directory.appendingPathComponent("exports").path,
+                                                actor: ava, at: storeNow)
+        // The approval commits, and the process dies before it removes anything outside the transaction.
+        let erasure = try tests.started(database!, NewRequest(kind: .erasure, email: "\(Self.marker)mail@example.com"))
+        try database!.perform(.proposeErasure, on: erasure, actor: ava, at: storeNow)
+        try database!.perform(.approve, on: erasure, actor: sam, at: storeNow)
+        #expect(try database!.hasUnfinishedErasures())
+        #expect(FileManager.default.fileExists(atPath: export.folder))
+        database = nil
+        let reopened = try AppDatabase.open(path: path)
+        #expect(try !reopened.hasUnfinishedErasures())
+        #expect(!FileManager.default.fileExists(atPath: export.folder))
+    }
+
     func allFiles(under directory: URL) throws -> [URL] {
         let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])!
         return enumerator.compactMap { $0 as? URL }.filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
