@@ -105,7 +105,8 @@ struct FulfilmentBench {
             ["PRAGMA secure_delete = ON;", "INSERT INTO customerSearch(customerSearch) VALUES ('optimize');",
              "PRAGMA wal_checkpoint(TRUNCATE);"]
         })
-        table.add("after the erasure: files, search-index merge, WAL truncate", cleanups, floor: mergeFloor, target: "–")
+        table.add("after the erasure: files, search-index merge, WAL truncate", cleanups, floor: mergeFloor,
+                  target: "–")
         var exports: [Double] = []
         for number in numbers[iterations..<(2 * iterations)] {
             let id = try readyRequest(.access, customer: number)

@@ -4,25 +4,32 @@ import LoupeStore
 
 /// Decides who is acting: the OS user running `loupe`, or a demo staff member named by `--as` on a demo database.
 enum ActorResolver {
-    /// The name of the OS user running this process.
-    static func osUserName() -> String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
-            return String(cString: name)
+    /// The name of the OS user running this process: the real uid's passwd entry, never `$USER` (anyone can set
+    /// that). When the entry cannot be read, Loupe refuses rather than guess.
+    static func osUserName() throws -> String {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else {
+            throw LoupeError(.notAllowed, "Could not read your account (uid \(getuid())) from the system's user database, so Loupe cannot tell who you are; ask the host's admin to check it (getent passwd \(getuid())).")
         }
-        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        return String(cString: name)
     }
+
+    /// Whether this process runs with more rights than its user (the installed setgid binary).
+    static var isPrivileged: Bool { getgid() != getegid() || getuid() != geteuid() }
 
     /// The staff member acting, or an error naming the admin command that would let them in.
     static func resolve(in database: AppDatabase, actingAs: String?) throws -> StaffMember {
         let userName: String
         if let actingAs {
+            guard !isPrivileged else {
+                throw LoupeError(.notAllowed, "--as is refused by the installed loupe: you act as yourself (\(try osUserName())).")
+            }
             guard try database.isDemo() else {
                 throw LoupeError(.notAllowed,
-                    "--as works only on a demo database; on this one you act as yourself (\(osUserName())).")
+                    "--as works only on a demo database; on this one you act as yourself (\(try osUserName())).")
             }
             userName = actingAs
         } else {
-            userName = osUserName()
+            userName = try osUserName()
         }
         guard let member = try database.staffMember(userName: userName) else {
             throw LoupeError(.notAllowed,

@@ -49,7 +49,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let path = database.resolvedPath
         try CLIFailure.reporting {
-            let options = DemoOptions(customers: customers, seed: seed, now: Date(), operatorUser: ActorResolver.osUserName())
+            let options = DemoOptions(customers: customers, seed: seed, now: Date(), operatorUser: try ActorResolver.osUserName())
             let bar = ProgressBar(label: "Building the demo database")
             let started = Date()
             let built = try DemoSeeder.build(at: path, options: options, progress: bar.update)

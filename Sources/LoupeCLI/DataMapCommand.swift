@@ -7,7 +7,7 @@ import LoupeDomain
 struct DataMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datamap",
-        abstract: "Print the data map: each column, whether it is personal, its category, what erasure does, its retention.")
+        abstract: "Print the data map: each column, whether personal, its category, what erasure does, its retention.")
 
     @Flag(help: "Print JSON.") var json = false
 
@@ -40,5 +40,7 @@ struct DataMapCommand: ParsableCommand {
 }
 
 private extension String {
-    func padded(_ width: Int) -> String { count >= width ? self : padding(toLength: width, withPad: " ", startingAt: 0) }
+    func padded(_ width: Int) -> String {
+        count >= width ? self : padding(toLength: width, withPad: " ", startingAt: 0)
+    }
 }

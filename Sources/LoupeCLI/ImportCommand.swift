@@ -29,10 +29,12 @@ struct ImportOptions: ParsableArguments {
             print("\(verb) \(report.created) new, \(report.updated) updated, \(report.unchanged) unchanged \(what)"
                   + (report.consentEvents > 0 ? "; \(report.consentEvents) consent events (source import)" : "") + ".")
             if !report.suppressed.isEmpty {
-                print("\(report.suppressed.count) row\(report.suppressed.count == 1 ? "" : "s") left alone: the person was erased.")
+                let rows = report.suppressed.count == 1 ? "1 row" : "\(report.suppressed.count) rows"
+                print("\(rows) left alone: the person was erased.")
             }
             if !report.kept.isEmpty {
-                print("\(report.kept.count) value\(report.kept.count == 1 ? "" : "s") kept against the file (a withdrawal, correction or minor flag made in Loupe).")
+                let values = report.kept.count == 1 ? "1 value" : "\(report.kept.count) values"
+                print("\(values) kept against the file (a withdrawal, correction or minor flag made in Loupe).")
             }
             for note in (report.suppressed + report.kept).sorted(by: { $0.line < $1.line }).prefix(50) {
                 print("  \(file), line \(note.line): \(note.reason)")

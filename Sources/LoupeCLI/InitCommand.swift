@@ -16,7 +16,7 @@ struct InitCommand: ParsableCommand {
         let path = DatabaseOptions(path: path).resolvedPath
         try CLIFailure.reporting {
             let database = try AppDatabase.open(path: path)
-            let user = ActorResolver.osUserName()
+            let user = try ActorResolver.osUserName()
             try database.initialize(admin: user, displayName: user, at: Date())
             print("Created \(path); \(user) is its admin.")
         }

@@ -41,10 +41,11 @@ struct ActionOptions: ParsableArguments {
     /// Says on stderr what an erasure could not finish yet (a file it could not remove, a WAL still in use).
     static func reportCleanup(_ cleanup: ErasureCleanup) {
         for path in cleanup.filesLeft {
-            FileHandle.standardError.write(Data("loupe: could not remove \(path) yet; the next command tries again (check its permissions).\n".utf8))
+            printErr("loupe: could not remove \(path) yet; the next command tries again (check its permissions).")
         }
         if !cleanup.walTruncated {
-            FileHandle.standardError.write(Data("loupe: another Loupe process is reading the database, so the WAL still holds the erased values; the next command clears it.\n".utf8))
+            printErr("loupe: another Loupe process is reading the database, so the WAL still holds the erased values;"
+                     + " the next command clears it.")
         }
     }
 

@@ -8,8 +8,8 @@ extension DataMap {
                     "dueAt", "extendedUntil", "extensionNoticeAt", "effectiveDueAt", "verificationMethod", "verifiedBy",
                     "verifiedAt", "assignee", "priority", "proposedBy", "outcome", "duplicateOf", "version", "closedAt",
                     "queueRank", "intakeDigest", "statusRank"]
-        let emptied = ["subjectEmail", "subjectPhone", "subjectName", "requesterName", "requesterEmail", "extensionReason",
-                       "verificationNote", "payload", "outcomeReason"]
+        let emptied = ["subjectEmail", "subjectPhone", "subjectName", "requesterName", "requesterEmail",
+                       "extensionReason", "verificationNote", "payload", "outcomeReason"]
         var columns = kept.map { DataColumn("privacyRequest", $0, personal: false, .requests, erasure: .keep,
                                             retention: .closedRequests) }
         columns.append(DataColumn("privacyRequest", "customerId", personal: true, .requests, erasure: .pseudonymise,
@@ -17,11 +17,14 @@ extension DataMap {
         columns += emptied.map { DataColumn("privacyRequest", $0, personal: true, .requests, erasure: .empty,
                                             retention: .closedRequests) }
         columns += ["id", "requestId", "author", "text", "createdAt"].map {
-            DataColumn("requestNote", $0, personal: $0 == "text", .requests, erasure: .delete, retention: .closedRequests)
+            DataColumn("requestNote", $0, personal: $0 == "text", .requests, erasure: .delete,
+                       retention: .closedRequests)
         }
-        columns += ["id", "requestId", "recipient", "recipientKind", "status", "confirmedAt", "closedReason", "createdAt",
-                    "closedBy"].map { DataColumn("processorTask", $0, personal: false, .requests, erasure: .keep) }
-        columns += ["id", "requestId", "customerId", "category", "reference", "ground", "retainUntil", "anonymisedAt"].map {
+        columns += ["id", "requestId", "recipient", "recipientKind", "status", "confirmedAt", "closedReason",
+                    "createdAt", "closedBy"].map { DataColumn("processorTask", $0, personal: false, .requests, erasure: .keep) }
+        let retained = ["id", "requestId", "customerId", "category", "reference", "ground", "retainUntil",
+                        "anonymisedAt"]
+        columns += retained.map {
             DataColumn("retainedItem", $0, personal: false, .requests, erasure: .keep, retention: .invoices)
         }
         columns += ["id", "requestId", "folder", "checksums", "createdBy", "createdAt"].map {

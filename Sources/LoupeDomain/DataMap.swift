@@ -76,7 +76,8 @@ public enum DataMap {
     public static let taxGround = "tax law: invoice retention"
 
     /// Every classified column, table by table.
-    public static let columns: [DataColumn] = DataMap.customerColumns + DataMap.requestColumns + DataMap.operationsColumns
+    public static let columns: [DataColumn] =
+        DataMap.customerColumns + DataMap.requestColumns + DataMap.operationsColumns
 
     /// The columns of `table` an erasure treats as `treatment`, in schema order.
     public static func columns(of table: String, _ treatment: ErasureTreatment) -> [String] {

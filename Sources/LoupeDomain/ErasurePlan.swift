@@ -39,8 +39,8 @@ public struct SubjectInventory: Equatable, Sendable {
 
     /// Makes an inventory.
     public init(customerPublicId: String, erasedAt: Date? = nil, addresses: Int, orders: [Order], deviceEvents: Int,
-                consentEvents: Int, feedback: Int, requestsNamingSubject: Int = 0, requestNotes: Int = 0, files: Int = 0,
-                messages: Int = 0) {
+                consentEvents: Int, feedback: Int, requestsNamingSubject: Int = 0, requestNotes: Int = 0,
+                files: Int = 0, messages: Int = 0) {
         self.messages = messages
         self.requestNotes = requestNotes
         self.files = files
@@ -146,7 +146,9 @@ public struct ErasurePlan: Equatable, Sendable {
         }
         let latest = retained.map(\.until).max()
         // Every field list comes from the data map: a column classified there is treated here, and nowhere else.
-        func fields(_ table: String, _ treatment: ErasureTreatment) -> [String] { DataMap.columns(of: table, treatment) }
+        func fields(_ table: String, _ treatment: ErasureTreatment) -> [String] {
+            DataMap.columns(of: table, treatment)
+        }
         var steps = [
             ErasureStep(table: "customer", fields: fields("customer", .empty), rows: 1, action: .empty),
             ErasureStep(table: "customerSearch", fields: ["index entries"], rows: 1, action: .delete),
@@ -154,8 +156,9 @@ public struct ErasurePlan: Equatable, Sendable {
             ErasureStep(table: "customerOrder", fields: fields("customerOrder", .empty), rows: orders, action: .empty),
         ]
         if let latest {
-            steps.append(ErasureStep(table: "customerOrder", fields: fields("customerOrder", .retain(ground: taxGround, sealed: true)),
-                                     rows: retained.count, action: .retain(ground: taxGround + ", sealed", until: latest)))
+            let sealed = fields("customerOrder", .retain(ground: taxGround, sealed: true))
+            steps.append(ErasureStep(table: "customerOrder", fields: sealed, rows: retained.count,
+                                     action: .retain(ground: taxGround + ", sealed", until: latest)))
             steps.append(ErasureStep(table: "customerOrder",
                                      fields: fields("customerOrder", .retain(ground: taxGround, sealed: false)) + ["items"],
                                      rows: retained.count, action: .retain(ground: taxGround, until: latest)))
@@ -167,8 +170,10 @@ public struct ErasurePlan: Equatable, Sendable {
             ErasureStep(table: "privacyRequest", fields: fields("privacyRequest", .empty),
                         rows: inventory.requestsNamingSubject, action: .empty),
             ErasureStep(table: "requestNote", fields: ["all"], rows: inventory.requestNotes, action: .delete),
-            ErasureStep(table: "outboxMessage", fields: fields("outboxMessage", .empty), rows: inventory.messages, action: .empty),
-            ErasureStep(table: "files", fields: ["access exports", "maildir copies"], rows: inventory.files, action: .delete),
+            ErasureStep(table: "outboxMessage", fields: fields("outboxMessage", .empty), rows: inventory.messages,
+                        action: .empty),
+            ErasureStep(table: "files", fields: ["access exports", "maildir copies"], rows: inventory.files,
+                        action: .delete),
         ]
         return ErasurePlan(customerPublicId: inventory.customerPublicId, steps: steps.filter { $0.rows > 0 },
                            retained: retained, recipients: Recipient.of(inventory.orders))

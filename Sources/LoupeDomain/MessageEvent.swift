@@ -50,8 +50,8 @@ extension MessageEvent {
     /// the erasure report (on approval, when the erasure runs), the completion message of each kind, and the
     /// request for identity when a request that needs it enters verification unverified.
     public static func after(
-        _ command: RequestCommand, kind: RequestKind, from old: RequestStatus, to new: RequestStatus, isIdentityVerified: Bool,
-        holdsData: Bool = true
+        _ command: RequestCommand, kind: RequestKind, from old: RequestStatus, to new: RequestStatus,
+        isIdentityVerified: Bool, holdsData: Bool = true
     ) -> MessageEvent? {
         switch command {
         case .extend: return .extended

@@ -19,7 +19,8 @@ public struct NewRequest: Equatable, Sendable {
     public var corrections: [CorrectableField: String]
 
     /// Makes a new request.
-    public init(kind: RequestKind, email: String?, phone: String? = nil, name: String? = nil, channel: RequestChannel = .email,
+    public init(kind: RequestKind, email: String?, phone: String? = nil, name: String? = nil,
+                channel: RequestChannel = .email,
                 externalReference: String? = nil, requester: RequesterKind = .subject, requesterName: String? = nil,
                 requesterEmail: String? = nil, corrections: [CorrectableField: String] = [:]) {
         self.requesterEmail = requesterEmail

@@ -22,6 +22,14 @@ public enum StaffRules {
     }
 
     /// Refuses deactivating the last active admin (the database would have nobody to manage it).
+    /// Refuses a role change that would leave no active admin (nobody could then manage staff or settings).
+    public static func checkRoleChange(of member: StaffMember, to role: StaffRole, activeAdmins: Int) throws {
+        if member.isActive && member.role == .admin && role != .admin && activeAdmins <= 1 {
+            throw LoupeError(.notAllowed,
+                "\(member.userName) is the last active admin; make someone else admin first (loupe staff add NAME --role admin).")
+        }
+    }
+
     public static func checkDeactivation(of member: StaffMember, activeAdmins: Int) throws {
         guard member.isActive else { throw LoupeError(.invalidInput, "\(member.userName) is already deactivated.") }
         if member.role == .admin && activeAdmins <= 1 {

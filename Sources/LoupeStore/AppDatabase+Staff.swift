@@ -31,7 +31,12 @@ extension AppDatabase {
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
             let name = try StaffRules.validatedUserName(userName)
             let display = try displayName.map { try TextRules.validated($0, field: "display name") } ?? name
-            let existed = try Self.fetchStaff(db, userName: name) != nil
+            let existing = try Self.fetchStaff(db, userName: name)
+            if let existing {
+                let admins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff WHERE role = 'admin' AND isActive") ?? 0
+                try StaffRules.checkRoleChange(of: existing, to: role, activeAdmins: admins)
+            }
+            let existed = existing != nil
             try db.execute(
                 sql: """
                     INSERT INTO staff (userName, displayName, role, isActive) VALUES (?, ?, ?, 1)

@@ -115,10 +115,12 @@ public final class AppDatabase: Sendable {
         try makeOwnerOnlyDirectory(directory)
         let lock = try FileLock(path: path + ".lock")
         defer { lock.unlock() }
+        // A database that is new, or still empty (a file made by an interrupted first open), gets its vault key.
+        let isNew = !exists(at: path) || ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
         try createDatabaseFile(path)
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-            let database = try AppDatabase(pool, vault: RetentionVault.load(keyPath: path + ".vault-key"))
+            let database = try AppDatabase(pool, vault: RetentionVault.load(keyPath: path + ".vault-key", create: isNew))
             // What an erasure left for after its commit, when the process that did it was killed first.
             if try database.hasUnfinishedErasures() { _ = try? database.finishErasures() }
             return database

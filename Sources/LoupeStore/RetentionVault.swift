@@ -16,22 +16,30 @@ public struct RetentionVault: Sendable {
 
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
-    /// The vault whose key is in the file at `keyPath`, creating the key (owner-only) on first use.
-    public static func load(keyPath: String) throws -> RetentionVault {
-        if let data = FileManager.default.contents(atPath: keyPath) {
+    /// The vault whose key is in the file at `keyPath`. The key is made only with a new database (`create`);
+    /// for an existing one a missing, unreadable or damaged key is an error that says what to restore, never a
+    /// silent new key (the sealed invoices and the list of erased people would no longer match it).
+    public static func load(keyPath: String, create: Bool = false) throws -> RetentionVault {
+        if FileManager.default.fileExists(atPath: keyPath) {
+            guard let data = FileManager.default.contents(atPath: keyPath) else {
+                throw LoupeError(.storage, "Cannot read the vault key \(keyPath) (\(String(cString: strerror(errno)))): it must be readable by Loupe (loupe doctor shows the mode to set).")
+            }
             guard let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
                   raw.count == 32
             else {
-                throw LoupeError(.configuration, "\(keyPath) is not a Loupe vault key; restore it from your backup.")
+                throw LoupeError(.storage, "\(keyPath) is not a Loupe vault key; restore it from your backup.")
             }
             return RetentionVault(key: SymmetricKey(data: raw))
+        }
+        guard create else {
+            throw LoupeError(.storage, "The vault key \(keyPath) is missing; restore it from your backup. It seals the invoices erasures keep and keys the list of erased people, so Loupe does not make a new one for an existing database.")
         }
         let key = SymmetricKey(size: .bits256)
         let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
         let fd = SharedFileMode.open(keyPath, mode: SharedFileMode.vaultKey, flags: O_WRONLY | O_EXCL)
         guard fd >= 0 else {
             // Another process created it first: use theirs.
-            if errno == EEXIST { return try load(keyPath: keyPath) }
+            if errno == EEXIST { return try load(keyPath: keyPath, create: false) }
             throw LoupeError(.storage, "Could not create the vault key \(keyPath): check the directory's permissions.")
         }
         defer { close(fd) }

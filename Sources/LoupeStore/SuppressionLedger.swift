@@ -7,18 +7,19 @@ import LoupeDomain
 /// the database) of every identifier an erased person had. Every path that creates or updates a person looks here
 /// first, so no later import or intake brings them back. A digest cannot be reversed, and without the key it
 /// cannot even be checked against a guessed email.
-struct SuppressionLedger: Sendable {
-    private let keyBytes: Data
+/// (`@unchecked Sendable`: swift-crypto 3 does not mark `SymmetricKey` Sendable, but the key is never mutated;
+/// keeping it saves rebuilding it from bytes for every digest.)
+struct SuppressionLedger: @unchecked Sendable {
+    private let key: SymmetricKey
 
     /// A ledger keyed from `vault`.
     init(vault: RetentionVault) {
-        keyBytes = vault.derivedKey("loupe suppression ledger v1").withUnsafeBytes { Data($0) }
+        key = vault.derivedKey("loupe suppression ledger v1")
     }
 
     /// The keyed digest of one identifier, in lower-case hex.
     func digest(_ identifier: PersonIdentifier) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(identifier.digestInput.utf8), using: SymmetricKey(data: keyBytes))
-        return Array(mac).lowercaseHex
+        Array(HMAC<SHA256>.authenticationCode(for: Data(identifier.digestInput.utf8), using: key)).lowercaseHex
     }
 
     /// Records `identifiers` as erased by `requestPublicId`, inside the erasure's transaction.

@@ -76,6 +76,8 @@ public enum DemoSeeder {
         } catch {
             throw LoupeError(.storage, "Could not build the demo database at \(path).", cause: error)
         }
+        // The new database's vault key, made with it (an existing database never gets a new one silently).
+        _ = try RetentionVault.load(keyPath: path + ".vault-key", create: true)
         guard rename(staging, path) == 0 else {
             throw LoupeError(.storage, "Could not move the demo database into \(path): \(String(cString: strerror(errno))).")
         }
