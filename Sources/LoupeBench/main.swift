@@ -18,6 +18,11 @@ let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComp
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-bench-\(getpid())")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
+// `--import-only`: just the CSV import (to compare it across versions without the rest of the table).
+if arguments.contains("--import-only") {
+    try ImportBench.run(rows: max(importRows, 1_000), in: directory, now: Date())
+    exit(0)
+}
 let path = option("--db") ?? directory.appendingPathComponent("bench.sqlite").path
 let now = Date()
 

@@ -24,8 +24,10 @@ public struct PersonIdentifier: Hashable, Sendable {
 
     /// An email, lower-cased and trimmed; nil when empty.
     public static func email(_ text: String?) -> PersonIdentifier? {
-        guard let text else { return nil }
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let text, !text.isEmpty else { return nil }
+        // Imports and intake hand over emails already trimmed and lower-cased: only others pay for Foundation.
+        let clean = text.utf8.allSatisfy { $0 > 32 && !(65...90).contains($0) && $0 < 128 }
+        let value = clean ? text : text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         return value.isEmpty ? nil : PersonIdentifier(kind: .email, value: value)
     }
 

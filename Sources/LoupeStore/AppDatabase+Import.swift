@@ -13,8 +13,8 @@ extension AppDatabase {
         actor: StaffMember, at time: Date, progress: () -> Void = {}
     ) throws -> ImportReport {
         try importFile(kind: "customers", fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
-                       next: next, progress: progress) { db, customer, line, report in
-            try self.upsert(db, customer, line: line, report: &report, at: time)
+                       next: next, progress: progress) { db, ledger, customer, line, report in
+            try self.upsert(db, customer, ledger: ledger, line: line, report: &report, at: time)
         }
     }
 
@@ -25,24 +25,25 @@ extension AppDatabase {
         actor: StaffMember, at time: Date, progress: () -> Void = {}
     ) throws -> ImportReport {
         try importFile(kind: "orders", fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
-                       next: next, progress: progress) { db, order, line, report in
-            try self.upsert(db, order, line: line, report: &report)
+                       next: next, progress: progress) { db, ledger, order, line, report in
+            try self.upsert(db, order, ledger: ledger, line: line, report: &report)
         }
     }
 
     private func importFile<Record>(
         kind: String, fileName: String, dryRun: Bool, skipBadRows: Bool, actor: StaffMember, at time: Date,
         next: () throws -> ImportItem<Record>?, progress: () -> Void,
-        apply: (Database, Record, Int, inout ImportReport) throws -> Void
+        apply: (Database, SuppressionLedger.Snapshot, Record, Int, inout ImportReport) throws -> Void
     ) throws -> ImportReport {
         try writeOrRollBack { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
             var report = ImportReport()
+            let ledger = try suppression.snapshot(db)
             var count = 0
             while let item = try next() {
                 switch item {
                 case .rejected(let line, let reason): report.rejected.append(RowProblem(line: line, reason: reason))
-                case .record(let record, let line): try apply(db, record, line, &report)
+                case .record(let record, let line): try apply(db, ledger, record, line, &report)
                 }
                 count += 1
                 if count % 1_000 == 0 { progress() }
@@ -61,12 +62,12 @@ extension AppDatabase {
         }
     }
 
-    private func upsert(_ db: Database, _ customer: ImportedCustomer, line: Int, report: inout ImportReport,
-                        at time: Date) throws {
+    private func upsert(_ db: Database, _ customer: ImportedCustomer, ledger: SuppressionLedger.Snapshot, line: Int,
+                        report: inout ImportReport, at time: Date) throws {
         // An erased person stays erased: the shop's export may still list them; Loupe never recreates, links or
         // rewrites them (the ledger knows them by any identifier they had).
-        if let erased = try suppression.match(db, [.shopifyCustomer(customer.shopifyId), .email(customer.email),
-                                                   .phone(customer.phone)]) {
+        if let erased = try ledger.match(db, [.shopifyCustomer(customer.shopifyId), .email(customer.email),
+                                              .phone(customer.phone)]) {
             report.suppressed.append(RowProblem(line: line, reason: try Self.suppressedReason(db, erased)))
             return
         }
@@ -226,9 +227,10 @@ extension AppDatabase {
         return true
     }
 
-    private func upsert(_ db: Database, _ order: ImportedOrder, line: Int, report: inout ImportReport) throws {
+    private func upsert(_ db: Database, _ order: ImportedOrder, ledger: SuppressionLedger.Snapshot, line: Int,
+                        report: inout ImportReport) throws {
         // An erased person's orders keep their emptied and sealed fields: never rewritten, linked or recreated.
-        if let erased = try suppression.match(db, [.email(order.email), .phone(order.shippingPhone)]) {
+        if let erased = try ledger.match(db, [.email(order.email), .phone(order.shippingPhone)]) {
             report.suppressed.append(RowProblem(line: line, reason: try Self.suppressedReason(db, erased)))
             return
         }

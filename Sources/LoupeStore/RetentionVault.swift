@@ -21,9 +21,7 @@ public struct RetentionVault: Sendable {
     /// silent new key (the sealed invoices and the list of erased people would no longer match it).
     public static func load(keyPath: String, create: Bool = false) throws -> RetentionVault {
         if FileManager.default.fileExists(atPath: keyPath) {
-            guard let data = FileManager.default.contents(atPath: keyPath) else {
-                throw LoupeError(.storage, "Cannot read the vault key \(keyPath) (\(String(cString: strerror(errno)))): it must be readable by Loupe (loupe doctor shows the mode to set).")
-            }
+            let data = try readKeyFile(keyPath)
             guard let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
                   raw.count == 32
             else {
@@ -54,6 +52,19 @@ public struct RetentionVault: Sendable {
     /// database as the vault key does, and can be re-derived only by someone holding that file.
     public func derivedKey(_ label: String) -> SymmetricKey {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data(label.utf8), outputByteCount: 32)
+    }
+
+    /// The bytes of a key file, or an error with the system's reason (permission denied, a folder in its place).
+    private static func readKeyFile(_ path: String) throws -> Data {
+        let fd = Foundation.open(path, O_RDONLY)
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = fd < 0 ? -1 : read(fd, &buffer, buffer.count)
+        let reason = String(cString: strerror(errno))
+        if fd >= 0 { close(fd) }
+        guard count >= 0 else {
+            throw LoupeError(.storage, "Cannot read the vault key \(path) (\(reason)): it must be readable by Loupe (loupe doctor shows the mode to set).")
+        }
+        return Data(buffer.prefix(count))
     }
 
     /// `text` sealed as `sealed:v1:<base64>`.

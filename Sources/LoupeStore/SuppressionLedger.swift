@@ -7,19 +7,23 @@ import LoupeDomain
 /// the database) of every identifier an erased person had. Every path that creates or updates a person looks here
 /// first, so no later import or intake brings them back. A digest cannot be reversed, and without the key it
 /// cannot even be checked against a guessed email.
-/// (`@unchecked Sendable`: swift-crypto 3 does not mark `SymmetricKey` Sendable, but the key is never mutated;
-/// keeping it saves rebuilding it from bytes for every digest.)
+/// (`@unchecked Sendable`: swift-crypto 3 does not mark `HMAC` Sendable; the keyed state is never mutated, only
+/// copied.)
 struct SuppressionLedger: @unchecked Sendable {
-    private let key: SymmetricKey
+    /// HMAC state after the key (its inner and outer pads), copied for each digest rather than rebuilt.
+    private let keyed: HMAC<SHA256>
 
     /// A ledger keyed from `vault`.
     init(vault: RetentionVault) {
-        key = vault.derivedKey("loupe suppression ledger v1")
+        keyed = HMAC<SHA256>(key: vault.derivedKey("loupe suppression ledger v1"))
     }
 
     /// The keyed digest of one identifier, in lower-case hex.
     func digest(_ identifier: PersonIdentifier) -> String {
-        Array(HMAC<SHA256>.authenticationCode(for: Data(identifier.digestInput.utf8), using: key)).lowercaseHex
+        var mac = keyed
+        var input = identifier.digestInput
+        input.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize().lowercaseHex
     }
 
     /// Records `identifiers` as erased by `requestPublicId`, inside the erasure's transaction.
@@ -41,5 +45,24 @@ struct SuppressionLedger: @unchecked Sendable {
             }
         }
         return nil
+    }
+
+    /// Every digest in the ledger, read once inside an import's transaction: each row then costs a keyed digest
+    /// and a set lookup, and only a hit reads the ledger again (for its date and request).
+    func snapshot(_ db: Database) throws -> Snapshot {
+        Snapshot(ledger: self, digests: Set(try String.fetchAll(db, sql: "SELECT digest FROM suppression")))
+    }
+
+    /// The ledger as one import sees it.
+    struct Snapshot {
+        let ledger: SuppressionLedger
+        let digests: Set<String>
+
+        /// The erasure that suppressed any of `identifiers`, or nil.
+        func match(_ db: Database, _ identifiers: [PersonIdentifier?]) throws -> Suppression? {
+            guard !digests.isEmpty else { return nil }
+            let hit = identifiers.compactMap { $0 }.first { digests.contains(ledger.digest($0)) }
+            return try hit.flatMap { try ledger.match(db, [$0]) }
+        }
     }
 }
