@@ -26,16 +26,10 @@ extension DataMap {
         DataColumn("customerSearch", "fullName", personal: true, .identity, erasure: .delete),
         DataColumn("customerSearch", "email", personal: true, .identity, erasure: .delete),
         DataColumn("customerSearch", "phone", personal: true, .identity, erasure: .delete),
-        DataColumn("address", "id", personal: false, .address, erasure: .delete),
-        DataColumn("address", "customerId", personal: true, .address, erasure: .delete),
-        DataColumn("address", "kind", personal: false, .address, erasure: .delete),
-        DataColumn("address", "recipientName", personal: true, .address, erasure: .delete),
-        DataColumn("address", "line1", personal: true, .address, erasure: .delete),
-        DataColumn("address", "line2", personal: true, .address, erasure: .delete),
-        DataColumn("address", "city", personal: true, .address, erasure: .delete),
-        DataColumn("address", "postalCode", personal: true, .address, erasure: .delete),
-        DataColumn("address", "region", personal: true, .address, erasure: .delete),
-        DataColumn("address", "country", personal: true, .address, erasure: .delete),
+        // An erasure deletes the subject's addresses, events and feedback whole (ids and links included).
+    ] + rows("address", ["id", "kind"], personal: false, .address, erasure: .delete)
+      + rows("address", ["customerId", "recipientName", "line1", "line2", "city", "postalCode", "region", "country"],
+             personal: true, .address, erasure: .delete) + [
         DataColumn("customerOrder", "id", personal: false, .orders, erasure: .keep),
         DataColumn("customerOrder", "number", personal: false, .orders, erasure: tax, retention: .invoices),
         DataColumn("customerOrder", "customerId", personal: true, .orders, erasure: .pseudonymise),
@@ -67,25 +61,20 @@ extension DataMap {
         DataColumn("orderItem", "productName", personal: false, .orders, erasure: tax, retention: .invoices),
         DataColumn("orderItem", "quantity", personal: false, .orders, erasure: tax, retention: .invoices),
         DataColumn("orderItem", "priceMinor", personal: false, .payment, erasure: tax, retention: .invoices),
-        DataColumn("deviceEvent", "id", personal: false, .device, erasure: .delete, retention: .deviceEvents),
-        DataColumn("deviceEvent", "customerId", personal: true, .device, erasure: .delete, retention: .deviceEvents),
-        DataColumn("deviceEvent", "occurredAt", personal: true, .device, erasure: .delete, retention: .deviceEvents),
-        DataColumn("deviceEvent", "ip", personal: true, .device, erasure: .delete, retention: .deviceEvents),
-        DataColumn("deviceEvent", "userAgent", personal: true, .device, erasure: .delete, retention: .deviceEvents),
-        DataColumn("deviceEvent", "deviceModel", personal: true, .device, erasure: .delete, retention: .deviceEvents),
-        DataColumn("deviceEvent", "cookieId", personal: true, .device, erasure: .delete, retention: .deviceEvents),
-        DataColumn("deviceEvent", "page", personal: true, .device, erasure: .delete, retention: .deviceEvents),
-        DataColumn("consentEvent", "id", personal: false, .consent, erasure: .keep),
-        DataColumn("consentEvent", "customerId", personal: true, .consent, erasure: .pseudonymise),
-        DataColumn("consentEvent", "purpose", personal: false, .consent, erasure: .pseudonymise),
-        DataColumn("consentEvent", "granted", personal: false, .consent, erasure: .pseudonymise),
-        DataColumn("consentEvent", "occurredAt", personal: false, .consent, erasure: .pseudonymise),
-        DataColumn("consentEvent", "source", personal: false, .consent, erasure: .pseudonymise),
-        DataColumn("consentEvent", "policyVersion", personal: false, .consent, erasure: .pseudonymise),
-        DataColumn("feedback", "id", personal: false, .feedback, erasure: .delete, retention: .feedback),
-        DataColumn("feedback", "customerId", personal: true, .feedback, erasure: .delete, retention: .feedback),
-        DataColumn("feedback", "text", personal: true, .feedback, erasure: .delete, retention: .feedback),
-        DataColumn("feedback", "rating", personal: true, .feedback, erasure: .delete, retention: .feedback),
-        DataColumn("feedback", "createdAt", personal: true, .feedback, erasure: .delete, retention: .feedback),
-    ]
+    ] + rows("deviceEvent", ["id"], personal: false, .device, erasure: .delete, retention: .deviceEvents)
+      + rows("deviceEvent", ["customerId", "occurredAt", "ip", "userAgent", "deviceModel", "cookieId", "page"],
+             personal: true, .device, erasure: .delete, retention: .deviceEvents)
+      + rows("consentEvent", ["id"], personal: false, .consent, erasure: .keep)
+      + rows("consentEvent", ["customerId"], personal: true, .consent, erasure: .pseudonymise)
+      + rows("consentEvent", ["purpose", "granted", "occurredAt", "source", "policyVersion"], personal: false, .consent,
+             erasure: .pseudonymise)
+      + rows("feedback", ["id"], personal: false, .feedback, erasure: .delete, retention: .feedback)
+      + rows("feedback", ["customerId", "text", "rating", "createdAt"], personal: true, .feedback, erasure: .delete,
+             retention: .feedback)
+
+    /// Columns of one table that share a classification.
+    static func rows(_ table: String, _ names: [String], personal: Bool, _ category: DataCategory,
+                     erasure: ErasureTreatment, retention: RetentionCategory? = nil) -> [DataColumn] {
+        names.map { DataColumn(table, $0, personal: personal, category, erasure: erasure, retention: retention) }
+    }
 }
