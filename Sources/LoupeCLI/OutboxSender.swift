@@ -77,7 +77,7 @@ struct OutboxSender {
             }
         }
         // An erasure report's copy holds the erased person's address: it was queued for removal when marked sent.
-        try database.finishErasures()
+        if try database.hasUnfinishedErasures() { try database.finishErasures() }
         return report
     }
 

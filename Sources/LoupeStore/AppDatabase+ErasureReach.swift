@@ -110,7 +110,7 @@ extension AppDatabase {
     }
 
     /// Whether an erasure left files to remove or search-index tokens to merge away (a cheap check on open).
-    func hasUnfinishedErasures() throws -> Bool {
+    public func hasUnfinishedErasures() throws -> Bool {
         try read { db in
             try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM pendingFileRemoval) OR EXISTS (SELECT 1 FROM loupeSetting WHERE key = ?)
@@ -166,9 +166,11 @@ extension AppDatabase {
     /// hold (the shop's customer id and Shopify's), and Shopify's id is then emptied as erasures now do. Their
     /// emails and phones were already gone, so a pre-2022 export (matched by email) cannot be checked for them.
     func backfillSuppression() throws {
+        let done = "SELECT EXISTS (SELECT 1 FROM loupeSetting WHERE key = 'suppressionBackfilled')"
+        // A read first: every open passes here, and only the first may need the write lock.
+        if try writer.read({ db in try Bool.fetchOne(db, sql: done) }) == true { return }
         try writer.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM loupeSetting WHERE key = 'suppressionBackfilled')") == false
-            else { return }
+            guard try Bool.fetchOne(db, sql: done) == false else { return }
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.id, c.publicId, c.shopifyId, c.erasedAt, (SELECT r.publicId FROM retainedItem i
                     JOIN privacyRequest r ON r.id = i.requestId WHERE i.customerId = c.id LIMIT 1) AS request
@@ -187,7 +189,8 @@ extension AppDatabase {
 extension AppDatabase {
     /// Whether someone with any of these identifiers was erased, and when and by which request (the same lookup
     /// every import and intake makes). Identifiers are normalised first; nothing is stored or logged.
-    public func suppression(email: String? = nil, phone: String? = nil, shopifyCustomerId: String? = nil) throws -> Suppression? {
+    public func suppressionMatch(email: String? = nil, phone: String? = nil,
+                                 shopifyCustomerId: String? = nil) throws -> Suppression? {
         try read { db in
             try suppression.match(db, [.email(email), .phone(phone), .shopifyCustomer(shopifyCustomerId)])
         }

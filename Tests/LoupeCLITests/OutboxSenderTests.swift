@@ -138,3 +138,35 @@ import Testing
         #expect(sends(mail.log) == 1)
     }
 }
+
+/// Maildir copies of messages to someone later erased leave with the erasure; the erasure report's own copy
+/// leaves as soon as it is sent.
+@Suite struct OutboxErasureCopyTests {
+    @Test func copiesToTheErasedSubjectAreRemoved() throws {
+        let tests = OutboxSenderTests()
+        defer { try? FileManager.default.removeItem(at: tests.folder) }
+        let (database, _) = try tests.database()
+        let email = try database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT email FROM customer WHERE NOT isMinor AND email IS NOT NULL ORDER BY id LIMIT 1")!
+        }
+        let sam = StaffMember(userName: "sam", displayName: "Sam", role: .supervisor)
+        let id = try database.createRequest(NewRequest(kind: .erasure, email: email), actor: tests.ava, at: Date()).summary.publicId
+        _ = try tests.sender(database).run()
+        let newFolder = tests.maildir.appendingPathComponent("new").path
+        let before = try FileManager.default.contentsOfDirectory(atPath: newFolder)
+        #expect(before.count == 2, "the two acknowledgements were delivered")
+        for command: RequestCommand in [.claim, .verify(method: .document, note: nil), .start, .proposeErasure] {
+            try database.perform(command, on: id, actor: tests.ava, at: Date())
+        }
+        try database.perform(.approve, on: id, actor: sam, at: Date())
+        try database.finishErasures()
+        let afterErasure = try FileManager.default.contentsOfDirectory(atPath: newFolder)
+        #expect(afterErasure.count == 1, "the erased subject's acknowledgement copy is gone")
+        let report = try tests.sender(database).run()
+        #expect(report.sent.count >= 1, "the erasure report went")
+        let afterReport = try FileManager.default.contentsOfDirectory(atPath: newFolder)
+        #expect(Set(afterReport) == Set(afterErasure), "its copy, holding the erased address, did not stay")
+        let all = try afterReport.map { try String(contentsOfFile: newFolder + "/" + $0, encoding: .utf8) }.joined()
+        #expect(!all.contains(email))
+    }
+}
