@@ -7,22 +7,39 @@ import LoupeStore
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "List and verify the append-only, hash-linked audit log.",
-        subcommands: [VerifyAudit.self, ListAudit.self])
+        subcommands: [VerifyAudit.self, ListAudit.self, AnchorAudit.self])
 }
 
 struct VerifyAudit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Walk the chain and name the first entry that was changed or removed.")
+        commandName: "verify",
+        abstract: "Walk the chain and name the first entry that was changed or removed; check it against its anchors.")
 
+    @Option(name: .customLong("witness"), help: ArgumentHelp(
+        "A witness file of anchors (repeatable; default: /var/log/loupe/witness when it exists).", valueName: "file"))
+    var witnesses: [String] = []
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try CommandContext.run(database) { context in
             let result = try context.database.verifyAudit()
+            let files = witnesses.isEmpty && FileManager.default.isReadableFile(atPath: AnchorAudit.defaultWitness)
+                ? [AnchorAudit.defaultWitness] : witnesses
+            let anchors = try context.database.checkAnchors(try AnchorAudit.anchors(in: files),
+                                                            database: AnchorAudit.identity(database.resolvedPath))
+            var problems = anchors.problems
             if let broken = result.firstBreak {
-                throw LoupeError(.storage, "The audit chain is broken at entry \(broken.sequence): \(broken.problem).")
+                problems.insert("the chain is broken at entry \(broken.sequence): \(broken.problem)", at: 0)
             }
-            print("The audit chain holds: \(result.checked) entries verified.")
+            if !anchors.missingTriggers.isEmpty {
+                problems.append("the append-only triggers \(anchors.missingTriggers.joined(separator: ", ")) were dropped")
+            }
+            guard problems.isEmpty else {
+                for problem in problems.dropLast() { printErr("loupe: \(problem)") }
+                throw LoupeError(.storage, "The audit trail was tampered with: \(problems.last!). Keep the file as evidence and restore a backup.")
+            }
+            let witnessed = files.isEmpty ? "no witness given" : "\(anchors.checked) anchor\(anchors.checked == 1 ? "" : "s") matched"
+            print("The audit chain holds: \(result.checked) entries verified, \(witnessed).")
         }
     }
 }

@@ -14,13 +14,18 @@ struct DoctorCommand: ParsableCommand {
             others; access exports are the exporting user's only.
             """)
 
+    @Option(help: ArgumentHelp("The witness file of audit anchors to check the chain against.", valueName: "file"))
+    var witness: String = AnchorAudit.defaultWitness
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let path = database.resolvedPath
         var checks = FileModeCheck.checks(databasePath: path)
         if FileManager.default.fileExists(atPath: path) {
-            try CLIFailure.reporting { checks += try AppDatabase.healthChecks(path: path) }
+            try CLIFailure.reporting {
+                checks += try AppDatabase.healthChecks(path: path)
+                checks.append(try Self.witnessCheck(path, witness: witness))
+            }
         }
         for check in checks {
             print("\(check.fix == nil ? "ok  " : "FIX ") \(check.name): \(check.finding)")
@@ -29,6 +34,25 @@ struct DoctorCommand: ParsableCommand {
         let problems = checks.filter { $0.fix != nil }.count
         print(problems == 0 ? "Nothing to fix." : "\(problems) thing\(problems == 1 ? "" : "s") to fix.")
         if problems > 0 { throw ExitCode(1) }
+    }
+}
+
+extension DoctorCommand {
+    /// The chain against the anchors in the default witness (the same check as `audit verify`), and the triggers.
+    static func witnessCheck(_ path: String, witness: String) throws -> HealthCheck {
+        guard FileManager.default.isReadableFile(atPath: witness) else {
+            return HealthCheck(name: "audit anchors", finding: "no witness at \(witness)",
+                               fix: "anchor the chain daily as root: loupe audit anchor --db \(path) (loupe serve does it)")
+        }
+        let database = try AppDatabase.open(path: path, create: false)
+        let check = try database.checkAnchors(try AnchorAudit.anchors(in: [witness]), database: AnchorAudit.identity(path))
+        let problems = check.problems + (check.missingTriggers.isEmpty ? [] : ["append-only triggers dropped"])
+        guard problems.isEmpty else {
+            return HealthCheck(name: "audit anchors", finding: problems.joined(separator: "; "),
+                               fix: "treat the file as tampered with: keep it, restore a backup, report it")
+        }
+        return HealthCheck(name: "audit anchors", finding: "\(check.checked) anchor\(check.checked == 1 ? "" : "s") in \(witness) match",
+                           fix: check.checked == 0 ? "anchor the chain: loupe audit anchor --db \(path)" : nil)
     }
 }
 
