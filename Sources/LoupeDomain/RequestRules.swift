@@ -158,6 +158,16 @@ public enum RequestRules {
     }
 
     /// Agents act only on requests they hold; supervisors and admins on any.
+    /// Refuses an agent acting on a request they do not hold: editing its message to the subject, marking one
+    /// sent by hand, closing a notice to a recipient. Supervisors and admins may act on any request.
+    public static func checkHolder(assignee: String?, actor: StaffMember) throws {
+        guard actor.role == .agent, assignee != actor.userName else { return }
+        if let holder = assignee {
+            throw refused("\(holder) holds this request; agents act only on requests they hold.")
+        }
+        throw refused("Claim the request first (a): agents act only on requests they hold.")
+    }
+
     private static func requireHolder(_ facts: RequestFacts, _ actor: StaffMember) throws {
         guard actor.role == .agent, facts.assignee != actor.userName else { return }
         if let holder = facts.assignee {

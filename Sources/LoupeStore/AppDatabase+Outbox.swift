@@ -84,8 +84,9 @@ extension AppDatabase {
     /// Replaces a queued message's subject and body (the agent's edit before it goes). Audited on the request.
     public func editMessage(id: Int64, subject: String, body: String, actor: StaffMember, at time: Date) throws -> OutboxMessage {
         try write { db in
-            _ = try Self.freshActor(db, actor)
+            let member = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
+            try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: message.requestId), actor: member)
             guard message.status == .queued else {
                 throw LoupeError(.notAllowed, "Message \(id) is \(message.status.rawValue): only a queued message can be edited.")
             }
@@ -103,6 +104,11 @@ extension AppDatabase {
             throw LoupeError(.notFound, "No message \(id). List them with `loupe outbox list`.")
         }
         return message
+    }
+
+    /// Who holds the request now (nil when nobody does).
+    static func assignee(_ db: Database, publicId: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT assignee FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
     }
 
     func fetchMessages(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [OutboxMessage] {

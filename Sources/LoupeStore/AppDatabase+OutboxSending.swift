@@ -24,8 +24,12 @@ extension AppDatabase {
     /// sent, and its copy is queued for removal at once (`finishErasures` removes it).
     public func markSent(id: Int64, copyPath: String? = nil, actor: StaffMember, at time: Date, by: String = "send") throws {
         try write { db in
-            _ = try Self.freshActor(db, actor)
+            let member = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
+            // The sender delivers everyone's messages; marking one sent by hand is the holder's word.
+            if by != "send" {
+                try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: message.requestId), actor: member)
+            }
             let forget = message.event == .erasureDone
             try db.execute(sql: """
                 UPDATE outboxMessage SET status = 'sent', sentAt = ?, lastError = NULL,

@@ -20,12 +20,13 @@ extension AppDatabase {
     public func closeTask(id: Int64, impossibleBecause reason: String?, actor: StaffMember, at time: Date) throws -> ProcessorTask {
         let reason = try reason.map { try TextRules.validated($0, field: "reason it is impossible") }
         return try write { db in
-            _ = try Self.freshActor(db, actor)
+            let member = try Self.freshActor(db, actor)
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT t.*, r.publicId FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId WHERE t.id = ?
+                SELECT t.*, r.publicId, r.assignee FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId WHERE t.id = ?
                 """, arguments: [id])
             else { throw LoupeError(.notFound, "No notice task \(id); see `loupe tasks list`.") }
             let task = try Self.task(from: row)
+            try RequestRules.checkHolder(assignee: row["assignee"], actor: member)
             guard task.status == .open else {
                 throw LoupeError(.notAllowed, "Task \(id) is already \(task.status.rawValue).")
             }

@@ -81,12 +81,31 @@ import Testing
         Case(name: "customers flag-minor", allowed: everyone) { db, actor, _, _ in
             _ = try db.flagMinor(customerPublicId: "C-000005", reason: "Told us on the phone.", guardianName: nil,
                                  actor: actor, at: storeNow) },
-        Case(name: "outbox mark-sent", allowed: everyone, prepare: { db in
+        // Holders act on their requests' messages and notices; agents who don't hold one are refused.
+        Case(name: "outbox mark-sent (ava holds it)", allowed: everyone, prepare: { db in
+            String(try db.messages(publicId: try request(db, upTo: .claim)).first!.id) }) { db, actor, id, _ in
+            try db.markSent(id: Int64(id)!, actor: actor, at: storeNow, by: "mark-sent") },
+        Case(name: "outbox mark-sent (nobody holds it)", allowed: supervisors, prepare: { db in
             String(try db.messages(publicId: try request(db)).first!.id) }) { db, actor, id, _ in
             try db.markSent(id: Int64(id)!, actor: actor, at: storeNow, by: "mark-sent") },
-        Case(name: "tasks close", allowed: everyone, prepare: { db in
+        Case(name: "outbox edit (ava holds it)", allowed: everyone, prepare: { db in
+            String(try db.messages(publicId: try request(db, upTo: .claim)).last!.id) }) { db, actor, id, _ in
+            _ = try db.editMessage(id: Int64(id)!, subject: "Your request", body: "Dear customer,\nThank you.",
+                                   actor: actor, at: storeNow) },
+        Case(name: "outbox edit (nobody holds it)", allowed: supervisors, prepare: { db in
+            String(try db.messages(publicId: try request(db)).last!.id) }) { db, actor, id, _ in
+            _ = try db.editMessage(id: Int64(id)!, subject: "Your request", body: "Dear customer,\nThank you.",
+                                   actor: actor, at: storeNow) },
+        Case(name: "tasks close (ava holds it)", allowed: everyone, prepare: { db in
             let id = try request(db, kind: .erasure, upTo: .proposeErasure)
             try db.perform(.approve, on: id, actor: try db.staffMember(userName: "sam")!, at: storeNow)
+            return String(try db.processorTasks(requestPublicId: id).first!.id) }) { db, actor, id, _ in
+            _ = try db.closeTask(id: Int64(id)!, impossibleBecause: nil, actor: actor, at: storeNow) },
+        Case(name: "tasks close (released)", allowed: supervisors, prepare: { db in
+            let id = try request(db, kind: .erasure, upTo: .proposeErasure)
+            let sam = try db.staffMember(userName: "sam")!
+            try db.perform(.approve, on: id, actor: sam, at: storeNow)
+            try db.perform(.reassign(to: "ben"), on: id, actor: sam, at: storeNow)
             return String(try db.processorTasks(requestPublicId: id).first!.id) }) { db, actor, id, _ in
             _ = try db.closeTask(id: Int64(id)!, impossibleBecause: nil, actor: actor, at: storeNow) },
         Case(name: "requests release (ava holds it)", allowed: everyone, prepare: { try request($0, upTo: .claim) }) { db, actor, id, _ in

@@ -136,6 +136,8 @@ import Testing
         let database = try demoDatabase(customers: 40)
         let id = try new(database, .access, offset: 0)
         let message = try lastMessage(database, id)
+        // Agents edit the messages of requests they hold (the holder rule); ava claims it first.
+        try database.perform(.claim, on: id, actor: ava, at: storeNow)
         let edited = try database.editMessage(id: message.id, subject: "Your request \(id)", body: "Dear Ann,\nThank you.",
                                               actor: ava, at: storeNow)
         #expect(edited.editedBy == "ava" && edited.body == "Dear Ann,\nThank you.")
