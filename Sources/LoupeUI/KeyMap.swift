@@ -1,3 +1,5 @@
+import LoupeDomain
+
 /// One key binding: the keys, what they do, where they work, and when they are refused. The help overlay, the
 /// hint bar and `loupe keys` are all generated from `KeyMap.bindings`.
 public struct KeyBinding: Sendable {
@@ -100,7 +102,16 @@ public enum KeyMap {
             .reveal
         },
         KeyBinding([.char("o")], "Edit the message waiting to go to the subject (in $EDITOR)", in: [.request], writes: true,
-                   disabledReason: { $0.queuedMessage == nil ? "No message of this request waits to be sent (see Messages below)." : nil }) { _ in
+                   disabledReason: { state in
+                       if state.queuedMessage == nil {
+                           return "No message of this request waits to be sent (see Messages below)."
+                       }
+                       // The core's holder rule, asked the same way the store asks it.
+                       do {
+                           try RequestRules.checkHolder(assignee: state.detail?.summary.assignee, actor: state.actor)
+                       } catch let error as LoupeError { return error.message } catch { return nil }
+                       return nil
+                   }) { _ in
             .editMessage
         },
         KeyBinding([.char("N")], "Record a new request received by email, phone, letter or web", in: [.queue], writes: true) { _ in .newRequest },
