@@ -39,6 +39,9 @@ public struct MessageTemplate: Equatable, Sendable {
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw LoupeError(.invalidInput, "The \(event.rawValue) message's body is empty.")
         }
+        guard !CardNumberRule.contains(subject), !CardNumberRule.contains(body) else {
+            throw LoupeError(.invalidInput, "The \(event.rawValue) message holds what looks like a full card number; remove it (the last four digits are enough).")
+        }
         if let bad = (subject + body).unicodeScalars.first(where: { TextRules.isForbidden($0, allowNewlines: true) }) {
             throw LoupeError(.invalidInput, String(format: "The \(event.rawValue) message contains the control character U+%04X; remove it.", bad.value))
         }

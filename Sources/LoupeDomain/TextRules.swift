@@ -7,7 +7,8 @@ public enum TextRules {
 
     /// The trimmed text, or an error naming `field` when it is empty, too long, or holds control, bidi or
     /// zero-width characters. Notes may span lines (`allowNewlines`).
-    public static func validated(_ text: String, field: String, allowNewlines: Bool = false) throws -> String {
+    public static func validated(_ text: String, field: String, allowNewlines: Bool = false,
+                                 checkCardNumbers: Bool = true) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             throw LoupeError(.invalidInput, "The \(field) is empty: say why, in a few words.")
@@ -18,6 +19,9 @@ public enum TextRules {
         if let bad = trimmed.unicodeScalars.first(where: { isForbidden($0, allowNewlines: allowNewlines) }) {
             throw LoupeError(.invalidInput,
                 String(format: "The \(field) contains the control character U+%04X; remove it and type plain text.", bad.value))
+        }
+        if checkCardNumbers && CardNumberRule.contains(trimmed) {
+            throw LoupeError(.invalidInput, "The \(field) holds what looks like a full card number; Loupe never stores one. Remove it (the last four digits are enough).")
         }
         return trimmed
     }

@@ -37,39 +37,5 @@ public enum IntakeRules {
     }
 
     /// Whether `text` holds a run of 13-19 digits (single spaces or hyphens between groups) passing the Luhn check.
-    public static func containsCardNumber(_ text: String) -> Bool {
-        // Bytes, not Characters: this runs on every cell of large exports. ASCII digits, spaces and hyphens are
-        // single bytes in UTF-8, and no other character's bytes look like them.
-        var digits: [Int] = []
-        digits.reserveCapacity(19)
-        var count = 0
-        var lastWasSeparator = false
-        // A run as typed (digits, single separators between groups) is a card number when it is 13-19 digits
-        // long and passes Luhn; longer runs (ids, concatenations) are not cards.
-        func check() -> Bool { (13...19).contains(count) && luhn(digits[...]) }
-        for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 {
-                if count < 19 { digits.append(Int(byte - 0x30)) }
-                count += 1
-                lastWasSeparator = false
-            } else if (byte == 0x20 || byte == 0x2D) && count > 0 && !lastWasSeparator {
-                lastWasSeparator = true
-            } else {
-                if check() { return true }
-                digits.removeAll(keepingCapacity: true)
-                count = 0
-                lastWasSeparator = false
-            }
-        }
-        return check()
-    }
-
-    static func luhn(_ digits: ArraySlice<Int>) -> Bool {
-        var sum = 0
-        for (offset, digit) in digits.reversed().enumerated() {
-            let value = offset % 2 == 1 ? digit * 2 : digit
-            sum += value > 9 ? value - 9 : value
-        }
-        return sum % 10 == 0
-    }
+    public static func containsCardNumber(_ text: String) -> Bool { CardNumberRule.contains(text) }
 }
