@@ -5,24 +5,71 @@ import LoupeStore
 
 extension ConsentPurpose: ExpressibleByArgument {}
 
-/// `loupe export ID`: the access export of a verified access request.
+/// `loupe export …`: access exports, kept in Loupe's custody (`exports/` beside the database).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",
+        commandName: "export", abstract: "Access exports: write one (the default), list them, read one, copy one out.",
+        subcommands: [WriteExport.self, ListExports.self, ShowExport.self], defaultSubcommand: WriteExport.self)
+}
+
+/// `loupe export ID [--out DIR]`: the access export of a verified access request.
+struct WriteExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "write",
         abstract: "Write the copy of a subject's data for a verified access request: data.json, report.txt, SHA256SUMS.")
 
     @Argument(help: "The access request id.") var id: String
-    @Option(help: ArgumentHelp("Where to put the request's folder (default: the exports folder beside the database).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also copy it out of Loupe's custody into DIR/ID (audited: who, where).", valueName: "dir"))
     var out: String?
     @Flag(help: "Print the result as JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let directory = out ?? DatabaseOptions.exportsDirectory(forDatabase: database.resolvedPath)
-            let result = try context.database.exportAccess(publicId: id, to: directory, actor: context.actor, at: context.now)
-            if json { return try JSONOutput.print(["folder": result.folder].merging(result.checksums) { $1 }) }
-            print("Wrote \(result.folder) (data.json, report.txt, SHA256SUMS; readable by you only).")
+            let custody = DatabaseOptions.exportsDirectory(forDatabase: database.resolvedPath)
+            let result = try context.database.exportAccess(publicId: id, to: custody, actor: context.actor, at: context.now)
+            let copy = try out.map { try context.database.copyExport(publicId: id, to: $0, actor: context.actor, at: context.now) }
+            if json {
+                var fields = ["folder": result.folder].merging(result.checksums) { $1 }
+                fields["copy"] = copy
+                return try JSONOutput.print(fields)
+            }
+            print("Wrote \(result.folder) (data.json, report.txt, SHA256SUMS)."
+                  + (copy.map { " Copied to \($0), readable by you only." } ?? ""))
+        }
+    }
+}
+
+/// `loupe export list`: every export, newest first.
+struct ListExports: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List access exports, newest first.")
+
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            let records = try context.database.exportRecords()
+            if json { return try JSONOutput.print(records) }
+            let policy = try context.database.deadlinePolicy()
+            for record in records {
+                let state = record.deletedAt.map { "deleted \(policy.dayString($0))" } ?? "kept"
+                print("\(record.request)  \(policy.minuteString(record.createdAt))  \(record.createdBy)  \(state)  \(record.folder)")
+            }
+        }
+    }
+}
+
+/// `loupe export show ID`: the report of a request's export (audited: it shows personal data).
+struct ShowExport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the report of a request's export (audited).")
+
+    @Argument(help: "The access request id.") var id: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            print(try context.database.readExportReport(publicId: id, actor: context.actor, at: context.now), terminator: "")
         }
     }
 }

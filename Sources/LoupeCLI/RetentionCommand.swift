@@ -71,6 +71,8 @@ struct Sweep: ParsableCommand {
                       + (held > 0 ? "   (\(held) held: their customer has an open request)" : ""))
             }
             if !dryRun { print("\(report.batches) batch\(report.batches == 1 ? "" : "es"), each audited.") }
+            for problem in report.notDeleted { printErr("loupe: expired export \(problem)") }
+            if !report.notDeleted.isEmpty { throw ExitCode(1) }
         }
     }
 }

@@ -66,7 +66,7 @@ extension AppDatabase {
         return customerId
     }
 
-    private static func makePrivateFolder(_ folder: String) throws {
+    static func makePrivateFolder(_ folder: String) throws {
         guard !FileManager.default.fileExists(atPath: folder) else {
             throw LoupeError(.conflict, "\(folder) already exists: an export was written there before. Move it away, or give another --out.")
         }
@@ -83,7 +83,7 @@ extension AppDatabase {
 
     /// Writes the files owner-only, then makes them and the folder durable before the export is recorded: all
     /// written first and synced after (one journal commit covers them), not written and synced one by one.
-    private static func writeDurably(_ files: [(String, Data)], in folder: String) throws {
+    static func writeDurably(_ files: [(String, Data)], in folder: String) throws {
         var descriptors: [Int32] = []
         defer { descriptors.forEach { close($0) } }
         for (name, data) in files {

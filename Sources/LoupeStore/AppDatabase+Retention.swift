@@ -10,6 +10,8 @@ public struct SweepReport: Equatable, Sendable, Codable {
     public var held: [String: Int] = [:]
     /// Write transactions the sweep committed (each with its audit entry).
     public var batches = 0
+    /// Expired exports the sweep did not delete, and why (outside the exports folder, or not deletable).
+    public var notDeleted: [String] = []
 
     /// An empty report.
     public init() {}
@@ -60,7 +62,7 @@ extension AppDatabase {
         var report = SweepReport()
         for (index, rule) in rules.enumerated() {
             let cutoff = rule.cutoff(asOf: asOf, policy: policy)
-            let sweeper = RetentionSweeper(rule: rule, cutoff: cutoff, asOf: asOf)
+            let sweeper = RetentionSweeper(rule: rule, cutoff: cutoff, asOf: asOf, exportsRoot: exportsFolder)
             let (expired, held) = try read { db in (try sweeper.countExpired(db), try sweeper.countHeld(db)) }
             report.expired[rule.category.rawValue] = expired
             report.held[rule.category.rawValue] = held
@@ -69,13 +71,15 @@ extension AppDatabase {
                 var after: Int64 = 0
                 while true {
                     let changed = try write { db -> Int in
-                        let (count, lastId) = try sweeper.sweepBatch(db, after: after, limit: batchSize, at: time)
+                        let (count, lastId, problems) = try sweeper.sweepBatch(db, after: after, limit: batchSize, at: time)
                         after = lastId
+                        report.notDeleted += problems
                         if count > 0 {
+                            var details = ["count": String(count), "asOf": policy.dayString(asOf),
+                                           "action": rule.action.rawValue]
+                            if !problems.isEmpty { details["notDeleted"] = String(problems.count) }
                             try AuditLog.append(db, at: time, actor: actor.userName, action: "retention.sweep",
-                                                target: "retention:\(rule.category.rawValue)",
-                                                details: ["count": String(count), "asOf": policy.dayString(asOf),
-                                                          "action": rule.action.rawValue])
+                                                target: "retention:\(rule.category.rawValue)", details: details)
                         }
                         return count
                     }

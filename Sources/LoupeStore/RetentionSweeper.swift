@@ -9,6 +9,9 @@ struct RetentionSweeper {
     let rule: RetentionRule
     let cutoff: Date
     let asOf: Date
+    /// The protected `exports/` folder beside the database: the only place the sweep deletes files from (nil for
+    /// an in-memory database).
+    var exportsRoot: String?
 
     private var hold: String { AppDatabase.heldCustomers }
 
@@ -49,15 +52,18 @@ struct RetentionSweeper {
         column == "NULL" ? "1" : "(\(column) IS NULL OR \(column) NOT IN (\(hold)))"
     }
 
-    /// Sweeps up to `limit` expired rows with ids above `after`; returns how many and the last id seen.
-    func sweepBatch(_ db: Database, after: Int64, limit: Int, at time: Date) throws -> (count: Int, lastId: Int64) {
-        guard let t = target else { return (0, after) }
+    /// Sweeps up to `limit` expired rows with ids above `after`; returns how many it looked at, the last id seen
+    /// and the export folders it would not or could not delete (those stay recorded, and are reported).
+    func sweepBatch(_ db: Database, after: Int64, limit: Int, at time: Date) throws
+        -> (count: Int, lastId: Int64, problems: [String]) {
+        guard let t = target else { return (0, after, []) }
         var selection = arguments
         selection += ["after": after]
         let ids = try Int64.fetchAll(db, sql: """
             SELECT id FROM \(t.table) WHERE id > :after AND \(t.expired) AND \(notHeld(t.customer)) ORDER BY id LIMIT \(limit)
             """, arguments: selection)
-        guard let lastId = ids.last else { return (0, after) }
+        guard let lastId = ids.last else { return (0, after, []) }
+        var problems: [String] = []
         let list = AppDatabase.jsonArray(ids)
         let inList = "id IN (SELECT value FROM json_each(:ids))"
         switch rule.category {
@@ -89,16 +95,38 @@ struct RetentionSweeper {
                     stylePreferences = NULL, erasedAt = :time WHERE \(inList);
                 """, arguments: ["ids": list, "time": time])
         case .accessExports:
+            var gone: [Int64] = []
             for row in try Row.fetchAll(db, sql: "SELECT id, folder FROM requestExport WHERE \(inList)", arguments: ["ids": list]) {
                 let folder: String = row["folder"]
-                if FileManager.default.fileExists(atPath: folder) {
-                    do { try FileManager.default.removeItem(atPath: folder) } catch {
-                        throw LoupeError(.storage, "Could not delete the expired export \(folder): check its permissions.", cause: error)
-                    }
+                if let problem = Self.deleteExport(folder, inside: exportsRoot) {
+                    problems.append(problem)
+                } else {
+                    gone.append(row["id"])
                 }
             }
-            try db.execute(sql: "UPDATE requestExport SET deletedAt = :time WHERE \(inList)", arguments: ["ids": list, "time": time])
+            // Marked deleted only when its files are gone.
+            try db.execute(sql: "UPDATE requestExport SET deletedAt = :time WHERE id IN (SELECT value FROM json_each(:gone))",
+                           arguments: ["gone": AppDatabase.jsonArray(gone), "time": time])
         }
-        return (ids.count, lastId)
+        return (ids.count, lastId, problems)
+    }
+
+    /// Deletes an expired export's folder when it lies inside `root` (by its real path); otherwise, or when the
+    /// deletion fails, says why and deletes nothing.
+    static func deleteExport(_ folder: String, inside root: String?) -> String? {
+        let real = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        if let root {
+            let base = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+            guard real.hasPrefix(base) else {
+                return "\(folder) is outside the exports folder \(root): not deleted; check how it was recorded"
+            }
+        }
+        guard FileManager.default.fileExists(atPath: folder) else { return nil }
+        do {
+            try FileManager.default.removeItem(atPath: folder)
+            return nil
+        } catch {
+            return "\(folder) could not be deleted (\((error as NSError).localizedDescription)); it stays recorded"
+        }
     }
 }

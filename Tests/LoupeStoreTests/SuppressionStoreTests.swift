@@ -44,6 +44,11 @@ import Testing
         return id
     }
 
+    /// Imports Zoë as a customer (her shop export row).
+    func seedZoe(_ database: AppDatabase) throws {
+        _ = try importCustomers(database, [zoe])
+    }
+
     func erase(_ database: AppDatabase, email: String) throws -> String {
         let id = try started(database, NewRequest(kind: .erasure, email: email))
         try database.perform(.proposeErasure, on: id, actor: ava, at: storeNow)

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+/// One access export in Loupe's custody.
+public struct ExportRecord: Equatable, Sendable, Codable {
+    public var request: String
+    public var folder: String
+    public var createdBy: String
+    public var createdAt: Date
+    public var deletedAt: Date?
+}
+
+extension AppDatabase {
+    /// Every access export, newest first (deleted ones too, with when).
+    public func exportRecords(limit: Int = 500) throws -> [ExportRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.publicId, e.folder, e.createdBy, e.createdAt, e.deletedAt FROM requestExport e
+                JOIN privacyRequest r ON r.id = e.requestId ORDER BY e.id DESC LIMIT ?
+                """, arguments: [limit]).map {
+                ExportRecord(request: $0["publicId"], folder: $0["folder"], createdBy: $0["createdBy"],
+                             createdAt: $0["createdAt"], deletedAt: $0["deletedAt"])
+            }
+        }
+    }
+
+    /// The folder of a request's newest export that still exists, or a refusal saying what to do.
+    private static func liveExport(_ db: Database, publicId: String) throws -> String {
+        guard let folder = try String.fetchOne(db, sql: """
+            SELECT e.folder FROM requestExport e JOIN privacyRequest r ON r.id = e.requestId
+            WHERE r.publicId = ? AND e.deletedAt IS NULL ORDER BY e.id DESC LIMIT 1
+            """, arguments: [publicId]) else {
+            throw LoupeError(.notFound, "\(publicId) has no export on file: make one with `loupe export \(publicId)`.")
+        }
+        return folder
+    }
+
+    /// The report of a request's newest export, read by a staff member: personal data shown, so audited.
+    public func readExportReport(publicId: String, actor: StaffMember, at time: Date) throws -> String {
+        try write { db in
+            _ = try Self.freshActor(db, actor)
+            let folder = try Self.liveExport(db, publicId: publicId)
+            guard let text = try? String(contentsOfFile: folder + "/report.txt", encoding: .utf8) else {
+                throw LoupeError(.storage, "The export of \(publicId) at \(folder) cannot be read: run loupe doctor.")
+            }
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "export.read", target: publicId)
+            return text
+        }
+    }
+
+    /// Copies a request's newest export out of Loupe's custody into `<directory>/<request id>/` (files owner-only,
+    /// owned by whoever runs this), audited as a copy that left Loupe: who, and where to.
+    @discardableResult
+    public func copyExport(publicId: String, to directory: String, actor: StaffMember, at time: Date) throws -> String {
+        try write { db in
+            let member = try Self.freshActor(db, actor)
+            try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: publicId), actor: member)
+            let source = try Self.liveExport(db, publicId: publicId)
+            let target = URL(fileURLWithPath: directory).appendingPathComponent(publicId).path
+            try Self.makePrivateFolder(target)
+            var files: [(String, Data)] = []
+            for name in ["data.json", "report.txt", "SHA256SUMS"] {
+                guard let data = FileManager.default.contents(atPath: source + "/" + name) else {
+                    throw LoupeError(.storage, "The export of \(publicId) lacks \(name) at \(source): run loupe doctor.")
+                }
+                files.append((name, data))
+            }
+            try Self.writeDurably(files, in: target)
+            try AuditLog.append(db, at: time, actor: actor.userName, action: "export.copy", target: publicId,
+                                details: ["to": target])
+            return target
+        }
+    }
+}
