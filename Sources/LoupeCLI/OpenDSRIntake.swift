@@ -22,6 +22,9 @@ struct OpenDSRIntake: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
+            // The key first: a request is never recorded without the signed answer that acknowledges it.
+            let key = try OpenDSRResponse.signingKey(path: database.resolvedPath + ".opendsr-key",
+                                                     mayCreate: !(try context.database.hasRequests(on: .opendsr)))
             let raw = try IntakeCommand.read(file, what: "request")
             let request = try OpenDSRRequest.parse(raw, source: file)
             var email: String?
@@ -60,7 +63,6 @@ struct OpenDSRIntake: ParsableCommand {
                 "encoded_request": raw.base64EncodedString(),
                 "subject_request_id": request.subjectRequestId,
             ]
-            let key = try OpenDSRResponse.signingKey(path: database.resolvedPath + ".opendsr-key")
             let unsigned = try OpenDSRResponse.encode(response)
             response["processor_signature"] = try key.signature(for: unsigned).derRepresentation.base64EncodedString()
             print(String(decoding: try OpenDSRResponse.encode(response), as: UTF8.self))
@@ -109,12 +111,20 @@ enum OpenDSRResponse {
         return try encoder.encode(body)
     }
 
-    /// The P-256 key responses are signed with, made owner-only on first use.
-    static func signingKey(path: String) throws -> P256.Signing.PrivateKey {
-        if let data = FileManager.default.contents(atPath: path) {
-            do { return try P256.Signing.PrivateKey(rawRepresentation: data) } catch {
-                throw LoupeError(.configuration, "\(path) is not an OpenDSR signing key; move it away to make a new one.", cause: error)
+    /// The P-256 key responses are signed with. It is made (owner-only) only before the first OpenDSR request is
+    /// answered (`mayCreate`): once controllers hold signatures, a missing, unreadable or damaged key is an error
+    /// naming what to restore, never silently replaced.
+    static func signingKey(path: String, mayCreate: Bool) throws -> P256.Signing.PrivateKey {
+        if FileManager.default.fileExists(atPath: path) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw LoupeError(.storage, "Cannot read the OpenDSR signing key \(path): it must be readable by Loupe.")
             }
+            do { return try P256.Signing.PrivateKey(rawRepresentation: data) } catch {
+                throw LoupeError(.storage, "\(path) is not an OpenDSR signing key; restore it from your backup.", cause: error)
+            }
+        }
+        guard mayCreate else {
+            throw LoupeError(.storage, "The OpenDSR signing key \(path) is missing; restore it from your backup (controllers hold signatures made with it). Nothing was recorded.")
         }
         let key = P256.Signing.PrivateKey()
         guard FileManager.default.createFile(atPath: path, contents: key.rawRepresentation, attributes: [.posixPermissions: 0o600]) else {

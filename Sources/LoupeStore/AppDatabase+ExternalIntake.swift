@@ -44,6 +44,14 @@ extension AppDatabase {
         return dryRun ? try read(body) : try write(body)
     }
 
+    /// Whether any request ever arrived through `channel`.
+    public func hasRequests(on channel: RequestChannel) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM privacyRequest WHERE channel = ?)",
+                              arguments: [channel.rawValue]) ?? false
+        }
+    }
+
     /// The public id of the request that arrived through `channel` as `externalReference`, if any.
     public func publicId(channel: RequestChannel, externalReference: String) throws -> String? {
         try read { db in
