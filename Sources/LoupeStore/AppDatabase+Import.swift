@@ -135,9 +135,9 @@ extension AppDatabase {
                 """, arguments: [email])
         }
         return try Row.fetchOne(db, sql: """
-            SELECT \(columns) FROM customer WHERE email IS NULL AND phone = ? AND erasedAt IS NULL\(withoutId)
+            SELECT \(columns) FROM customer WHERE phoneKey = ? AND email IS NULL AND erasedAt IS NULL\(withoutId)
             ORDER BY id LIMIT 1
-            """, arguments: [customer.phone])
+            """, arguments: [PersonIdentifier.phone(customer.phone)?.value])
     }
 
     /// Marketing acceptance as consent events (source "import") where it differs from the current state; never
