@@ -117,8 +117,17 @@ import Testing
         #expect(entry.details.contains("\"erasedBefore\":\"\(erasure)\""))
     }
 
-    @Test func anImportNeverUndoesAWithdrawalOrGrantsMarketingToAMinor() throws {
+    /// Zoë as an export of either generation lists her: with a Customer ID, or (before 2022) by email only.
+    func zoe(withCustomerId: Bool) -> ImportedCustomer {
+        var row = zoe
+        if !withCustomerId { row.shopifyId = nil }
+        return row
+    }
+
+    @Test(arguments: [true, false])
+    func anImportNeverUndoesAWithdrawalOrGrantsMarketingToAMinor(withCustomerId: Bool) throws {
         let database = try database()
+        let zoe = zoe(withCustomerId: withCustomerId)
         _ = try importCustomers(database, [zoe])
         let withdrawal = try database.createRequest(NewRequest(kind: .consentWithdrawal, email: zoe.email!), actor: ava, at: storeNow)
         try database.perform(.claim, on: withdrawal.summary.publicId, actor: ava, at: storeNow)
@@ -142,8 +151,10 @@ import Testing
         #expect(minor.kept.contains { $0.reason.contains("flagged under 16") })
     }
 
-    @Test func aCorrectionMadeInLoupeIsNotOverwrittenByAnOlderExport() throws {
+    @Test(arguments: [true, false])
+    func aCorrectionMadeInLoupeIsNotOverwrittenByAnOlderExport(withCustomerId: Bool) throws {
         let database = try database()
+        let zoe = zoe(withCustomerId: withCustomerId)
         _ = try importCustomers(database, [zoe])
         let id = try started(database, NewRequest(kind: .rectification, email: zoe.email!,
                                                   corrections: [.fullName: "Zoé Nandu", .city: "Lyon"]))
