@@ -85,6 +85,12 @@ extension AppDatabase {
         let plan = try ErasurePlan.make(for: inventory, invoiceDays: Self.invoiceRetentionDays(db), policy: Self.deadlinePolicy(db))
         let orderIds = Self.jsonArray(try Self.orderIds(db, customerId: customerId))
         let email = try String.fetchOne(db, sql: "SELECT email FROM customer WHERE id = ?", arguments: [customerId])
+        // The ledger first, while every identifier is still there (the orders' guest emails and phones go next).
+        let requestIds = try Self.subjectRequestIds(db, customerId: customerId, email: email)
+        let publicId = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?", arguments: [requestId])!
+        try suppression.record(db, Self.subjectIdentifiers(db, customerId: customerId, orderIds: orderIds,
+                                                           requestIds: requestIds),
+                               requestPublicId: publicId, at: time)
         // Each order is rewritten once, straight to its final state: a row updated twice in one transaction can
         // leave its in-between version in the page's free space, where secure_delete does not always reach.
         // Invoices keep their billing name and address sealed (the key is outside the database).
@@ -109,10 +115,6 @@ extension AppDatabase {
             DELETE FROM deviceEvent WHERE customerId = ?;
             DELETE FROM feedback WHERE customerId = ?;
             """, arguments: [customerId, customerId, customerId])
-        let requestIds = try Self.subjectRequestIds(db, customerId: customerId, email: email)
-        let publicId = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?", arguments: [requestId])!
-        try suppression.record(db, Self.subjectIdentifiers(db, customerId: customerId, requestIds: requestIds),
-                               requestPublicId: publicId, at: time)
         try Self.scrubMessages(db, requestIds: requestIds)
         try Self.scrubRequests(db, customerId: customerId, requestIds: requestIds, at: time)
         try db.execute(sql: Self.customerErasureSQL, arguments: [time, customerId])

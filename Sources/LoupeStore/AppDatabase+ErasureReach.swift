@@ -19,7 +19,8 @@ extension AppDatabase {
     /// Every identifier the subject had, anywhere in the database: the profile's email, phone and ids, the guest
     /// emails and shipping phones of their orders, the subject fields of requests naming them, and the emails and
     /// phones their rectifications carried.
-    static func subjectIdentifiers(_ db: Database, customerId: Int64, requestIds: String) throws -> Set<PersonIdentifier> {
+    static func subjectIdentifiers(_ db: Database, customerId: Int64, orderIds: String,
+                                   requestIds: String) throws -> Set<PersonIdentifier> {
         var found = Set<PersonIdentifier>()
         if let row = try Row.fetchOne(db, sql: "SELECT publicId, email, phone, shopifyId FROM customer WHERE id = ?",
                                       arguments: [customerId]) {
@@ -28,7 +29,7 @@ extension AppDatabase {
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT guestEmail, shipToPhone FROM customerOrder WHERE id IN (SELECT value FROM json_each(?))
-            """, arguments: [jsonArray(try orderIds(db, customerId: customerId))]) {
+            """, arguments: [orderIds]) {
             found.formUnion([PersonIdentifier.email(row["guestEmail"]), .phone(row["shipToPhone"])].compactMap { $0 })
         }
         for row in try Row.fetchAll(db, sql: """

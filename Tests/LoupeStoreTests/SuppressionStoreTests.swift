@@ -105,6 +105,18 @@ import Testing
         #expect(try count(database, "SELECT COUNT(*) FROM customerOrder") == 1)
     }
 
+    @Test func theOrdersOwnIdentifiersAreInTheLedgerToo() throws {
+        let database = try database()
+        _ = try importCustomers(database, [zoe])
+        var shipped = order
+        shipped.shippingPhone = "+33 7 99 88 77 66"
+        _ = try importOrders(database, [shipped])
+        _ = try erase(database, email: zoe.email!)
+        #expect(try database.suppressionMatch(phone: "0033 7 99 88 77 66") != nil, "the shipping phone of her order")
+        #expect(try database.suppressionMatch(shopifyCustomerId: zoe.shopifyId) != nil)
+        #expect(try database.suppressionMatch(email: "ZOE@example.com ") != nil)
+    }
+
     @Test func aNewRequestFromAnErasedPersonIsRecordedWithoutRecreatingThem() throws {
         let database = try database()
         _ = try importCustomers(database, [zoe])
