@@ -40,6 +40,7 @@ struct ActionOptions: ParsableArguments {
 
     /// Says on stderr what an erasure could not finish yet (a file it could not remove, a WAL still in use).
     static func reportCleanup(_ cleanup: ErasureCleanup) {
+        for refusal in cleanup.refused { printErr("loupe: not removed: \(refusal)") }
         for path in cleanup.filesLeft {
             printErr("loupe: could not remove \(path) yet; the next command tries again (check its permissions).")
         }

@@ -10,6 +10,9 @@ public struct ErasureCleanup: Equatable, Sendable {
     public var filesLeft: [String] = []
     /// Whether the WAL file was truncated to nothing, so no erased byte remains in it.
     public var walTruncated = true
+    /// Recorded paths Loupe would not remove, and why: neither inside the exports folder nor a Loupe maildir copy
+    /// (a record pointed elsewhere, e.g. by someone editing the file). They are reported once and dropped.
+    public var refused: [String] = []
 
     /// Nothing done yet.
     public init() {}
@@ -92,7 +95,10 @@ extension AppDatabase {
         }
         var done: [Int64] = []
         for (id, path) in pending {
-            if Self.removeFile(path) {
+            if let reason = Self.refusal(toRemove: path, exportsFolder: exportsFolder) {
+                cleanup.refused.append("\(path): \(reason)")
+                done.append(id)
+            } else if Self.removeFile(path) {
                 done.append(id)
                 cleanup.filesRemoved += 1
             } else {
@@ -117,6 +123,24 @@ extension AppDatabase {
                 SELECT EXISTS (SELECT 1 FROM pendingFileRemoval) OR EXISTS (SELECT 1 FROM loupeSetting WHERE key = ?)
                 """, arguments: [SettingKey.searchPurgePending.rawValue]) ?? false
         }
+    }
+
+    /// Why Loupe will not remove `path`, or nil: it removes folders inside its exports folder and its own maildir
+    /// copies (`<time>.M<id>.loupe` files in a maildir's `new/`), nothing else.
+    static func refusal(toRemove path: String, exportsFolder: String?) -> String? {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let name = url.lastPathComponent
+        let isCopy = url.deletingLastPathComponent().lastPathComponent == "new" && name.hasSuffix(".loupe")
+            && name.contains(".M") && name.first?.isNumber == true
+        if isCopy {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            return exists && isFolder.boolValue ? "a folder where a maildir copy should be; not removed" : nil
+        }
+        guard let exportsFolder else { return nil }
+        let root = URL(fileURLWithPath: exportsFolder).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        return url.resolvingSymlinksInPath().path.hasPrefix(root)
+            ? nil : "outside the exports folder \(exportsFolder); not removed (check how it was recorded)"
     }
 
     /// Removes `path` (a file or a folder) and, for a maildir copy in `new/`, the same message moved to `cur/`

@@ -40,4 +40,33 @@ import Testing
         #expect(states.first { $0.0 == victim.path }?.1 == false, "not marked deleted: its files were not removed")
         #expect(states.first { $0.0 == export.folder }?.1 == true)
     }
+
+    @Test func anErasureRemovesOnlyLoupesOwnFiles() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try AppDatabase.open(path: directory.appendingPathComponent("shop.sqlite").path)
+        try database.initialize(admin: "root", displayName: "root", at: storeNow)
+        let root = try #require(try database.staffMember(userName: "root"))
+        _ = try database.addStaff(userName: "ava", role: .agent, displayName: nil, actor: root, at: storeNow)
+        _ = try database.addStaff(userName: "sam", role: .supervisor, displayName: nil, actor: root, at: storeNow)
+        let tests = SuppressionStoreTests()
+        try tests.seedZoe(database)
+        let access = try tests.started(database, NewRequest(kind: .access, email: "zoe@example.com"))
+        let export = try database.exportAccess(publicId: access, to: try #require(database.exportsFolder), actor: tests.ava,
+                                               at: storeNow)
+        let victim = directory.appendingPathComponent("colleague-home")
+        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+        try database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt)
+                SELECT requestId, ?, checksums, createdBy, createdAt FROM requestExport LIMIT 1
+                """, arguments: [victim.path])
+        }
+        _ = try tests.erase(database, email: "zoe@example.com")
+        let cleanup = try database.finishErasures()
+        #expect(!FileManager.default.fileExists(atPath: export.folder), "the subject's export in custody is gone")
+        #expect(FileManager.default.fileExists(atPath: victim.path), "a folder outside custody is never removed")
+        #expect(cleanup.refused.count == 1 && cleanup.refused[0].contains("outside the exports folder"))
+        #expect(try !database.hasUnfinishedErasures())
+    }
 }
