@@ -140,9 +140,14 @@ extension AppDatabase {
             return exists && isFolder.boolValue ? "a folder where a maildir copy should be; not removed" : nil
         }
         guard let exportsFolder else { return nil }
-        let root = URL(fileURLWithPath: exportsFolder).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        return url.resolvingSymlinksInPath().path.hasPrefix(root)
+        return isInside(path, folder: exportsFolder)
             ? nil : "outside the exports folder \(exportsFolder); not removed (check how it was recorded)"
+    }
+
+    /// Whether `path`, by its real location (symbolic links followed), lies inside `folder`.
+    static func isInside(_ path: String, folder: String) -> Bool {
+        func real(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return real(path).hasPrefix(real(folder) + "/")
     }
 
     /// Removes `path` (a file or a folder) and, for a maildir copy in `new/`, the same message moved to `cur/`

@@ -31,7 +31,9 @@ public final class AppDatabase: Sendable {
     /// The protected `exports/` folder beside the database file (nil in memory): where access exports are kept,
     /// and the only place the retention sweep deletes files from.
     public var exportsFolder: String? {
-        (writer as? DatabasePool).map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().appendingPathComponent("exports").path }
+        (writer as? DatabasePool).map {
+            URL(fileURLWithPath: $0.path).deletingLastPathComponent().appendingPathComponent("exports").path
+        }
     }
 
     /// A fresh, migrated in-memory database (tests, benchmarks).

@@ -114,12 +114,8 @@ struct RetentionSweeper {
     /// Deletes an expired export's folder when it lies inside `root` (by its real path); otherwise, or when the
     /// deletion fails, says why and deletes nothing.
     static func deleteExport(_ folder: String, inside root: String?) -> String? {
-        let real = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
-        if let root {
-            let base = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path + "/"
-            guard real.hasPrefix(base) else {
-                return "\(folder) is outside the exports folder \(root): not deleted; check how it was recorded"
-            }
+        if let root, !AppDatabase.isInside(folder, folder: root) {
+            return "\(folder) is outside the exports folder \(root): not deleted; check how it was recorded"
         }
         guard FileManager.default.fileExists(atPath: folder) else { return nil }
         do {
