@@ -22,14 +22,7 @@ import Testing
         let copy = try database.copyExport(publicId: id, to: directory.appendingPathComponent("out").path, actor: tests.ava, at: storeNow)
         #expect(try database.auditEntries(target: id).contains { $0.action == "export.copy" && $0.details.contains(copy) })
         // Someone with the file points a second record at another folder (a colleague's home, say).
-        let victim = directory.appendingPathComponent("victim")
-        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
-        try database.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt)
-                SELECT requestId, ?, checksums, createdBy, createdAt FROM requestExport LIMIT 1
-                """, arguments: [victim.path])
-        }
+        let victim = try recordExportElsewhere(database, directory.appendingPathComponent("victim"))
         try database.setRetentionRule(RetentionRule(category: .accessExports, days: 30, action: .delete), actor: max, at: storeNow)
         let later = storeNow.addingTimeInterval(86_400 * 400)
         let report = try database.sweep(asOf: later, dryRun: false, actor: max, at: later)
@@ -54,19 +47,25 @@ import Testing
         let access = try tests.started(database, NewRequest(kind: .access, email: "zoe@example.com"))
         let export = try database.exportAccess(publicId: access, to: try #require(database.exportsFolder), actor: tests.ava,
                                                at: storeNow)
-        let victim = directory.appendingPathComponent("colleague-home")
-        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
-        try database.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt)
-                SELECT requestId, ?, checksums, createdBy, createdAt FROM requestExport LIMIT 1
-                """, arguments: [victim.path])
-        }
+        let victim = try recordExportElsewhere(database, directory.appendingPathComponent("colleague-home"))
         _ = try tests.erase(database, email: "zoe@example.com")
         let cleanup = try database.finishErasures()
         #expect(!FileManager.default.fileExists(atPath: export.folder), "the subject's export in custody is gone")
         #expect(FileManager.default.fileExists(atPath: victim.path), "a folder outside custody is never removed")
         #expect(cleanup.refused.count == 1 && cleanup.refused[0].contains("outside the exports folder"))
         #expect(try !database.hasUnfinishedErasures())
+    }
+
+    /// What someone with the file could do: a second export record for the same request, pointing at `folder`
+    /// (made, with nothing in it that Loupe wrote).
+    func recordExportElsewhere(_ database: AppDatabase, _ folder: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try database.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt)
+                SELECT requestId, ?, checksums, createdBy, createdAt FROM requestExport LIMIT 1
+                """, arguments: [folder.path])
+        }
+        return folder
     }
 }
