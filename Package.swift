@@ -43,11 +43,13 @@ let package = Package(
         .target(name: "CLoupeTerminalSupport", dependencies: ["CNcurses"]),
         // The only curses code: init/teardown, keys, colours, presenting a ScreenBuffer.
         .target(name: "LoupeTerminal", dependencies: ["LoupeUI", "CNcurses", "CLoupeTerminalSupport"]),
+        // prctl for the installed setgid binary (variadic in C, so not callable from Swift).
+        .target(name: "CLoupeProcess"),
         // Command tree and the live effect runner (composition root, testable).
         .target(
             name: "LoupeCLI",
             dependencies: [
-                "LoupeDomain", "LoupeStore", "LoupeUI", "LoupeTerminal", "LoupeIntake",
+                "LoupeDomain", "LoupeStore", "LoupeUI", "LoupeTerminal", "LoupeIntake", "CLoupeProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),

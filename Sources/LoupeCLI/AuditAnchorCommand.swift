@@ -40,6 +40,10 @@ struct AnchorAudit: ParsableCommand {
 
     /// Appends one line (with O_APPEND: whole lines, never interleaved with another writer's).
     static func append(_ line: String, to path: String) throws {
+        try Privilege.asUser { try appendAsUser(line, to: path) }
+    }
+
+    private static func appendAsUser(_ line: String, to path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o755])
@@ -64,7 +68,7 @@ struct AnchorAudit: ParsableCommand {
     /// The anchors in the witness files (lines that are not anchors are skipped); an unreadable file is an error.
     static func anchors(in files: [String]) throws -> [AuditAnchor] {
         try files.flatMap { file -> [AuditAnchor] in
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            guard let text = try? Privilege.asUser({ try String(contentsOfFile: file, encoding: .utf8) }) else {
                 throw LoupeError(.invalidInput, "Could not read the witness \(file): check the path and that you may read it.")
             }
             return text.split(separator: "\n").compactMap { AuditAnchor.parse(String($0)) }

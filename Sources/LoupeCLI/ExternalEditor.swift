@@ -4,9 +4,14 @@ import LoupeDomain
 /// Opens text in the user's editor ($VISUAL, then $EDITOR, then vi) and returns it as saved. The temporary file
 /// is owner-only in a private folder and removed afterwards, since a message or template may name a customer.
 enum ExternalEditor {
-    /// The edited text, or nil when the editor failed or the file was left unchanged.
+    /// The edited text, or nil when the editor failed or the file was left unchanged. The file and the editor
+    /// are the user's: the installed binary's group privilege is given up around them.
     static func edit(_ text: String, suffix: String = ".txt",
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+        try Privilege.asUser { try editAsUser(text, suffix: suffix, environment: environment) }
+    }
+
+    private static func editAsUser(_ text: String, suffix: String, environment: [String: String]) throws -> String? {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-edit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }

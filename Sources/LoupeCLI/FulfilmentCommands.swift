@@ -28,7 +28,8 @@ struct WriteExport: ParsableCommand {
         try CommandContext.run(database) { context in
             let custody = DatabaseOptions.exportsDirectory(forDatabase: database.resolvedPath)
             let result = try context.database.exportAccess(publicId: id, to: custody, actor: context.actor, at: context.now)
-            let copy = try out.map { try context.database.copyExport(publicId: id, to: $0, actor: context.actor, at: context.now) }
+            let copy = try out.map { try context.database.copyExport(publicId: id, to: $0, actor: context.actor, at: context.now,
+                                                                         userFiles: Privilege.userFiles) }
             if json {
                 var fields = ["folder": result.folder].merging(result.checksums) { $1 }
                 fields["copy"] = copy

@@ -71,7 +71,7 @@ struct ImportCustomers: ParsableCommand {
 
     func run() throws {
         try options.run(what: "customers") { context, bar in
-            let reader = try ShopifyCustomerCSV(path: options.file)
+            let reader = try Privilege.asUser { try ShopifyCustomerCSV(path: options.file) }  // opened as the user
             return try context.database.importCustomers(
                 from: reader.next, fileName: options.file, dryRun: options.dryRun, skipBadRows: options.skipBadRows,
                 actor: context.actor, at: context.now, progress: { bar.update(reader.progress) })
@@ -88,7 +88,7 @@ struct ImportOrders: ParsableCommand {
 
     func run() throws {
         try options.run(what: "orders") { context, bar in
-            let reader = try ShopifyOrderCSV(path: options.file)
+            let reader = try Privilege.asUser { try ShopifyOrderCSV(path: options.file) }  // opened as the user
             return try context.database.importOrders(
                 from: reader.next, fileName: options.file, dryRun: options.dryRun, skipBadRows: options.skipBadRows,
                 actor: context.actor, at: context.now, progress: { bar.update(reader.progress) })

@@ -11,9 +11,9 @@ struct IntakeCommand: ParsableCommand {
         commandName: "intake", abstract: "Record requests from Shopify compliance webhooks and OpenDSR.",
         subcommands: [ShopifyIntake.self, OpenDSRIntake.self])
 
-    /// Reads a whole file (intake inputs are small: a webhook, a request).
+    /// Reads a whole file (intake inputs are small: a webhook, a request) with the user's own rights.
     static func read(_ path: String, what: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try Privilege.asUser({ FileManager.default.contents(atPath: path) }) else {
             throw LoupeError(.invalidInput, "Could not read the \(what) file \(path); check the path.")
         }
         return data

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoupeStore
 
 /// `loupe`: the privacy-request console of jewelrydealshop, and its command-line tools.
 public struct LoupeCommand: ParsableCommand {
@@ -20,11 +21,15 @@ public struct LoupeCommand: ParsableCommand {
             ExportCommand.self, CustomersCommand.self, TasksCommand.self, RetentionCommand.self, PolicyCommand.self,
             AuditCommand.self, SettingsCommand.self, OutboxCommand.self, TemplatesCommand.self,
             IntakeCommand.self, ImportCommand.self,
-            DoctorCommand.self, KeysCommand.self, DataMapCommand.self,
+            DoctorCommand.self, KeysCommand.self, DataMapCommand.self, VaultCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 
     public init() {}
+
+    /// Call first in `main`: hardens the process when it runs as the installed setgid binary (no core dumps, no
+    /// SQLite environment), before any argument is parsed or file opened.
+    public static func prepareProcess() { Privilege.hardenAtStart() }
 }
 
 /// Options every subcommand that opens a database takes.
@@ -40,8 +45,23 @@ struct DatabaseOptions: ParsableArguments {
 
     init(path: String?) { self.path = path }
 
-    /// The file to use: `--db`, else the default path.
-    var resolvedPath: String { path.map(Self.expandTilde) ?? Self.defaultPath() }
+    /// The file to use: `--db`, else the install's database (`PREFIX/etc/loupe.conf`), else the default path.
+    /// Resolving it also settles the group privilege: the installed binary keeps it for its configured database
+    /// only, and gives it up for good before opening any other file the user names.
+    var resolvedPath: String {
+        let resolved = path.map(Self.expandTilde) ?? InstallConfig.current?.database ?? Self.defaultPath()
+        if Privilege.isElevated, !Self.isConfiguredDatabase(resolved) { Privilege.dropForGood() }
+        return resolved
+    }
+
+    /// Whether `path` is the installed binary's configured database (the same file, whatever the spelling).
+    static func isConfiguredDatabase(_ path: String) -> Bool {
+        guard let configured = InstallConfig.current?.database else { return false }
+        func canonical(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return canonical(path) == canonical(configured)
+    }
 
     /// `$XDG_DATA_HOME/loupe/loupe.sqlite`, or `~/.local/share/loupe/loupe.sqlite`.
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -53,9 +73,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Where access exports go by default: `exports/` beside the database file.
-    static func exportsDirectory(forDatabase path: String) -> String {
-        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("exports").path
-    }
+    static func exportsDirectory(forDatabase path: String) -> String { DatabaseFiles(path).exports }
 
     private static func expandTilde(_ path: String) -> String {
         guard path.hasPrefix("~/") else { return path }

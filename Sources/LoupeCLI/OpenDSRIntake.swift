@@ -12,7 +12,8 @@ struct OpenDSRIntake: ParsableCommand {
         discussion: """
             Identities are matched to customers by email, by customer id (controller_customer_id, e.g. C-000042), \
             or by the sha256, sha1 or md5 digest of the emails on file. The response is signed (ECDSA P-256 over \
-            the body's SHA-256) with the key in <database>.opendsr-key, made on first use.
+            the body's SHA-256) with the key in <database>.opendsr-key, made by `loupe init` (or, for a database \
+            made before, when the first OpenDSR request is answered).
             """)
 
     @Argument(help: ArgumentHelp("The request body (JSON).", valueName: "file")) var file: String
@@ -23,7 +24,7 @@ struct OpenDSRIntake: ParsableCommand {
     func run() throws {
         try CommandContext.run(database) { context in
             // The key first: a request is never recorded without the signed answer that acknowledges it.
-            let key = try OpenDSRResponse.signingKey(path: database.resolvedPath + ".opendsr-key",
+            let key = try OpenDSRResponse.signingKey(path: DatabaseFiles(database.resolvedPath).openDSRKey,
                                                      mayCreate: !(try context.database.hasRequests(on: .opendsr)))
             let raw = try IntakeCommand.read(file, what: "request")
             let request = try OpenDSRRequest.parse(raw, source: file)
@@ -111,8 +112,8 @@ enum OpenDSRResponse {
         return try encoder.encode(body)
     }
 
-    /// The P-256 key responses are signed with. It is made (owner-only) only before the first OpenDSR request is
-    /// answered (`mayCreate`): once controllers hold signatures, a missing, unreadable or damaged key is an error
+    /// The P-256 key responses are signed with. It is made (640, like the vault key) by `loupe init`, or before
+    /// the first OpenDSR request is answered (`mayCreate`): once controllers hold signatures, a missing, unreadable or damaged key is an error
     /// naming what to restore, never silently replaced.
     static func signingKey(path: String, mayCreate: Bool) throws -> P256.Signing.PrivateKey {
         if FileManager.default.fileExists(atPath: path) {
@@ -127,9 +128,7 @@ enum OpenDSRResponse {
             throw LoupeError(.storage, "The OpenDSR signing key \(path) is missing; restore it from your backup (controllers hold signatures made with it). Nothing was recorded.")
         }
         let key = P256.Signing.PrivateKey()
-        guard FileManager.default.createFile(atPath: path, contents: key.rawRepresentation, attributes: [.posixPermissions: 0o600]) else {
-            throw LoupeError(.storage, "Could not write the OpenDSR signing key \(path).")
-        }
+        try SharedFileMode.createKeyFile(path, contents: key.rawRepresentation)
         return key
     }
 }

@@ -11,7 +11,7 @@ struct OutboxCommand: ParsableCommand {
 
     /// `mail/` beside the database: the maildir sent messages are delivered into.
     static func defaultMaildir(forDatabase path: String) -> String {
-        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("mail").path
+        DatabaseFiles(path).mail
     }
 }
 
@@ -111,7 +111,7 @@ struct SendOutbox: ParsableCommand {
         try CommandContext.run(database) { context in
             let folder = maildir ?? OutboxCommand.defaultMaildir(forDatabase: database.resolvedPath)
             let sender = OutboxSender(database: context.database, maildir: URL(fileURLWithPath: folder), sendmail: sendmail,
-                                      actor: context.actor, clock: Date.init)
+                                      actor: context.actor, clock: Date.init, userNamed: maildir != nil)
             let report = try sender.run()
             failed = !report.failed.isEmpty
             if json { return try JSONOutput.print(report) }

@@ -17,6 +17,9 @@ struct OutboxSender {
     let sendmail: String?
     let actor: StaffMember
     let clock: () -> Date
+    /// Whether the maildir is one the user named (`--maildir`): written with the user's own rights, owner-only.
+    /// The default maildir is in the install's custody: the group's, folders 770 and files 640.
+    var userNamed = false
 
     /// What a send did, for people and scripts.
     struct Report: Encodable {
@@ -100,11 +103,15 @@ struct OutboxSender {
     }
 
     private func prepareMaildir() throws {
+        try userNamed ? Privilege.asUser(prepareFolders) : prepareFolders()
+    }
+
+    private func prepareFolders() throws {
         for folder in ["tmp", "new", "cur"] {
             let url = maildir.appendingPathComponent(folder)
             do {
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                                                        attributes: [.posixPermissions: userNamed ? 0o700 : 0o770])
             } catch {
                 throw LoupeError(.storage, "Could not create the maildir folder \(url.path); pick another with --maildir.", cause: error)
             }
@@ -113,9 +120,14 @@ struct OutboxSender {
 
     /// Writes into `tmp/`, flushes, then renames into `new/` (the maildir delivery protocol).
     private func deliver(_ bytes: Data, name: String) throws {
+        try userNamed ? Privilege.asUser { try deliverFile(bytes, name: name) } : deliverFile(bytes, name: name)
+    }
+
+    private func deliverFile(_ bytes: Data, name: String) throws {
         let temporary = maildir.appendingPathComponent("tmp/\(name)")
         let final = maildir.appendingPathComponent("new/\(name)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: bytes, attributes: [.posixPermissions: 0o600]),
+        guard FileManager.default.createFile(atPath: temporary.path, contents: bytes,
+                                             attributes: [.posixPermissions: userNamed ? 0o600 : 0o640]),
               let handle = FileHandle(forWritingAtPath: temporary.path) else {
             throw LoupeError(.storage, "Could not write \(temporary.path).")
         }
@@ -136,7 +148,9 @@ struct OutboxSender {
         process.standardInput = input
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        // sendmail is the user's choice of program: it starts without the install's group (exec then sets its
+        // saved group from the effective one, so it cannot take the group back).
+        do { try Privilege.asUser { try process.run() } } catch {
             throw LoupeError(.configuration, "Could not run the sendmail program \(program); check --sendmail.", cause: error)
         }
         try input.fileHandleForWriting.write(contentsOf: bytes)

@@ -74,7 +74,7 @@ struct EditTemplate: ParsableCommand {
         try CommandContext.run(database) { context in
             let text: String
             if let file {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard let data = try Privilege.asUser({ FileManager.default.contents(atPath: file) }) else {
                     throw LoupeError(.invalidInput, "Could not read \(file); give a readable file to --file.")
                 }
                 text = String(decoding: data, as: UTF8.self)

@@ -27,7 +27,7 @@ enum ThemeLoader {
 
     /// Reads a theme file; errors name the file and the key at fault.
     static func read(path: String) throws -> Theme {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try Privilege.asUser({ FileManager.default.contents(atPath: path) }) else {
             throw LoupeError(.configuration, "Cannot read the theme file \(path): check the path.")
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -95,6 +95,7 @@ extension AppDatabase {
         // leave its in-between version in the page's free space, where secure_delete does not always reach.
         // Invoices keep their billing name and address sealed (the key is outside the database).
         let retainedNumbers = Set(plan.retained.map(\.reference))
+        let vault = try currentVault(db)
         for order in try Row.fetchAll(db, sql: """
             SELECT * FROM customerOrder WHERE id IN (SELECT value FROM json_each(?))
             """, arguments: [orderIds]) {

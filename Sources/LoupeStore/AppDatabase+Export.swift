@@ -27,7 +27,7 @@ extension AppDatabase {
             return (export, AccessReport.text(export, periods: periods, policyEffective: effective,
                                               policy: try Self.deadlinePolicy(db)))
         }
-        try Self.makePrivateFolder(folder)
+        try Self.makePrivateFolder(folder, modes: .custody)
         do {
             var checksums: [String: String] = [:]
             var files: [(String, Data)] = [("data.json", export.json()), ("report.txt", Data(report.utf8))]
@@ -35,7 +35,7 @@ extension AppDatabase {
                 checksums[name] = SHA256.hash(data: data).lowercaseHex
             }
             files.append(("SHA256SUMS", Data(checksums.keys.sorted().map { "\(checksums[$0]!)  \($0)\n" }.joined().utf8)))
-            try Self.writeDurably(files, in: folder)
+            try Self.writeDurably(files, in: folder, modes: .custody)
             // Record it, checking again that the export is still allowed (nobody closed or took the request).
             try write { db in
                 _ = try Self.checkExport(db, publicId: publicId, actor: actor)
@@ -66,16 +66,16 @@ extension AppDatabase {
         return customerId
     }
 
-    static func makePrivateFolder(_ folder: String) throws {
+    static func makePrivateFolder(_ folder: String, modes: ExportModes) throws {
         guard !FileManager.default.fileExists(atPath: folder) else {
             throw LoupeError(.conflict, "\(folder) already exists: an export was written there before. Move it away, or give another --out.")
         }
         let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+                                                    attributes: [.posixPermissions: modes.folder])
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
+                                                    attributes: [.posixPermissions: modes.folder])
         } catch {
             throw LoupeError(.storage, "Could not create \(folder): check the --out directory.", cause: error)
         }
@@ -83,14 +83,15 @@ extension AppDatabase {
 
     /// Writes the files owner-only, then makes them and the folder durable before the export is recorded: all
     /// written first and synced after (one journal commit covers them), not written and synced one by one.
-    static func writeDurably(_ files: [(String, Data)], in folder: String) throws {
+    static func writeDurably(_ files: [(String, Data)], in folder: String, modes: ExportModes) throws {
         var descriptors: [Int32] = []
         defer { descriptors.forEach { close($0) } }
         for (name, data) in files {
             let path = folder + "/" + name
-            let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, modes.file)
             guard fd >= 0 else { throw LoupeError(.storage, "Could not create \(path).") }
             descriptors.append(fd)
+            fchmod(fd, modes.file)  // exactly, whatever the umask
             let written = data.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, data.count) }
             guard written == data.count else { throw LoupeError(.storage, "Could not write \(path): is the disk full?") }
         }
@@ -100,4 +101,27 @@ extension AppDatabase {
             throw LoupeError(.storage, "Could not write the export in \(folder): is the disk full?")
         }
     }
+}
+
+/// The modes of an export's folders and files.
+struct ExportModes {
+    let folder: Int
+    let file: mode_t
+    /// In Loupe's custody (`exports/`): the install's group reads them through `loupe export show`, and an admin's
+    /// sweep or an erasure can remove them, whoever made them: folders 770, files 640.
+    static let custody = ExportModes(folder: 0o770, file: 0o640)
+    /// A copy out of custody (`--out`): the user's own, owner-only.
+    static let copy = ExportModes(folder: 0o700, file: 0o600)
+}
+
+/// How Loupe touches files a user names (`export --out`): with the process's rights, or through a wrapper that
+/// gives up the installed binary's group privilege first (the CLI passes one).
+public struct UserFileAccess: Sendable {
+    let perform: @Sendable (() throws -> Void) throws -> Void
+
+    /// Files are touched through `perform`, which must run its argument once.
+    public init(_ perform: @escaping @Sendable (() throws -> Void) throws -> Void) { self.perform = perform }
+
+    /// With the process's own rights.
+    public static let processRights = UserFileAccess { try $0() }
 }

@@ -52,13 +52,13 @@ extension AppDatabase {
     /// Copies a request's newest export out of Loupe's custody into `<directory>/<request id>/` (files owner-only,
     /// owned by whoever runs this), audited as a copy that left Loupe: who, and where to.
     @discardableResult
-    public func copyExport(publicId: String, to directory: String, actor: StaffMember, at time: Date) throws -> String {
+    public func copyExport(publicId: String, to directory: String, actor: StaffMember, at time: Date,
+                           userFiles: UserFileAccess = .processRights) throws -> String {
         try write { db in
             let member = try Self.freshActor(db, actor)
             try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: publicId), actor: member)
             let source = try Self.liveExport(db, publicId: publicId)
             let target = URL(fileURLWithPath: directory).appendingPathComponent(publicId).path
-            try Self.makePrivateFolder(target)
             var files: [(String, Data)] = []
             for name in ["data.json", "report.txt", "SHA256SUMS"] {
                 guard let data = FileManager.default.contents(atPath: source + "/" + name) else {
@@ -66,7 +66,10 @@ extension AppDatabase {
                 }
                 files.append((name, data))
             }
-            try Self.writeDurably(files, in: target)
+            try userFiles.perform {
+                try Self.makePrivateFolder(target, modes: .copy)
+                try Self.writeDurably(files, in: target, modes: .copy)
+            }
             try AuditLog.append(db, at: time, actor: actor.userName, action: "export.copy", target: publicId,
                                 details: ["to": target])
             return target

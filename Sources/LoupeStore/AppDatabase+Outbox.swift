@@ -52,6 +52,7 @@ extension AppDatabase {
         values.merge(extra) { $1 }
         let rendered = try Self.template(db, event).render(values)
         let publicId: String = request["publicId"]
+        let vault = try currentVault(db)
         let messageId = "<\(UUID().uuidString.lowercased())@\(Self.defaultPrivacyEmail.split(separator: "@").last!)>"
         try db.execute(sql: """
             INSERT INTO outboxMessage (requestId, event, toName, toAddress, subject, body, messageId, createdAt)

@@ -14,6 +14,8 @@ enum SettingKey: String {
     case retentionOutlook
     /// "1" while an erased person's tokens may still sit in the search index's older segments (until merged).
     case searchPurgePending
+    /// The fingerprint of the vault key the database's values are sealed with (`RetentionVault.fingerprint`).
+    case vaultKeyFingerprint
 }
 
 extension AppDatabase {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LoupeDomain
 
 /// The Loupe database: one SQLite file, migrated on open, with one method per use case (each one transaction
@@ -15,13 +16,24 @@ public final class AppDatabase: Sendable {
     let checkpointer: Checkpointer?
 
     /// Wraps an open connection and migrates it. Create the connection with `makeConfiguration()`.
-    public init(_ writer: any DatabaseWriter, vault: RetentionVault = .ephemeral()) throws {
-        self.writer = writer
-        self.vault = vault
-        suppression = SuppressionLedger(vault: vault)
-        checkpointer = (writer as? DatabasePool).map { Checkpointer(path: $0.path) }
+    public convenience init(_ writer: any DatabaseWriter, vault: RetentionVault = .ephemeral()) throws {
+        try self.init(writer, vault: vault, files: nil)
+    }
+
+    /// Wraps and migrates a connection to the database of `files` (nil in memory), whose vault key is then checked
+    /// against the one the database was sealed with.
+    init(_ writer: any DatabaseWriter, vault: RetentionVault, files: DatabaseFiles?) throws {
         do {
             try Self.migrator.migrate(writer)
+        } catch {
+            throw LoupeError(.storage, "Could not prepare the database schema.", cause: error)
+        }
+        let settled = try files.map { try Self.settledVault(writer, vault, files: $0) } ?? vault
+        self.writer = writer
+        self.vault = settled
+        suppression = SuppressionLedger(vault: settled)
+        checkpointer = (writer as? DatabasePool).map { Checkpointer(path: $0.path) }
+        do {
             try backfillSuppression()
         } catch {
             throw LoupeError(.storage, "Could not prepare the database schema.", cause: error)
@@ -30,11 +42,10 @@ public final class AppDatabase: Sendable {
 
     /// The protected `exports/` folder beside the database file (nil in memory): where access exports are kept,
     /// and the only place the retention sweep deletes files from.
-    public var exportsFolder: String? {
-        (writer as? DatabasePool).map {
-            URL(fileURLWithPath: $0.path).deletingLastPathComponent().appendingPathComponent("exports").path
-        }
-    }
+    public var exportsFolder: String? { files?.exports }
+
+    /// The files beside the database (nil in memory).
+    public var files: DatabaseFiles? { (writer as? DatabasePool).map { DatabaseFiles($0.path) } }
 
     /// A fresh, migrated in-memory database (tests, benchmarks).
     public static func inMemory() throws -> AppDatabase {
@@ -54,6 +65,13 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Checkpoints run in the background after writes (`Checkpointer`), not inside a user's commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            // The -wal and -shm files are kept (emptied, never deleted) when the last connection closes, so they
+            // keep the owner and mode the install gave them instead of being re-created by whichever agent
+            // opens next (who would then own them and could write to them outside Loupe).
+            // An emptied log is cut to nothing at once, so pages of erased rows do not linger in it.
+            try db.execute(sql: "PRAGMA journal_size_limit = 0")
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
         }
         return config
     }
@@ -121,14 +139,15 @@ public final class AppDatabase: Sendable {
             throw LoupeError(.notFound, "No database at \(path). Create one with `loupe demo` or `loupe init`.")
         }
         try makeOwnerOnlyDirectory(directory)
-        let lock = try FileLock(path: path + ".lock")
+        let files = DatabaseFiles(path)
+        let lock = try FileLock(path: files.lock)
         defer { lock.unlock() }
         // A database that is new, or still empty (a file made by an interrupted first open), gets its vault key.
         let isNew = !exists(at: path) || ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
         try createDatabaseFile(path)
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-            let database = try AppDatabase(pool, vault: RetentionVault.load(keyPath: path + ".vault-key", create: isNew))
+            let database = try AppDatabase(pool, vault: RetentionVault.load(files, create: isNew), files: files)
             // What an erasure left for after its commit, when the process that did it was killed first.
             if try database.hasUnfinishedErasures() { _ = try? database.finishErasures() }
             return database

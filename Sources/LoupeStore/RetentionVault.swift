@@ -7,45 +7,85 @@ import LoupeDomain
 /// (owner-only). Only someone holding that file can open a sealed value, e.g. for a tax audit.
 public struct RetentionVault: Sendable {
     private let keyBytes: Data
-    private static let prefix = "sealed:v1:"
+    /// The suppression ledger's own key, once a rotation has written it to its file (nil: derived from this key).
+    private let ledgerKeyBytes: Data?
+    static let prefix = "sealed:v1:"
+    private static let ledgerLabel = "loupe suppression ledger v1"
 
     /// A vault with a key that lives only in memory (tests, in-memory databases).
     public static func ephemeral() -> RetentionVault { RetentionVault(key: SymmetricKey(size: .bits256)) }
 
-    private init(key: SymmetricKey) { keyBytes = key.withUnsafeBytes { Data($0) } }
+    init(key: SymmetricKey, ledgerKey: Data? = nil) {
+        keyBytes = key.withUnsafeBytes { Data($0) }
+        ledgerKeyBytes = ledgerKey
+    }
 
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+
+    /// The key of the suppression ledger's digests. It must outlive vault key rotations (the digests cannot be
+    /// recomputed: the identifiers are gone), so the first rotation writes it to its own file.
+    var ledgerKey: SymmetricKey {
+        ledgerKeyBytes.map { SymmetricKey(data: $0) } ?? derivedKey(Self.ledgerLabel)
+    }
+
+    /// The ledger key's bytes, for writing it to its own file before a rotation.
+    var ledgerKeyData: Data { ledgerKey.withUnsafeBytes { Data($0) } }
+
+    /// A public fingerprint of the key (an HMAC of a fixed label, 16 hex digits), kept in the database so that a
+    /// key file replaced by another valid key is told apart from the right one.
+    var fingerprint: String {
+        HMAC<SHA256>.authenticationCode(for: Data("loupe vault fingerprint".utf8), using: key)
+            .prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The same vault with a new key (a rotation), keeping the ledger's key.
+    func rotated() -> RetentionVault {
+        RetentionVault(key: SymmetricKey(size: .bits256), ledgerKey: ledgerKeyData)
+    }
+
+    /// The key as it is written to its file: base64 and a newline.
+    var fileText: String { keyBytes.base64EncodedString() + "\n" }
+
+    /// The vault of a database's files: its key file and, after a rotation, the ledger's key file.
+    public static func load(_ files: DatabaseFiles, create: Bool = false) throws -> RetentionVault {
+        let vault = try load(keyPath: files.vaultKey, create: create)
+        guard FileManager.default.fileExists(atPath: files.ledgerKey) else { return vault }
+        let ledger = try readKey(files.ledgerKey, what: "suppression ledger key")
+        return RetentionVault(key: vault.key, ledgerKey: ledger)
+    }
 
     /// The vault whose key is in the file at `keyPath`. The key is made only with a new database (`create`);
     /// for an existing one a missing, unreadable or damaged key is an error that says what to restore, never a
     /// silent new key (the sealed invoices and the list of erased people would no longer match it).
     public static func load(keyPath: String, create: Bool = false) throws -> RetentionVault {
         if FileManager.default.fileExists(atPath: keyPath) {
-            let data = try readKeyFile(keyPath)
-            guard let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
-                  raw.count == 32
-            else {
-                throw LoupeError(.storage, "\(keyPath) is not a Loupe vault key; restore it from your backup.")
-            }
-            return RetentionVault(key: SymmetricKey(data: raw))
+            return RetentionVault(key: SymmetricKey(data: try readKey(keyPath, what: "vault key")))
         }
         guard create else {
             throw LoupeError(.storage, "The vault key \(keyPath) is missing; restore it from your backup. It seals the invoices erasures keep and keys the list of erased people, so Loupe does not make a new one for an existing database.")
         }
-        let key = SymmetricKey(size: .bits256)
-        let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
-        let fd = SharedFileMode.open(keyPath, mode: SharedFileMode.vaultKey, flags: O_WRONLY | O_EXCL)
-        guard fd >= 0 else {
-            // Another process created it first: use theirs.
-            if errno == EEXIST { return try load(keyPath: keyPath, create: false) }
-            throw LoupeError(.storage, "Could not create the vault key \(keyPath): check the directory's permissions.")
+        let vault = RetentionVault(key: SymmetricKey(size: .bits256))
+        do {
+            try writeKeyFile(keyPath, text: vault.fileText)
+        } catch let error as LoupeError where error.code == .conflict {
+            return try load(keyPath: keyPath, create: false)  // another process created it first: use theirs
         }
-        defer { close(fd) }
-        let written = text.utf8CString.withUnsafeBufferPointer { Foundation.write(fd, $0.baseAddress, $0.count - 1) }
-        guard written == text.utf8.count, fsync(fd) == 0 else {
-            throw LoupeError(.storage, "Could not write the vault key \(keyPath).")
+        return vault
+    }
+
+    /// Writes a new key file (exactly 640, synced); `.conflict` when one exists already.
+    static func writeKeyFile(_ path: String, text: String) throws {
+        try SharedFileMode.createKeyFile(path, contents: Data(text.utf8))
+    }
+
+    /// The 32 bytes of a base64 key file, or an error naming the file and what to restore.
+    private static func readKey(_ path: String, what: String) throws -> Data {
+        let data = try readKeyFile(path, what: what)
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let raw = Data(base64Encoded: text), raw.count == 32 else {
+            throw LoupeError(.storage, "\(path) is not a Loupe \(what); restore it from your backup.")
         }
-        return RetentionVault(key: key)
+        return raw
     }
 
     /// A key for another purpose (`label`), derived from the vault key with HKDF-SHA256: it lives outside the
@@ -55,14 +95,14 @@ public struct RetentionVault: Sendable {
     }
 
     /// The bytes of a key file, or an error with the system's reason (permission denied, a folder in its place).
-    private static func readKeyFile(_ path: String) throws -> Data {
+    private static func readKeyFile(_ path: String, what: String) throws -> Data {
         let fd = Foundation.open(path, O_RDONLY)
         var buffer = [UInt8](repeating: 0, count: 256)
         let count = fd < 0 ? -1 : read(fd, &buffer, buffer.count)
         let reason = String(cString: strerror(errno))
         if fd >= 0 { close(fd) }
         guard count >= 0 else {
-            throw LoupeError(.storage, "Cannot read the vault key \(path) (\(reason)): it must be readable by Loupe (loupe doctor shows the mode to set).")
+            throw LoupeError(.storage, "Cannot read the \(what) \(path) (\(reason)): it must be readable by Loupe (loupe doctor shows the mode to set).")
         }
         return Data(buffer.prefix(count))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoupeDomain
 
 /// The shared-host permission model (README, Shared host): the database, its -wal and -shm files (SQLite gives
 /// them the database's mode) and its lock are read and written by their group, the `loupe` group, and never by
@@ -20,5 +21,21 @@ public enum SharedFileMode {
         }
         guard errno == EEXIST, flags & O_EXCL == 0 else { return -1 }
         return Foundation.open(path, flags | O_CLOEXEC)
+    }
+
+    /// Creates a key file holding `contents`, exactly 640 and synced; `.conflict` when one exists already (a key
+    /// is never overwritten), `.storage` when it cannot be written.
+    public static func createKeyFile(_ path: String, contents: Data) throws {
+        let fd = open(path, mode: vaultKey, flags: O_WRONLY | O_EXCL)
+        guard fd >= 0 else {
+            if errno == EEXIST { throw LoupeError(.conflict, "\(path) exists already.") }
+            throw LoupeError(.storage, "Could not create the key file \(path) (\(String(cString: strerror(errno)))): check the directory's permissions.")
+        }
+        defer { close(fd) }
+        let written = contents.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, contents.count) }
+        guard written == contents.count, fsync(fd) == 0 else {
+            unlink(path)
+            throw LoupeError(.storage, "Could not write the key file \(path): is the disk full?")
+        }
     }
 }

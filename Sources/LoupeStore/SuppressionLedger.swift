@@ -15,7 +15,7 @@ struct SuppressionLedger: @unchecked Sendable {
 
     /// A ledger keyed from `vault`.
     init(vault: RetentionVault) {
-        keyed = HMAC<SHA256>(key: vault.derivedKey("loupe suppression ledger v1"))
+        keyed = HMAC<SHA256>(key: vault.ledgerKey)
     }
 
     /// The keyed digest of one identifier, in lower-case hex.

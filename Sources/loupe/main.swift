@@ -7,4 +7,5 @@ if ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] == nil {
     setenv("SWIFT_BACKTRACE", "interactive=no", 1)
     execv("/proc/self/exe", CommandLine.unsafeArgv)
 }
+LoupeCommand.prepareProcess()
 LoupeCommand.main()

@@ -52,7 +52,9 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path)
         let file = try #require(files.first.map { maildir.appendingPathComponent("new/\($0)").path })
         let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
+        // The default maildir is in the install's custody: group-readable (any agent's loupe reads it), never
+        // by others (was 600 before the setgid install, when each agent's files were their own).
+        #expect(mode == 0o640)
         let python = """
             import email, sys
             from email import policy

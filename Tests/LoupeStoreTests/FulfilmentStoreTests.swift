@@ -72,7 +72,9 @@ import Testing
         #expect(sums.contains("  data.json") && sums.contains("  report.txt"))
         for file in ["data.json", "report.txt", "SHA256SUMS"] {
             let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)[.posixPermissions] as? Int
-            #expect(mode == 0o600)
+            // In custody: the install's group reads it through `loupe export show` (was 600, owner-only, when
+            // the exporting agent kept it; `--out` copies are still 600).
+            #expect(mode == 0o640)
         }
         let timeline = try database.requestDetail(publicId: id).timeline
         #expect(timeline.last?.action == "request.export")
