@@ -14,7 +14,7 @@ enum ActorResolver {
     }
 
     /// Whether this process runs with more rights than its user (the installed setgid binary).
-    static var isPrivileged: Bool { getgid() != getegid() || getuid() != geteuid() }
+    static var isPrivileged: Bool { Privilege.isElevated }
 
     /// The staff member acting, or an error naming the admin command that would let them in.
     static func resolve(in database: AppDatabase, actingAs: String?) throws -> StaffMember {
@@ -38,6 +38,19 @@ enum ActorResolver {
         guard member.isActive else {
             throw LoupeError(.notAllowed,
                 "'\(userName)' is deactivated. An admin can add them again: loupe staff add \(userName) --role \(member.role.rawValue)")
+        }
+        return member
+    }
+
+    /// For root acting for an admin (`sudo loupe vault rotate`): the staff member sudo names in `SUDO_USER` (root
+    /// can set any variable, but root can do anything on the host anyway), who must be an active admin.
+    static func resolveSudoAdmin(in database: AppDatabase,
+                                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StaffMember {
+        guard let name = environment["SUDO_USER"], !name.isEmpty else {
+            throw LoupeError(.notAllowed, "As root, run it through sudo as a Loupe admin (sudo loupe ...), so the audit trail names a person.")
+        }
+        guard let member = try database.staffMember(userName: name), member.isActive, member.role == .admin else {
+            throw LoupeError(.notAllowed, "'\(name)' (from sudo) is not an active Loupe admin.")
         }
         return member
     }

@@ -9,9 +9,11 @@ struct DoctorCommand: ParsableCommand {
         abstract: "Check the database: file modes, journal mode, integrity, audit chain, schema version, staff.",
         discussion: """
             Exits 0 when nothing needs fixing, 1 when something does (each problem is printed with its fix). \
-            The permission model is in README.md, under Shared host: the database, its -wal and -shm files, \
-            its lock and vault key are readable and writable by their group (the `loupe` group) and never by \
-            others; access exports are the exporting user's only.
+            The permission model is in README.md, under Install on a shared host: the database, its -wal and \
+            -shm files and its lock are readable and writable by their group (the `loupe` group), the keys \
+            readable by it, exports in custody the group's, and nothing is others'. Run by the installed binary \
+            on its own database, it also checks the install: the binary, the data directory, every file's \
+            owner, and (a warning) login users in the group.
             """)
 
     @Option(help: ArgumentHelp("The witness file of audit anchors to check the chain against.", valueName: "file"))
@@ -21,6 +23,9 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let path = database.resolvedPath
         var checks = FileModeCheck.checks(databasePath: path)
+        if let install = InstallConfig.current, DatabaseOptions.isConfiguredDatabase(path) {
+            checks += InstallCheck.checks(install)
+        }
         if FileManager.default.fileExists(atPath: path) {
             try CLIFailure.reporting {
                 checks += try AppDatabase.healthChecks(path: path)
@@ -28,10 +33,10 @@ struct DoctorCommand: ParsableCommand {
             }
         }
         for check in checks {
-            print("\(check.fix == nil ? "ok  " : "FIX ") \(check.name): \(check.finding)")
+            print("\(check.fix == nil ? "ok  " : check.isWarning ? "WARN" : "FIX ") \(check.name): \(check.finding)")
             if let fix = check.fix { print("     → \(fix)") }
         }
-        let problems = checks.filter { $0.fix != nil }.count
+        let problems = checks.filter { $0.fix != nil && !$0.isWarning }.count
         print(problems == 0 ? "Nothing to fix." : "\(problems) thing\(problems == 1 ? "" : "s") to fix.")
         if problems > 0 { throw ExitCode(1) }
     }
@@ -60,8 +65,8 @@ extension DoctorCommand {
 enum FileModeCheck {
     /// The files that share the database's group and mode (those that exist).
     static func sharedFiles(_ path: String) -> [String] {
-        [path, path + "-wal", path + "-shm", path + ".lock", path + ".vault-key"]
-            .filter { FileManager.default.fileExists(atPath: $0) }
+        let files = DatabaseFiles(path)
+        return (files.sharedFiles + files.keyFiles).filter { FileManager.default.fileExists(atPath: $0) }
     }
 
     static func checks(databasePath path: String) -> [HealthCheck] {
@@ -75,7 +80,7 @@ enum FileModeCheck {
             let mode = info.st_mode & 0o777
             var fixes: [String] = []
             if mode & 0o007 != 0 { fixes.append("chmod o-rwx \(file)") }
-            let groupNeeds: mode_t = file.hasSuffix(".vault-key") ? 0o040 : 0o060
+            let groupNeeds: mode_t = DatabaseFiles(path).keyFiles.contains(file) ? 0o040 : 0o060
             if mode & groupNeeds != groupNeeds { fixes.append("chmod g+\(groupNeeds == 0o040 ? "r" : "rw") \(file)") }
             if info.st_gid != main.st_gid { fixes.append("chgrp \(groupName(main.st_gid)) \(file)") }
             checks.append(HealthCheck(name: "mode of \(URL(fileURLWithPath: file).lastPathComponent)",
@@ -88,21 +93,25 @@ enum FileModeCheck {
             checks.append(HealthCheck(name: "mode of the database's directory", finding: String(format: "%04o", mode),
                                       fix: mode & 0o002 != 0 ? "chmod o-w \(directory)" : nil))
         }
-        let exports = URL(fileURLWithPath: directory).appendingPathComponent("exports").path
+        let exports = DatabaseFiles(path).exports
         if let info = status(exports) {
+            // In custody: the group's (any agent's loupe reads an export, an admin's sweep removes it), not others'.
             let mode = info.st_mode & 0o777
+            var fixes: [String] = []
+            if mode & 0o007 != 0 { fixes.append("chmod -R o-rwx \(exports)") }
+            if mode & 0o070 != 0o070 { fixes.append("chmod -R g+rwX \(exports)") }
             checks.append(HealthCheck(name: "mode of exports/", finding: String(format: "%03o", mode),
-                                      fix: mode & 0o077 != 0 ? "chmod -R go-rwx \(exports)" : nil))
+                                      fix: fixes.isEmpty ? nil : fixes.joined(separator: "; ")))
         }
         return checks
     }
 
-    private static func status(_ path: String) -> stat? {
+    static func status(_ path: String) -> stat? {
         var info = stat()
         return stat(path, &info) == 0 ? info : nil
     }
 
-    private static func groupName(_ gid: gid_t) -> String {
+    static func groupName(_ gid: gid_t) -> String {
         guard let group = getgrgid(gid), let name = group.pointee.gr_name else { return String(gid) }
         return String(cString: name)
     }

@@ -153,9 +153,13 @@ struct OutboxSender {
         do { try Privilege.asUser { try process.run() } } catch {
             throw LoupeError(.configuration, "Could not run the sendmail program \(program); check --sendmail.", cause: error)
         }
-        try input.fileHandleForWriting.write(contentsOf: bytes)
-        try input.fileHandleForWriting.close()
+        // A program that exits without reading its input closes the pipe (EPIPE): its exit status says why.
+        let wrote = (try? input.fileHandleForWriting.write(contentsOf: bytes)) != nil
+        try? input.fileHandleForWriting.close()
         process.waitUntilExit()
+        if !wrote, process.terminationStatus == 0 {
+            throw LoupeError(.storage, "\(program) exited without reading the message; check --sendmail.")
+        }
         guard process.terminationStatus == 0 else {
             let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""

@@ -21,15 +21,23 @@ struct VaultRotateCommand: ParsableCommand {
             sealed again in one transaction, then the new key replaces the old file; if Loupe is stopped in \
             between, the next open finishes or undoes the rotation. The list of erased people keeps its own key \
             (written to <database>.ledger-key by the first rotation). Back up the new key file afterwards. \
-            Sessions that were open must be restarted before they seal anything.
+            Sessions that were open must be restarted before they seal anything. On a shared-host install the keys \
+            are root's: an admin runs `sudo loupe vault rotate` (the audit names them, from sudo).
             """)
 
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try CommandContext.run(database) { context in
-            let files = DatabaseFiles(database.resolvedPath)
-            let rotation = try context.database.rotateVaultKey(files, actor: context.actor, at: context.now)
+        try CLIFailure.reporting {
+            let path = database.resolvedPath
+            if Privilege.isElevated, getuid() != 0 {
+                throw LoupeError(.notAllowed, "On this install the keys are root's, so that no person owns them: run `sudo loupe vault rotate`.")
+            }
+            let opened = try AppDatabase.open(path: path, create: false)
+            let actor = try getuid() == 0 ? ActorResolver.resolveSudoAdmin(in: opened)
+                : ActorResolver.resolve(in: opened, actingAs: database.actingAs)
+            let files = DatabaseFiles(path)
+            let rotation = try opened.rotateVaultKey(files, actor: actor, at: Date())
             print("Rotated the vault key: \(rotation.resealed) sealed value\(rotation.resealed == 1 ? "" : "s") sealed again.")
             if rotation.wroteLedgerKey {
                 print("The list of erased people keeps its key in \(files.ledgerKey); back it up with the vault key.")

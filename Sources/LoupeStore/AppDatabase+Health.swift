@@ -10,12 +10,15 @@ public struct HealthCheck: Equatable, Sendable {
     public var finding: String
     /// How to fix it, or nil when nothing needs fixing.
     public var fix: String?
+    /// A finding worth acting on that does not make the check fail (printed WARN).
+    public var isWarning: Bool
 
     /// Makes a finding.
-    public init(name: String, finding: String, fix: String? = nil) {
+    public init(name: String, finding: String, fix: String? = nil, isWarning: Bool = false) {
         self.name = name
         self.finding = finding
         self.fix = fix
+        self.isWarning = isWarning
     }
 }
 
@@ -57,7 +60,7 @@ extension AppDatabase {
         let admins = staff.filter { $0.isActive && $0.role == .admin }
         checks.append(HealthCheck(
             name: "staff", finding: "\(staff.filter(\.isActive).count) active, \(admins.count) admin",
-            fix: admins.isEmpty ? "no active admin: nobody can manage staff or settings; see README, Shared host" : nil))
+            fix: admins.isEmpty ? "no active admin: nobody can manage staff or settings; see README, Install on a shared host" : nil))
         return checks
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import LoupeDomain
 
-/// The shared-host permission model (README, Shared host): the database, its -wal and -shm files (SQLite gives
-/// them the database's mode) and its lock are read and written by their group, the `loupe` group, and never by
-/// others; the vault key is group-readable; exports are owner-only. The directory's setgid bit gives new files
-/// the group. Modes are set exactly, whatever the umask, when Loupe creates a file, and left alone after.
+/// The shared-host permission model (README, Install on a shared host): the database, its -wal and -shm files
+/// (SQLite gives them the database's mode) and its lock are read and written by their group, the `loupe` group
+/// the installed binary runs as, and never by others; key files are group-readable; exports in custody are the
+/// group's too (770/640). The directory's setgid bit gives new files the group. Modes are set exactly, whatever the
+/// umask, when Loupe creates a file, and left alone after.
 public enum SharedFileMode {
     /// Database, -wal, -shm, lock: rw-rw----.
     public static let database: mode_t = 0o660
