@@ -49,8 +49,16 @@ extension AppDatabase {
         }
     }
 
+    /// Refuses a copy destination inside Loupe's custody folder (a copy is what leaves custody). Front doors call
+    /// it before exporting, so nothing is written when the destination is wrong.
+    public func checkCopyDestination(_ directory: String) throws {
+        if let custody = exportsFolder, Self.isInside(directory + "/x", folder: custody) {
+            throw LoupeError(.invalidInput, "\(directory) is in Loupe's custody folder; --out copies an export out of custody: name a folder of yours, e.g. --out ~/exports.")
+        }
+    }
+
     /// Copies a request's newest export out of Loupe's custody into `<directory>/<request id>/` (files owner-only,
-    /// owned by whoever runs this), audited as a copy that left Loupe: who, and where to.
+    /// owned by whoever runs this, through `userFiles`), audited as a copy that left Loupe: who, and where to.
     @discardableResult
     public func copyExport(publicId: String, to directory: String, actor: StaffMember, at time: Date,
                            userFiles: UserFileAccess = .processRights) throws -> String {
@@ -58,6 +66,7 @@ extension AppDatabase {
             let member = try Self.freshActor(db, actor)
             try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: publicId), actor: member)
             let source = try Self.liveExport(db, publicId: publicId)
+            try checkCopyDestination(directory)
             let target = URL(fileURLWithPath: directory).appendingPathComponent(publicId).path
             var files: [(String, Data)] = []
             for name in ["data.json", "report.txt", "SHA256SUMS"] {
