@@ -26,6 +26,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The deterministic demo shop (`loupe demo`, benchmarks): generated rows bound straight through SQLite.
+        .target(
+            name: "LoupeDemo",
+            dependencies: [
+                "LoupeDomain", "LoupeStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // Intake parsers and validators (Shopify webhooks, OpenDSR, CSV exports): bytes in, domain values or
         // structured errors out. No database.
         .target(
@@ -36,7 +44,7 @@ let package = Package(
         // Pure TUI: State, Action, reducers, effects, key table, render into a ScreenBuffer.
         .target(
             name: "LoupeUI",
-            dependencies: ["LoupeDomain", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["LoupeDomain"]),
         // ncursesw, with static inline wrappers for macros and C globals.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // Signal handlers that restore the terminal (must be C: async-signal context).
@@ -49,18 +57,19 @@ let package = Package(
         .target(
             name: "LoupeCLI",
             dependencies: [
-                "LoupeDomain", "LoupeStore", "LoupeUI", "LoupeTerminal", "LoupeIntake", "CLoupeProcess",
+                "LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeUI", "LoupeTerminal", "LoupeIntake", "CLoupeProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(name: "loupe", dependencies: ["LoupeCLI"]),
         // `scripts/bench`: timings of the use cases on a real database file (figures, never pass/fail).
-        .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore", "LoupeIntake", "LoupeUI", "LoupeTerminal"]),
+        .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeIntake", "LoupeUI", "LoupeTerminal"]),
         .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
         .testTarget(name: "LoupeIntakeTests", dependencies: ["LoupeIntake"]),
-        .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", "LoupeDemo", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"], exclude: ["Golden"]),
-        .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI", "LoupeStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI", "LoupeStore", "LoupeDemo", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
 

@@ -1,5 +1,6 @@
 import Foundation
 import LoupeDomain
+import LoupeDemo
 import LoupeStore
 
 // `scripts/bench`: one table of figures on one demo database file, each beside its floor (the plainest SQL for

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoupeDomain
+import LoupeDemo
 import LoupeStore
 
 /// `loupe console` (the default): opens the console on an existing database.

@@ -3,7 +3,7 @@ import GRDB
 import LoupeDomain
 
 /// Keys of the `loupeSetting` table.
-enum SettingKey: String {
+package enum SettingKey: String {
     /// "1" on a database made by `loupe demo` (where `--as` is allowed).
     case isDemo
     /// The shop's time zone identifier (default UTC).
@@ -43,7 +43,7 @@ extension AppDatabase {
         try String.fetchOne(db, sql: "SELECT value FROM loupeSetting WHERE key = ?", arguments: [key.rawValue])
     }
 
-    static func setSetting(_ db: Database, _ key: SettingKey, _ value: String) throws {
+    package static func setSetting(_ db: Database, _ key: SettingKey, _ value: String) throws {
         try db.execute(
             sql: "INSERT INTO loupeSetting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             arguments: [key.rawValue, value])

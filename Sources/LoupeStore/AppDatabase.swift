@@ -7,7 +7,7 @@ import LoupeDomain
 /// that applies the domain rules, writes the rows and appends its audit entry).
 public final class AppDatabase: Sendable {
     /// The connection (a pool on disk, a queue in memory). Only LoupeStore touches it.
-    let writer: any DatabaseWriter
+    package let writer: any DatabaseWriter
     /// Seals what erasures must retain; its key lives beside the database file, never in it.
     let vault: RetentionVault
     /// Keyed digests of erased people's identifiers, consulted by every import and intake.

@@ -4,9 +4,9 @@ import GRDB
 import LoupeDomain
 
 /// Appends to and checks the hash-linked audit chain. Called inside a use case's transaction.
-enum AuditLog {
+package enum AuditLog {
     /// The `previousHash` of the first entry.
-    static let genesisHash = String(repeating: "0", count: 64)
+    package static let genesisHash = String(repeating: "0", count: 64)
 
     /// Appends one entry after the current last one and returns it. `details` holds ids and field names only.
     @discardableResult
@@ -26,7 +26,7 @@ enum AuditLog {
     }
 
     /// The entry that follows `previousHash`, with its hash computed.
-    static func makeEntry(
+    package static func makeEntry(
         sequence: Int64, previousHash: String, at time: Date, actor: String, action: String, target: String,
         details: [String: String]
     ) -> AuditEntry {

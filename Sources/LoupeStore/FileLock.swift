@@ -2,11 +2,11 @@ import Foundation
 import LoupeDomain
 
 /// An exclusive advisory lock (`lockf`) on a side file, held while a process opens and migrates the database.
-final class FileLock {
+package final class FileLock {
     private let descriptor: Int32
 
     /// Blocks until the lock on `path` is held (the file is created with the database's mode if needed).
-    init(path: String) throws {
+    package init(path: String) throws {
         descriptor = SharedFileMode.open(path, mode: SharedFileMode.database)
         guard descriptor >= 0 else {
             throw LoupeError(.storage, "Could not create the lock file \(path): check the directory's permissions.")
@@ -19,7 +19,7 @@ final class FileLock {
     }
 
     /// Releases the lock.
-    func unlock() {
+    package func unlock() {
         _ = lockf(descriptor, F_ULOCK, 0)
         close(descriptor)
     }

@@ -14,7 +14,7 @@ public enum SharedFileMode {
 
     /// Opens `path` for reading and writing, creating it with exactly `mode` if it does not exist. Returns the
     /// descriptor, or -1 with `errno` set.
-    static func open(_ path: String, mode: mode_t, flags: Int32 = O_RDWR) -> Int32 {
+    package static func open(_ path: String, mode: mode_t, flags: Int32 = O_RDWR) -> Int32 {
         let created = Foundation.open(path, flags | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         if created >= 0 {
             fchmod(created, mode)

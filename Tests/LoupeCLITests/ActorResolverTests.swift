@@ -1,6 +1,7 @@
 import Foundation
 import LoupeDomain
 @testable import LoupeCLI
+import LoupeDemo
 import LoupeStore
 import Testing
 

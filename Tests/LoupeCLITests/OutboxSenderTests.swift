@@ -2,6 +2,7 @@ import Foundation
 import LoupeDomain
 @testable import LoupeCLI
 import GRDB
+import LoupeDemo
 @testable import LoupeStore
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LoupeDomain
+@testable import LoupeDemo
 @testable import LoupeStore
 import Testing
 

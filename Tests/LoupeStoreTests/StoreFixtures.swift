@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+@testable import LoupeDemo
 @testable import LoupeStore
 
 /// A fixed clock reading for store tests: 2026-11-25 12:00 UTC.

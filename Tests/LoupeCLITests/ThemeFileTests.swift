@@ -1,9 +1,11 @@
 import Foundation
+@testable import LoupeCLI
 import LoupeDomain
 @testable import LoupeUI
 import Testing
 
-@Suite struct ThemeTests {
+/// Theme files: parsed where they are read (the CLI), so the pure console module does not depend on a YAML parser.
+@Suite struct ThemeFileTests {
     static let themesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes")
 

@@ -1,3 +1,5 @@
+import LoupeDemo
+import LoupeStore
 import Foundation
 import GRDB
 import LoupeDomain

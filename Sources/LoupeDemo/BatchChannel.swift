@@ -1,3 +1,4 @@
+import LoupeStore
 import Foundation
 
 /// A bounded hand-over of row batches from the generating thread to the writing one. The generator waits when

@@ -1,3 +1,4 @@
+import LoupeStore
 import Foundation
 
 /// The generator's side of the demo's inserts: one `DemoTable` per table, all encoding into one batch that is

@@ -1,3 +1,4 @@
+import LoupeStore
 import Foundation
 import LoupeDomain
 

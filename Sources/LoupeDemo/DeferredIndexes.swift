@@ -1,3 +1,4 @@
+import LoupeStore
 import GRDB
 
 /// The secondary indexes and the search trigger of the tables a bulk load fills, dropped before the load and

@@ -1,3 +1,4 @@
+import LoupeStore
 import Foundation
 
 /// Rows for several tables encoded into one byte buffer: the demo generates rows on one thread and SQLite

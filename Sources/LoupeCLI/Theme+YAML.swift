@@ -1,4 +1,5 @@
 import LoupeDomain
+import LoupeUI
 import Yams
 
 extension Theme {
