@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure rules: entities, lifecycle, deadlines, masking, errors. No I/O.
@@ -25,6 +26,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // The deterministic demo shop (`loupe demo`, benchmarks): generated rows bound straight through SQLite.
         .target(
@@ -60,6 +62,7 @@ let package = Package(
                 "LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeUI", "LoupeTerminal", "LoupeIntake", "CLoupeProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(name: "loupe", dependencies: ["LoupeCLI"]),
@@ -67,7 +70,7 @@ let package = Package(
         .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeIntake", "LoupeUI", "LoupeTerminal"]),
         .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
         .testTarget(name: "LoupeIntakeTests", dependencies: ["LoupeIntake"]),
-        .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", "LoupeDemo", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", "LoupeDemo", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"], exclude: ["Golden"]),
         .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI", "LoupeStore", "LoupeDemo", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

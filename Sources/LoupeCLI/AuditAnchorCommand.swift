@@ -29,7 +29,7 @@ struct AnchorAudit: ParsableCommand {
         // owner (root, from cron, is not staff).
         try CLIFailure.reporting {
             let path = database.resolvedPath
-            let opened = try AppDatabase.open(path: path, create: false)
+            let opened = try AppDatabase.open(path: path, create: false, logger: LoupeLogging.logger())
             let anchor = try opened.auditHead(database: AnchorAudit.identity(path), at: Date())
             try AnchorAudit.append(anchor.line, to: witness)
             if !noSyslog { AnchorAudit.log(anchor.line) }

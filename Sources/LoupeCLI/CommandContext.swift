@@ -17,9 +17,11 @@ struct CommandContext {
         }
     }
 
-    /// Opens the database named by `options` (it must exist) and resolves the actor.
-    static func open(_ options: DatabaseOptions) throws -> CommandContext {
-        let database = try AppDatabase.open(path: options.resolvedPath, create: false)
+    /// Opens the database named by `options` (it must exist) and resolves the actor. The console's store logs
+    /// nothing below critical, since the console owns the terminal.
+    static func open(_ options: DatabaseOptions, console: Bool = false) throws -> CommandContext {
+        let database = try AppDatabase.open(path: options.resolvedPath, create: false,
+                                            logger: LoupeLogging.logger(console: console))
         let actor = try ActorResolver.resolve(in: database, actingAs: options.actingAs)
         return CommandContext(database: database, actor: actor, now: Date())
     }

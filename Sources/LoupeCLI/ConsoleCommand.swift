@@ -14,7 +14,11 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        try CommandContext.run(database) { context in try console.open(context, databasePath: database.resolvedPath) }
+        try CLIFailure.reporting {
+            let context = try CommandContext.open(database, console: true)
+            defer { try? context.database.checkpoint() }
+            try console.open(context, databasePath: database.resolvedPath)
+        }
     }
 }
 
@@ -63,7 +67,7 @@ struct DemoCommand: ParsableCommand {
                 printErr("A database already exists at \(path); it was left as it is.")
             }
             guard !buildOnly else { return }
-            try console.open(CommandContext.open(database), databasePath: path)
+            try console.open(CommandContext.open(database, console: true), databasePath: path)
         }
     }
 }

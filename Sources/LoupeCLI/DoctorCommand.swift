@@ -49,7 +49,7 @@ extension DoctorCommand {
             return HealthCheck(name: "audit anchors", finding: "no witness at \(witness)",
                                fix: "anchor the chain daily as root: loupe audit anchor --db \(path) (loupe serve does it)")
         }
-        let database = try AppDatabase.open(path: path, create: false)
+        let database = try AppDatabase.open(path: path, create: false, logger: LoupeLogging.logger())
         let check = try database.checkAnchors(try AnchorAudit.anchors(in: [witness]), database: AnchorAudit.identity(path))
         let problems = check.problems + (check.missingTriggers.isEmpty ? [] : ["append-only triggers dropped"])
         guard problems.isEmpty else {

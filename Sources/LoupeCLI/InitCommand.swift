@@ -33,7 +33,7 @@ struct InitCommand: ParsableCommand {
             if let admin, getpwnam(admin) == nil {
                 throw LoupeError(.invalidInput, "There is no OS user '\(admin)' on this host: create the account first (useradd \(admin)).")
             }
-            let database = try AppDatabase.open(path: path)
+            let database = try AppDatabase.open(path: path, logger: LoupeLogging.logger())
             try database.initialize(admin: user, displayName: user, at: Date())
             let keyPath = DatabaseFiles(path).openDSRKey
             if !FileManager.default.fileExists(atPath: keyPath) {

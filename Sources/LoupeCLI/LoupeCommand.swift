@@ -29,7 +29,10 @@ public struct LoupeCommand: ParsableCommand {
 
     /// Call first in `main`: hardens the process when it runs as the installed setgid binary (no core dumps, no
     /// SQLite environment), before any argument is parsed or file opened.
-    public static func prepareProcess() { Privilege.hardenAtStart() }
+    public static func prepareProcess() {
+        Privilege.hardenAtStart()
+        LoupeLogging.bootstrap()
+    }
 }
 
 /// Options every subcommand that opens a database takes.

@@ -33,7 +33,7 @@ struct VaultRotateCommand: ParsableCommand {
             if Privilege.isElevated, getuid() != 0 {
                 throw LoupeError(.notAllowed, "On this install the keys are root's, so that no person owns them: run `sudo loupe vault rotate`.")
             }
-            let opened = try AppDatabase.open(path: path, create: false)
+            let opened = try AppDatabase.open(path: path, create: false, logger: LoupeLogging.logger())
             let actor = try getuid() == 0 ? ActorResolver.resolveSudoAdmin(in: opened)
                 : ActorResolver.resolve(in: opened, actingAs: database.actingAs)
             let files = DatabaseFiles(path)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import LoupeDomain
 
 extension AppDatabase {
@@ -129,6 +130,10 @@ extension AppDatabase {
         for step in plan.steps where step.action != .pseudonymise {
             counts["\(step.table).\(step.action.label)"] = String(step.rows)
         }
+        // Row counts and the request's id only: the subject's values never reach a log.
+        logger.info("erasure executed (commits with its request)", metadata: [
+            "request": .string(publicId), "rows": .dictionary(counts.mapValues { .string($0) }),
+        ])
         return counts
     }
 

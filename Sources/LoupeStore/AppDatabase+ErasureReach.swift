@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import LoupeDomain
 
 /// What an erasure left to do outside its transaction, and whether it got done.
@@ -115,6 +116,10 @@ extension AppDatabase {
         }
         try purgeSearchIndex()
         cleanup.walTruncated = try truncateWAL()
+        logger.info("erasure cleanup", metadata: [
+            "filesRemoved": .stringConvertible(cleanup.filesRemoved), "filesLeft": .stringConvertible(cleanup.filesLeft.count),
+            "refused": .stringConvertible(cleanup.refused.count), "walTruncated": .stringConvertible(cleanup.walTruncated),
+        ])
         return cleanup
     }
 

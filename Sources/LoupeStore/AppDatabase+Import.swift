@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import LoupeDomain
 
 extension AppDatabase {
@@ -35,7 +36,7 @@ extension AppDatabase {
         next: () throws -> ImportItem<Record>?, progress: () -> Void,
         apply: (Database, SuppressionLedger.Snapshot, Record, Int, inout ImportReport) throws -> Void
     ) throws -> ImportReport {
-        try writeOrRollBack { db in
+        let report = try writeOrRollBack { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
             var report = ImportReport()
             let ledger = try suppression.snapshot(db)
@@ -60,6 +61,13 @@ extension AppDatabase {
             report.written = commit
             return (report, commit)
         }
+        // Counts only: a rejected row's reason may quote nothing, but the file's name may be a person's.
+        logger.info("import", metadata: [
+            "kind": .string(kind), "written": .stringConvertible(report.written),
+            "created": .stringConvertible(report.created), "updated": .stringConvertible(report.updated),
+            "rejected": .stringConvertible(report.rejected.count), "suppressed": .stringConvertible(report.suppressed.count),
+        ])
+        return report
     }
 
     private func upsert(_ db: Database, _ customer: ImportedCustomer, ledger: SuppressionLedger.Snapshot, line: Int,

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import LoupeDomain
 
 extension AppDatabase {
@@ -14,16 +15,21 @@ extension AppDatabase {
         // An approval erases someone in this transaction; what lies outside it (their files, the search index's
         // old segments, the WAL) is queued in it, and each front door calls `finishErasures()` after the commit.
         // Every open finishes what a crash left.
-        try write { db in
+        let detail = try write { db in
             try performInTransaction(db, command, on: publicId, expectedVersion: expectedVersion, actorName: actor.userName, at: time)
         }
+        logger.info("request action committed", metadata: [
+            "action": .string(command.auditAction), "request": .string(publicId),
+            "status": .string(detail.summary.status.rawValue), "version": .stringConvertible(detail.summary.version),
+        ])
+        return detail
     }
 
     /// Claims the most urgent unassigned open request (urgent first, then by due date) in one transaction, so
     /// two agents never get the same one. `.notFound` when nothing is waiting.
     @discardableResult
     public func claimNext(actor: StaffMember, at time: Date) throws -> RequestDetail {
-        try write { db in
+        let detail = try write { db in
             let open = Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status")
             let next = try String.fetchOne(db, sql: """
                 SELECT r.publicId FROM privacyRequest r INDEXED BY privacyRequest_openQueue
@@ -34,6 +40,11 @@ extension AppDatabase {
             }
             return try performInTransaction(db, .claim, on: publicId, expectedVersion: nil, actorName: actor.userName, at: time)
         }
+        logger.info("request action committed", metadata: [
+            "action": "request.claim-next", "request": .string(detail.summary.publicId),
+            "version": .stringConvertible(detail.summary.version),
+        ])
+        return detail
     }
 
     func performInTransaction(

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import LoupeDomain
 
 /// What `loupe vault rotate` did.
@@ -71,6 +72,7 @@ extension AppDatabase {
             throw error
         }
         try Self.replaceKeyFile(files)
+        logger.notice("vault key rotated", metadata: ["resealed": .stringConvertible(resealed)])
         return VaultRotation(resealed: resealed, wroteLedgerKey: wroteLedgerKey)
     }
 

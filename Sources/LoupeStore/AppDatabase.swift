@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Logging
 import LoupeDomain
 
 /// The Loupe database: one SQLite file, migrated on open, with one method per use case (each one transaction
@@ -14,15 +15,18 @@ public final class AppDatabase: Sendable {
     let suppression: SuppressionLedger
     /// Background WAL checkpoints for file databases (nil in memory).
     let checkpointer: Checkpointer?
+    /// Operational events (what ran, how many rows, how long): ids and counts only, never a personal value.
+    let logger: Logger
 
     /// Wraps an open connection and migrates it. Create the connection with `makeConfiguration()`.
-    public convenience init(_ writer: any DatabaseWriter, vault: RetentionVault = .ephemeral()) throws {
-        try self.init(writer, vault: vault, files: nil)
+    public convenience init(_ writer: any DatabaseWriter, vault: RetentionVault = .ephemeral(),
+                            logger: Logger = Logger(label: "loupe.store")) throws {
+        try self.init(writer, vault: vault, files: nil, logger: logger)
     }
 
     /// Wraps and migrates a connection to the database of `files` (nil in memory), whose vault key is then checked
     /// against the one the database was sealed with.
-    init(_ writer: any DatabaseWriter, vault: RetentionVault, files: DatabaseFiles?) throws {
+    init(_ writer: any DatabaseWriter, vault: RetentionVault, files: DatabaseFiles?, logger: Logger) throws {
         do {
             try Self.migrator.migrate(writer)
         } catch {
@@ -30,6 +34,7 @@ public final class AppDatabase: Sendable {
         }
         let settled = try files.map { try Self.settledVault(writer, vault, files: $0) } ?? vault
         self.writer = writer
+        self.logger = logger
         self.vault = settled
         suppression = SuppressionLedger(vault: settled)
         checkpointer = (writer as? DatabasePool).map { Checkpointer(path: $0.path) }
@@ -132,7 +137,8 @@ public final class AppDatabase: Sendable {
     /// The directory is created owner-only (0700) and the file owner-only (0600). Opening and migrating happen
     /// under an exclusive lock on `<path>.lock`, so two processes that open a new file at the same instant do not
     /// race on `journal_mode` or the schema.
-    public static func open(path: String, create: Bool = true) throws -> AppDatabase {
+    public static func open(path: String, create: Bool = true,
+                            logger: Logger = Logger(label: "loupe.store")) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         if !create && !exists(at: path) {
@@ -147,7 +153,9 @@ public final class AppDatabase: Sendable {
         try createDatabaseFile(path)
         do {
             let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-            let database = try AppDatabase(pool, vault: RetentionVault.load(files, create: isNew), files: files)
+            let database = try AppDatabase(pool, vault: RetentionVault.load(files, create: isNew), files: files,
+                                           logger: logger)
+            logger.debug("database opened", metadata: ["new": "\(isNew)"])
             // What an erasure left for after its commit, when the process that did it was killed first.
             if try database.hasUnfinishedErasures() { _ = try? database.finishErasures() }
             return database
