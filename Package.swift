@@ -22,7 +22,7 @@ let package = Package(
         .target(
             name: "LoupeStore",
             dependencies: [
-                "LoupeDomain",
+                "LoupeDomain", "LoupeIntake",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -24,20 +24,8 @@ struct EffectRunner {
             case .createRequest(let draft):
                 return .created(try database.createRequest(draft, actor: actor, at: clock()))
             case .performBulk(let command, let targets):
-                // Each request in its own transaction: one refusal (a stale version, a rule) stops only that one.
-                var succeeded: [String] = []
-                var refused: [String] = []
-                for target in targets {
-                    do {
-                        _ = try database.perform(command, on: target.publicId, expectedVersion: target.version, actor: actor, at: clock())
-                        succeeded.append(target.publicId)
-                    } catch let error as LoupeError {
-                        refused.append("\(target.publicId): \(error.message)")
-                    }
-                }
-                // An approval erased someone: their files, search-index tokens and WAL bytes go now.
-                if command == .approve && !succeeded.isEmpty { _ = try? database.finishErasures() }
-                return .bulkDone(succeeded: succeeded, refused: refused)
+                let requests = targets.map { VersionedRequest(publicId: $0.publicId, version: $0.version) }
+                return .bulkDone(database.performBulk(command, on: requests, actor: actor, at: clock()))
             case .loadRecords(let kind):
                 return .recordsLoaded(kind, try RecordListLoader(database: database).load(kind))
             case .searchCustomers(let query):

@@ -37,7 +37,7 @@ struct InitCommand: ParsableCommand {
             try database.initialize(admin: user, displayName: user, at: Date())
             let keyPath = DatabaseFiles(path).openDSRKey
             if !FileManager.default.fileExists(atPath: keyPath) {
-                _ = try OpenDSRResponse.signingKey(path: keyPath, mayCreate: true)
+                _ = try OpenDSRSigningKey.load(path: keyPath, mayCreate: true)
             }
             try database.checkpoint()
             print("Created \(path); \(user) is its admin.")

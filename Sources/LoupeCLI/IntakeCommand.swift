@@ -18,9 +18,6 @@ struct IntakeCommand: ParsableCommand {
         }
         return data
     }
-
-    /// The hex SHA-256 of `data`: the digest that tells a redelivery from a reused id.
-    static func digest(_ data: Data) -> String { SHA256.hash(data: data).lowercaseHex }
 }
 
 /// What an intake printed with `--json`.
@@ -65,34 +62,21 @@ struct ShopifyIntake: ParsableCommand {
                 try ShopifyWebhook.verify(body: raw, headers: fields, secret: secret)
             }
             let webhook = try ShopifyWebhook.parse(body: raw, headers: fields, source: body)
-            var details = ["topic": webhook.topic.rawValue, "shop": webhook.shopDomain, "webhookId": webhook.webhookId,
-                           "hmac": insecureSkipHMAC ? "skipped (--insecure-skip-hmac)" : "verified"]
-            if webhook.topic == .shopRedact {
-                let recorded = try context.database.recordShopRedact(
-                    shopDomain: webhook.shopDomain, reference: webhook.externalReference,
-                    details: details.merging(["shopId": String(webhook.shopId)]) { $1 }, dryRun: dryRun,
-                    actor: context.actor, at: context.now)
+            let receipt = try context.database.receive(
+                webhook, raw: raw, authentication: insecureSkipHMAC ? .skipped : .verified, dryRun: dryRun,
+                actor: context.actor, at: context.now)
+            switch receipt {
+            case .shopRedact(let recorded):
                 let result = !recorded ? "duplicate" : dryRun ? "would-note" : "noted"
                 if json { return try JSONOutput.print(IntakeResultJSON(result: result, request: nil, reference: webhook.externalReference, kind: nil, matchedCustomer: nil)) }
-                return print(recorded
+                print(recorded
                     ? "shop/redact from \(webhook.shopDomain) \(dryRun ? "would be" : "was") noted for admins; nothing is erased automatically."
                     : "shop/redact \(webhook.externalReference) was already noted; nothing new recorded.")
+            case .request(let outcome, let kind):
+                try IntakeReport.print(outcome, reference: webhook.externalReference, kind: kind, source: "Shopify \(webhook.topic.rawValue)",
+                                       extra: webhook.orders.isEmpty ? "" : " (\(webhook.orders.count) order\(webhook.orders.count == 1 ? "" : "s") named)",
+                                       json: json)
             }
-            // The shop's customer id (on file after `loupe import shopify-customers`) beats the email, which may have changed.
-            let onFile = try webhook.customer?.id.flatMap {
-                try context.database.customerEmail(identityType: "shopify_customer_id", value: String($0), format: "raw")
-            }
-            guard let email = onFile ?? webhook.customer?.email else {
-                throw LoupeError(.invalidInput, "\(body): the customer has no email and no customer on file has Shopify id \(webhook.customer?.id.map(String.init) ?? "-"); nothing was recorded. Import the shop's customers (loupe import shopify-customers), or enter the request by hand with `loupe requests new`.")
-            }
-            details["orders"] = webhook.orders.map(String.init).joined(separator: ",")
-            let kind: RequestKind = webhook.topic == .customersDataRequest ? .access : .erasure
-            let draft = NewRequest(kind: kind, email: email, channel: .shopify, externalReference: webhook.externalReference)
-            let outcome = try context.database.recordExternalRequest(
-                draft, digest: IntakeCommand.digest(raw), details: details, dryRun: dryRun, actor: context.actor, at: context.now)
-            try IntakeReport.print(outcome, reference: webhook.externalReference, kind: kind, source: "Shopify \(webhook.topic.rawValue)",
-                                   extra: webhook.orders.isEmpty ? "" : " (\(webhook.orders.count) order\(webhook.orders.count == 1 ? "" : "s") named)",
-                                   json: json)
         }
     }
 }

@@ -21,27 +21,33 @@ extension AppDatabase {
         _ draft: NewRequest, digest: String, details: [String: String], dryRun: Bool, actor: StaffMember, at time: Date
     ) throws -> IntakeOutcome {
         let request = try draft.validated()
+        let body = { (db: Database) throws -> IntakeOutcome in
+            try self.recordExternal(db, request, digest: digest, details: details, dryRun: dryRun, actor: actor, at: time)
+        }
+        return dryRun ? try read(body) : try write(body)
+    }
+
+    /// `recordExternalRequest` inside a transaction, for a validated request.
+    func recordExternal(_ db: Database, _ request: NewRequest, digest: String, details: [String: String], dryRun: Bool,
+                        actor: StaffMember, at time: Date) throws -> IntakeOutcome {
         guard let reference = request.externalReference else {
             throw LoupeError(.invalidInput, "An intake request needs its sender's id (external reference).")
         }
-        let body = { (db: Database) throws -> IntakeOutcome in
-            _ = try Self.freshActor(db, actor)
-            if let existing = try Row.fetchOne(
-                db, sql: "SELECT publicId, intakeDigest FROM privacyRequest WHERE channel = ? AND externalReference = ?",
-                arguments: [request.channel.rawValue, reference]) {
-                guard existing["intakeDigest"] == digest else {
-                    throw LoupeError(.conflict, "\(request.channel.rawValue) request '\(TextRules.printable(reference))' is already \(existing["publicId"] as String) with different content: refused. A new request needs a new id.")
-                }
-                return .duplicate(publicId: existing["publicId"])
+        _ = try Self.freshActor(db, actor)
+        if let existing = try Row.fetchOne(
+            db, sql: "SELECT publicId, intakeDigest FROM privacyRequest WHERE channel = ? AND externalReference = ?",
+            arguments: [request.channel.rawValue, reference]) {
+            guard existing["intakeDigest"] == digest else {
+                throw LoupeError(.conflict, "\(request.channel.rawValue) request '\(TextRules.printable(reference))' is already \(existing["publicId"] as String) with different content: refused. A new request needs a new id.")
             }
-            if dryRun {
-                let matched = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE email = ? AND erasedAt IS NULL)", arguments: [request.email]) ?? false
-                return .wouldCreate(matched: matched)
-            }
-            return .created(try self.insertRequest(db, request, actor: actor, at: time, details: details, intakeDigest: digest))
+            return .duplicate(publicId: existing["publicId"])
         }
-        return dryRun ? try read(body) : try write(body)
+        if dryRun {
+            let matched = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE email = ? AND erasedAt IS NULL)", arguments: [request.email]) ?? false
+            return .wouldCreate(matched: matched)
+        }
+        return .created(try insertRequest(db, request, actor: actor, at: time, details: details, intakeDigest: digest))
     }
 
     /// Whether any request ever arrived through `channel`.
@@ -64,27 +70,29 @@ extension AppDatabase {
     /// Shopify customer id (`shopify_customer_id`, set by the customer import), or an
     /// email's sha256, sha1 or md5 hex digest compared with the digests of the emails on file. Nil: no match.
     public func customerEmail(identityType: String, value: String, format: String) throws -> String? {
-        try read { db in
-            switch (identityType, format) {
-            case ("email", "raw"):
-                return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE email = ? AND erasedAt IS NULL",
-                                           arguments: [value.trimmingCharacters(in: .whitespaces).lowercased()])
-            case ("shopify_customer_id", "raw"):
-                return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE shopifyId = ? AND erasedAt IS NULL",
-                                           arguments: [value])
-            case ("controller_customer_id", "raw"):
-                return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE publicId = ? AND erasedAt IS NULL",
-                                           arguments: [value])
-            case ("email", _):
-                let wanted = value.lowercased()
-                let cursor = try String.fetchCursor(db, sql: "SELECT email FROM customer WHERE email IS NOT NULL AND erasedAt IS NULL")
-                while let email = try cursor.next() {
-                    if Self.hexDigest(email, format: format) == wanted { return email }
-                }
-                return nil
-            default:
-                return nil
+        try read { db in try Self.customerEmail(db, identityType: identityType, value: value, format: format) }
+    }
+
+    static func customerEmail(_ db: Database, identityType: String, value: String, format: String) throws -> String? {
+        switch (identityType, format) {
+        case ("email", "raw"):
+            return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE email = ? AND erasedAt IS NULL",
+                                       arguments: [value.trimmingCharacters(in: .whitespaces).lowercased()])
+        case ("shopify_customer_id", "raw"):
+            return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE shopifyId = ? AND erasedAt IS NULL",
+                                       arguments: [value])
+        case ("controller_customer_id", "raw"):
+            return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE publicId = ? AND erasedAt IS NULL",
+                                       arguments: [value])
+        case ("email", _):
+            let wanted = value.lowercased()
+            let cursor = try String.fetchCursor(db, sql: "SELECT email FROM customer WHERE email IS NOT NULL AND erasedAt IS NULL")
+            while let email = try cursor.next() {
+                if Self.hexDigest(email, format: format) == wanted { return email }
             }
+            return nil
+        default:
+            return nil
         }
     }
 

@@ -67,7 +67,7 @@ public enum Action: Equatable, Sendable {
     /// A key typed while the bulk confirmation is open.
     case bulkKey(Key)
     /// A bulk action ran: the requests it changed and the refusals (`ID: reason`).
-    case bulkDone(succeeded: [String], refused: [String])
+    case bulkDone(BulkOutcome)
     /// Show a record list screen.
     case showRecords(RecordKind)
     /// A record list arrived.

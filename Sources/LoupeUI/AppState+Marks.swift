@@ -75,13 +75,14 @@ extension AppState {
     }
 
     /// The bulk action ran: say what happened, unmark what succeeded, read the lists again.
-    mutating func bulkDone(succeeded: [String], refused: [String]) -> [Effect] {
+    mutating func bulkDone(_ outcome: BulkOutcome) -> [Effect] {
         for scope in QueueScope.allCases {
-            self[list: scope].marks = self[list: scope].marks.filter { !succeeded.contains($0.value.publicId) }
+            self[list: scope].marks = self[list: scope].marks.filter { !outcome.succeeded.contains($0.value.publicId) }
         }
-        let total = succeeded.count + refused.count
-        message = StatusMessage("\(succeeded.count) of \(total) done" + (refused.isEmpty ? "." : "; refused: " + refused.joined(separator: "; ")),
-                                isError: !refused.isEmpty)
+        let refusals = outcome.refused.map { "\($0.publicId): \($0.reason)" }
+        message = StatusMessage("\(outcome.succeeded.count) of \(outcome.total) done"
+                                    + (refusals.isEmpty ? "." : "; refused: " + refusals.joined(separator: "; ")),
+                                isError: !refusals.isEmpty)
         return reloadScreen()
     }
 }

@@ -113,8 +113,8 @@ extension AppState {
             return []
         case .bulkKey(let key):
             return handleBulkKey(key)
-        case .bulkDone(let succeeded, let refused):
-            return bulkDone(succeeded: succeeded, refused: refused)
+        case .bulkDone(let outcome):
+            return bulkDone(outcome)
         case .showRecords(let kind):
             if screen != .records(kind) { screens.append(.records(kind)) }
             records = RecordListState()

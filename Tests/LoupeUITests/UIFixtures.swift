@@ -100,16 +100,15 @@ struct Harness {
                 source.rows.append(row)
                 pending += state.reduce(.created(RequestDetail(summary: row, channel: draft.channel)))
             case .performBulk(let command, let targets):
-                var succeeded: [String] = []
-                var refused: [String] = []
+                var outcome = BulkOutcome()
                 for target in targets {
                     if case .failed(let error) = perform(command, on: target.publicId, version: target.version) {
-                        refused.append("\(target.publicId): \(error.message)")
+                        outcome.refused.append(.init(publicId: target.publicId, reason: error.message))
                     } else {
-                        succeeded.append(target.publicId)
+                        outcome.succeeded.append(target.publicId)
                     }
                 }
-                pending += state.reduce(.bulkDone(succeeded: succeeded, refused: refused))
+                pending += state.reduce(.bulkDone(outcome))
             case .loadRecords(let kind):
                 let rows = (1...30).map { RecordList.Row(cells: ["\($0)", "ava", "request.claim", source.rows[$0 % source.rows.count].publicId],
                                                           opens: source.rows[$0 % source.rows.count].publicId) }

@@ -1,0 +1,116 @@
+import Crypto
+import Foundation
+import GRDB
+import LoupeDomain
+import LoupeIntake
+
+/// How a webhook's sender was authenticated before it reached the store.
+public enum WebhookAuthentication: String, Sendable {
+    /// The HMAC over the raw bytes matched the app's secret.
+    case verified
+    /// Not checked (`--insecure-skip-hmac`, tests only): the audit entry says so.
+    case skipped = "skipped (--insecure-skip-hmac)"
+}
+
+/// What receiving a Shopify compliance webhook did.
+public enum WebhookReceipt: Equatable, Sendable {
+    /// customers/data_request or customers/redact: the request it became (or, on a dry run, would become).
+    case request(IntakeOutcome, kind: RequestKind)
+    /// shop/redact, noted for admins (`recorded` false: a redelivery, nothing new).
+    case shopRedact(recorded: Bool)
+}
+
+/// What receiving an OpenDSR request did, and the signed 201 body that answers it (nil on a dry run).
+public struct OpenDSRReceipt: Equatable, Sendable {
+    public let outcome: IntakeOutcome
+    public let response: Data?
+}
+
+extension AppDatabase {
+    /// Receives a Shopify compliance webhook, already authenticated and parsed, in one transaction:
+    /// customers/data_request becomes an access request, customers/redact an erasure request (the orders named go
+    /// into its audit entry), shop/redact a note for admins. The customer is found by Shopify's customer id when
+    /// one on file has it (the email may have changed since), else by the webhook's email. A redelivery is a
+    /// duplicate; the same id with other content is refused. Every front door (the CLI, `loupe serve`) calls this.
+    public func receive(_ webhook: ShopifyWebhook, raw: Data, authentication: WebhookAuthentication,
+                        dryRun: Bool, actor: StaffMember, at time: Date) throws -> WebhookReceipt {
+        var details = ["topic": webhook.topic.rawValue, "shop": webhook.shopDomain, "webhookId": webhook.webhookId,
+                       "hmac": authentication.rawValue]
+        if webhook.topic == .shopRedact {
+            details["shopId"] = String(webhook.shopId)
+            let recorded = try recordShopRedact(shopDomain: webhook.shopDomain, reference: webhook.externalReference,
+                                                details: details, dryRun: dryRun, actor: actor, at: time)
+            return .shopRedact(recorded: recorded)
+        }
+        details["orders"] = webhook.orders.map(String.init).joined(separator: ",")
+        let kind: RequestKind = webhook.topic == .customersDataRequest ? .access : .erasure
+        let digest = SHA256.hash(data: raw).lowercaseHex
+        let body = { (db: Database) throws -> WebhookReceipt in
+            let onFile = try webhook.customer?.id.flatMap {
+                try Self.customerEmail(db, identityType: "shopify_customer_id", value: String($0), format: "raw")
+            }
+            guard let email = onFile ?? webhook.customer?.email else {
+                throw LoupeError(.invalidInput, "The customer has no email and no customer on file has Shopify id \(webhook.customer?.id.map(String.init) ?? "-"); nothing was recorded. Import the shop's customers (loupe import shopify-customers), or enter the request by hand with `loupe requests new`.")
+            }
+            let draft = try NewRequest(kind: kind, email: email, channel: .shopify,
+                                       externalReference: webhook.externalReference).validated()
+            let outcome = try self.recordExternal(db, draft, digest: digest, details: details, dryRun: dryRun,
+                                                  actor: actor, at: time)
+            return .request(outcome, kind: kind)
+        }
+        return dryRun ? try read(body) : try write(body)
+    }
+
+    /// Receives an OpenDSR request, already parsed, and answers it: its identities are matched (an email given in
+    /// clear names the subject even when no customer matches, and the request is answered "no data held" later),
+    /// the request is recorded in one transaction, and the 201 body is signed. The signing key is loaded (or, for
+    /// the first OpenDSR request of a database made before keys came with `loupe init`, made) before anything is
+    /// recorded, so no request is ever recorded without the signed answer that acknowledges it.
+    public func receive(_ request: OpenDSRRequest, raw: Data, dryRun: Bool, actor: StaffMember,
+                        at time: Date) throws -> OpenDSRReceipt {
+        let key = try files.map {
+            try OpenDSRSigningKey.load(path: $0.openDSRKey, mayCreate: !(try hasRequests(on: .opendsr)))
+        }
+        let digest = SHA256.hash(data: raw).lowercaseHex
+        let body = { (db: Database) throws -> IntakeOutcome in
+            var email: String?
+            for identity in request.identities where email == nil {
+                email = try Self.customerEmail(db, identityType: identity.type, value: identity.value,
+                                               format: identity.format.rawValue)
+            }
+            email = email ?? request.identities.first { $0.type == "email" && $0.format == .raw }?.value
+            let phone = request.identities.first { $0.type == "phone" && $0.format == .raw }?.value
+            let details = ["opendsr": request.subjectRequestId, "type": request.type.rawValue,
+                           "regulation": request.regulation ?? "unstated", "api": request.apiVersion ?? "unstated",
+                           "submitted": CivilTime.iso8601(request.submittedTime)]
+            let draft = try NewRequest(kind: request.type.kind, email: email, phone: phone, channel: .opendsr,
+                                       externalReference: request.subjectRequestId).validated()
+            return try self.recordExternal(db, draft, digest: digest, details: details, dryRun: dryRun,
+                                           actor: actor, at: time)
+        }
+        let outcome = dryRun ? try read(body) : try write(body)
+        let publicId: String
+        switch outcome {
+        case .created(let detail): publicId = detail.summary.publicId
+        case .duplicate(let existing): publicId = existing
+        case .wouldCreate: return OpenDSRReceipt(outcome: outcome, response: nil)
+        }
+        let detail = try requestDetail(publicId: publicId)
+        guard let key else { throw LoupeError(.storage, "An in-memory database has no OpenDSR signing key.") }
+        let response = try OpenDSRResponse.accepted(request, raw: raw, receivedAt: detail.summary.receivedAt,
+                                                    expectedAt: detail.effectiveDue, key: key)
+        return OpenDSRReceipt(outcome: outcome, response: response)
+    }
+
+    /// The OpenDSR status body of a request that came in through OpenDSR, by its `subject_request_id` or its
+    /// Loupe id.
+    public func openDSRStatus(_ id: String) throws -> Data {
+        let detail: RequestDetail? = try publicId(channel: .opendsr, externalReference: id).map(requestDetail)
+            ?? (try? requestDetail(publicId: id)).flatMap { $0.channel == .opendsr ? $0 : nil }
+        guard let detail else {
+            throw LoupeError(.notFound, "No request came in through OpenDSR as \(TextRules.printable(id)).")
+        }
+        return try OpenDSRResponse.statusBody(subjectRequestId: detail.externalReference ?? id,
+                                              status: detail.summary.status, expectedAt: detail.effectiveDue)
+    }
+}
