@@ -72,8 +72,8 @@ extension DemoWriter {
         let extendedUntil = draft.extended ? policy.addingMonths(2, to: due) : nil
         let priority: RequestPriority = draft.aboutMinor ? .urgent : (random.chance(0.1) ? .high : .normal)
         let steps = timeline(for: draft, due: due)
-        let verified = steps.first { $0.action == "request.verify" }
-        let proposal = steps.first { $0.action == "request.propose-erasure" }
+        let verified = steps.first { $0.action == AuditEvent.request(.verify).action }
+        let proposal = steps.first { $0.action == AuditEvent.request(.proposeErasure).action }
         let outcomeReason: String? = switch draft.status {
             case .rejected: "Identity could not be verified after two reminders."
             case .cancelled: "Withdrawn by the requester."
@@ -117,26 +117,26 @@ extension DemoWriter {
             time = min(time.addingTimeInterval(Double(random.int(600...172_800))), options.now)
             steps.append((time, actor, action, details))
         }
-        steps.append((time, "system", "request.receive", ["kind": draft.kind.rawValue, "channel": draft.channel.rawValue]))
+        steps.append((time, "system", AuditEvent.requestReceived.action, ["kind": draft.kind.rawValue, "channel": draft.channel.rawValue]))
         guard draft.status != .received else { return steps }
         let agent = draft.assignee ?? "ava"
-        next(agent, "request.claim", random: &random)
+        next(agent, AuditEvent.request(.claim).action, random: &random)
         let closedEarly = draft.status == .rejected || draft.status == .cancelled
         if draft.status == .verifying || closedEarly {
-            if draft.status == .rejected { next("sam", "request.reject", ["reason": "identity"], random: &random) }
-            if draft.status == .cancelled { next(agent, "request.cancel", ["reason": "withdrawn"], random: &random) }
+            if draft.status == .rejected { next("sam", AuditEvent.request(.reject).action, ["reason": "identity"], random: &random) }
+            if draft.status == .cancelled { next(agent, AuditEvent.request(.cancel).action, ["reason": "withdrawn"], random: &random) }
             return steps
         }
         if draft.kind.requiresIdentityVerification {
-            next(agent, "request.verify", ["method": "email"], random: &random)
+            next(agent, AuditEvent.request(.verify).action, ["method": "email"], random: &random)
         }
-        next(agent, "request.start", random: &random)
-        if draft.extended { next(agent, "request.extend", ["months": "2"], random: &random) }
+        next(agent, AuditEvent.request(.start).action, random: &random)
+        if draft.extended { next(agent, AuditEvent.request(.extend).action, ["months": "2"], random: &random) }
         if draft.kind == .erasure && draft.status != .inProgress {
-            next(agent, "request.propose-erasure", random: &random)
-            if draft.status != .awaitingApproval { next("sam", "request.approve", random: &random) }
+            next(agent, AuditEvent.request(.proposeErasure).action, random: &random)
+            if draft.status != .awaitingApproval { next("sam", AuditEvent.request(.approve).action, random: &random) }
         }
-        if draft.status == .completed { next(agent, "request.complete", random: &random) }
+        if draft.status == .completed { next(agent, AuditEvent.request(.complete).action, random: &random) }
         return steps
     }
 

@@ -37,26 +37,36 @@ public enum RequestCommand: Equatable, Sendable {
     /// Mark the request fulfilled.
     case complete
 
-    /// The audit action name, e.g. `request.claim`.
-    public var auditAction: String {
+    /// A command without its arguments: what the audit trail and the key table name.
+    public enum Kind: String, Sendable, CaseIterable {
+        case claim, release, reassign, verify, start, note, extend
+        case proposeErasure = "propose-erasure"
+        case approve, reject, cancel, complete
+    }
+
+    /// The command without its arguments.
+    public var kind: Kind {
         switch self {
-        case .claim: "request.claim"
-        case .release: "request.release"
-        case .reassign: "request.reassign"
-        case .verify: "request.verify"
-        case .start: "request.start"
-        case .note: "request.note"
-        case .extend: "request.extend"
-        case .proposeErasure: "request.propose-erasure"
-        case .approve: "request.approve"
-        case .reject: "request.reject"
-        case .cancel: "request.cancel"
-        case .complete: "request.complete"
+        case .claim: .claim
+        case .release: .release
+        case .reassign: .reassign
+        case .verify: .verify
+        case .start: .start
+        case .note: .note
+        case .extend: .extend
+        case .proposeErasure: .proposeErasure
+        case .approve: .approve
+        case .reject: .reject
+        case .cancel: .cancel
+        case .complete: .complete
         }
     }
 
+    /// The audit action name, e.g. `request.claim`.
+    public var auditAction: String { AuditEvent.request(kind).action }
+
     /// A short verb for messages ("claim", "approve").
-    public var verb: String { String(auditAction.dropFirst("request.".count)).replacingOccurrences(of: "-", with: " ") }
+    public var verb: String { kind.rawValue.replacingOccurrences(of: "-", with: " ") }
 
     /// One value of each command, for tables and tests.
     public static let samples: [RequestCommand] = [

@@ -72,7 +72,7 @@ extension AppDatabase {
             let customer = publicId.hasPrefix("C-") ? publicId : try String.fetchOne(db, sql: """
                 SELECT c.publicId FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId WHERE r.publicId = ?
                 """, arguments: [publicId])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "customer.reveal",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .customerRevealed,
                                 target: customer ?? publicId, details: ["request": publicId])
         }
     }

@@ -21,7 +21,7 @@ extension AppDatabase {
                 UPDATE privacyRequest SET status = 'completed', outcome = 'completed', closedAt = ?, version = version + 1
                 WHERE id = ?
                 """, arguments: [time, request.summary.id])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "request.withdraw-consent", target: publicId,
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .consentWithdrawn, target: publicId,
                                 details: ["purposes": withdrawn.map(\.rawValue).joined(separator: ","), "status": "completed"])
             let named = withdrawn.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }
             try queueMessage(db, .consentWithdrawn, requestId: request.summary.id,
@@ -78,7 +78,7 @@ extension AppDatabase {
                 """, arguments: [actor.userName, time, reason, customerId])
             let withdrawn = try Self.withdraw(db, customerId: customerId, purposes: ConsentPurpose.marketing,
                                               source: "minor flagged by \(actor.userName)", at: time)
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "customer.flag-minor", target: customerPublicId,
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .minorFlagged, target: customerPublicId,
                                 details: ["withdrawn": withdrawn.map(\.rawValue).joined(separator: ",")])
             let policy = try Self.deadlinePolicy(db)
             let (sequence, publicId) = try Self.nextRequestId(db, at: time, policy: policy)
@@ -89,7 +89,7 @@ extension AppDatabase {
                 """, arguments: [sequence, publicId, customerId, guardian == nil && guardianEmail == nil ? "subject" : "guardian",
                                  guardian, guardianEmail, time,
                                  policy.dueDate(receivedAt: time, aboutMinor: true)])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "request.receive", target: publicId,
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .requestReceived, target: publicId,
                                 details: ["kind": "erasure", "channel": "staff", "because": "customer.flag-minor"])
             return try Self.fetchDetail(db, publicId: publicId)
         }

@@ -46,7 +46,7 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE publicId = ?", arguments: [publicId])
                 var details = checksums.mapValues { String($0.prefix(16)) }
                 details["customer"] = export.profile.customerId
-                try AuditLog.append(db, at: time, actor: actor.userName, action: "request.export", target: publicId, details: details)
+                try AuditLog.append(db, at: time, actor: actor.userName, event: .requestExported, target: publicId, details: details)
             }
             return ExportResult(folder: folder, checksums: checksums)
         } catch {

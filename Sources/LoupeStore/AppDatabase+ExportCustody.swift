@@ -44,7 +44,7 @@ extension AppDatabase {
             guard let text = try? String(contentsOfFile: folder + "/report.txt", encoding: .utf8) else {
                 throw LoupeError(.storage, "The export of \(publicId) at \(folder) cannot be read: run loupe doctor.")
             }
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "export.read", target: publicId)
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .exportRead, target: publicId)
             return text
         }
     }
@@ -79,7 +79,7 @@ extension AppDatabase {
                 try Self.makePrivateFolder(target, modes: .copy)
                 try Self.writeDurably(files, in: target, modes: .copy)
             }
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "export.copy", target: publicId,
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .exportCopied, target: publicId,
                                 details: ["to": target])
             return target
         }

@@ -115,9 +115,9 @@ extension AppDatabase {
         let target = "shop:\(shopDomain)"
         let seen = try read { db in
             try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM auditEntry WHERE action = 'intake.shop-redact' AND target = ?
+                SELECT EXISTS (SELECT 1 FROM auditEntry WHERE action = ? AND target = ?
                 AND json_extract(details, '$.reference') = ?)
-                """, arguments: [target, reference]) ?? false
+                """, arguments: [AuditEvent.shopRedactNoted.action, target, reference]) ?? false
         }
         if seen || dryRun { return !seen }
         try write { db in
@@ -125,7 +125,7 @@ extension AppDatabase {
             var all = details
             all["reference"] = reference
             all["note"] = "The shop asks to delete its data; nothing was erased automatically. An admin decides."
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "intake.shop-redact", target: target, details: all)
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .shopRedactNoted, target: target, details: all)
         }
         return true
     }

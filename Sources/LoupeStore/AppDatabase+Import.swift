@@ -13,7 +13,7 @@ extension AppDatabase {
         from next: () throws -> ImportItem<ImportedCustomer>?, fileName: String, dryRun: Bool, skipBadRows: Bool,
         actor: StaffMember, at time: Date, progress: () -> Void = {}
     ) throws -> ImportReport {
-        try importFile(kind: "customers", fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
+        try importFile(kind: .customers, fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
                        next: next, progress: progress) { db, ledger, customer, line, report in
             try self.upsert(db, customer, ledger: ledger, line: line, report: &report, at: time)
         }
@@ -25,14 +25,14 @@ extension AppDatabase {
         from next: () throws -> ImportItem<ImportedOrder>?, fileName: String, dryRun: Bool, skipBadRows: Bool,
         actor: StaffMember, at time: Date, progress: () -> Void = {}
     ) throws -> ImportReport {
-        try importFile(kind: "orders", fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
+        try importFile(kind: .orders, fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
                        next: next, progress: progress) { db, ledger, order, line, report in
             try self.upsert(db, order, ledger: ledger, line: line, report: &report)
         }
     }
 
     private func importFile<Record>(
-        kind: String, fileName: String, dryRun: Bool, skipBadRows: Bool, actor: StaffMember, at time: Date,
+        kind: AuditEvent.ImportedFile, fileName: String, dryRun: Bool, skipBadRows: Bool, actor: StaffMember, at time: Date,
         next: () throws -> ImportItem<Record>?, progress: () -> Void,
         apply: (Database, SuppressionLedger.Snapshot, Record, Int, inout ImportReport) throws -> Void
     ) throws -> ImportReport {
@@ -51,7 +51,7 @@ extension AppDatabase {
             }
             let commit = !dryRun && (report.rejected.isEmpty || skipBadRows)
             if commit {
-                try AuditLog.append(db, at: time, actor: actor.userName, action: "import.shopify-\(kind)",
+                try AuditLog.append(db, at: time, actor: actor.userName, event: .imported(kind),
                                     target: "import:\(URL(fileURLWithPath: fileName).lastPathComponent)",
                                     details: ["created": String(report.created), "updated": String(report.updated),
                                               "unchanged": String(report.unchanged), "skipped": String(report.rejected.count),
@@ -63,7 +63,7 @@ extension AppDatabase {
         }
         // Counts only: a rejected row's reason may quote nothing, but the file's name may be a person's.
         logger.info("import", metadata: [
-            "kind": .string(kind), "written": .stringConvertible(report.written),
+            "kind": .string(kind.rawValue), "written": .stringConvertible(report.written),
             "created": .stringConvertible(report.created), "updated": .stringConvertible(report.updated),
             "rejected": .stringConvertible(report.rejected.count), "suppressed": .stringConvertible(report.suppressed.count),
         ])
@@ -186,10 +186,10 @@ extension AppDatabase {
         var found: [CorrectableField: (day: String, request: String)] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT a.target, a.occurredAt, json_extract(a.details, '$.fields') AS fields FROM auditEntry a
-            WHERE a.action = 'request.rectify'
-              AND a.target IN (SELECT publicId FROM privacyRequest WHERE customerId = ? AND kind = 'rectification')
+            WHERE a.action = ?
+              AND a.target IN (SELECT publicId FROM privacyRequest WHERE customerId = ? AND kind = ?)
             ORDER BY a.sequence
-            """, arguments: [customerId]) {
+            """, arguments: [AuditEvent.requestRectified.action, customerId, RequestKind.rectification.rawValue]) {
             let fields: String = row["fields"] ?? ""
             for name in fields.split(separator: ",") {
                 if let field = CorrectableField(rawValue: String(name)) {

@@ -67,7 +67,7 @@ extension AppDatabase {
             details["duplicateOf"] = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?",
                                                          arguments: [duplicateOf])
         }
-        try AuditLog.append(db, at: time, actor: actor.userName, action: "request.receive", target: publicId,
+        try AuditLog.append(db, at: time, actor: actor.userName, event: .requestReceived, target: publicId,
                             details: details)
         try queueMessage(db, .received, requestId: sequence, actor: actor.userName, at: time)
         return try Self.fetchDetail(db, publicId: publicId)

@@ -84,7 +84,7 @@ extension AppDatabase {
         }
         details["version"] = String(current.version + 1)
         if change.status != current.status { details["status"] = change.status.rawValue }
-        try AuditLog.append(db, at: time, actor: actor.userName, action: command.auditAction, target: publicId,
+        try AuditLog.append(db, at: time, actor: actor.userName, event: .request(command.kind), target: publicId,
                             details: details)
         if let event = MessageEvent.after(command, kind: current.kind, from: current.status, to: change.status,
                                           isIdentityVerified: current.isIdentityVerified || change.verification != nil,

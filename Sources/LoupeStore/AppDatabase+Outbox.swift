@@ -59,7 +59,7 @@ extension AppDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [requestId, event.rawValue, try to.name.map(vault.seal), try to.address.map(vault.seal),
                              rendered.subject, rendered.body, messageId, time])
-        try AuditLog.append(db, at: time, actor: actor, action: "outbox.queue", target: publicId,
+        try AuditLog.append(db, at: time, actor: actor, event: .messageQueued, target: publicId,
                             details: ["message": String(db.lastInsertedRowID), "event": event.rawValue,
                                       "to": to.address == nil ? "none: answer by letter or phone" : "email"])
     }
@@ -94,7 +94,7 @@ extension AppDatabase {
             let checked = try MessageTemplate(event: message.event, subject: subject, body: body).validatedText()
             try db.execute(sql: "UPDATE outboxMessage SET subject = ?, body = ?, editedBy = ?, editedAt = ? WHERE id = ?",
                            arguments: [checked.subject, checked.body, actor.userName, time, id])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "outbox.edit", target: message.requestId,
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .messageEdited, target: message.requestId,
                                 details: ["message": String(id)])
             return try self.message(db, id: id)
         }

@@ -22,12 +22,12 @@ extension AppDatabase {
     /// Records that a message went: its time, where its maildir copy is (`copyPath`, so an erasure can remove
     /// it), and an audit entry on the request naming the Message-ID. An erasure report forgets its address once
     /// sent, and its copy is queued for removal at once (`finishErasures` removes it).
-    public func markSent(id: Int64, copyPath: String? = nil, actor: StaffMember, at time: Date, by: String = "send") throws {
+    public func markSent(id: Int64, copyPath: String? = nil, actor: StaffMember, at time: Date, by: AuditEvent.SentBy = .send) throws {
         try write { db in
             let member = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
             // The sender delivers everyone's messages; marking one sent by hand is the holder's word.
-            if by != "send" {
+            if by != .send {
                 try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: message.requestId), actor: member)
             }
             let forget = message.event == .erasureDone
@@ -41,7 +41,7 @@ extension AppDatabase {
                     INSERT INTO pendingFileRemoval (path, requestId, queuedAt) SELECT ?, requestId, ? FROM outboxMessage WHERE id = ?
                     """, arguments: [copyPath, time, id])
             }
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "outbox.\(by)", target: message.requestId,
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .messageSent(by), target: message.requestId,
                                 details: ["message": String(id), "messageId": message.messageId])
         }
     }
@@ -87,12 +87,12 @@ extension AppDatabase {
                 : "Message \(id) is \(message.status.rawValue), not in doubt: only a message in doubt is retried by hand.")
         }
         if wasSent {
-            try markSent(id: id, actor: actor, at: time, by: "mark-sent")
+            try markSent(id: id, actor: actor, at: time, by: .markSent)
         } else {
             try write { db in
                 _ = try Self.freshActor(db, actor)
                 try db.execute(sql: "UPDATE outboxMessage SET status = 'queued', lastError = NULL WHERE id = ?", arguments: [id])
-                try AuditLog.append(db, at: time, actor: actor.userName, action: "outbox.retry", target: message.requestId,
+                try AuditLog.append(db, at: time, actor: actor.userName, event: .messageRetried, target: message.requestId,
                                     details: ["message": String(id)])
             }
         }

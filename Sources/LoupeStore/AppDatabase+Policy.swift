@@ -32,7 +32,7 @@ extension AppDatabase {
             }
             try db.execute(sql: "INSERT INTO policyVersion (version, effectiveAt, summary, publishedAt) VALUES (?, ?, ?, ?)",
                            arguments: [version, effectiveAt, summary, time])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "policy.publish", target: "policy:\(version)",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .policyPublished, target: "policy:\(version)",
                                 details: ["effective": CivilTime.iso8601(effectiveAt)])
         }
     }

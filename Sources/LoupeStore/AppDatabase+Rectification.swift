@@ -48,7 +48,7 @@ extension AppDatabase {
                 }
             }
             try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE id = ?", arguments: [request.summary.id])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "request.rectify", target: publicId, details: [
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .requestRectified, target: publicId, details: [
                 "fields": changed.map(\.field).sorted().joined(separator: ","), "tasks": String(couriers.count),
             ])
             return changed

@@ -31,7 +31,7 @@ extension AppDatabase {
                 INSERT INTO retentionRule (category, days, action) VALUES (?, ?, ?)
                 ON CONFLICT(category) DO UPDATE SET days = excluded.days, action = excluded.action
                 """, arguments: [rule.category.rawValue, rule.days, rule.action.rawValue])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "retention.set", target: "retention:\(rule.category.rawValue)",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .retentionRuleSet, target: "retention:\(rule.category.rawValue)",
                                 details: ["days": String(rule.days), "action": rule.action.rawValue])
         }
     }
@@ -78,7 +78,7 @@ extension AppDatabase {
                             var details = ["count": String(count), "asOf": policy.dayString(asOf),
                                            "action": rule.action.rawValue]
                             if !problems.isEmpty { details["notDeleted"] = String(problems.count) }
-                            try AuditLog.append(db, at: time, actor: actor.userName, action: "retention.sweep",
+                            try AuditLog.append(db, at: time, actor: actor.userName, event: .retentionSwept,
                                                 target: "retention:\(rule.category.rawValue)", details: details)
                         }
                         return count

@@ -67,7 +67,7 @@ extension AppDatabase {
         try write { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
             try Self.setSetting(db, .timeZone, identifier)
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "settings.time-zone", target: "loupe",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .timeZoneSet, target: "loupe",
                                 details: ["timeZone": identifier])
         }
     }

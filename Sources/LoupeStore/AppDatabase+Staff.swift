@@ -16,8 +16,8 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT INTO staff (userName, displayName, role, isActive) VALUES (?, ?, 'admin', 1)",
                 arguments: [userName, displayName])
-            try AuditLog.append(db, at: time, actor: userName, action: "database.init", target: "loupe")
-            try AuditLog.append(db, at: time, actor: userName, action: "staff.add", target: "staff:\(userName)",
+            try AuditLog.append(db, at: time, actor: userName, event: .databaseInitialised, target: "loupe")
+            try AuditLog.append(db, at: time, actor: userName, event: .staffAdded, target: "staff:\(userName)",
                                 details: ["role": StaffRole.admin.rawValue])
         }
     }
@@ -44,7 +44,7 @@ extension AppDatabase {
                         displayName = CASE WHEN ? THEN excluded.displayName ELSE displayName END
                     """,
                 arguments: [name, display, role.rawValue, displayName != nil])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: existed ? "staff.update" : "staff.add",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: existed ? .staffUpdated : .staffAdded,
                                 target: "staff:\(name)", details: ["role": role.rawValue])
             return try Self.fetchStaff(db, userName: name)!
         }
@@ -62,14 +62,14 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE staff SET isActive = 0 WHERE userName = ?", arguments: [userName])
             let held = try String.fetchAll(
                 db, sql: "SELECT publicId FROM privacyRequest WHERE assignee = ? AND \(Self.openStatusSQL)", arguments: [userName])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "staff.deactivate", target: "staff:\(userName)",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .staffDeactivated, target: "staff:\(userName)",
                                 details: ["releasedRequests": String(held.count)])
             // Their open requests go back to the queue, each with its own audit entry.
             for publicId in held {
                 try db.execute(sql: "UPDATE privacyRequest SET assignee = NULL, version = version + 1 WHERE publicId = ?",
                                arguments: [publicId])
-                try AuditLog.append(db, at: time, actor: actor.userName, action: "request.release", target: publicId,
-                                    details: ["from": userName, "because": "staff.deactivate"])
+                try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.release), target: publicId,
+                                    details: ["from": userName, "because": AuditEvent.staffDeactivated.action])
             }
         }
     }

@@ -36,7 +36,7 @@ extension AppDatabase {
                 """, arguments: [status.rawValue, time, reason, actor.userName, id])
             try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE publicId = ?",
                            arguments: [task.requestPublicId])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "task.\(status.rawValue)",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .taskClosed(status),
                                 target: task.requestPublicId, details: ["task": String(id), "recipient": task.recipient])
             return try Self.task(from: Row.fetchOne(db, sql: """
                 SELECT t.*, r.publicId FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId WHERE t.id = ?

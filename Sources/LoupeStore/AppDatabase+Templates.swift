@@ -35,7 +35,7 @@ extension AppDatabase {
                 ON CONFLICT(event) DO UPDATE SET subject = excluded.subject, body = excluded.body,
                     updatedBy = excluded.updatedBy, updatedAt = excluded.updatedAt
                 """, arguments: [checked.event.rawValue, checked.subject, checked.body, actor.userName, time])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "template.edit",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .templateEdited,
                                 target: "template:\(checked.event.rawValue)", details: [:])
         }
     }
@@ -45,7 +45,7 @@ extension AppDatabase {
         try write { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
             try db.execute(sql: "DELETE FROM messageTemplate WHERE event = ?", arguments: [event.rawValue])
-            try AuditLog.append(db, at: time, actor: actor.userName, action: "template.reset",
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .templateReset,
                                 target: "template:\(event.rawValue)", details: [:])
         }
     }

@@ -63,7 +63,7 @@ extension AppDatabase {
                 try StaffRules.requireAdmin(try Self.freshActor(db, actor))
                 let count = try Self.reseal(db, from: try currentVault(db), to: next)
                 try Self.setSetting(db, .vaultKeyFingerprint, next.fingerprint)
-                try AuditLog.append(db, at: time, actor: actor.userName, action: "vault.rotate", target: "loupe",
+                try AuditLog.append(db, at: time, actor: actor.userName, event: .vaultKeyRotated, target: "loupe",
                                     details: ["resealed": String(count), "ledgerKeyWritten": String(wroteLedgerKey)])
                 return count
             }

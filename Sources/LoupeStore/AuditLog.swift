@@ -11,8 +11,9 @@ package enum AuditLog {
     /// Appends one entry after the current last one and returns it. `details` holds ids and field names only.
     @discardableResult
     static func append(
-        _ db: Database, at time: Date, actor: String, action: String, target: String, details: [String: String] = [:]
+        _ db: Database, at time: Date, actor: String, event: AuditEvent, target: String, details: [String: String] = [:]
     ) throws -> AuditEntry {
+        let action = event.action
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM auditEntry ORDER BY sequence DESC LIMIT 1")
         let entry = makeEntry(sequence: (last?["sequence"] ?? 0) + 1, previousHash: last?["hash"] ?? genesisHash,
                               at: time, actor: actor, action: action, target: target, details: details)

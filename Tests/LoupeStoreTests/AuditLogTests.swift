@@ -8,8 +8,8 @@ import Testing
     @Test func entriesAreHashLinked() throws {
         let database = try AppDatabase.inMemory()
         let (first, second) = try database.writer.write { db in
-            (try AuditLog.append(db, at: storeNow, actor: "ava", action: "request.claim", target: "PR-2026-000001"),
-             try AuditLog.append(db, at: storeNow, actor: "sam", action: "request.approve", target: "PR-2026-000001",
+            (try AuditLog.append(db, at: storeNow, actor: "ava", event: .request(.claim), target: "PR-2026-000001"),
+             try AuditLog.append(db, at: storeNow, actor: "sam", event: .request(.approve), target: "PR-2026-000001",
                                  details: ["field": "email"]))
         }
         #expect(first.sequence == 1)
@@ -23,7 +23,7 @@ import Testing
     @Test func theDatabaseRefusesToEditOrDeleteTheAuditLog() throws {
         let database = try AppDatabase.inMemory()
         _ = try database.writer.write { db in
-            try AuditLog.append(db, at: storeNow, actor: "ava", action: "request.claim", target: "PR-2026-000001")
+            try AuditLog.append(db, at: storeNow, actor: "ava", event: .request(.claim), target: "PR-2026-000001")
         }
         #expect(throws: DatabaseError.self) {
             try database.writer.write { db in try db.execute(sql: "UPDATE auditEntry SET actor = 'mallory'") }

@@ -84,10 +84,10 @@ import Testing
         // Holders act on their requests' messages and notices; agents who don't hold one are refused.
         Case(name: "outbox mark-sent (ava holds it)", allowed: everyone, prepare: { db in
             String(try db.messages(publicId: try request(db, upTo: .claim)).first!.id) }) { db, actor, id, _ in
-            try db.markSent(id: Int64(id)!, actor: actor, at: storeNow, by: "mark-sent") },
+            try db.markSent(id: Int64(id)!, actor: actor, at: storeNow, by: .markSent) },
         Case(name: "outbox mark-sent (nobody holds it)", allowed: supervisors, prepare: { db in
             String(try db.messages(publicId: try request(db)).first!.id) }) { db, actor, id, _ in
-            try db.markSent(id: Int64(id)!, actor: actor, at: storeNow, by: "mark-sent") },
+            try db.markSent(id: Int64(id)!, actor: actor, at: storeNow, by: .markSent) },
         Case(name: "outbox edit (ava holds it)", allowed: everyone, prepare: { db in
             String(try db.messages(publicId: try request(db, upTo: .claim)).last!.id) }) { db, actor, id, _ in
             _ = try db.editMessage(id: Int64(id)!, subject: "Your request", body: "Dear customer,\nThank you.",

@@ -1,0 +1,68 @@
+/// What an audit entry records. Every entry's stored `action` text comes from here, so the queries that read the
+/// trail and the use cases that write it cannot drift apart. Payloads are kinds and statuses, never personal
+/// values (the entry's details hold ids and field names only).
+public enum AuditEvent: Equatable, Sendable {
+    /// Which shop export an import read.
+    public enum ImportedFile: String, Sendable, CaseIterable { case customers, orders }
+    /// How a message came to be recorded as sent.
+    public enum SentBy: String, Sendable, CaseIterable {
+        /// `loupe outbox send` delivered it.
+        case send
+        /// Someone recorded a reply sent by letter or phone.
+        case markSent = "mark-sent"
+    }
+
+    case databaseInitialised
+    case staffAdded, staffUpdated, staffDeactivated
+    /// A request arrived (by hand, intake, import of a withdrawal, a minor's flag).
+    case requestReceived
+    /// A lifecycle command on a request.
+    case request(RequestCommand.Kind)
+    case requestExported, requestRectified, consentWithdrawn
+    case customerRevealed, minorFlagged
+    case exportRead, exportCopied
+    case imported(ImportedFile)
+    case shopRedactNoted
+    case messageQueued, messageEdited, messageRetried
+    case messageSent(SentBy)
+    case policyPublished
+    case retentionRuleSet, retentionSwept
+    case timeZoneSet
+    /// A notice task closed: confirmed, or impossible with a reason.
+    case taskClosed(ProcessorTask.Status)
+    case templateEdited, templateReset
+    case vaultKeyRotated
+
+    /// The stored text, e.g. `request.claim`.
+    public var action: String {
+        switch self {
+        case .databaseInitialised: "database.init"
+        case .staffAdded: "staff.add"
+        case .staffUpdated: "staff.update"
+        case .staffDeactivated: "staff.deactivate"
+        case .requestReceived: "request.receive"
+        case .request(let kind): "request.\(kind.rawValue)"
+        case .requestExported: "request.export"
+        case .requestRectified: "request.rectify"
+        case .consentWithdrawn: "request.withdraw-consent"
+        case .customerRevealed: "customer.reveal"
+        case .minorFlagged: "customer.flag-minor"
+        case .exportRead: "export.read"
+        case .exportCopied: "export.copy"
+        case .imported(let file): "import.shopify-\(file.rawValue)"
+        case .shopRedactNoted: "intake.shop-redact"
+        case .messageQueued: "outbox.queue"
+        case .messageEdited: "outbox.edit"
+        case .messageRetried: "outbox.retry"
+        case .messageSent(let by): "outbox.\(by.rawValue)"
+        case .policyPublished: "policy.publish"
+        case .retentionRuleSet: "retention.set"
+        case .retentionSwept: "retention.sweep"
+        case .timeZoneSet: "settings.time-zone"
+        case .taskClosed(let status): "task.\(status.rawValue)"
+        case .templateEdited: "template.edit"
+        case .templateReset: "template.reset"
+        case .vaultKeyRotated: "vault.rotate"
+        }
+    }
+}
