@@ -18,9 +18,9 @@ extension AppDatabase {
             let withdrawn = try Self.withdraw(db, customerId: customerId, purposes: purposes.isEmpty ? ConsentPurpose.allCases : purposes,
                                               source: "request \(publicId)", at: time)
             try db.execute(sql: """
-                UPDATE privacyRequest SET status = 'completed', outcome = 'completed', closedAt = ?, version = version + 1
+                UPDATE privacyRequest SET status = ?, outcome = ?, closedAt = ?, version = version + 1
                 WHERE id = ?
-                """, arguments: [time, request.summary.id])
+                """, arguments: [RequestStatus.completed.rawValue, RequestStatus.completed.rawValue, time, request.summary.id])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .consentWithdrawn, target: publicId,
                                 details: ["purposes": withdrawn.map(\.rawValue).joined(separator: ","), "status": "completed"])
             let named = withdrawn.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }
@@ -67,9 +67,9 @@ extension AppDatabase {
             let customerId: Int64 = customer["id"]
             if customer["isMinor"] == true {
                 let open = try String.fetchOne(db, sql: """
-                    SELECT publicId FROM privacyRequest WHERE customerId = ? AND kind = 'erasure' AND \(Self.openStatusSQL)
+                    SELECT publicId FROM privacyRequest WHERE customerId = ? AND kind = ? AND \(Self.openStatusSQL)
                     ORDER BY id LIMIT 1
-                    """, arguments: [customerId])
+                    """, arguments: [customerId, RequestKind.erasure.rawValue])
                 throw LoupeError(.conflict, "\(customerPublicId) is already flagged as under 16" + (open.map {
                     "; its erasure is \($0). Work that request (loupe requests show \($0))." } ?? ", and was handled already."))
             }
@@ -85,10 +85,11 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO privacyRequest (id, publicId, kind, status, channel, customerId, requesterKind, requesterName,
                     requesterEmail, receivedAt, dueAt, priority)
-                VALUES (?, ?, 'erasure', 'received', 'staff', ?, ?, ?, ?, ?, ?, 'urgent')
-                """, arguments: [sequence, publicId, customerId, guardian == nil && guardianEmail == nil ? "subject" : "guardian",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [sequence, publicId, RequestKind.erasure.rawValue, RequestStatus.received.rawValue,
+                                 RequestChannel.staff.rawValue, customerId, guardian == nil && guardianEmail == nil ? "subject" : "guardian",
                                  guardian, guardianEmail, time,
-                                 policy.dueDate(receivedAt: time, aboutMinor: true)])
+                                 policy.dueDate(receivedAt: time, aboutMinor: true), RequestPriority.urgent.rawValue])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .requestReceived, target: publicId,
                                 details: ["kind": "erasure", "channel": "staff", "because": "customer.flag-minor"])
             return try Self.fetchDetail(db, publicId: publicId)

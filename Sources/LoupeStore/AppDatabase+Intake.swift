@@ -40,10 +40,10 @@ extension AppDatabase {
                 INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
                     subjectEmail, subjectPhone, subjectName, requesterKind, requesterName, requesterEmail, receivedAt,
                     dueAt, priority, duplicateOf, payload, intakeDigest)
-                VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                sequence, publicId, request.kind.rawValue, request.channel.rawValue, request.externalReference,
+                sequence, publicId, request.kind.rawValue, RequestStatus.received.rawValue, request.channel.rawValue, request.externalReference,
                 customerId, customerId == nil ? request.email : nil, customerId == nil ? request.phone : nil,
                 customerId == nil ? request.name : nil,
                 request.requester.rawValue, request.requesterName, request.requesterEmail, time,
@@ -88,7 +88,7 @@ extension AppDatabase {
                 conditions.append("r.status = ?")
                 arguments.append(status.rawValue)
             } else if filter.openOnly {
-                conditions.append(Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status"))
+                conditions.append(Self.openStatusSQL(column: "r.status"))
             }
             if let kind = filter.kind {
                 conditions.append("r.kind = ?")
@@ -102,7 +102,7 @@ extension AppDatabase {
                 arguments.append(name)
             }
             if filter.overdueOnly {
-                conditions.append("r.effectiveDueAt < ? AND " + Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status"))
+                conditions.append("r.effectiveDueAt < ? AND " + Self.openStatusSQL(column: "r.status"))
                 arguments.append(now)
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")

@@ -30,7 +30,7 @@ extension AppDatabase {
     @discardableResult
     public func claimNext(actor: StaffMember, at time: Date) throws -> RequestDetail {
         let detail = try write { db in
-            let open = Self.openStatusSQL.replacingOccurrences(of: "status", with: "r.status")
+            let open = Self.openStatusSQL(column: "r.status")
             let next = try String.fetchOne(db, sql: """
                 SELECT r.publicId FROM privacyRequest r INDEXED BY privacyRequest_openQueue
                 WHERE \(open) AND r.assignee IS NULL ORDER BY r.queueRank, r.effectiveDueAt, r.id LIMIT 1

@@ -1,4 +1,5 @@
 import GRDB
+import LoupeDomain
 
 extension AppDatabase {
     /// The migrations that build the schema. Each is named and never edited once it has landed: add a new one.
@@ -39,7 +40,19 @@ extension AppDatabase {
 
     /// The statuses of an open request, as SQL text; queue queries repeat it verbatim so that SQLite can use the
     /// partial index `privacyRequest_openQueue`.
-    static let openStatusSQL = "status IN ('received','verifying','in-progress','awaiting-approval','approved')"
+    /// `status IN ('received','verifying',...)`: the open statuses, from the domain's `RequestStatus.isOpen`, in the
+    /// spelling the partial indexes of open requests were created with (a query must repeat it to use them).
+    static let openStatusSQL = openStatusSQL(column: "status")
+
+    /// The open-status condition on `column` (e.g. `r.status` in a join).
+    static func openStatusSQL(column: String) -> String {
+        "\(column) IN (" + RequestStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",") + ")"
+    }
+
+    /// The closed-status condition on `column`.
+    static func closedStatusSQL(column: String) -> String {
+        "\(column) IN (" + RequestStatus.closed.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+    }
 
     private static func createCoreSchema(_ db: Database) throws {
         try db.execute(sql: """

@@ -28,7 +28,7 @@ struct RetentionSweeper {
                 (SELECT reference FROM retainedItem WHERE anonymisedAt IS NULL AND retainUntil < :asOf))
             """, "customerId")
         case .closedRequests: ("privacyRequest",
-                               "status IN ('completed', 'rejected', 'cancelled') AND COALESCE(closedAt, receivedAt) < :cutoff AND (subjectEmail IS NOT NULL OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL OR requesterName IS NOT NULL OR payload IS NOT NULL)",
+                               AppDatabase.closedStatusSQL(column: "status") + " AND COALESCE(closedAt, receivedAt) < :cutoff AND (subjectEmail IS NOT NULL OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL OR requesterName IS NOT NULL OR payload IS NOT NULL)",
                                "customerId")
         case .accessExports: ("requestExport", "createdAt < :cutoff AND deletedAt IS NULL", "NULL")
         }
