@@ -72,8 +72,8 @@ struct RequestJSON: Encodable {
         subject = summary.subjectEmail.map(Masking.email) ?? ""
         assignee = summary.assignee
         receivedAt = summary.receivedAt
-        dueAt = summary.dueAt
-        overdue = summary.status.isOpen && now > summary.dueAt
+        dueAt = summary.effectiveDueAt
+        overdue = summary.status.isOpen && now > summary.effectiveDueAt
         version = summary.version
         proposedBy = summary.proposedBy
     }

@@ -156,7 +156,7 @@ struct FlagMinor: ParsableCommand {
             let request = try context.database.flagMinor(customerPublicId: customer, reason: reason, guardianName: guardian,
                                                          guardianEmail: guardianEmail, actor: context.actor, at: context.now)
             let policy = try context.database.deadlinePolicy()
-            print("\(customer) flagged as a minor; marketing consent withdrawn; \(request.summary.publicId) (urgent erasure) due \(policy.dayString(request.summary.dueAt)).")
+            print("\(customer) flagged as a minor; marketing consent withdrawn; \(request.summary.publicId) (urgent erasure) due \(policy.dayString(request.summary.effectiveDueAt)).")
         }
     }
 }

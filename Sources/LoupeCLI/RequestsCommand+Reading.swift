@@ -39,11 +39,11 @@ struct ListRequests: ParsableCommand {
             if json { return try JSONOutput.print(rows.map { RequestJSON($0, now: context.now) }) }
             let policy = try context.database.deadlinePolicy()
             for row in rows {
-                let overdue = row.status.isOpen && policy.isOverdue(due: row.dueAt, now: context.now)
+                let overdue = row.status.isOpen && policy.isOverdue(due: row.effectiveDueAt, now: context.now)
                 let fields = [
                     overdue ? "!" : " ", row.publicId, row.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0),
                     row.status.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0),
-                    (row.assignee ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0), policy.dayString(row.dueAt),
+                    (row.assignee ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0), policy.dayString(row.effectiveDueAt),
                     row.subjectEmail.map(Masking.email) ?? "-",
                 ]
                 print(fields.joined(separator: " "))
@@ -70,7 +70,7 @@ struct ShowRequest: ParsableCommand {
                 \(summary.publicId)  \(summary.kind.rawValue)  \(summary.status.label)  (version \(summary.version))
                 subject    \(summary.subjectEmail.map(Masking.email) ?? "-")\(detail.customerPublicId.map { " (\($0))" } ?? "")
                 received   \(policy.minuteString(summary.receivedAt))
-                due        \(policy.minuteString(summary.dueAt))\(detail.extendedUntil == nil ? "" : " (extended)")
+                due        \(policy.minuteString(summary.effectiveDueAt))\(detail.extendedUntil == nil ? "" : " (extended)")
                 assignee   \(summary.assignee ?? "-")
                 identity   \(detail.verifiedBy.map { "verified by \($0) (\(detail.verificationMethod ?? "?"))" } ?? "not verified")
                 """)
@@ -119,7 +119,7 @@ struct NewRequestCommand: ParsableCommand {
                 actor: context.actor, at: context.now)
             if json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }
             let policy = try context.database.deadlinePolicy()
-            print("\(detail.summary.publicId): \(kind.rawValue) request recorded, due \(policy.dayString(detail.summary.dueAt))"
+            print("\(detail.summary.publicId): \(kind.rawValue) request recorded, due \(policy.dayString(detail.summary.effectiveDueAt))"
                   + (detail.customerPublicId.map { "; about \($0)" } ?? "; no customer on file matches"
                      + (kind == .access || kind == .erasure ? " (complete it to answer that no data is held)" : ""))
                   + (detail.duplicateOf.map { "; duplicate of \($0)" } ?? "") + ".")

@@ -55,7 +55,7 @@ public struct QueueFilter: Equatable, Sendable {
     /// Whether `request` passes the filter (the store applies the same rules in SQL).
     public func matches(_ request: RequestSummary) -> Bool {
         (statuses.isEmpty || statuses.contains(request.status)) && (kinds.isEmpty || kinds.contains(request.kind))
-            && (dueBefore.map { request.dueAt < $0 } ?? true)
+            && (dueBefore.map { request.effectiveDueAt < $0 } ?? true)
             && words.allSatisfy { request.publicId.contains($0) }
             && {
                 switch holder {

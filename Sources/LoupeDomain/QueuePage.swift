@@ -73,7 +73,7 @@ extension RequestSummary {
         switch order.field {
         case .urgency: queueKey
         case .age: QueueKey(rank: 0, dueAt: receivedAt, id: id)
-        case .status: QueueKey(rank: RequestStatus.allCases.firstIndex(of: status) ?? 0, dueAt: dueAt, id: id)
+        case .status: QueueKey(rank: RequestStatus.allCases.firstIndex(of: status) ?? 0, dueAt: effectiveDueAt, id: id)
         }
     }
 }

@@ -86,7 +86,7 @@ public struct RequestFacts: Equatable, Sendable {
     public var isIdentityVerified: Bool
     public var receivedAt: Date
     /// The original due date (before any extension).
-    public var dueAt: Date
+    public var originalDueAt: Date
     public var extendedUntil: Date?
     /// Notices to couriers and payment providers (Art. 19) not yet confirmed or closed.
     public var openTasks: Int
@@ -96,7 +96,7 @@ public struct RequestFacts: Equatable, Sendable {
 
     /// Makes facts.
     public init(kind: RequestKind, status: RequestStatus, assignee: String? = nil, proposedBy: String? = nil,
-                isIdentityVerified: Bool = false, receivedAt: Date, dueAt: Date,
+                isIdentityVerified: Bool = false, receivedAt: Date, originalDueAt: Date,
                 extendedUntil: Date? = nil, openTasks: Int = 0, holdsData: Bool = true) {
         self.holdsData = holdsData
         self.kind = kind
@@ -105,7 +105,7 @@ public struct RequestFacts: Equatable, Sendable {
         self.proposedBy = proposedBy
         self.isIdentityVerified = isIdentityVerified
         self.receivedAt = receivedAt
-        self.dueAt = dueAt
+        self.originalDueAt = originalDueAt
         self.extendedUntil = extendedUntil
         self.openTasks = openTasks
     }

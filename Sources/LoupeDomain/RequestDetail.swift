@@ -65,7 +65,7 @@ public struct RequestDetail: Equatable, Sendable {
     }
 
     /// The date the request must be answered by, counting an extension.
-    public var effectiveDue: Date { extendedUntil ?? summary.dueAt }
+    public var effectiveDue: Date { extendedUntil ?? summary.effectiveDueAt }
 }
 
 /// Something an erasure kept because the law requires it, until a date.

@@ -69,11 +69,11 @@ public enum RequestRules {
             if let until = facts.extendedUntil {
                 throw refused("The deadline was already extended once, to \(policy.dayString(until)); it cannot be again.")
             }
-            guard now < facts.dueAt else {
-                throw refused("The first month ended on \(policy.dayString(facts.dueAt)): an extension must be decided before that.")
+            guard now < facts.originalDueAt else {
+                throw refused("The first month ended on \(policy.dayString(facts.originalDueAt)): an extension must be decided before that.")
             }
             let reason = try TextRules.validated(reason, field: "reason for the extension")
-            change.extension_ = (policy.addingMonths(months, to: facts.dueAt), reason, now)
+            change.extension_ = (policy.addingMonths(months, to: facts.originalDueAt), reason, now)
             change.auditDetails["months"] = String(months)
         case .proposeErasure:
             try requireHolder(facts, actor)

@@ -15,7 +15,7 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
     public var assignee: String?
     public var receivedAt: Date
     /// The date the request must be answered by, counting an extension.
-    public var dueAt: Date
+    public var effectiveDueAt: Date
     /// The due date before any extension.
     public var originalDueAt: Date
     /// Set once the deadline was extended.
@@ -33,7 +33,7 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
     /// Makes a summary.
     public init(
         id: Int64, publicId: String, kind: RequestKind, status: RequestStatus, priority: RequestPriority,
-        subjectEmail: String?, assignee: String?, receivedAt: Date, dueAt: Date, originalDueAt: Date? = nil,
+        subjectEmail: String?, assignee: String?, receivedAt: Date, effectiveDueAt: Date, originalDueAt: Date? = nil,
         extendedUntil: Date? = nil, proposedBy: String? = nil, isIdentityVerified: Bool = false, version: Int = 1
     ) {
         self.id = id
@@ -44,8 +44,8 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
         self.subjectEmail = subjectEmail
         self.assignee = assignee
         self.receivedAt = receivedAt
-        self.dueAt = dueAt
-        self.originalDueAt = originalDueAt ?? dueAt
+        self.effectiveDueAt = effectiveDueAt
+        self.originalDueAt = originalDueAt ?? effectiveDueAt
         self.extendedUntil = extendedUntil
         self.proposedBy = proposedBy
         self.isIdentityVerified = isIdentityVerified
@@ -75,12 +75,12 @@ public struct QueueKey: Equatable, Sendable, Comparable {
 
 extension RequestSummary {
     /// This row's key in the queue order.
-    public var queueKey: QueueKey { QueueKey(rank: priority == .urgent ? 0 : 1, dueAt: dueAt, id: id) }
+    public var queueKey: QueueKey { QueueKey(rank: priority == .urgent ? 0 : 1, dueAt: effectiveDueAt, id: id) }
 
     /// What the lifecycle rules look at.
     public var facts: RequestFacts {
         RequestFacts(kind: kind, status: status, assignee: assignee, proposedBy: proposedBy,
-                     isIdentityVerified: isIdentityVerified, receivedAt: receivedAt, dueAt: originalDueAt,
+                     isIdentityVerified: isIdentityVerified, receivedAt: receivedAt, originalDueAt: originalDueAt,
                      extendedUntil: extendedUntil, openTasks: openTasks, holdsData: holdsData)
     }
 }

@@ -126,7 +126,7 @@ extension AppDatabase {
         var summary = RequestSummary(
             id: row["id"], publicId: row["publicId"], kind: try decode(row["kind"]), status: try decode(row["status"]),
             priority: try decode(row["priority"]), subjectEmail: row["subjectEmail"], assignee: row["assignee"],
-            receivedAt: row["receivedAt"], dueAt: row["effectiveDueAt"], originalDueAt: row["dueAt"],
+            receivedAt: row["receivedAt"], effectiveDueAt: row["effectiveDueAt"], originalDueAt: row["dueAt"],
             extendedUntil: row["extendedUntil"], proposedBy: row["proposedBy"],
             isIdentityVerified: row["isIdentityVerified"], version: row["version"])
         summary.openTasks = row["openTasks"]

@@ -54,9 +54,9 @@ enum QueueView {
         for line in 0..<height {
             guard let row = queue.row(at: queue.top + line) else { continue }
             let y = 2 + line
-            let overdue = state.deadlines.isOverdue(due: row.dueAt, now: state.now)
-            let dueSoon = state.deadlines.isDueSoon(due: row.dueAt, now: state.now)
-            let days = state.deadlines.daysLeft(until: row.dueAt, now: state.now)
+            let overdue = state.deadlines.isOverdue(due: row.effectiveDueAt, now: state.now)
+            let dueSoon = state.deadlines.isDueSoon(due: row.effectiveDueAt, now: state.now)
+            let days = state.deadlines.daysLeft(until: row.effectiveDueAt, now: state.now)
             let isSelected = queue.top + line == queue.cursor
             let isMarked = queue.marks[row.id] != nil
             // The cursor lights the flags and the id only: a one-row move then redraws about 40 cells, not two

@@ -15,7 +15,7 @@ import Testing
         RequestFacts(kind: kind, status: status, assignee: assignee,
                      proposedBy: proposedBy ?? (status == .awaitingApproval || status == .approved ? "ava" : nil),
                      isIdentityVerified: verified, receivedAt: now.addingTimeInterval(-5 * 86_400),
-                     dueAt: now.addingTimeInterval(25 * 86_400))
+                     originalDueAt: now.addingTimeInterval(25 * 86_400))
     }
 
     /// The outcome as a short word: the new status, or "refused: <start of the reason>".
@@ -123,13 +123,13 @@ import Testing
     @Test func anExtensionIsOnceOnlyBeforeTheFirstMonthEndsWithAReason() throws {
         let open = facts(.access, .inProgress)
         let change = try RequestRules.decide(.extend(months: 2, reason: "Many carriers"), on: open, by: ava, now: now, policy: policy)
-        #expect(change.extension_?.until == policy.addingMonths(2, to: open.dueAt))
+        #expect(change.extension_?.until == policy.addingMonths(2, to: open.originalDueAt))
         #expect(change.extension_?.noticeAt == now)
         var extended = open
         extended.extendedUntil = change.extension_?.until
         #expect(outcome(.extend(months: 1, reason: "Again"), extended, by: ava) == "refused")
         var late = open
-        late.dueAt = now.addingTimeInterval(-60)
+        late.originalDueAt = now.addingTimeInterval(-60)
         #expect(RequestRules.refusal(.extend(months: 1, reason: "Late"), on: late, by: ava, now: now, policy: policy)?
             .contains("first month ended") == true)
         #expect(throws: LoupeError.self) {

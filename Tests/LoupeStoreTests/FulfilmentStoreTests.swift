@@ -141,7 +141,7 @@ import Testing
         #expect(request.summary.kind == .erasure)
         #expect(request.summary.priority == .urgent)
         #expect(request.requester == .guardian)
-        #expect(request.summary.dueAt == storeNow.addingTimeInterval(3 * 86_400))
+        #expect(request.summary.effectiveDueAt == storeNow.addingTimeInterval(3 * 86_400))
         let top = try database.queuePage(.first(limit: 10)).rows
         let position = try #require(top.firstIndex { $0.publicId == request.summary.publicId }, "at the top of the queue")
         #expect(top[..<position].allSatisfy { $0.priority == .urgent }, "only other urgent requests come before it")

@@ -26,7 +26,7 @@ import Testing
         let detail = try database.requestDetail(publicId: id)
         #expect(detail.customerPublicId != nil, "matched by email, whatever its case")
         #expect(detail.summary.status == .received)
-        #expect(detail.summary.dueAt == DeadlinePolicy().dueDate(receivedAt: storeNow, aboutMinor: false))
+        #expect(detail.summary.effectiveDueAt == DeadlinePolicy().dueDate(receivedAt: storeNow, aboutMinor: false))
         #expect(detail.timeline.map(\.action) == ["request.receive", "outbox.queue"], "the acknowledgement is queued with it")
     }
 
@@ -96,7 +96,7 @@ import Testing
         #expect(first.summary.priority == .urgent, "the guardian's request about a minor comes first")
         let second = try database.claimNext(actor: ava, at: storeNow)
         let earliestUnassigned = try database.requests(RequestFilter(assignee: .nobody), now: storeNow).first!
-        #expect(second.summary.dueAt <= earliestUnassigned.dueAt)
+        #expect(second.summary.effectiveDueAt <= earliestUnassigned.effectiveDueAt)
         #expect(second.summary.assignee == "ava")
     }
 
@@ -127,7 +127,7 @@ import Testing
         try database.perform(.claim, on: id, actor: ava, at: storeNow)
         let detail = try database.perform(.extend(months: 2, reason: "Orders across three carriers"), on: id, actor: ava, at: storeNow)
         #expect(detail.extendedUntil == DeadlinePolicy().addingMonths(3, to: storeNow))
-        #expect(detail.summary.dueAt == detail.extendedUntil, "the queue sorts by the extended date")
+        #expect(detail.summary.effectiveDueAt == detail.extendedUntil, "the queue sorts by the extended date")
         #expect(detail.extensionReason == "Orders across three carriers")
         let notice = try database.writer.read { db in
             try Date.fetchOne(db, sql: "SELECT extensionNoticeAt FROM privacyRequest WHERE publicId = ?", arguments: [id])

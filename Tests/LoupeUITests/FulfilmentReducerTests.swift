@@ -13,7 +13,7 @@ import Testing
         rows[0].assignee = "ava"
         rows[0].isIdentityVerified = true
         rows[0].proposedBy = status == .awaitingApproval ? "ava" : nil
-        rows[0].dueAt = uiNow.addingTimeInterval(10 * day)
+        rows[0].effectiveDueAt = uiNow.addingTimeInterval(10 * day)
         return rows
     }
 

@@ -15,8 +15,8 @@ import Testing
         rows[1].status = .inProgress
         rows[1].assignee = "ava"
         rows[1].isIdentityVerified = true
-        rows[1].dueAt = uiNow.addingTimeInterval(10 * day)
-        rows[1].originalDueAt = rows[1].dueAt
+        rows[1].effectiveDueAt = uiNow.addingTimeInterval(10 * day)
+        rows[1].originalDueAt = rows[1].effectiveDueAt
         rows[2].kind = .erasure
         rows[2].status = .awaitingApproval
         rows[2].assignee = "ava"

@@ -20,7 +20,7 @@ func sampleQueue(count: Int) -> [RequestSummary] {
             status: statuses[index % statuses.count], priority: index == 4 ? .urgent : .normal,
             subjectEmail: index == 6 ? nil : "customer\(index)@example.com",
             assignee: index % 3 == 0 ? nil : ["ava", "ben"][index % 2],
-            receivedAt: due.addingTimeInterval(-30 * day), dueAt: due)
+            receivedAt: due.addingTimeInterval(-30 * day), effectiveDueAt: due)
     }.sorted { $0.queueKey < $1.queueKey }
 }
 
