@@ -32,6 +32,10 @@ extension AppState {
     mutating func handleSearchKey(_ key: Key) -> [Effect] {
         switch key {
         case .enter:
+            // One Enter opens the selected result: the field does not need leaving first.
+            customers.isEditing = false
+            return customers.selected.map { openCustomer($0.publicId) } ?? []
+        case .down:
             customers.isEditing = false
             return []
         case .escape:

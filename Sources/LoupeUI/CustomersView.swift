@@ -7,11 +7,11 @@ enum CustomersView {
         let position = list.rows.isEmpty ? "0/0" : "\(list.cursor + 1)/\(list.rows.count)"
         Renderer.drawTitle("Customers · name, email, phone, order or tracking number",
                            right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))", into: &buffer)
+        // Where keys go is on screen: typing into the field (it says so), or browsing (it says how to type).
         let field = " Search: " + list.query + (list.isEditing ? "█" : "")
         buffer.write(field, x: 0, y: 1, role: list.isEditing ? .selection : .text, maxWidth: buffer.width)
-        if !list.isEditing && list.query.isEmpty {
-            buffer.write("  (/ to search)", x: TerminalText.width(field), y: 1, role: .muted)
-        }
+        let help = list.isEditing ? "  typing · Enter opens · ↓ browses" : "  / to search"
+        buffer.write(help, x: TerminalText.width(field), y: 1, role: .muted, maxWidth: buffer.width - TerminalText.width(field))
         let nameWidth = max((buffer.width - 10 - 8 - 8) * 2 / 5, 8)
         let emailWidth = max(buffer.width - 10 - 8 - 8 - nameWidth, 8)
         buffer.fill(x: 0, y: 2, count: buffer.width, role: .header)
@@ -37,18 +37,28 @@ enum CustomersView {
             let base: StyleRole = selected ? .selection : .text
             buffer.fill(x: 0, y: y, count: buffer.width, role: base)
             let flags = [row.isMinor ? "minor" : nil, row.isErased ? "erased" : nil].compactMap { $0 }.joined(separator: ",")
-            let cells: [(String, Int, StyleRole)] = [
-                (row.publicId, 10, base),
-                (row.fullName.map(Masking.name) ?? "—", nameWidth, selected ? base : .masked),
-                (row.email.map(Masking.email) ?? "—", emailWidth, selected ? base : .masked),
-                (String(row.orderCount), 8, base),
-                (flags, 8, selected ? base : (row.isMinor ? .danger : .muted)),
-            ]
-            x = 0
-            for (text, width, role) in cells {
-                buffer.write(text, x: x, y: y, role: role, maxWidth: width - 1)
-                x += width
-            }
+            // Masked, except what the agent typed: 42 "J••• M•••" rows become told apart by the parts they match.
+            let query = list.loadedQuery ?? ""
+            let masked: StyleRole = selected ? base : .masked
+            buffer.write(row.publicId, x: 0, y: y, role: base, maxWidth: 9)
+            writeParts(row.fullName.map { Masking.name($0, revealing: query) } ?? [MaskedPart("—")],
+                       x: 10, y: y, width: nameWidth - 1, role: masked, into: &buffer)
+            writeParts(row.email.map { Masking.email($0, revealing: query) } ?? [MaskedPart("—")],
+                       x: 10 + nameWidth, y: y, width: emailWidth - 1, role: masked, into: &buffer)
+            x = 10 + nameWidth + emailWidth
+            buffer.write(String(row.orderCount), x: x, y: y, role: base, maxWidth: 7)
+            buffer.write(flags, x: x + 8, y: y, role: selected ? base : (row.isMinor ? .danger : .muted), maxWidth: 7)
+        }
+    }
+
+    /// Writes a masked value's pieces in a row: masked ones in `role`, matched ones highlighted, within `width`.
+    static func writeParts(_ parts: [MaskedPart], x: Int, y: Int, width: Int, role: StyleRole,
+                           into buffer: inout ScreenBuffer) {
+        var column = x
+        for part in parts {
+            let left = x + width - column
+            guard left > 0 else { return }
+            column += buffer.write(part.text, x: column, y: y, role: part.isMatch ? .match : role, maxWidth: left)
         }
     }
 }

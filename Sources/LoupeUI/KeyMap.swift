@@ -78,7 +78,10 @@ public enum KeyMap {
         KeyBinding([.escape], "Leave the filter line", hint: "leave", in: [.filter]) { _ in .filterKey(.escape) },
         KeyBinding([.tab], "Next tab", hint: "tabs", hintKeys: "Tab", in: [.customer]) { _ in .switchTab(1) },
         KeyBinding([.backTab], "Previous tab", in: [.customer]) { _ in .switchTab(-1) },
-        KeyBinding([.enter], "Stop typing and browse the results", hint: "browse", in: [.search]) { _ in .searchKey(.enter) },
+        KeyBinding([.enter], "Open the selected customer", hint: "open", in: [.search]) { _ in .searchKey(.enter) },
+        KeyBinding([.down], "Stop typing and browse the results", hint: "browse", hintKeys: "↓", in: [.search]) { _ in
+            .searchKey(.down)
+        },
         KeyBinding([.escape], "Clear the search", hint: "clear", in: [.search]) { _ in .searchKey(.escape) },
         lifecycle("a", .claim, "Assign to me (claim)", hint: "claim"),
         lifecycle("u", .release, "Release: give it back to the queue"),

@@ -18,9 +18,13 @@ import Testing
         type(&harness, "Mül")
         #expect(harness.effectsSeen == [.searchCustomers("M"), .searchCustomers("Mü"), .searchCustomers("Mül")], "one search per typed character")
         #expect(harness.state.customers.rows.map(\.publicId) == ["C-000001"])
+        // The golden shows "J••• Mül•••": the typed part of a masked name is shown (issue 17; it was "J••• M•••").
         #expect(goldenMismatch(harness.screen, "customers-100x30") == nil)
-        harness.press(.enter)
-        #expect(harness.state.keyContext == .customers, "Enter leaves the field; keys browse again")
+        harness.press(.down)
+        #expect(harness.state.keyContext == .customers, "↓ leaves the field; keys browse again")
+        harness.press(.char("/"))
+        #expect(harness.state.keyContext == .search, "/ types into the field again")
+        // One Enter opens the selected result (it used to take two: one to leave the field, one to open).
         harness.press(.enter)
         #expect(harness.state.screen == .customer("C-000001"))
         #expect(goldenMismatch(harness.screen, "customer-profile-100x30") == nil)

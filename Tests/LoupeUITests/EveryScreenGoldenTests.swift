@@ -35,7 +35,8 @@ import Testing
     func customersAndCustomer(width: Int, height: Int) {
         var harness = harness(width, height)
         command(&harness, "customers")
-        harness.press(.enter)
+        // The screen as it opens, the field focused and saying so; one Enter opens the selected customer (issue
+        // 17: it used to take two, the first only leaving the field, which is what this golden showed before).
         #expect(goldenMismatch(harness.screen, "every-customers-\(width)x\(height)") == nil)
         harness.press(.enter)
         #expect(goldenMismatch(harness.screen, "every-customer-\(width)x\(height)") == nil)
