@@ -54,13 +54,9 @@ public enum Renderer {
         // The flags (read-only, paused) always show at the right; the policy version when there is room.
         let flags = (state.isReadOnly ? "read-only · " : "") + (state.isLivePaused ? "paused (Z) · " : "")
         let reserved = flags.isEmpty ? 0 : TerminalText.width(flags) + 1
-        for binding in KeyMap.visibleBindings(in: state.keyContext, state: state) {
-            guard let hint = binding.hint else { continue }
-            let label = binding.hintKeys
-            let needed = TerminalText.width(label) + TerminalText.width(hint) + 3
-            if x + needed > buffer.width - reserved { break }
-            x += buffer.write(label, x: x, y: y, role: .hintKey)
-            x += buffer.write(" \(hint)   ", x: x, y: y, role: .hint)
+        for binding in hints(state, width: buffer.width - reserved - x) {
+            x += buffer.write(binding.hintKeys, x: x, y: y, role: .hintKey)
+            x += buffer.write(" \(binding.hint ?? "")   ", x: x, y: y, role: .hint)
         }
         let policy = state.policy.map { "policy \($0.version) since \(state.deadlines.dayString($0.effective)) " } ?? ""
         for text in [flags + policy, flags] where !text.isEmpty {
@@ -70,6 +66,30 @@ public enum Renderer {
                 break
             }
         }
+    }
+
+    /// The hints that fit in `width` columns, shown in the key table's order. Only keys that would act now are
+    /// hinted (a refused lifecycle key is not a next step; help greys it out with the reason); `? help` always
+    /// shows, so every other key stays one key away; then the next steps on the focused request (the keys that
+    /// change it) before the ways to move around. What does not fit gives way, the last in the table first.
+    static func hints(_ state: AppState, width: Int) -> [KeyBinding] {
+        let candidates = KeyMap.visibleBindings(in: state.keyContext, state: state)
+            .filter { $0.hint != nil && $0.disabledReason(state) == nil }
+        func cost(_ binding: KeyBinding) -> Int {
+            TerminalText.width(binding.hintKeys) + TerminalText.width(binding.hint ?? "") + 4
+        }
+        let isHelp = { (binding: KeyBinding) in binding.keys.contains(.char("?")) }
+        var left = width
+        var chosen = Set<Int>()
+        let passes: [(KeyBinding) -> Bool] = [isHelp, { $0.writes }, { _ in true }]
+        for pass in passes {
+            for (index, binding) in candidates.enumerated() where !chosen.contains(index) && pass(binding) {
+                guard cost(binding) <= left else { continue }
+                chosen.insert(index)
+                left -= cost(binding)
+            }
+        }
+        return candidates.enumerated().filter { chosen.contains($0.offset) }.map(\.element)
     }
 
     private static func drawTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
