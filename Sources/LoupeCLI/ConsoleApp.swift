@@ -24,7 +24,9 @@ enum ConsoleApp {
         state.themeNames = Set(ThemeLoader.availableNames(environment: environment) + ["default", "monochrome"]).sorted()
         let term = environment["TERM"] ?? ""
         state.asciiCharts = term.hasPrefix("vt") || !(environment["LOUPE_ASCII"] ?? "").isEmpty
-        state.policy = try database.policyVersions().last { $0.effectiveAt <= state.now }.map { ($0.version, $0.effectiveAt) }
+        state.policy = try database.policyVersions().last { $0.effectiveAt <= state.now }.map {
+            PolicyInForce(version: $0.version, effective: $0.effectiveAt)
+        }
         var pending = state.reduce(.start)
         var drawn: ScreenBuffer?
         while state.isRunning {

@@ -81,9 +81,10 @@ extension AppState {
         case .reject: draft = .reject(reason: nil)
         case .cancel: draft = .cancel(reason: nil)
         }
-        prompt = PromptState(publicId: request.publicId, version: request.version, draft: draft)
-        prompt?.openTasks = detail?.tasks.filter { $0.status == .open } ?? []
-        return prompt!.needsPreview ? [.loadPreview(key, publicId: request.publicId)] : []
+        var opened = PromptState(publicId: request.publicId, version: request.version, draft: draft)
+        opened.openTasks = detail?.tasks.filter { $0.status == .open } ?? []
+        prompt = opened
+        return opened.needsPreview ? [.loadPreview(key, publicId: request.publicId)] : []
     }
 
     /// A key typed into the open prompt: choose, type, confirm, or Esc to leave it.

@@ -139,13 +139,9 @@ extension AppState {
         case .refused(let reason):
             return reduce(.refused(reason))
         case .unbound:
-            if prompt != nil { return reduce(.promptKey(key)) }
-            if commandLine != nil { return reduce(.commandKey(key)) }
+            // The same order as `keyContext`: the modal, then the search field, then nothing.
+            if let modal { return reduce(modal.unboundKey(key)) }
             if keyContext == .search { return reduce(.searchKey(key)) }
-            if filterLine != nil { return reduce(.filterKey(key)) }
-            if bulk != nil { return reduce(.bulkKey(key)) }
-            if form != nil { return reduce(.formKey(key)) }
-            if isHelpVisible { return reduce(.helpKey(key)) }
             message = nil
             return []
         }

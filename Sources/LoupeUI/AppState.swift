@@ -52,24 +52,21 @@ public struct StatusMessage: Equatable, Sendable {
     }
 }
 
-/// Everything the console shows, as a value. Changed only by `reduce`.
-public struct AppState: Equatable, Sendable {
-    public static func == (lhs: AppState, rhs: AppState) -> Bool {
-        lhs.width == rhs.width && lhs.height == rhs.height && lhs.now == rhs.now && lhs.deadlines == rhs.deadlines
-            && lhs.actor == rhs.actor && lhs.screens == rhs.screens && lhs.queue == rhs.queue
-            && lhs.approvals == rhs.approvals && lhs.prompt == rhs.prompt && lhs.detail == rhs.detail
-            && lhs.detailScroll == rhs.detailScroll && lhs.isHelpVisible == rhs.isHelpVisible
-            && lhs.helpScroll == rhs.helpScroll && lhs.helpFilter == rhs.helpFilter && lhs.message == rhs.message && lhs.isRunning == rhs.isRunning
-            && lhs.dashboard == rhs.dashboard && lhs.commandLine == rhs.commandLine
-            && lhs.commandHistory == rhs.commandHistory && lhs.isLivePaused == rhs.isLivePaused
-            && lhs.changeStamp == rhs.changeStamp && lhs.revealed == rhs.revealed && lhs.isReadOnly == rhs.isReadOnly
-            && lhs.themeNames == rhs.themeNames && lhs.customers == rhs.customers && lhs.customer == rhs.customer
-            && lhs.records == rhs.records && lhs.bulk == rhs.bulk && lhs.form == rhs.form && lhs.filterLine == rhs.filterLine
-            && lhs.forwardScreens == rhs.forwardScreens && lhs.customerTab == rhs.customerTab
-            && lhs.customerScroll == rhs.customerScroll && lhs.asciiCharts == rhs.asciiCharts
-            && lhs.policy?.version == rhs.policy?.version && lhs.policy?.effective == rhs.policy?.effective
-    }
+/// The privacy policy version in force, as the hint bar names it.
+public struct PolicyInForce: Equatable, Sendable {
+    public var version: String
+    public var effective: Date
 
+    /// Makes one.
+    public init(version: String, effective: Date) {
+        self.version = version
+        self.effective = effective
+    }
+}
+
+/// Everything the console shows, as a value. Changed only by `reduce`; `==` is synthesised, so a new field is
+/// compared without anyone remembering to.
+public struct AppState: Equatable, Sendable {
     /// The smallest terminal the console draws in.
     public static let minimumSize = (width: 60, height: 16)
 
@@ -87,8 +84,6 @@ public struct AppState: Equatable, Sendable {
     public var queue = QueueState()
     /// The approvals screen's list.
     public var approvals = QueueState()
-    /// The prompt of a command being entered, if any.
-    public var prompt: PromptState?
     /// The request shown on a request screen, once read.
     public var detail: RequestDetail?
     /// How far the request screen's body is scrolled.
@@ -107,14 +102,6 @@ public struct AppState: Equatable, Sendable {
     public var customerTab = CustomerTab.profile
     /// How far the customer screen's tab is scrolled.
     public var customerScroll = 0
-    /// The `N` new-request form, while it is open.
-    public var form: NewRequestForm?
-    /// The confirmation of a bulk action on marked rows, while it is open.
-    public var bulk: BulkPrompt?
-    /// The `/` filter line of a list, while it is open (its text).
-    public var filterLine: String?
-    /// The `:` command line, while it is open.
-    public var commandLine: CommandLineState?
     /// Commands run from the command line, oldest first (Up and Down walk it).
     public var commandHistory: [String] = []
     /// Theme names `:theme` completes.
@@ -127,16 +114,13 @@ public struct AppState: Equatable, Sendable {
     public var revealed: String?
     /// Opened with `--readonly`: every write key is hidden and refused.
     public var isReadOnly = false
-    public var isHelpVisible = false
-    /// How far the help overlay is scrolled.
-    public var helpScroll = 0
-    /// What is typed to filter the help (matched against keys and descriptions).
-    public var helpFilter = ""
+    /// What sits over the screen and takes the keys first (help, a prompt, a form, the command or filter line).
+    public var modal: Modal?
     public var message: StatusMessage?
     /// False once the user has asked to quit.
     public var isRunning = true
     /// The privacy policy version in force and the day it took effect, shown in the hint bar.
-    public var policy: (version: String, effective: Date)?
+    public var policy: PolicyInForce?
 
     /// Makes the state of a console that has not read anything yet.
     public init(width: Int, height: Int, now: Date, deadlines: DeadlinePolicy, actor: StaffMember) {
@@ -150,10 +134,11 @@ public struct AppState: Equatable, Sendable {
     /// The screen on top of the stack.
     public var screen: Screen { screens.last ?? .queue }
 
-    /// Where key bindings are looked up: the help overlay when it is open, else the screen.
+    /// Where key bindings are looked up: the open modal, else the customers search field while it is typed
+    /// into, else the screen.
     public var keyContext: ScreenKind {
-        isHelpVisible ? .help : prompt != nil ? .prompt : bulk != nil ? .bulk : form != nil ? .form : commandLine != nil ? .command : filterLine != nil ? .filter
-            : screen == .customers && customers.isEditing ? .search : screen.kind
+        if let modal { return modal.keyContext }
+        return screen == .customers && customers.isEditing ? .search : screen.kind
     }
 
     /// The request the lifecycle keys act on: the open request, or the selected row of a list.

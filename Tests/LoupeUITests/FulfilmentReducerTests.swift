@@ -176,10 +176,10 @@ import Testing
 @Suite struct PolicyVersionHintTests {
     @Test func theHintBarNamesThePolicyInForceWhenThereIsRoom() {
         var harness = Harness(width: 120, height: 30, rows: sampleQueue(count: 5))
-        harness.state.policy = ("2025-09", Date(timeIntervalSince1970: 1_757_894_400))
+        harness.state.policy = PolicyInForce(version: "2025-09", effective: Date(timeIntervalSince1970: 1_757_894_400))
         #expect(harness.screen.split(separator: "\n").last?.hasSuffix("policy 2025-09 since 2025-09-15") == true)
         var narrow = Harness(width: 60, height: 20, rows: sampleQueue(count: 5))
-        narrow.state.policy = ("2025-09", Date(timeIntervalSince1970: 1_757_894_400))
+        narrow.state.policy = PolicyInForce(version: "2025-09", effective: Date(timeIntervalSince1970: 1_757_894_400))
         #expect(!narrow.screen.contains("policy 2025-09"), "hints keep their room on a narrow screen")
     }
 }
