@@ -17,7 +17,9 @@ struct KeystrokeBench {
     }
 
     private func answer(_ effect: Effect) throws -> Action? {
-        switch effect {
+        // The reads that browsing causes; the bench presses no key that writes or touches the terminal.
+        guard case .data(let read) = effect else { return nil }
+        switch read {
         case .loadQueue(let query, let scope, let filter, let order):
             return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter, order: order), scope: scope)
         case .loadRequest(let id): return .requestLoaded(try database.requestDetail(publicId: id))

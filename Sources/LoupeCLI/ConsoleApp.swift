@@ -31,16 +31,17 @@ enum ConsoleApp {
         var drawn: ScreenBuffer?
         while state.isRunning {
             while !pending.isEmpty {
-                let effect = pending.removeFirst()
-                switch effect {
-                case .quit:
+                switch pending.removeFirst() {
+                case .data(let effect):
+                    pending += state.reduce(runner.run(effect))
+                case .terminal(.quit):
                     return
-                case .redrawTerminal:
+                case .terminal(.redrawTerminal):
                     terminal.redrawAll()
                     drawn = nil
-                case .copyToClipboard(let text):
+                case .terminal(.copyToClipboard(let text)):
                     terminal.copyToClipboard(text)
-                case .switchTheme(let name):
+                case .terminal(.switchTheme(let name)):
                     do {
                         terminal.apply(theme: try ThemeLoader.load(name, environment: environment))
                         terminal.redrawAll()
@@ -49,14 +50,12 @@ enum ConsoleApp {
                     } catch let error as LoupeError {
                         pending += state.reduce(.failed(error))
                     }
-                case .editMessage(let id, let publicId):
+                case .terminal(.editMessage(let id, let publicId)):
                     let answer = runner.editMessage(id: id, publicId: publicId) { text in
                         try terminal.suspended { try ExternalEditor.edit(text) }
                     }
                     drawn = nil
                     pending += state.reduce(answer)
-                default:
-                    if let answer = runner.run(effect) { pending += state.reduce(answer) }
                 }
             }
             let frame = Renderer.render(state)

@@ -14,8 +14,8 @@ struct EffectRunner {
     /// A `--readonly` console: writes are refused here too, whatever the keys let through.
     var isReadOnly = false
 
-    /// Runs one data effect; terminal effects (`quit`, `redrawTerminal`) are the console loop's and answer nil.
-    func run(_ effect: Effect) -> Action? {
+    /// Runs one data effect and answers with the action that reports it (one exhaustive switch).
+    func run(_ effect: DataEffect) -> Action {
         do {
             if isReadOnly, effect.writes {
                 return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
@@ -55,8 +55,6 @@ struct EffectRunner {
                 return .previewLoaded(publicId: publicId, lines: lines)
             case .fulfil(let fulfilment, let publicId):
                 return try fulfil(fulfilment, publicId: publicId)
-            case .quit, .redrawTerminal, .editMessage, .switchTheme, .copyToClipboard:
-                return nil
             }
         } catch let error as LoupeError {
             return .failed(error)
@@ -67,6 +65,9 @@ struct EffectRunner {
 
     /// Opens a queued message in an editor (`edit` hands the terminal over) and saves the result.
     func editMessage(id: Int64, publicId: String, edit: (String) throws -> String?) -> Action {
+        if isReadOnly {
+            return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
+        }
         do {
             let message = try database.outboxMessage(id: id)
             let document = ExternalEditor.document(subject: message.subject, body: message.body)

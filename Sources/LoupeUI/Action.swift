@@ -112,22 +112,28 @@ public enum Action: Equatable, Sendable {
     case refused(String)
 }
 
-/// Work the reducer asks the runner to do; its result comes back as an action.
+/// Work the reducer asks for; its result comes back as an action. Data effects go to the store (the CLI's
+/// `EffectRunner`), terminal effects to the console loop; each side interprets its own kind with one exhaustive
+/// switch. The static functions below build each effect by its own name.
 public enum Effect: Equatable, Sendable {
-    /// Read a slice of a list (only the requests `filter` passes); answered by `.queueLoaded` or `.failed`.
-    case loadQueue(QueuePageQuery, scope: QueueScope, filter: QueueFilter? = nil, order: QueueOrder = .urgency)
+    case data(DataEffect)
+    case terminal(TerminalEffect)
+}
+
+/// Reads and writes of the database.
+public enum DataEffect: Equatable, Sendable {
+    /// Read a slice of a list, with that list's filter and order; answered by `.queueLoaded` or `.failed`.
+    case loadQueue(QueuePageQuery, scope: QueueScope, filter: QueueFilter?, order: QueueOrder)
     /// Carry out a lifecycle command; answered by `.performed` or `.failed`.
     case perform(RequestCommand, publicId: String, expectedVersion: Int)
     /// Read the preview of an erasure or a rectification; answered by `.previewLoaded` or `.failed`.
-    case loadPreview(RequestCommandKey, publicId: String, corrections: [CorrectableField: String] = [:])
+    case loadPreview(RequestCommandKey, publicId: String, corrections: [CorrectableField: String])
     /// Carry out a fulfilment; answered by `.fulfilled` or `.failed`.
     case fulfil(Fulfilment, publicId: String)
     /// Read the dashboard's figures; answered by `.dashboardLoaded` or `.failed`.
     case loadDashboard
     /// Read a request; answered by `.requestLoaded` or `.failed`.
     case loadRequest(publicId: String)
-    /// Open a queued message in the user's editor and save what they wrote; answered by `.fulfilled` or `.failed`.
-    case editMessage(id: Int64, publicId: String)
     /// Record a request entered by hand; answered by `.created` or `.failed`.
     case createRequest(NewRequest)
     /// Run one lifecycle command on each target, each in its own transaction; answered by `.bulkDone`.
@@ -140,10 +146,26 @@ public enum Effect: Equatable, Sendable {
     case loadCustomer(publicId: String)
     /// Read the database's change stamp; answered by `.changesChecked`.
     case checkForChanges
-    /// Load a theme and apply it now; answered by `.themeSwitched` or `.failed`.
-    case switchTheme(String)
     /// Audit that the actor revealed a request's personal data; answered by `.revealed` or `.failed`.
     case recordReveal(publicId: String)
+
+    /// Whether the effect changes data (refused in a `--readonly` console).
+    public var writes: Bool {
+        switch self {
+        case .perform, .fulfil, .performBulk, .createRequest: true
+        case .loadQueue, .loadPreview, .loadDashboard, .loadRequest, .loadRecords, .searchCustomers, .loadCustomer,
+             .checkForChanges, .recordReveal: false
+        }
+    }
+}
+
+/// What only the terminal can do.
+public enum TerminalEffect: Equatable, Sendable {
+    /// Hand the terminal to the user's editor for a queued message, then save what they wrote; answered by
+    /// `.fulfilled` or `.failed`.
+    case editMessage(id: Int64, publicId: String)
+    /// Load a theme and apply it now; answered by `.themeSwitched` or `.failed`.
+    case switchTheme(String)
     /// Put text on the clipboard of the user's terminal (OSC 52; works over SSH).
     case copyToClipboard(String)
     /// Clear and repaint the terminal.
@@ -153,11 +175,45 @@ public enum Effect: Equatable, Sendable {
 }
 
 extension Effect {
+    public static func loadQueue(_ query: QueuePageQuery, scope: QueueScope, filter: QueueFilter?, order: QueueOrder) -> Effect {
+        .data(.loadQueue(query, scope: scope, filter: filter, order: order))
+    }
+    public static func perform(_ command: RequestCommand, publicId: String, expectedVersion: Int) -> Effect {
+        .data(.perform(command, publicId: publicId, expectedVersion: expectedVersion))
+    }
+    public static func loadPreview(_ key: RequestCommandKey, publicId: String,
+                            corrections: [CorrectableField: String] = [:]) -> Effect {
+        .data(.loadPreview(key, publicId: publicId, corrections: corrections))
+    }
+    public static func fulfil(_ fulfilment: Fulfilment, publicId: String) -> Effect {
+        .data(.fulfil(fulfilment, publicId: publicId))
+    }
+    public static let loadDashboard = Effect.data(.loadDashboard)
+    /// A request's detail read.
+    public static func loadRequest(publicId: String) -> Effect { .data(.loadRequest(publicId: publicId)) }
+    public static func createRequest(_ draft: NewRequest) -> Effect { .data(.createRequest(draft)) }
+    public static func performBulk(_ command: RequestCommand, targets: [BulkTarget]) -> Effect {
+        .data(.performBulk(command, targets: targets))
+    }
+    public static func loadRecords(_ kind: RecordKind) -> Effect { .data(.loadRecords(kind)) }
+    /// A customer search.
+    public static func searchCustomers(_ query: String) -> Effect { .data(.searchCustomers(query)) }
+    public static func loadCustomer(publicId: String) -> Effect { .data(.loadCustomer(publicId: publicId)) }
+    public static let checkForChanges = Effect.data(.checkForChanges)
+    /// The audit of a reveal.
+    public static func recordReveal(publicId: String) -> Effect { .data(.recordReveal(publicId: publicId)) }
+    public static func editMessage(id: Int64, publicId: String) -> Effect { .terminal(.editMessage(id: id, publicId: publicId)) }
+    public static func switchTheme(_ name: String) -> Effect { .terminal(.switchTheme(name)) }
+    public static func copyToClipboard(_ text: String) -> Effect { .terminal(.copyToClipboard(text)) }
+    public static let redrawTerminal = Effect.terminal(.redrawTerminal)
+    public static let quit = Effect.terminal(.quit)
+
     /// Whether the effect changes data (refused in a `--readonly` console).
     public var writes: Bool {
         switch self {
-        case .perform, .fulfil, .editMessage, .performBulk, .createRequest: true
-        default: false
+        case .data(let effect): effect.writes
+        case .terminal(.editMessage): true
+        case .terminal(.switchTheme), .terminal(.copyToClipboard), .terminal(.redrawTerminal), .terminal(.quit): false
         }
     }
 }

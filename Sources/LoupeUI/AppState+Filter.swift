@@ -40,7 +40,6 @@ extension AppState {
         let list = self[list: scope].restarted(filter: filter, order: self[list: scope].order)
         self[list: scope] = list
         message = filter.map { StatusMessage("Filter: \($0.text) · Esc clears it.") }
-        return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope, filter: filter,
-                           order: list.order)]
+        return [read(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), of: scope)]
     }
 }

@@ -6,14 +6,7 @@ extension AppState {
     /// data revealed with `m` is masked again as soon as its request leaves the screen.
     public mutating func reduce(_ action: Action) -> [Effect] {
         let depth = screens.count
-        let effects = apply(action).map { effect -> Effect in
-            // Every read of a list carries that list's filter: one place, whatever asked for the read.
-            if case .loadQueue(let query, let scope, nil, .urgency) = effect,
-               self[list: scope].filter != nil || self[list: scope].order != .urgency {
-                return .loadQueue(query, scope: scope, filter: self[list: scope].filter, order: self[list: scope].order)
-            }
-            return effect
-        }
+        let effects = apply(action)
         if let shown = revealed, screen != .request(shown), screen != .customer(shown) { revealed = nil }
         // Opening a new screen ends the way forward, as in a browser.
         if screens.count > depth, action != .forward { forwardScreens = [] }
@@ -24,7 +17,7 @@ extension AppState {
         switch action {
         case .start:
             // The change stamp first: a change made while the first slice is read is then seen by the next check.
-            return [.checkForChanges, .loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: .open)]
+            return [.checkForChanges, read(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), of: .open)]
         case .moveBy(let rows):
             return move(by: rows)
         case .moveByPage(let fraction):
@@ -49,7 +42,7 @@ extension AppState {
             return [.loadRequest(publicId: selected.publicId)]
         case .showApprovals:
             if screen != .approvals { screens.append(.approvals) }
-            return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: .awaitingApproval)]
+            return [read(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), of: .awaitingApproval)]
         case .back:
             if isHelpVisible {
                 isHelpVisible = false
@@ -147,6 +140,11 @@ extension AppState {
         }
     }
 
+    /// A read of a slice of the list of `scope`, carrying that list's filter and order from here, where it is made.
+    func read(_ query: QueuePageQuery, of scope: QueueScope) -> Effect {
+        .loadQueue(query, scope: scope, filter: self[list: scope].filter, order: self[list: scope].order)
+    }
+
     /// The list of a scope.
     subscript(list scope: QueueScope) -> QueueState {
         get { scope == .open ? queue : approvals }
@@ -172,15 +170,15 @@ extension AppState {
         case .records(let kind): return [.loadRecords(kind)]
         default:
             let scope = listScope!
-            return [.loadQueue(self[list: scope].reloadQuery(viewHeight: queueViewHeight), scope: scope)]
+            return [read(self[list: scope].reloadQuery(viewHeight: queueViewHeight), of: scope)]
         }
     }
 
     /// Rereads every list on the navigation stack (after a change), keeping their selections.
     mutating func reloadLists() -> [Effect] {
-        var effects: [Effect] = [.loadQueue(queue.reloadQuery(viewHeight: queueViewHeight), scope: .open)]
+        var effects: [Effect] = [read(queue.reloadQuery(viewHeight: queueViewHeight), of: .open)]
         if screens.contains(.approvals) {
-            effects.append(.loadQueue(approvals.reloadQuery(viewHeight: queueViewHeight), scope: .awaitingApproval))
+            effects.append(read(approvals.reloadQuery(viewHeight: queueViewHeight), of: .awaitingApproval))
         }
         return effects
     }
@@ -223,7 +221,7 @@ extension AppState {
             return []
         }
         let clamped = min(max(target, 0), max(self[list: scope].total - 1, 0))
-        return self[list: scope].move(to: clamped, viewHeight: queueViewHeight).map { [.loadQueue($0, scope: scope)] } ?? []
+        return self[list: scope].move(to: clamped, viewHeight: queueViewHeight).map { [read($0, of: scope)] } ?? []
     }
 
     /// The open request's newest message that has not gone yet (what `o` edits).

@@ -136,7 +136,7 @@ extension AppState {
             }
             self[list: scope] = self[list: scope].restarted(filter: self[list: scope].filter, order: order)
             message = StatusMessage("Sorted \(order.label).")
-            return [.loadQueue(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), scope: scope)]
+            return [read(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), of: scope)]
         case .openFilter:
             guard let scope = listScope else { return [] }
             filterLine = self[list: scope].filter?.text ?? ""

@@ -27,7 +27,7 @@ import Testing
 
     var performed: (Harness) -> [RequestCommand] {
         { harness in
-            harness.effectsSeen.compactMap { if case .perform(let command, _, _) = $0 { command } else { nil } }
+            harness.effectsSeen.compactMap { if case .data(.perform(let command, _, _)) = $0 { command } else { nil } }
         }
     }
 

@@ -72,11 +72,11 @@ import Testing
         let answered = harness.state.form
         harness.press(.enter)
         #expect(harness.state.form == nil && harness.state.message?.text == "Nothing was recorded.", "Enter on the focused Cancel")
-        #expect(!harness.effectsSeen.contains { if case .createRequest = $0 { true } else { false } })
+        #expect(!harness.effectsSeen.contains { if case .data(.createRequest) = $0 { true } else { false } })
         harness.state.form = answered
         harness.press(.right, .enter)
         let created = harness.effectsSeen.compactMap { effect -> NewRequest? in
-            if case .createRequest(let draft) = effect { return draft }
+            if case .data(.createRequest(let draft)) = effect { return draft }
             return nil
         }
         #expect(created.count == 1)

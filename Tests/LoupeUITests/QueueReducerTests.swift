@@ -5,7 +5,7 @@ import Testing
 @Suite struct QueueReducerTests {
     @Test func startReadsTheFirstSlice() {
         var state = AppState(width: 80, height: 24, now: uiNow, deadlines: DeadlinePolicy(), actor: ava)
-        #expect(state.reduce(.start) == [.checkForChanges, .loadQueue(.first(limit: 200), scope: .open)])
+        #expect(state.reduce(.start) == [.checkForChanges, .loadQueue(.first(limit: 200), scope: .open, filter: nil, order: .urgency)])
     }
 
     @Test func movementKeysMoveTheCursorAndClampAtTheEnds() {
@@ -55,7 +55,7 @@ import Testing
         #expect(harness.state.queue.cursor == 0)
         #expect(harness.state.queue.selected == rows[0])
         let queries = harness.effectsSeen.compactMap { effect -> QueuePageQuery? in
-            if case .loadQueue(let query, _, _, _) = effect { return query }
+            if case .data(.loadQueue(let query, _, _, _)) = effect { return query }
             return nil
         }
         #expect(queries.count > 5, "a 1,000-row queue is read in slices")
@@ -66,7 +66,7 @@ import Testing
         let rows = sampleQueue(count: 1_000)
         var harness = Harness(rows: rows)
         harness.press(.char("G"))
-        #expect(harness.effectsSeen.last == .loadQueue(.last(limit: 200), scope: .open))
+        #expect(harness.effectsSeen.last == .loadQueue(.last(limit: 200), scope: .open, filter: nil, order: .urgency))
         #expect(harness.state.queue.selected == rows[999])
         harness.press(.char("k"))
         #expect(harness.state.queue.selected == rows[998])

@@ -76,7 +76,13 @@ struct Harness {
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             effectsSeen.append(effect)
-            switch effect {
+            // The terminal's effects: a theme switch is answered as the console answers it; the rest do nothing.
+            if case .terminal(.switchTheme(let name)) = effect {
+                pending += state.reduce(themes.contains(name) ? .themeSwitched(name)
+                                                              : .failed(LoupeError(.configuration, "No theme named '\(name)'.")))
+            }
+            guard case .data(let data) = effect else { continue }
+            switch data {
             case .loadQueue(let query, let scope, let filter, let order):
                 pending += state.reduce(.queueLoaded(source.page(query, scope: scope, filter: filter, order: order), scope: scope))
             case .loadRequest(let id):
@@ -124,14 +130,10 @@ struct Harness {
                 pending += state.reduce(.customerLoaded(detail))
             case .checkForChanges:
                 pending += state.reduce(.changesChecked(changeStamp))
-            case .switchTheme(let name):
-                pending += state.reduce(themes.contains(name) ? .themeSwitched(name)
-                                                              : .failed(LoupeError(.configuration, "No theme named '\(name)'.")))
             case .recordReveal(let id):
                 pending += state.reduce(.revealed(publicId: id))
             case .loadDashboard:
                 pending += state.reduce(.dashboardLoaded(dashboard))
-            case .quit, .redrawTerminal, .editMessage, .copyToClipboard: break
             }
         }
     }
