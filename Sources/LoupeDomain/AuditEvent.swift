@@ -16,9 +16,8 @@ public enum AuditEvent: Equatable, Sendable {
     case staffAdded, staffUpdated, staffDeactivated
     /// A request arrived (by hand, intake, import of a withdrawal, a minor's flag).
     case requestReceived
-    /// A lifecycle command on a request.
-    case request(RequestCommand.Kind)
-    case requestExported, requestRectified, consentWithdrawn
+    /// An action on a request (a lifecycle step or a fulfilment: `request.export`, `request.rectify`, ...).
+    case request(RequestAction.Kind)
     case customerRevealed, minorFlagged
     case exportRead, exportCopied
     case imported(ImportedFile)
@@ -42,9 +41,6 @@ public enum AuditEvent: Equatable, Sendable {
         case .staffDeactivated: "staff.deactivate"
         case .requestReceived: "request.receive"
         case .request(let kind): "request.\(kind.rawValue)"
-        case .requestExported: "request.export"
-        case .requestRectified: "request.rectify"
-        case .consentWithdrawn: "request.withdraw-consent"
         case .customerRevealed: "customer.reveal"
         case .minorFlagged: "customer.flag-minor"
         case .exportRead: "export.read"

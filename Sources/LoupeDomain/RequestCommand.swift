@@ -37,15 +37,8 @@ public enum RequestCommand: Equatable, Sendable {
     /// Mark the request fulfilled.
     case complete
 
-    /// A command without its arguments: what the audit trail and the key table name.
-    public enum Kind: String, Sendable, CaseIterable {
-        case claim, release, reassign, verify, start, note, extend
-        case proposeErasure = "propose-erasure"
-        case approve, reject, cancel, complete
-    }
-
     /// The command without its arguments.
-    public var kind: Kind {
+    public var kind: RequestAction.Kind {
         switch self {
         case .claim: .claim
         case .release: .release
@@ -66,7 +59,7 @@ public enum RequestCommand: Equatable, Sendable {
     public var auditAction: String { AuditEvent.request(kind).action }
 
     /// A short verb for messages ("claim", "approve").
-    public var verb: String { kind.rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var verb: String { kind.verb }
 
     /// One value of each command, for tables and tests.
     public static let samples: [RequestCommand] = [
@@ -93,6 +86,8 @@ public struct RequestFacts: Equatable, Sendable {
     /// Whether the request names someone the shop holds data about (a customer on file); when not, an access
     /// or erasure request is answered "we hold no data about you".
     public var holdsData: Bool
+    /// Whether the request's customer is flagged as under 16.
+    public var subjectIsMinor = false
 
     /// Makes facts.
     public init(kind: RequestKind, status: RequestStatus, assignee: String? = nil, proposedBy: String? = nil,

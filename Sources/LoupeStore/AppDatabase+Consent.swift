@@ -10,7 +10,8 @@ extension AppDatabase {
     public func withdrawConsent(publicId: String, purposes: [ConsentPurpose] = [], actor: StaffMember, at time: Date) throws -> [ConsentPurpose] {
         try write { db in
             let request = try Self.fetchDetail(db, publicId: publicId)
-            try RequestRules.checkFulfilment(.consentWithdrawal, on: request.summary.facts, by: Self.freshActor(db, actor))
+            try RequestRules.check(.withdrawConsent, on: request.summary.facts, by: Self.freshActor(db, actor), now: time,
+                                   policy: Self.deadlinePolicy(db))
             guard let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE id = ?",
                                                       arguments: [request.summary.id]) else {
                 throw LoupeError(.notAllowed, "\(publicId) matched no customer: no consent is on file for that address. Complete it with a note.")
@@ -21,7 +22,7 @@ extension AppDatabase {
                 UPDATE privacyRequest SET status = ?, outcome = ?, closedAt = ?, version = version + 1
                 WHERE id = ?
                 """, arguments: [RequestStatus.completed.rawValue, RequestStatus.completed.rawValue, time, request.summary.id])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .consentWithdrawn, target: publicId,
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.withdrawConsent), target: publicId,
                                 details: ["purposes": withdrawn.map(\.rawValue).joined(separator: ","), "status": "completed"])
             let named = withdrawn.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }
             try queueMessage(db, .consentWithdrawn, requestId: request.summary.id,

@@ -17,7 +17,7 @@ extension AppDatabase {
         let folder = URL(fileURLWithPath: directory).appendingPathComponent(publicId).path
         // Read a consistent snapshot and render the files without holding the write lock.
         let (export, report) = try read { db -> (AccessExport, String) in
-            let customerId = try Self.checkExport(db, publicId: publicId, actor: actor)
+            let customerId = try Self.checkExport(db, publicId: publicId, actor: actor, at: time)
             let export = try Self.accessExport(db, customerId: customerId, requestId: publicId, at: time)
             let periods = try Row.fetchAll(db, sql: "SELECT * FROM retentionRule ORDER BY category").map {
                 AccessReport.Period(category: $0["category"], days: $0["days"], action: $0["action"])
@@ -38,7 +38,7 @@ extension AppDatabase {
             try Self.writeDurably(files, in: folder, modes: .custody)
             // Record it, checking again that the export is still allowed (nobody closed or took the request).
             try write { db in
-                _ = try Self.checkExport(db, publicId: publicId, actor: actor)
+                _ = try Self.checkExport(db, publicId: publicId, actor: actor, at: time)
                 try db.execute(sql: """
                     INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt)
                     SELECT id, ?, ?, ?, ? FROM privacyRequest WHERE publicId = ?
@@ -46,7 +46,7 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE publicId = ?", arguments: [publicId])
                 var details = checksums.mapValues { String($0.prefix(16)) }
                 details["customer"] = export.profile.customerId
-                try AuditLog.append(db, at: time, actor: actor.userName, event: .requestExported, target: publicId, details: details)
+                try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.export), target: publicId, details: details)
             }
             return ExportResult(folder: folder, checksums: checksums)
         } catch {
@@ -56,9 +56,10 @@ extension AppDatabase {
     }
 
     /// Refuses unless the actor may export this request now; returns the customer it is about.
-    private static func checkExport(_ db: Database, publicId: String, actor: StaffMember) throws -> Int64 {
+    private static func checkExport(_ db: Database, publicId: String, actor: StaffMember, at time: Date) throws -> Int64 {
         let request = try fetchDetail(db, publicId: publicId)
-        try RequestRules.checkFulfilment(.access, on: request.summary.facts, by: freshActor(db, actor))
+        try RequestRules.check(.export, on: request.summary.facts, by: freshActor(db, actor), now: time,
+                               policy: deadlinePolicy(db))
         guard let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?",
                                                   arguments: [publicId]) else {
             throw LoupeError(.notAllowed, "\(publicId) matched no customer: the shop holds no data under that address. Complete it with a note saying so.")

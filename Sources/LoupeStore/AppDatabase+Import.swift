@@ -189,7 +189,7 @@ extension AppDatabase {
             WHERE a.action = ?
               AND a.target IN (SELECT publicId FROM privacyRequest WHERE customerId = ? AND kind = ?)
             ORDER BY a.sequence
-            """, arguments: [AuditEvent.requestRectified.action, customerId, RequestKind.rectification.rawValue]) {
+            """, arguments: [AuditEvent.request(.rectify).action, customerId, RequestKind.rectification.rawValue]) {
             let fields: String = row["fields"] ?? ""
             for name in fields.split(separator: ",") {
                 if let field = CorrectableField(rawValue: String(name)) {

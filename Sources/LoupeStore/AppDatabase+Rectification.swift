@@ -16,7 +16,8 @@ extension AppDatabase {
     public func rectify(publicId: String, extra: [CorrectableField: String] = [:], actor: StaffMember, at time: Date) throws -> [FieldChange] {
         try write { db in
             let request = try Self.fetchDetail(db, publicId: publicId)
-            try RequestRules.checkFulfilment(.rectification, on: request.summary.facts, by: Self.freshActor(db, actor))
+            try RequestRules.check(.rectify, on: request.summary.facts, by: Self.freshActor(db, actor), now: time,
+                                   policy: Self.deadlinePolicy(db))
             let (customerId, changes) = try Self.rectificationChanges(db, publicId: publicId, extra: extra)
             let changed = changes.filter { $0.before != $0.after }
             guard !changed.isEmpty else {
@@ -48,7 +49,7 @@ extension AppDatabase {
                 }
             }
             try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE id = ?", arguments: [request.summary.id])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .requestRectified, target: publicId, details: [
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.rectify), target: publicId, details: [
                 "fields": changed.map(\.field).sorted().joined(separator: ","), "tasks": String(couriers.count),
             ])
             return changed

@@ -26,10 +26,12 @@ extension AppDatabase {
                 """, arguments: [id])
             else { throw LoupeError(.notFound, "No notice task \(id); see `loupe tasks list`.") }
             let task = try Self.task(from: row)
-            try RequestRules.checkHolder(assignee: row["assignee"], actor: member)
             guard task.status == .open else {
                 throw LoupeError(.notAllowed, "Task \(id) is already \(task.status.rawValue).")
             }
+            // The domain's rule for closing a notice: the request's holder (agents), a supervisor or an admin.
+            let facts = try Self.fetchDetail(db, publicId: task.requestPublicId).summary.facts
+            try RequestRules.check(.closeTask, on: facts, by: member, now: time, policy: Self.deadlinePolicy(db))
             let status: ProcessorTask.Status = reason == nil ? .confirmed : .impossible
             try db.execute(sql: """
                 UPDATE processorTask SET status = ?, confirmedAt = ?, closedReason = ?, closedBy = ? WHERE id = ?

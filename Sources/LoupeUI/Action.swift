@@ -95,7 +95,7 @@ public enum Action: Equatable, Sendable {
     /// The dashboard's figures arrived.
     case dashboardLoaded(Dashboard)
     /// Begin a lifecycle command on the focused request; commands that need answers open a prompt.
-    case begin(RequestCommandKey)
+    case begin(RequestAction.Kind)
     /// A key typed while a prompt is open.
     case promptKey(Key)
     /// A command was carried out; the request as it now is.
@@ -127,7 +127,7 @@ public enum DataEffect: Equatable, Sendable {
     /// Carry out a lifecycle command; answered by `.performed` or `.failed`.
     case perform(RequestCommand, publicId: String, expectedVersion: Int)
     /// Read the preview of an erasure or a rectification; answered by `.previewLoaded` or `.failed`.
-    case loadPreview(RequestCommandKey, publicId: String, corrections: [CorrectableField: String])
+    case loadPreview(RequestAction.Kind, publicId: String, corrections: [CorrectableField: String])
     /// Carry out a fulfilment; answered by `.fulfilled` or `.failed`.
     case fulfil(Fulfilment, publicId: String)
     /// Read the dashboard's figures; answered by `.dashboardLoaded` or `.failed`.
@@ -181,7 +181,7 @@ extension Effect {
     public static func perform(_ command: RequestCommand, publicId: String, expectedVersion: Int) -> Effect {
         .data(.perform(command, publicId: publicId, expectedVersion: expectedVersion))
     }
-    public static func loadPreview(_ key: RequestCommandKey, publicId: String,
+    public static func loadPreview(_ key: RequestAction.Kind, publicId: String,
                             corrections: [CorrectableField: String] = [:]) -> Effect {
         .data(.loadPreview(key, publicId: publicId, corrections: corrections))
     }
@@ -216,12 +216,6 @@ extension Effect {
         case .terminal(.switchTheme), .terminal(.copyToClipboard), .terminal(.redrawTerminal), .terminal(.quit): false
         }
     }
-}
-
-/// The lifecycle commands a key can start (the answers come from prompts).
-public enum RequestCommandKey: String, CaseIterable, Equatable, Sendable {
-    case claim, release, verify, start, note, extend, proposeErasure, approve, reject, cancel, complete
-    case export, rectify, withdrawConsent, flagMinor, closeTask
 }
 
 /// The ways of fulfilling a right that are not lifecycle steps.

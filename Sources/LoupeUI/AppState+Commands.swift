@@ -1,62 +1,26 @@
 import LoupeDomain
 
 extension AppState {
-    /// Why the lifecycle command behind `key` cannot be used on the focused request now, or nil when it can.
-    /// The same rules the store applies (`RequestRules`), so the keys grey out exactly what would be refused.
-    public func refusal(for key: RequestCommandKey) -> String? {
+    /// Why an action of `kind` cannot be taken on the focused request now, or nil when it can: the domain's one
+    /// rule (`RequestRules.check`, which the store applies too), so keys grey out exactly what would be refused.
+    public func refusal(for kind: RequestAction.Kind) -> String? {
         // With rows marked, these keys act on the marks; each request is checked by the store as it runs.
-        if BulkPrompt.keys.contains(key), let scope = listScope, !self[list: scope].marks.isEmpty { return nil }
+        if BulkPrompt.keys.contains(kind), let scope = listScope, !self[list: scope].marks.isEmpty { return nil }
         guard let request = focusedRequest else { return "No request is selected." }
-        if let command = Self.sampleCommand(key) {
-            return RequestRules.refusal(command, on: request.facts, by: actor, now: now, policy: deadlines)
+        var facts = request.facts
+        if case .request = screen, let detail {
+            facts.subjectIsMinor = detail.subjectIsMinor
+            facts.openTasks = detail.tasks.filter { $0.status == .open }.count
+        } else if kind == .flagMinor {
+            return "Open a request about a known customer first (Enter)."
+        } else if kind == .closeTask {
+            return "Open the request first (Enter) to see its notices."
         }
-        let fulfilment: RequestKind
-        switch key {
-        case .export: fulfilment = .access
-        case .rectify: fulfilment = .rectification
-        case .withdrawConsent: fulfilment = .consentWithdrawal
-        case .flagMinor:
-            guard case .request = screen, let detail, detail.customerPublicId != nil else {
-                return "Open a request about a known customer first (Enter)."
-            }
-            return detail.subjectIsMinor ? "The customer is already flagged as under 16." : nil
-        case .closeTask:
-            guard case .request = screen, let detail else { return "Open the request first (Enter) to see its notices." }
-            return detail.tasks.contains { $0.status == .open } ? nil : "This request has no open notice to a recipient."
-        default:
-            return nil
-        }
-        do {
-            try RequestRules.checkFulfilment(fulfilment, on: request.facts, by: actor)
-            return nil
-        } catch let error as LoupeError {
-            return error.message
-        } catch {
-            return "\(error)"
-        }
-    }
-
-    /// The lifecycle command of a key, with placeholder answers, for checking whether it is allowed at all;
-    /// nil for the fulfilment keys, which `checkFulfilment` and the request's own facts decide.
-    static func sampleCommand(_ key: RequestCommandKey) -> RequestCommand? {
-        switch key {
-        case .claim: .claim
-        case .release: .release
-        case .verify: .verify(method: .email, note: nil)
-        case .export, .rectify, .withdrawConsent, .flagMinor, .closeTask: nil
-        case .start: .start
-        case .note: .note("note")
-        case .extend: .extend(months: 1, reason: "reason")
-        case .proposeErasure: .proposeErasure
-        case .approve: .approve
-        case .reject: .reject(reason: "reason")
-        case .cancel: .cancel(reason: "reason")
-        case .complete: .complete
-        }
+        return RequestRules.refusal(kind, on: facts, by: actor, now: now, policy: deadlines)
     }
 
     /// Starts the command: at once when it needs no answers, else by opening its prompt.
-    mutating func begin(_ key: RequestCommandKey) -> [Effect] {
+    mutating func begin(_ key: RequestAction.Kind) -> [Effect] {
         if let bulkEffects = beginBulk(key) { return bulkEffects }
         guard let request = focusedRequest else { return [] }
         if let reason = refusal(for: key) {
@@ -66,7 +30,11 @@ extension AppState {
         let draft: CommandDraft
         switch key {
         case .claim, .release, .start, .complete:
-            return Self.sampleCommand(key).map { [.perform($0, publicId: request.publicId, expectedVersion: request.version)] } ?? []
+            let command: RequestCommand = key == .claim ? .claim : key == .release ? .release : key == .start ? .start : .complete
+            return [.perform(command, publicId: request.publicId, expectedVersion: request.version)]
+        case .reassign:
+            message = StatusMessage("Reassign from the command line: loupe requests reassign \(request.publicId) --to USER.")
+            return []
         case .export:
             return [.fulfil(.export, publicId: request.publicId)]
         case .proposeErasure: draft = .proposeErasure

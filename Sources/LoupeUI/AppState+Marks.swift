@@ -22,7 +22,7 @@ extension AppState {
     }
 
     /// Opens the bulk confirmation for `key` on the marked rows, if there are any and the key works in bulk.
-    mutating func beginBulk(_ key: RequestCommandKey) -> [Effect]? {
+    mutating func beginBulk(_ key: RequestAction.Kind) -> [Effect]? {
         guard BulkPrompt.keys.contains(key), let scope = listScope, !self[list: scope].marks.isEmpty else { return nil }
         let list = self[list: scope]
         let marked = list.marks.values.sorted { $0.queueKey < $1.queueKey }

@@ -16,9 +16,9 @@ public struct BulkTarget: Equatable, Sendable {
 /// hides, the answer the command needs (verification method, rejection reason), and Cancel focused first.
 public struct BulkPrompt: Equatable, Sendable {
     /// The commands that work on marked rows.
-    public static let keys: Set<RequestCommandKey> = [.claim, .verify, .approve, .reject]
+    public static let keys: Set<RequestAction.Kind> = [.claim, .verify, .approve, .reject]
 
-    public var key: RequestCommandKey
+    public var key: RequestAction.Kind
     public var targets: [BulkTarget]
     /// Marked requests the list's filter does not show.
     public var hidden: Int
@@ -34,7 +34,7 @@ public struct BulkPrompt: Equatable, Sendable {
     public var isConfirmFocused = false
 
     /// Makes a bulk prompt.
-    public init(key: RequestCommandKey, targets: [BulkTarget], hidden: Int) {
+    public init(key: RequestAction.Kind, targets: [BulkTarget], hidden: Int) {
         self.key = key
         self.targets = targets
         self.hidden = hidden

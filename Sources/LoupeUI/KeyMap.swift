@@ -48,7 +48,7 @@ public enum KeyMap {
     private static let everywhere: Set<ScreenKind> = [.queue, .approvals, .request, .dashboard, .customers, .customer, .records]
 
     /// A lifecycle key: works on the focused request, refused (with the rules' reason) when not allowed.
-    private static func lifecycle(_ key: Character, _ command: RequestCommandKey, _ help: String, hint: String? = nil) -> KeyBinding {
+    private static func lifecycle(_ key: Character, _ command: RequestAction.Kind, _ help: String, hint: String? = nil) -> KeyBinding {
         KeyBinding([.char(key)], help, hint: hint, in: screens, writes: true, disabledReason: { $0.refusal(for: command) }) { _ in
             .begin(command)
         }

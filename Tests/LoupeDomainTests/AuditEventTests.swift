@@ -6,10 +6,10 @@ import Testing
 @Suite struct AuditEventTests {
     static let all: [AuditEvent] = [
         .databaseInitialised, .staffAdded, .staffUpdated, .staffDeactivated, .requestReceived,
-        .requestExported, .requestRectified, .consentWithdrawn, .customerRevealed, .minorFlagged, .exportRead,
+        .customerRevealed, .minorFlagged, .exportRead,
         .exportCopied, .shopRedactNoted, .messageQueued, .messageEdited, .messageRetried, .policyPublished,
         .retentionRuleSet, .retentionSwept, .timeZoneSet, .templateEdited, .templateReset, .vaultKeyRotated,
-    ] + RequestCommand.Kind.allCases.map { .request($0) } + AuditEvent.ImportedFile.allCases.map { .imported($0) }
+    ] + RequestAction.Kind.allCases.map { .request($0) } + AuditEvent.ImportedFile.allCases.map { .imported($0) }
         + AuditEvent.SentBy.allCases.map { .messageSent($0) } + [.taskClosed(.confirmed), .taskClosed(.impossible)]
 
     @Test func theStoredSpellingsAreThoseEarlierVersionsWrote() {
@@ -22,6 +22,9 @@ import Testing
             "request.note", "request.extend", "request.propose-erasure", "request.approve", "request.reject",
             "request.cancel", "request.complete", "import.shopify-customers", "import.shopify-orders", "outbox.send",
             "outbox.mark-sent", "task.confirmed", "task.impossible",
+            // Kinds of action no entry is written under yet (a minor's flag and a notice are audited as
+            // customer.flag-minor and task.*), spelled the same way.
+            "request.flag-minor", "request.close-task",
         ]
         #expect(Set(Self.all.map(\.action)) == expected)
         #expect(Self.all.count == expected.count, "no two events share a spelling")

@@ -130,7 +130,7 @@ import Testing
         #expect(outcome(.extend(months: 1, reason: "Again"), extended, by: ava) == "refused")
         var late = open
         late.originalDueAt = now.addingTimeInterval(-60)
-        #expect(RequestRules.refusal(.extend(months: 1, reason: "Late"), on: late, by: ava, now: now, policy: policy)?
+        #expect(RequestRules.refusal(.extend, on: late, by: ava, now: now, policy: policy)?
             .contains("first month ended") == true)
         #expect(throws: LoupeError.self) {
             try RequestRules.decide(.extend(months: 3, reason: "Long"), on: open, by: ava, now: now, policy: policy)
@@ -166,5 +166,37 @@ import Testing
         }
         #expect(throws: LoupeError.self) { try StaffRules.checkDeactivation(of: max, activeAdmins: 1) }
         try StaffRules.checkDeactivation(of: max, activeAdmins: 2)
+    }
+}
+
+extension RequestRulesTests {
+    /// The keys ask `refusal(kind)` without arguments; the store runs `decide(command)`. For every command, role,
+    /// kind, status, holder and verification, they agree: an allowed kind with valid arguments is carried out,
+    /// and a refused kind is refused by `decide` with the same reason (issue 17: one rule, no placeholders).
+    @Test func theKindsRefusalIsTheCommandsRefusal() {
+        for command in RequestCommand.samples {
+            for actor in [ava, ben, sam, max] {
+                for kind in RequestKind.allCases {
+                    for status in RequestStatus.allCases {
+                        for assignee in ["ava", "ben", nil] as [String?] {
+                            for verified in [true, false] {
+                                let subject = facts(kind, status, assignee: assignee, verified: verified)
+                                let refusal = RequestRules.refusal(command.kind, on: subject, by: actor, now: now, policy: policy)
+                                let decided = Result { try RequestRules.decide(command, on: subject, by: actor, now: now, policy: policy) }
+                                switch decided {
+                                case .success:
+                                    #expect(refusal == nil, "\(command) allowed but its kind refused: \(refusal ?? "")")
+                                case .failure(let error):
+                                    // Only an argument may refuse what the kind allows: reassigning to its holder.
+                                    let message = (error as? LoupeError)?.message
+                                    #expect(refusal == message || (refusal == nil && message?.contains("already holds") == true),
+                                            "\(command) on \(kind) \(status) by \(actor.userName)")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
