@@ -115,7 +115,13 @@ extension AppState {
             message = StatusMessage(error.message, isError: true)
             // Someone else changed the request: show what it is now.
             return error.code == .conflict ? reloadScreen() : []
-        default:
+        // The later screens' and modes' actions, named one by one so a new action is a compile error until it
+        // is handled here or there.
+        case .bulkDone, .bulkKey, .changesChecked, .commandKey, .copyId, .created, .customerLoaded,
+             .customersLoaded, .dashboardLoaded, .editMessage, .filterKey, .formKey, .forward, .helpKey,
+             .markRange, .newRequest, .openCommandLine, .openFilter, .recordsLoaded, .reveal, .revealed,
+             .searchKey, .showCustomers, .showDashboard, .showRecords, .sort, .startSearch, .switchTab,
+             .themeSwitched, .toggleLive, .toggleMark, .unmarkAll:
             return applyConsole(action)
         }
     }

@@ -160,7 +160,11 @@ extension AppState {
             revealed = publicId
             message = StatusMessage("Shown unmasked until you leave this request; the reveal is in the audit log.")
             return []
-        default:
+        // `apply` handles these itself and never hands them here.
+        case .back, .begin, .failed, .fulfilled, .moveBy, .moveByPage, .moveToBottom, .moveToTop, .open,
+             .performed, .previewLoaded, .promptKey, .queueLoaded, .quit, .redraw, .refresh, .refused,
+             .requestLoaded, .resized, .scrollHelp, .showApprovals, .start, .tick, .toggleHelp:
+            assertionFailure("\(action) is reduced by apply")
             return []
         }
     }
