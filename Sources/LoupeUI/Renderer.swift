@@ -68,7 +68,7 @@ public enum Renderer {
         }
     }
 
-    /// The hints that fit in `width` columns, shown in the key table's order. Only keys that would act now are
+    /// The hints that fit in `width` columns, in the key table's order (next steps last). Only keys that would act now are
     /// hinted (a refused lifecycle key is not a next step; help greys it out with the reason); `? help` always
     /// shows, so every other key stays one key away; then the next steps on the focused request (the keys that
     /// change it) before the ways to move around. What does not fit gives way, the last in the table first.
@@ -89,7 +89,10 @@ public enum Renderer {
                 left -= cost(binding)
             }
         }
-        return candidates.enumerated().filter { chosen.contains($0.offset) }.map(\.element)
+        // Shown: the ways to move around first, then the next steps, so moving between rows that allow
+        // different steps repaints only the end of the line (fewer bytes over SSH).
+        let shown = candidates.enumerated().filter { chosen.contains($0.offset) }.map(\.element)
+        return shown.filter { !$0.writes } + shown.filter(\.writes)
     }
 
     private static func drawTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
