@@ -55,6 +55,8 @@ struct EffectRunner {
                 return .previewLoaded(publicId: publicId, lines: lines)
             case .fulfil(let fulfilment, let publicId):
                 return try fulfil(fulfilment, publicId: publicId)
+            case .claimNext:
+                return .claimedNext(try database.claimNext(actor: actor, at: clock()))
             }
         } catch let error as LoupeError {
             return .failed(error)

@@ -96,6 +96,12 @@ public enum Action: Equatable, Sendable {
     case dashboardLoaded(Dashboard)
     /// Begin a lifecycle command on the focused request; commands that need answers open a prompt.
     case begin(RequestAction.Kind)
+    /// Claim the most urgent unassigned request and open it (one key).
+    case claimNext
+    /// The request `claimNext` took, as it now is.
+    case claimedNext(RequestDetail)
+    /// Open the customer the shown request is about (back returns to the request).
+    case openRequestCustomer
     /// A key typed while a prompt is open.
     case promptKey(Key)
     /// A command was carried out; the request as it now is.
@@ -148,11 +154,13 @@ public enum DataEffect: Equatable, Sendable {
     case checkForChanges
     /// Audit that the actor revealed a request's personal data; answered by `.revealed` or `.failed`.
     case recordReveal(publicId: String)
+    /// Claim the most urgent unassigned open request; answered by `.claimedNext` or `.failed`.
+    case claimNext
 
     /// Whether the effect changes data (refused in a `--readonly` console).
     public var writes: Bool {
         switch self {
-        case .perform, .fulfil, .performBulk, .createRequest: true
+        case .perform, .fulfil, .performBulk, .createRequest, .claimNext: true
         case .loadQueue, .loadPreview, .loadDashboard, .loadRequest, .loadRecords, .searchCustomers, .loadCustomer,
              .checkForChanges, .recordReveal: false
         }

@@ -84,6 +84,9 @@ extension AppState {
             detail = nil
             detailScroll = 0
             return [.loadRequest(publicId: publicId)]
+        case _ where words.count == 1 && Self.requestId(words[0], year: deadlines.dayString(now).prefix(4)) != nil:
+            // `:258` and `:PR-2026-000258` open the request, as `:request` does.
+            return run(command: "request " + words[0])
         default:
             let known = CommandLineState.commands.map { ":" + $0.name }.joined(separator: " ")
             message = StatusMessage("Unknown command :\(TextRules.printable(words[0])). Commands: \(known).", isError: true)

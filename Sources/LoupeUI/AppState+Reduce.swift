@@ -117,8 +117,8 @@ extension AppState {
             return error.code == .conflict ? reloadScreen() : []
         // The later screens' and modes' actions, named one by one so a new action is a compile error until it
         // is handled here or there.
-        case .bulkDone, .bulkKey, .changesChecked, .commandKey, .copyId, .created, .customerLoaded,
-             .customersLoaded, .dashboardLoaded, .editMessage, .filterKey, .formKey, .forward, .helpKey,
+        case .bulkDone, .bulkKey, .changesChecked, .claimNext, .claimedNext, .openRequestCustomer, .commandKey,
+             .copyId, .created, .customerLoaded, .customersLoaded, .dashboardLoaded, .editMessage, .filterKey, .formKey, .forward, .helpKey,
              .markRange, .newRequest, .openCommandLine, .openFilter, .recordsLoaded, .reveal, .revealed,
              .searchKey, .showCustomers, .showDashboard, .showRecords, .sort, .startSearch, .switchTab,
              .themeSwitched, .toggleLive, .toggleMark, .unmarkAll:

@@ -10,6 +10,18 @@ extension AppState {
         case .showDashboard:
             if screen != .dashboard { screens.append(.dashboard) }
             return [.loadDashboard]
+        case .claimNext:
+            return [.data(.claimNext)]
+        case .claimedNext(let claimed):
+            let publicId = claimed.summary.publicId
+            if screen != .request(publicId) { screens.append(.request(publicId)) }
+            detail = claimed
+            detailScroll = 0
+            message = StatusMessage("\(publicId): claimed, the most urgent unassigned request; now \(claimed.summary.status.label).")
+            return []
+        case .openRequestCustomer:
+            guard case .request = screen, let customer = detail?.customerPublicId else { return [] }
+            return openCustomer(customer)
         case .editMessage:
             guard case .request(let publicId) = screen, let message = queuedMessage else { return [] }
             return [.editMessage(id: message.id, publicId: publicId)]

@@ -117,6 +117,13 @@ public enum KeyMap {
                    }) { _ in
             .editMessage
         },
+        KeyBinding([.char("i")], "Take the next request: claim the most urgent unassigned one and open it", hint: "next",
+                   in: [.queue], writes: true) { _ in .claimNext },
+        KeyBinding([.char("K")], "Open the customer this request is about (back returns here)", in: [.request],
+                   disabledReason: { state in
+                       state.detail == nil ? "Still being read."
+                           : state.detail?.customerPublicId == nil ? "This request matched no customer on file." : nil
+                   }) { _ in .openRequestCustomer },
         KeyBinding([.char("N")], "Record a new request received by email, phone, letter or web", in: [.queue], writes: true) { _ in .newRequest },
         KeyBinding([.enter], "Save the answer, or press the focused button", hint: "next", in: [.form]) { _ in .formKey(.enter) },
         KeyBinding([.escape], "Leave without recording anything", hint: "leave", in: [.form]) { _ in .formKey(.escape) },

@@ -90,6 +90,19 @@ struct Harness {
                 else { pending += state.reduce(.failed(LoupeError(.notFound, "No request \(id)."))) }
             case .perform(let command, let id, let version):
                 pending += state.reduce(perform(command, on: id, version: version))
+            case .claimNext:
+                // As the store's claimNext: the most urgent unassigned open request, claimed.
+                guard let next = source.rows.sorted(by: { $0.queueKey < $1.queueKey })
+                    .first(where: { $0.assignee == nil && $0.status.isOpen }) else {
+                    pending += state.reduce(.failed(LoupeError(.notFound, "No unassigned open request is waiting.")))
+                    continue
+                }
+                let answer = perform(.claim, on: next.publicId, version: next.version)
+                if case .performed(let claimed, _) = answer {
+                    pending += state.reduce(.claimedNext(claimed))
+                } else {
+                    pending += state.reduce(answer)
+                }
             case .loadPreview(_, let id, _):
                 pending += state.reduce(.previewLoaded(publicId: id, lines: samplePlan().lines(policy: DeadlinePolicy())))
             case .fulfil(let fulfilment, let id):
