@@ -118,6 +118,9 @@ struct SendOutbox: ParsableCommand {
             print("Sent \(report.sent.count) message\(report.sent.count == 1 ? "" : "s") into \(folder)\(sendmail.map { " and to \($0)" } ?? "").")
             if !report.recovered.isEmpty { print("Found delivered after an interrupted send, now marked sent: \(report.recovered.map(String.init).joined(separator: ", ")).") }
             if !report.requeued.isEmpty { print("Interrupted before delivery, sent again: \(report.requeued.map(String.init).joined(separator: ", ")).") }
+            if !report.withdrawn.isEmpty {
+                print("Withdrawn, no longer true: message\(report.withdrawn.count == 1 ? "" : "s") \(report.withdrawn.map(String.init).joined(separator: ", ")) (see the request's audit trail).")
+            }
             if !report.inDoubt.isEmpty { print("In doubt (sendmail may have sent them; check the mail log, then `loupe outbox retry ID` or `mark-sent ID`): \(report.inDoubt.map(String.init).joined(separator: ", ")).") }
             for failure in report.failed { print("Not sent: message \(failure.id) (\(failure.request)): \(failure.error)") }
         }

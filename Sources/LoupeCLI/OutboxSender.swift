@@ -28,6 +28,8 @@ struct OutboxSender {
         var recovered: [Int64] = []
         var requeued: [Int64] = []
         var inDoubt: [Int64] = []
+        /// Queued messages whose reason had passed (identity verified, request closed): removed, not sent.
+        var withdrawn: [Int64] = []
     }
 
     /// A message that stays queued, and why.
@@ -42,6 +44,7 @@ struct OutboxSender {
         signal(SIGPIPE, SIG_IGN)
         try prepareMaildir()
         var report = Report()
+        report.withdrawn = try database.withdrawStaleMessages(actor: actor, at: clock())
         for (message, route) in try database.unfinishedSends() {
             if isDelivered(message) {
                 try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())

@@ -23,6 +23,8 @@ public enum AuditEvent: Equatable, Sendable {
     case imported(ImportedFile)
     case shopRedactNoted
     case messageQueued, messageEdited, messageRetried
+    /// A queued message whose reason had passed, removed before it was sent.
+    case messageWithdrawn
     case messageSent(SentBy)
     case policyPublished
     case retentionRuleSet, retentionSwept
@@ -50,6 +52,7 @@ public enum AuditEvent: Equatable, Sendable {
         case .messageQueued: "outbox.queue"
         case .messageEdited: "outbox.edit"
         case .messageRetried: "outbox.retry"
+        case .messageWithdrawn: "outbox.withdraw"
         case .messageSent(let by): "outbox.\(by.rawValue)"
         case .policyPublished: "policy.publish"
         case .retentionRuleSet: "retention.set"

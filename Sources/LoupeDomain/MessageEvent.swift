@@ -73,3 +73,20 @@ extension MessageEvent {
         }
     }
 }
+
+extension MessageEvent {
+    /// Why a queued message of this event no longer fits its request (and must not reach the customer), or nil:
+    /// "please confirm your identity" is stale once the identity is verified or the request is closed, or the
+    /// customer would get it beside "your data is ready".
+    public func staleReason(for facts: RequestFacts) -> String? {
+        switch self {
+        case .verificationNeeded:
+            if facts.isIdentityVerified { return "the identity is verified" }
+            if !facts.status.isOpen { return "the request is \(facts.status.label)" }
+            return nil
+        case .received, .extended, .accessReady, .rectificationDone, .erasureDone, .consentWithdrawn, .rejected,
+             .cancelled, .noDataHeld:
+            return nil
+        }
+    }
+}

@@ -92,6 +92,7 @@ extension AppDatabase {
             try queueMessage(db, event, requestId: current.id, extra: Self.messageValues(db, event, requestId: current.id),
                                   recipient: recipient, actor: actor.userName, at: time)
         }
+        try Self.withdrawStaleMessages(db, requestId: current.id, actor: actor.userName, at: time)
         return try Self.fetchDetail(db, publicId: publicId)
     }
 

@@ -7,7 +7,7 @@ import Testing
     static let all: [AuditEvent] = [
         .databaseInitialised, .staffAdded, .staffUpdated, .staffDeactivated, .requestReceived,
         .customerRevealed, .minorFlagged, .exportRead,
-        .exportCopied, .shopRedactNoted, .messageQueued, .messageEdited, .messageRetried, .policyPublished,
+        .exportCopied, .shopRedactNoted, .messageQueued, .messageEdited, .messageRetried, .messageWithdrawn, .policyPublished,
         .retentionRuleSet, .retentionSwept, .timeZoneSet, .templateEdited, .templateReset, .vaultKeyRotated,
     ] + RequestAction.Kind.allCases.map { .request($0) } + AuditEvent.ImportedFile.allCases.map { .imported($0) }
         + AuditEvent.SentBy.allCases.map { .messageSent($0) } + [.taskClosed(.confirmed), .taskClosed(.impossible)]
@@ -16,7 +16,7 @@ import Testing
         let expected: Set<String> = [
             "database.init", "staff.add", "staff.update", "staff.deactivate", "request.receive", "request.export",
             "request.rectify", "request.withdraw-consent", "customer.reveal", "customer.flag-minor", "export.read",
-            "export.copy", "intake.shop-redact", "outbox.queue", "outbox.edit", "outbox.retry", "policy.publish",
+            "export.copy", "intake.shop-redact", "outbox.queue", "outbox.edit", "outbox.retry", "outbox.withdraw", "policy.publish",
             "retention.set", "retention.sweep", "settings.time-zone", "template.edit", "template.reset",
             "vault.rotate", "request.claim", "request.release", "request.reassign", "request.verify", "request.start",
             "request.note", "request.extend", "request.propose-erasure", "request.approve", "request.reject",

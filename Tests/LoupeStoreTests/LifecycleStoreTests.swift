@@ -48,7 +48,9 @@ import Testing
         #expect(detail.summary.status == .completed)
         #expect(detail.summary.version == 7)
         #expect(detail.timeline.map(\.action) == [
-            "request.receive", "outbox.queue", "request.claim", "outbox.queue", "request.verify", "request.start",
+            // Verifying withdraws the queued ask for identity (issue 21), audited as outbox.withdraw.
+            "request.receive", "outbox.queue", "request.claim", "outbox.queue", "request.verify", "outbox.withdraw",
+            "request.start",
             "request.propose-erasure", "request.approve", "outbox.queue", "request.complete",
         ])
         #expect(try database.messages(publicId: id).map(\.event) == [.erasureDone],

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import LoupeDomain
+@testable import LoupeStore
+import Testing
+
+/// A queued message whose reason has passed never reaches the customer: "please confirm your identity" is
+/// withdrawn, with an audit entry, once the identity is verified or the request is closed.
+@Suite struct StaleMessageTests {
+    let outbox = OutboxStoreTests()
+
+    func events(_ database: AppDatabase, _ id: String) throws -> [MessageEvent] {
+        try database.messages(publicId: id).map(\.event)
+    }
+
+    func withdrawals(_ database: AppDatabase, _ id: String) throws -> [String] {
+        try database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT details FROM auditEntry WHERE action = ? AND target = ?",
+                                arguments: [AuditEvent.messageWithdrawn.action, id])
+        }
+    }
+
+    @Test func verifyingWithdrawsTheQueuedAskForIdentity() throws {
+        let database = try demoDatabase(customers: 40)
+        let id = try outbox.new(database, .access, offset: 0)
+        try database.perform(.claim, on: id, actor: outbox.ava, at: storeNow)
+        #expect(try events(database, id) == [.received, .verificationNeeded])
+        try database.perform(.verify(method: .email, note: nil), on: id, actor: outbox.ava, at: storeNow)
+        #expect(try events(database, id) == [.received])
+        let audit = try withdrawals(database, id)
+        #expect(audit.count == 1 && audit[0].contains("verification-needed") && audit[0].contains("identity is verified"))
+    }
+
+    @Test func closingWithdrawsIt() throws {
+        let database = try demoDatabase(customers: 40)
+        let id = try outbox.new(database, .erasure, offset: 1)
+        try database.perform(.claim, on: id, actor: outbox.ava, at: storeNow)
+        try database.perform(.cancel(reason: "Asked by phone to drop it"), on: id, actor: outbox.ava, at: storeNow)
+        #expect(try !events(database, id).contains(.verificationNeeded))
+        #expect(try withdrawals(database, id).first?.contains("cancelled") == true)
+    }
+
+    @Test func theSenderWithdrawsWhatAnEarlierVersionLeftQueued() throws {
+        let database = try demoDatabase(customers: 40)
+        let id = try outbox.new(database, .access, offset: 2)
+        try database.perform(.claim, on: id, actor: outbox.ava, at: storeNow)
+        // As an earlier Loupe left it: verified, the ask still queued.
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE privacyRequest SET verificationMethod = 'email', verifiedBy = 'ava', verifiedAt = ? WHERE publicId = ?",
+                           arguments: [storeNow, id])
+        }
+        #expect(try events(database, id).contains(.verificationNeeded))
+        let withdrawn = try database.withdrawStaleMessages(actor: outbox.ava, at: storeNow)
+        #expect(withdrawn.count == 1)
+        #expect(try !events(database, id).contains(.verificationNeeded))
+        #expect(try database.withdrawStaleMessages(actor: outbox.ava, at: storeNow).isEmpty, "once")
+    }
+}
