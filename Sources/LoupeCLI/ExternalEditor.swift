@@ -1,3 +1,4 @@
+import CLoupeProcess
 import Foundation
 import LoupeDomain
 
@@ -20,16 +21,18 @@ enum ExternalEditor {
             throw LoupeError(.storage, "Could not write a temporary file in \(folder.path).")
         }
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The editor setting may carry arguments (`code --wait`): the shell splits it; the file is passed as $1.
-        process.arguments = ["-c", "\(editor) \"$1\"", "loupe-editor", file.path]
-        do { try process.run() } catch {
-            throw LoupeError(.configuration, "Could not start the editor '\(editor)'; set EDITOR to one you have.", cause: error)
+        // It runs in the terminal's foreground process group (vi reads the terminal; in a group of its own, as
+        // Foundation's Process would start it, its first read stops it and it exits 1).
+        let arguments = ["sh", "-c", "\(editor) \"$1\"", "loupe-editor", file.path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let status = loupe_run_in_foreground("/bin/sh", &argv)
+        guard status >= 0 else {
+            throw LoupeError(.configuration, "Could not start the editor '\(editor)' (\(String(cString: strerror(errno)))); set EDITOR to one you have.")
         }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw LoupeError(.configuration, "The editor '\(editor)' exited with status \(process.terminationStatus); nothing was changed.")
+        guard status == 0 else {
+            throw LoupeError(.configuration, "The editor '\(editor)' exited with status \(status); nothing was changed.")
         }
         let edited = try String(contentsOf: file, encoding: .utf8)
         return edited == text ? nil : edited

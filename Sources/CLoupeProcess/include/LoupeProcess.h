@@ -13,4 +13,11 @@ int loupe_is_dumpable(void);
 /// _GNU_SOURCE): the group privilege is given up for good. Returns 0 on success.
 int loupe_drop_group_for_good(void);
 
+/// Runs `path` with `argv` (NULL-terminated) in the terminal's foreground, the way system(3) and git run an
+/// editor: the child shares Loupe's process group (so it may read the terminal; Foundation's Process puts it in a
+/// group of its own, where a read from the terminal stops it), Loupe ignores SIGINT and SIGQUIT while it waits
+/// (they are the child's), and the child starts with their default actions. Returns the exit status, 128 + the
+/// signal for a child killed by one, or -1 with errno set when it could not start.
+int loupe_run_in_foreground(const char *path, char *const argv[]);
+
 #endif
