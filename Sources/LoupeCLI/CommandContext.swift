@@ -63,6 +63,7 @@ struct RequestJSON: Encodable {
     var retained: [RetainedItem]?
     var tasks: [ProcessorTask]?
     var exports: [String]?
+    var notes: [RequestNote]?
 
     init(_ summary: RequestSummary, now: Date) {
         id = summary.publicId
@@ -93,6 +94,7 @@ struct RequestJSON: Encodable {
         retained = detail.retained
         tasks = detail.tasks
         exports = detail.exports
+        notes = detail.notes
     }
 }
 

@@ -83,6 +83,14 @@ struct ShowRequest: ParsableCommand {
             for item in detail.retained {
                 print("retained   \(item.category) \(item.reference): \(item.ground), until \(policy.dayString(item.until))")
             }
+            for note in detail.notes {
+                // Whole, line by line, every control or bidi character shown as an escape (inert in a terminal).
+                let lines = note.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                    line.unicodeScalars.map { TextRules.isForbidden($0) ? String(format: "\\u{%04X}", $0.value) : String($0) }
+                        .joined()
+                }
+                print("note       \(policy.minuteString(note.at)) \(note.author): " + lines.joined(separator: "\n           "))
+            }
             for entry in detail.timeline {
                 print("  \(policy.minuteString(entry.occurredAt))  \(entry.actor)  \(entry.action)  \(entry.details)")
             }

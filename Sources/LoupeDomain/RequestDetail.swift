@@ -33,6 +33,8 @@ public struct RequestDetail: Equatable, Sendable {
     public var exports: [String] = []
     /// Messages to the subject about this request, oldest first (recipient not read).
     public var messages: [OutboxMessage] = []
+    /// Staff notes on this request, newest first: why someone acted, for whoever reviews it next.
+    public var notes: [RequestNote] = []
 
     /// Makes a detail.
     public init(
@@ -81,5 +83,19 @@ public struct RetainedItem: Equatable, Sendable, Codable {
         self.reference = reference
         self.ground = ground
         self.until = until
+    }
+}
+
+/// A staff note on a request (`n`, `loupe requests note`): who wrote it, when, and what.
+public struct RequestNote: Equatable, Sendable, Codable {
+    public var author: String
+    public var at: Date
+    public var text: String
+
+    /// Makes a note.
+    public init(author: String, at: Date, text: String) {
+        self.author = author
+        self.at = at
+        self.text = text
     }
 }

@@ -80,6 +80,19 @@ enum RequestDetailLayout {
                 ])
             }
         }
+        if !detail.notes.isEmpty {
+            lines.append([])
+            lines.append([Segment(" Notes (\(detail.notes.count), newest first; n adds one)", .header)])
+            for note in detail.notes {
+                let head = "  \(policy.minuteString(note.at))  \(note.author)  "
+                for (index, line) in note.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    lines.append([
+                        Segment(index == 0 ? head : String(repeating: " ", count: head.count), .muted),
+                        Segment(String(line)),
+                    ])
+                }
+            }
+        }
         if !detail.messages.isEmpty {
             lines.append([])
             let waiting = detail.messages.filter { $0.status != .sent }.count

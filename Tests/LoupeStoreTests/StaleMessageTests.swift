@@ -56,3 +56,19 @@ import Testing
         #expect(try database.withdrawStaleMessages(actor: outbox.ava, at: storeNow).isEmpty, "once")
     }
 }
+
+/// Notes are read back with their request: author, time and text, newest first (issue 21: they were written and
+/// never shown).
+@Suite struct RequestNotesTests {
+    @Test func notesComeWithTheRequestNewestFirst() throws {
+        let outbox = OutboxStoreTests()
+        let database = try demoDatabase(customers: 40)
+        let id = try outbox.new(database, .erasure, offset: 3)
+        try database.perform(.note("Called the customer:\nshe confirms."), on: id, actor: outbox.ava, at: storeNow)
+        try database.perform(.note("Checked the invoices."), on: id, actor: outbox.sam, at: storeNow.addingTimeInterval(60))
+        let notes = try database.requestDetail(publicId: id).notes
+        #expect(notes.map(\.author) == ["sam", "ava"])
+        #expect(notes.last?.text == "Called the customer:\nshe confirms.")
+        #expect(notes.first?.at == storeNow.addingTimeInterval(60))
+    }
+}
