@@ -134,7 +134,8 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
     ///
-    /// The directory is created owner-only (0700) and the file owner-only (0600). Opening and migrating happen
+    /// A missing directory is created owner-only (0700); the file, its log, index and lock are 660 and the keys 640
+    /// (`SharedFileMode`), for the install's group. Opening and migrating happen
     /// under an exclusive lock on `<path>.lock`, so two processes that open a new file at the same instant do not
     /// race on `journal_mode` or the schema.
     public static func open(path: String, create: Bool = true,
