@@ -26,7 +26,7 @@ struct WriteExport: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let custody = DatabaseOptions.exportsDirectory(forDatabase: database.resolvedPath)
+            let custody = DatabaseFiles(database.resolvedPath).exports
             if let out { try context.database.checkCopyDestination(out) }
             let result = try context.database.exportAccess(publicId: id, to: custody, actor: context.actor, at: context.now)
             let copy = try out.map { try context.database.copyExport(publicId: id, to: $0, actor: context.actor, at: context.now,

@@ -75,8 +75,6 @@ struct DatabaseOptions: ParsableArguments {
         return "\(home)/.local/share/loupe/loupe.sqlite"
     }
 
-    /// Where access exports go by default: `exports/` beside the database file.
-    static func exportsDirectory(forDatabase path: String) -> String { DatabaseFiles(path).exports }
 
     private static func expandTilde(_ path: String) -> String {
         guard path.hasPrefix("~/") else { return path }
@@ -100,6 +98,6 @@ struct ConsoleOptions: ParsableArguments {
     /// Loads the theme and runs the console for `context` until the user quits.
     func open(_ context: CommandContext, databasePath: String) throws {
         try ConsoleApp.run(database: context.database, actor: context.actor, theme: ThemeLoader.load(theme),
-                           exportsDirectory: DatabaseOptions.exportsDirectory(forDatabase: databasePath), readOnly: readonly)
+                           exportsDirectory: DatabaseFiles(databasePath).exports, readOnly: readonly)
     }
 }

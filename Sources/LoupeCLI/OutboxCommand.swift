@@ -8,11 +8,6 @@ struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outbox", abstract: "Messages to data subjects: list, show, send, and resolve interrupted sends.",
         subcommands: [ListOutbox.self, ShowMessage.self, SendOutbox.self, RetryMessage.self, MarkMessageSent.self])
-
-    /// `mail/` beside the database: the maildir sent messages are delivered into.
-    static func defaultMaildir(forDatabase path: String) -> String {
-        DatabaseFiles(path).mail
-    }
 }
 
 /// A message as scripts see it; the address is masked, as on screen.
@@ -109,7 +104,7 @@ struct SendOutbox: ParsableCommand {
     func run() throws {
         var failed = false
         try CommandContext.run(database) { context in
-            let folder = maildir ?? OutboxCommand.defaultMaildir(forDatabase: database.resolvedPath)
+            let folder = maildir ?? DatabaseFiles(database.resolvedPath).mail
             let sender = OutboxSender(database: context.database, maildir: URL(fileURLWithPath: folder), sendmail: sendmail,
                                       actor: context.actor, clock: Date.init, userNamed: maildir != nil)
             let report = try sender.run()

@@ -10,9 +10,8 @@ public enum OpenDSRSigningKey {
     /// The key in `path`, made there when it is missing and `mayCreate`.
     public static func load(path: String, mayCreate: Bool) throws -> P256.Signing.PrivateKey {
         if FileManager.default.fileExists(atPath: path) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw LoupeError(.storage, "Cannot read the OpenDSR signing key \(path): it must be readable by Loupe.")
-            }
+            // The same reader as the vault key's: an unreadable file is one line with the system's reason.
+            let data = try RetentionVault.readKeyFile(path, what: "OpenDSR signing key")
             do { return try P256.Signing.PrivateKey(rawRepresentation: data) } catch {
                 throw LoupeError(.storage, "\(path) is not an OpenDSR signing key; restore it from your backup.", cause: error)
             }

@@ -95,7 +95,7 @@ public struct RetentionVault: Sendable {
     }
 
     /// The bytes of a key file, or an error with the system's reason (permission denied, a folder in its place).
-    private static func readKeyFile(_ path: String, what: String) throws -> Data {
+    static func readKeyFile(_ path: String, what: String) throws -> Data {
         let fd = Foundation.open(path, O_RDONLY)
         var buffer = [UInt8](repeating: 0, count: 256)
         let count = fd < 0 ? -1 : read(fd, &buffer, buffer.count)
