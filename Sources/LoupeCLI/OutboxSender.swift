@@ -146,6 +146,8 @@ struct OutboxSender {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = ["-oi", "-t"]
+        // From `/`: the caller's directory may be one the program cannot enter (Foundation then cannot start it).
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
         let input = Pipe()
         let errors = Pipe()
         process.standardInput = input
