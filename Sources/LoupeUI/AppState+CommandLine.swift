@@ -48,8 +48,7 @@ extension AppState {
         let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
         switch words[0] {
         case "queue":
-            screens = [.queue]
-            detail = nil
+            screens = [screens[0]]
             return reloadScreen()
         case "approvals": return reduce(.showApprovals)
         case "dash", "dashboard": return reduce(.showDashboard)
@@ -80,9 +79,7 @@ extension AppState {
                 message = StatusMessage("Give a request id, e.g. :request PR-2026-000123 or :request 123.", isError: true)
                 return []
             }
-            if screen != .request(publicId) { screens.append(.request(publicId)) }
-            detail = nil
-            detailScroll = 0
+            push(.request(publicId))
             return [.loadRequest(publicId: publicId)]
         case _ where words.count == 1 && Self.requestId(words[0], year: deadlines.dayString(now).prefix(4)) != nil:
             // `:258` and `:PR-2026-000258` open the request, as `:request` does.

@@ -3,7 +3,7 @@ import LoupeDomain
 extension AppState {
     /// Shows the customers screen searching for `query` (search-as-you-type starts at once when `editing`).
     mutating func showCustomers(query: String, editing: Bool) -> [Effect] {
-        if screen != .customers { screens.append(.customers) }
+        push(.customers)
         customers.query = query
         customers.isEditing = editing
         return [.searchCustomers(query)]
@@ -11,10 +11,7 @@ extension AppState {
 
     /// Opens one customer's screen on its profile tab.
     mutating func openCustomer(_ publicId: String) -> [Effect] {
-        if screen != .customer(publicId) { screens.append(.customer(publicId)) }
-        customer = nil
-        customerTab = .profile
-        customerScroll = 0
+        push(.customer(publicId))
         return [.loadCustomer(publicId: publicId)]
     }
 
@@ -22,9 +19,7 @@ extension AppState {
     mutating func open(_ target: String) -> [Effect] {
         if target.hasPrefix("C-") { return openCustomer(target) }
         if target.hasPrefix("order:") { return reduce(.showRecords(.order(String(target.dropFirst(6))))) }
-        if screen != .request(target) { screens.append(.request(target)) }
-        detail = nil
-        detailScroll = 0
+        push(.request(target))
         return [.loadRequest(publicId: target)]
     }
 
@@ -61,13 +56,5 @@ extension AppState {
         customers.loadedQuery = query
         let index = kept.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
         customers.move(to: index, viewHeight: queueViewHeight - 1)
-    }
-
-    /// Moves between the customer screen's tabs.
-    mutating func switchTab(by step: Int) {
-        let all = CustomerTab.allCases
-        let index = all.firstIndex(of: customerTab)!
-        customerTab = all[(index + step + all.count) % all.count]
-        customerScroll = 0
     }
 }

@@ -7,7 +7,7 @@ extension AppState {
     public mutating func reduce(_ action: Action) -> [Effect] {
         let depth = screens.count
         let effects = apply(action)
-        if let shown = revealed, screen != .request(shown), screen != .customer(shown) { revealed = nil }
+        maskScreensBelowTop()
         // Opening a new screen ends the way forward, as in a browser.
         if screens.count > depth, action != .forward { forwardScreens = [] }
         return effects
@@ -31,17 +31,15 @@ extension AppState {
         case .open where screen.kind == .records:
             guard let target = records.selected?.opens else { return [] }
             return open(target)
-        case .open where screen == .customers:
+        case .open where screen.kind == .customers:
             guard let selected = customers.selected else { return [] }
             return openCustomer(selected.publicId)
         case .open:
             guard screen.kind.isList, let selected = focusedRequest else { return [] }
-            screens.append(.request(selected.publicId))
-            detail = nil
-            detailScroll = 0
+            push(.request(selected.publicId))
             return [.loadRequest(publicId: selected.publicId)]
         case .showApprovals:
-            if screen != .approvals { screens.append(.approvals) }
+            push(.approvals)
             return [read(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), of: .awaitingApproval)]
         case .back:
             if isHelpVisible {
@@ -53,7 +51,6 @@ extension AppState {
             }
             guard screens.count > 1 else { return [] }
             forwardScreens.append(screens.removeLast())
-            detail = nil
             return reloadScreen()
         case .quit:
             isRunning = false
@@ -85,7 +82,7 @@ extension AppState {
             self[list: scope].apply(page, viewHeight: queueViewHeight)
             return []
         case .requestLoaded(let loaded):
-            guard screen == .request(loaded.summary.publicId) else { return [] }
+            guard screen.address == .request(loaded.summary.publicId) else { return [] }
             detail = loaded
             detailScroll = min(detailScroll, maxDetailScroll)
             return []
@@ -95,11 +92,11 @@ extension AppState {
             return handlePromptKey(key)
         case .performed(let changed, let verb):
             message = StatusMessage("\(changed.summary.publicId): \(verb) done; now \(changed.summary.status.label).")
-            if screen == .request(changed.summary.publicId) { detail = changed }
+            if screen.address == .request(changed.summary.publicId) { detail = changed }
             return reloadLists()
         case .fulfilled(let changed, let text):
             message = StatusMessage(text)
-            if screen == .request(changed.summary.publicId) { detail = changed }
+            if screen.address == .request(changed.summary.publicId) { detail = changed }
             return reloadLists()
         case .previewLoaded(let publicId, let lines):
             guard prompt?.publicId == publicId else { return [] }
@@ -130,10 +127,8 @@ extension AppState {
     public mutating func press(_ key: Key) -> [Effect] {
         switch KeyMap.resolve(key, in: self) {
         case .action(let action):
-            switch action {
-            case .promptKey, .commandKey, .searchKey, .filterKey, .bulkKey, .helpKey, .formKey: break
-            default: message = nil
-            }
+            // A key typed into a modal or the search field keeps the message it may be answering.
+            if !keyContext.takesTyping { message = nil }
             return reduce(action)
         case .refused(let reason):
             return reduce(.refused(reason))
@@ -169,28 +164,27 @@ extension AppState {
     /// Reads the current screen's data again, keeping the selection.
     mutating func reloadScreen() -> [Effect] {
         switch screen {
-        case .request(let id): return [.loadRequest(publicId: id)]
+        case .request(let shown): return [.loadRequest(publicId: shown.publicId)]
         case .dashboard: return [.loadDashboard]
-        case .customers: return [.searchCustomers(customers.query)]
-        case .customer(let id): return [.loadCustomer(publicId: id)]
-        case .records(let kind): return [.loadRecords(kind)]
-        default:
-            let scope = listScope!
-            return [read(self[list: scope].reloadQuery(viewHeight: queueViewHeight), of: scope)]
+        case .customers(let search): return [.searchCustomers(search.query)]
+        case .customer(let shown): return [.loadCustomer(publicId: shown.publicId)]
+        case .records(let shown): return [.loadRecords(shown.kind)]
+        case .queue: return [read(queue.reloadQuery(viewHeight: queueViewHeight), of: .open)]
+        case .approvals: return [read(approvals.reloadQuery(viewHeight: queueViewHeight), of: .awaitingApproval)]
         }
     }
 
     /// Rereads every list on the navigation stack (after a change), keeping their selections.
     mutating func reloadLists() -> [Effect] {
         var effects: [Effect] = [read(queue.reloadQuery(viewHeight: queueViewHeight), of: .open)]
-        if screens.contains(.approvals) {
+        if screens.contains(where: { $0.address == .approvals }) {
             effects.append(read(approvals.reloadQuery(viewHeight: queueViewHeight), of: .awaitingApproval))
         }
         return effects
     }
 
     private mutating func move(by rows: Int) -> [Effect] {
-        if screen == .customers {
+        if screen.kind == .customers {
             customers.move(to: customers.cursor + rows, viewHeight: queueViewHeight - 1)
             return []
         }
@@ -210,7 +204,7 @@ extension AppState {
     }
 
     private mutating func moveTo(_ target: Int) -> [Effect] {
-        if screen == .customers {
+        if screen.kind == .customers {
             customers.move(to: target, viewHeight: queueViewHeight - 1)
             return []
         }

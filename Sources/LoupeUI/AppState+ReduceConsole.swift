@@ -8,22 +8,21 @@ extension AppState {
     mutating func applyConsole(_ action: Action) -> [Effect] {
         switch action {
         case .showDashboard:
-            if screen != .dashboard { screens.append(.dashboard) }
+            push(.dashboard)
             return [.loadDashboard]
         case .claimNext:
             return [.data(.claimNext)]
         case .claimedNext(let claimed):
             let publicId = claimed.summary.publicId
-            if screen != .request(publicId) { screens.append(.request(publicId)) }
+            push(.request(publicId))
             detail = claimed
-            detailScroll = 0
             message = StatusMessage("\(publicId): claimed, the most urgent unassigned request; now \(claimed.summary.status.label).")
             return []
         case .openRequestCustomer:
             guard case .request = screen, let customer = detail?.customerPublicId else { return [] }
             return openCustomer(customer)
         case .editMessage:
-            guard case .request(let publicId) = screen, let message = queuedMessage else { return [] }
+            guard let publicId = requestScreen?.publicId, let message = queuedMessage else { return [] }
             return [.editMessage(id: message.id, publicId: publicId)]
         case .dashboardLoaded(let figures):
             dashboard = figures
@@ -31,9 +30,6 @@ extension AppState {
         case .forward:
             guard let next = forwardScreens.popLast() else { return [] }
             screens.append(next)
-            detail = nil
-            customer = nil
-            detailScroll = 0
             return reloadScreen()
         case .copyId:
             guard let id = focusedId else { return [] }
@@ -73,11 +69,11 @@ extension AppState {
             applyCustomers(rows, query: query)
             return []
         case .customerLoaded(let loaded):
-            guard screen == .customer(loaded.summary.publicId) else { return [] }
+            guard screen.address == .customer(loaded.summary.publicId) else { return [] }
             customer = loaded
             return []
         case .switchTab(let step):
-            switchTab(by: step)
+            customerScreen?.switchTab(by: step)
             return []
         case .newRequest:
             form = NewRequestForm()
@@ -110,9 +106,8 @@ extension AppState {
             }
         case .created(let request):
             message = StatusMessage("\(request.summary.publicId): \(request.summary.kind.rawValue) request recorded; its acknowledgement is queued.")
-            screens.append(.request(request.summary.publicId))
+            push(.request(request.summary.publicId))
             detail = request
-            detailScroll = 0
             return reloadLists()
         case .toggleMark:
             return toggleMark()
@@ -128,11 +123,10 @@ extension AppState {
         case .bulkDone(let outcome):
             return bulkDone(outcome)
         case .showRecords(let kind):
-            if screen != .records(kind) { screens.append(.records(kind)) }
-            records = RecordListState()
+            push(.records(kind))
             return [.loadRecords(kind)]
         case .recordsLoaded(let kind, let list):
-            guard screen == .records(kind) else { return [] }
+            guard screen.address == .records(kind) else { return [] }
             let kept = records.cursor
             records.list = list
             records.move(to: kept, viewHeight: queueViewHeight - 1)
@@ -164,12 +158,12 @@ extension AppState {
             message = StatusMessage("Theme \(name).")
             return []
         case .reveal:
-            if case .customer(let publicId) = screen, customer != nil { return [.recordReveal(publicId: publicId)] }
-            guard case .request(let publicId) = screen, detail != nil else { return [] }
-            return [.recordReveal(publicId: publicId)]
+            if let shown = customerScreen, shown.detail != nil { return [.recordReveal(publicId: shown.publicId)] }
+            guard let shown = requestScreen, shown.detail != nil else { return [] }
+            return [.recordReveal(publicId: shown.publicId)]
         case .revealed(let publicId):
-            guard screen == .request(publicId) || screen == .customer(publicId) else { return [] }
-            revealed = publicId
+            guard screen.address == .request(publicId) || screen.address == .customer(publicId) else { return [] }
+            reveal(publicId)
             message = StatusMessage("Shown unmasked until you leave this request; the reveal is in the audit log.")
             return []
         // `apply` handles these itself and never hands them here.

@@ -3,7 +3,8 @@ import LoupeDomain
 /// One customer: a tab bar (profile, addresses, orders, consent, device data, feedback, requests), then the tab.
 enum CustomerView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
-        guard case .customer(let publicId) = state.screen else { return }
+        guard case .customer(let shown) = state.screen else { return }
+        let publicId = shown.publicId
         Renderer.drawTitle("Customer \(publicId)", right: "\(state.actor.userName) (\(state.actor.role.rawValue))", into: &buffer)
         var x = 1
         for tab in CustomerTab.allCases {

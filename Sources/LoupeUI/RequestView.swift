@@ -3,7 +3,8 @@ import LoupeDomain
 /// The request screen: fields, due date and the audit timeline, scrolled with the movement keys.
 enum RequestView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
-        guard case .request(let publicId) = state.screen else { return }
+        guard case .request(let shown) = state.screen else { return }
+        let publicId = shown.publicId
         let who = "\(state.actor.userName) (\(state.actor.role.rawValue))"
         guard let detail = state.detail else {
             Renderer.drawTitle(publicId, right: who, into: &buffer)

@@ -117,7 +117,7 @@ import Testing
     @Test func dashboardWithBlockCharacters() {
         var harness = Harness(width: 100, height: 30, rows: sampleQueue(count: 20))
         harness.press(.char("D"))
-        #expect(harness.state.screen == .dashboard)
+        #expect(harness.state.screen.address == .dashboard)
         #expect(goldenMismatch(harness.screen, "dashboard-100x30") == nil)
     }
 
@@ -145,7 +145,7 @@ import Testing
         #expect(Renderer.render(state).plainText.contains("Reading the figures…"))
         #expect(state.reduce(.refresh) == [.loadDashboard])
         let back = state.reduce(.back)
-        #expect(state.screen == .queue)
+        #expect(state.screen.address == .queue)
         #expect(back.count == 1)
     }
 }

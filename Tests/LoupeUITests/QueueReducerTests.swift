@@ -88,12 +88,12 @@ import Testing
     @Test func enterOpensTheRequestAndEscapeOrQGoesBack() {
         var harness = Harness(rows: sampleQueue(count: 10))  // the urgent PR-2026-000005 comes first
         harness.press(.char("j"), .enter)
-        #expect(harness.state.screen == .request("PR-2026-000001"))
+        #expect(harness.state.screen.address == .request("PR-2026-000001"))
         #expect(harness.effectsSeen.last == .loadRequest(publicId: "PR-2026-000001"))
         harness.press(.escape)
-        #expect(harness.state.screen == .queue)
+        #expect(harness.state.screen.address == .queue)
         harness.press(.enter, .char("q"))
-        #expect(harness.state.screen == .queue)
+        #expect(harness.state.screen.address == .queue)
         #expect(harness.state.isRunning)
         harness.press(.char("q"))
         #expect(!harness.state.isRunning)
@@ -120,7 +120,7 @@ import Testing
     @Test func enterOnAnEmptyQueueSaysWhy() {
         var harness = Harness(rows: [])
         harness.press(.enter)
-        #expect(harness.state.screen == .queue)
+        #expect(harness.state.screen.address == .queue)
         #expect(harness.state.message == StatusMessage("The list is empty.", isError: true))
     }
 

@@ -10,7 +10,7 @@ import Testing
         let expected = harness.state.queue.rows.sorted { $0.queueKey < $1.queueKey }.first { $0.assignee == nil }!
         harness.effectsSeen = []
         harness.press(.char("i"))
-        #expect(harness.state.screen == .request(expected.publicId))
+        #expect(harness.state.screen.address == .request(expected.publicId))
         #expect(harness.state.detail?.summary.assignee == "ava")
         #expect(harness.effectsSeen.contains(.data(.claimNext)))
         #expect(harness.state.message?.text.contains("claimed") == true)
@@ -24,7 +24,7 @@ import Testing
             harness.press(.char(":"))
             for character in text { harness.press(.char(character)) }
             harness.press(.enter)
-            #expect(harness.state.screen == .request(id), ":\(text)")
+            #expect(harness.state.screen.address == .request(id), ":\(text)")
             harness.press(.escape)
         }
     }
@@ -34,15 +34,15 @@ import Testing
         let first = harness.state.queue.rows[0]
         harness.details[first.publicId] = RequestDetail(summary: first, channel: .email, customerPublicId: "C-000001")
         harness.press(.char("K"))
-        #expect(harness.state.screen == .queue, "K is for the request screen")
+        #expect(harness.state.screen.address == .queue, "K is for the request screen")
         harness.press(.enter)
-        guard case .request(let id) = harness.state.screen, let customer = harness.state.detail?.customerPublicId else {
+        guard case .request(let id) = harness.state.screen.address, let customer = harness.state.detail?.customerPublicId else {
             Issue.record("the first request opens, about a customer")
             return
         }
         harness.press(.char("K"))
-        #expect(harness.state.screen == .customer(customer))
+        #expect(harness.state.screen.address == .customer(customer))
         harness.press(.escape)
-        #expect(harness.state.screen == .request(id))
+        #expect(harness.state.screen.address == .request(id))
     }
 }
