@@ -68,10 +68,13 @@ public enum Renderer {
         }
     }
 
-    /// The hints that fit in `width` columns, in the key table's order (next steps last). Only keys that would act now are
-    /// hinted (a refused lifecycle key is not a next step; help greys it out with the reason); `? help` always
-    /// shows, so every other key stays one key away; then the next steps on the focused request (the keys that
-    /// change it) before the ways to move around. What does not fit gives way, the last in the table first.
+    /// The hints that fit in `width` columns. Only keys that would act now are hinted (a refused lifecycle key is
+    /// not a next step; help greys it out with the reason). `? help` always shows, so every other key stays one key
+    /// away. The ways to move around come first and take at most half the room, chosen from the screen alone, so
+    /// they stand still while the cursor moves; the next steps on the focused request (the keys that change it)
+    /// take the rest, and more moves any room left after them. Moving between rows that allow different steps
+    /// then repaints only the end of the line (fewer bytes over SSH). What does not fit gives way, the last in the
+    /// table first.
     static func hints(_ state: AppState, width: Int) -> [KeyBinding] {
         let candidates = KeyMap.visibleBindings(in: state.keyContext, state: state)
             .filter { $0.hint != nil && $0.disabledReason(state) == nil }
@@ -79,20 +82,25 @@ public enum Renderer {
             TerminalText.width(binding.hintKeys) + TerminalText.width(binding.hint ?? "") + 4
         }
         let isHelp = { (binding: KeyBinding) in binding.keys.contains(.char("?")) }
-        var left = width
-        var chosen = Set<Int>()
-        let passes: [(KeyBinding) -> Bool] = [isHelp, { $0.writes }, { _ in true }]
-        for pass in passes {
-            for (index, binding) in candidates.enumerated() where !chosen.contains(index) && pass(binding) {
-                guard cost(binding) <= left else { continue }
-                chosen.insert(index)
+        let moves = candidates.filter { !$0.writes }
+        let steps = candidates.filter(\.writes)
+        func fit(_ bindings: [KeyBinding], in room: Int) -> [KeyBinding] {
+            var left = room
+            return bindings.filter { binding in
+                guard cost(binding) <= left else { return false }
                 left -= cost(binding)
+                return true
             }
         }
-        // Shown: the ways to move around first, then the next steps, so moving between rows that allow
-        // different steps repaints only the end of the line (fewer bytes over SSH).
-        let shown = candidates.enumerated().filter { chosen.contains($0.offset) }.map(\.element)
-        return shown.filter { !$0.writes } + shown.filter(\.writes)
+        // Help first, then the moves in half the room (all of it on a screen with no next steps).
+        let help = fit(moves.filter(isHelp), in: width)
+        let helpWidth = help.map(cost).reduce(0, +)
+        let moveRoom = steps.isEmpty ? width - helpWidth : max(width / 2 - helpWidth, 0)
+        let shownMoves = help + fit(moves.filter { !isHelp($0) }, in: moveRoom)
+        let shownSteps = fit(steps, in: width - shownMoves.map(cost).reduce(0, +))
+        let used = (shownMoves + shownSteps).map(cost).reduce(0, +)
+        let moreMoves = moves.filter { move in !shownMoves.contains { $0.keys == move.keys } }
+        return shownMoves + shownSteps + fit(moreMoves, in: width - used)
     }
 
     private static func drawTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
