@@ -18,10 +18,12 @@ extension AppDatabase {
             }
             let withdrawn = try Self.withdraw(db, customerId: customerId, purposes: purposes.isEmpty ? ConsentPurpose.allCases : purposes,
                                               source: "request \(publicId)", at: time)
-            try db.execute(sql: """
-                UPDATE privacyRequest SET status = ?, outcome = ?, closedAt = ?, version = version + 1
-                WHERE id = ?
-                """, arguments: [RequestStatus.completed.rawValue, RequestStatus.completed.rawValue, time, request.summary.id])
+            typealias Columns = PrivacyRequestRecord.Columns
+            try PrivacyRequestRecord.filter(Columns.id == request.summary.id).updateAll(db, [
+                Columns.status.set(to: RequestStatus.completed.rawValue),
+                Columns.outcome.set(to: RequestStatus.completed.rawValue), Columns.closedAt.set(to: time),
+                Columns.version += 1,
+            ])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.withdrawConsent), target: publicId,
                                 details: ["purposes": withdrawn.map(\.rawValue).joined(separator: ","), "status": "completed"])
             let named = withdrawn.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }
@@ -41,9 +43,8 @@ extension AppDatabase {
                 SELECT granted FROM consentEvent WHERE customerId = ? AND purpose = ? ORDER BY occurredAt DESC, id DESC LIMIT 1
                 """, arguments: [customerId, purpose.rawValue]) ?? false
             guard granted else { continue }
-            try db.execute(sql: """
-                INSERT INTO consentEvent (customerId, purpose, granted, occurredAt, source, policyVersion) VALUES (?, ?, 0, ?, ?, ?)
-                """, arguments: [customerId, purpose.rawValue, time, source, version])
+            try ConsentEventRecord(customerId: customerId, purpose: purpose.rawValue, granted: false, occurredAt: time,
+                                   source: source, policyVersion: version).insert(db)
             withdrawn.append(purpose)
         }
         return withdrawn
@@ -83,14 +84,13 @@ extension AppDatabase {
                                 details: ["withdrawn": withdrawn.map(\.rawValue).joined(separator: ",")])
             let policy = try Self.deadlinePolicy(db)
             let (sequence, publicId) = try Self.nextRequestId(db, at: time, policy: policy)
-            try db.execute(sql: """
-                INSERT INTO privacyRequest (id, publicId, kind, status, channel, customerId, requesterKind, requesterName,
-                    requesterEmail, receivedAt, dueAt, priority)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [sequence, publicId, RequestKind.erasure.rawValue, RequestStatus.received.rawValue,
-                                 RequestChannel.staff.rawValue, customerId, guardian == nil && guardianEmail == nil ? "subject" : "guardian",
-                                 guardian, guardianEmail, time,
-                                 policy.dueDate(receivedAt: time, aboutMinor: true), RequestPriority.urgent.rawValue])
+            try PrivacyRequestRecord(
+                id: sequence, publicId: publicId, kind: RequestKind.erasure.rawValue,
+                status: RequestStatus.received.rawValue, channel: RequestChannel.staff.rawValue, customerId: customerId,
+                requesterKind: guardian == nil && guardianEmail == nil ? "subject" : "guardian", requesterName: guardian,
+                requesterEmail: guardianEmail, receivedAt: time, dueAt: policy.dueDate(receivedAt: time, aboutMinor: true),
+                priority: RequestPriority.urgent.rawValue
+            ).insert(db)
             try AuditLog.append(db, at: time, actor: actor.userName, event: .requestReceived, target: publicId,
                                 details: ["kind": "erasure", "channel": "staff", "because": "customer.flag-minor"])
             return try Self.fetchDetail(db, publicId: publicId)

@@ -43,7 +43,7 @@ extension AppDatabase {
                     INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt)
                     SELECT id, ?, ?, ?, ? FROM privacyRequest WHERE publicId = ?
                     """, arguments: [folder, AuditLog.canonicalJSON(checksums), actor.userName, time, publicId])
-                try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE publicId = ?", arguments: [publicId])
+                try PrivacyRequestRecord.touch(db, publicId: publicId)
                 var details = checksums.mapValues { String($0.prefix(16)) }
                 details["customer"] = export.profile.customerId
                 try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.export), target: publicId, details: details)

@@ -35,24 +35,19 @@ extension AppDatabase {
             AND (customerId = ? OR (customerId IS NULL AND subjectEmail = ?)) ORDER BY id LIMIT 1
             """, arguments: [request.kind.rawValue, customerId, request.email])
         let (sequence, publicId) = try Self.nextRequestId(db, at: time, policy: policy)
-        try db.execute(
-            sql: """
-                INSERT INTO privacyRequest (id, publicId, kind, status, channel, externalReference, customerId,
-                    subjectEmail, subjectPhone, subjectName, requesterKind, requesterName, requesterEmail, receivedAt,
-                    dueAt, priority, duplicateOf, payload, intakeDigest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                sequence, publicId, request.kind.rawValue, RequestStatus.received.rawValue, request.channel.rawValue, request.externalReference,
-                customerId, customerId == nil ? request.email : nil, customerId == nil ? request.phone : nil,
-                customerId == nil ? request.name : nil,
-                request.requester.rawValue, request.requesterName, request.requesterEmail, time,
-                policy.dueDate(receivedAt: time, aboutMinor: isMinor),
-                (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf,
-                request.corrections.isEmpty ? nil : AuditLog.canonicalJSON(
-                    Dictionary(uniqueKeysWithValues: request.corrections.map { ($0.key.rawValue, $0.value) })),
-                intakeDigest,
-            ])
+        let isAnonymous = customerId == nil
+        try PrivacyRequestRecord(
+            id: sequence, publicId: publicId, kind: request.kind.rawValue, status: RequestStatus.received.rawValue,
+            channel: request.channel.rawValue, externalReference: request.externalReference, customerId: customerId,
+            subjectEmail: isAnonymous ? request.email : nil, subjectPhone: isAnonymous ? request.phone : nil,
+            subjectName: isAnonymous ? request.name : nil, requesterKind: request.requester.rawValue,
+            requesterName: request.requesterName, requesterEmail: request.requesterEmail, receivedAt: time,
+            dueAt: policy.dueDate(receivedAt: time, aboutMinor: isMinor),
+            priority: (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf: duplicateOf,
+            payload: request.corrections.isEmpty ? nil : AuditLog.canonicalJSON(
+                Dictionary(uniqueKeysWithValues: request.corrections.map { ($0.key.rawValue, $0.value) })),
+            intakeDigest: intakeDigest
+        ).insert(db)
         var details = ["kind": request.kind.rawValue, "channel": request.channel.rawValue,
                        "matched": match.how]
         // Someone erased may ask again: the request is recorded, the customer is not re-created.

@@ -97,43 +97,39 @@ extension AppDatabase {
     }
 
     private static func apply(_ change: RequestChange, _ db: Database, to request: RequestSummary, actor: String, at time: Date) throws {
-        var assignments = ["status = :status", "assignee = :assignee", "version = version + 1"]
-        var arguments: [String: (any DatabaseValueConvertible)?] = [
-            "status": change.status.rawValue, "assignee": change.assignee, "id": request.id, "version": request.version,
+        typealias Columns = PrivacyRequestRecord.Columns
+        var assignments = [
+            Columns.status.set(to: change.status.rawValue), Columns.assignee.set(to: change.assignee),
+            Columns.version += 1,
         ]
         if let verification = change.verification {
-            assignments += ["verificationMethod = :method", "verifiedBy = :actor", "verifiedAt = :time",
-                            "verificationNote = :verificationNote"]
-            arguments["method"] = verification.method.rawValue
-            arguments.updateValue(verification.note, forKey: "verificationNote")
+            assignments += [
+                Columns.verificationMethod.set(to: verification.method.rawValue), Columns.verifiedBy.set(to: actor),
+                Columns.verifiedAt.set(to: time), Columns.verificationNote.set(to: verification.note),
+            ]
         }
         if let extension_ = change.extension_ {
-            assignments += ["extendedUntil = :until", "extensionReason = :reason", "extensionNoticeAt = :noticeAt"]
-            arguments["until"] = extension_.until
-            arguments["reason"] = extension_.reason
-            arguments["noticeAt"] = extension_.noticeAt
+            assignments += [
+                Columns.extendedUntil.set(to: extension_.until), Columns.extensionReason.set(to: extension_.reason),
+                Columns.extensionNoticeAt.set(to: extension_.noticeAt),
+            ]
         }
-        if let proposedBy = change.proposedBy {
-            assignments.append("proposedBy = :proposedBy")
-            arguments["proposedBy"] = proposedBy
-        }
+        if let proposedBy = change.proposedBy { assignments.append(Columns.proposedBy.set(to: proposedBy)) }
         if let outcome = change.outcome {
-            assignments += ["outcome = :outcome", "outcomeReason = :outcomeReason", "closedAt = :time"]
-            arguments["outcome"] = outcome.status.rawValue
-            arguments.updateValue(outcome.reason, forKey: "outcomeReason")
+            assignments += [
+                Columns.outcome.set(to: outcome.status.rawValue), Columns.outcomeReason.set(to: outcome.reason),
+                Columns.closedAt.set(to: time),
+            ]
         }
-        arguments["actor"] = actor
-        arguments["time"] = time
-        try db.execute(
-            sql: "UPDATE privacyRequest SET \(assignments.joined(separator: ", ")) WHERE id = :id AND version = :version",
-            arguments: StatementArguments(arguments))
-        guard db.changesCount == 1 else {
+        // The version check makes a change someone else made first a conflict, never an overwrite.
+        let changed = try PrivacyRequestRecord
+            .filter(Columns.id == request.id && Columns.version == request.version)
+            .updateAll(db, assignments)
+        guard changed == 1 else {
             throw LoupeError(.conflict, "\(request.publicId) changed while it was being written; reload it and try again.")
         }
         if let note = change.note {
-            try db.execute(
-                sql: "INSERT INTO requestNote (requestId, author, text, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [request.id, actor, note, time])
+            try RequestNoteRecord(requestId: request.id, author: actor, text: note, createdAt: time).insert(db)
         }
     }
 

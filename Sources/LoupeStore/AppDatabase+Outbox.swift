@@ -54,13 +54,13 @@ extension AppDatabase {
         let publicId: String = request["publicId"]
         let vault = try currentVault(db)
         let messageId = "<\(UUID().uuidString.lowercased())@\(Self.defaultPrivacyEmail.split(separator: "@").last!)>"
-        try db.execute(sql: """
-            INSERT INTO outboxMessage (requestId, event, toName, toAddress, subject, body, messageId, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [requestId, event.rawValue, try to.name.map(vault.seal), try to.address.map(vault.seal),
-                             rendered.subject, rendered.body, messageId, time])
+        let queued = try OutboxMessageRecord(
+            requestId: requestId, event: event.rawValue, toName: try to.name.map(vault.seal),
+            toAddress: try to.address.map(vault.seal), subject: rendered.subject, body: rendered.body,
+            messageId: messageId, createdAt: time
+        ).inserted(db)
         try AuditLog.append(db, at: time, actor: actor, event: .messageQueued, target: publicId,
-                            details: ["message": String(db.lastInsertedRowID), "event": event.rawValue,
+                            details: ["message": String(queued.id!), "event": event.rawValue,
                                       "to": to.address == nil ? "none: answer by letter or phone" : "email"])
     }
 
@@ -92,8 +92,11 @@ extension AppDatabase {
                 throw LoupeError(.notAllowed, "Message \(id) is \(message.status.rawValue): only a queued message can be edited.")
             }
             let checked = try MessageTemplate(event: message.event, subject: subject, body: body).validatedText()
-            try db.execute(sql: "UPDATE outboxMessage SET subject = ?, body = ?, editedBy = ?, editedAt = ? WHERE id = ?",
-                           arguments: [checked.subject, checked.body, actor.userName, time, id])
+            typealias Columns = OutboxMessageRecord.Columns
+            try OutboxMessageRecord.filter(Columns.id == id).updateAll(db, [
+                Columns.subject.set(to: checked.subject), Columns.body.set(to: checked.body),
+                Columns.editedBy.set(to: actor.userName), Columns.editedAt.set(to: time),
+            ])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .messageEdited, target: message.requestId,
                                 details: ["message": String(id)])
             return try self.message(db, id: id)

@@ -30,8 +30,8 @@ extension AppDatabase {
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM policyVersion WHERE version = ?", arguments: [version]) == 0 else {
                 throw LoupeError(.conflict, "Policy version \(version) is already published; give the new one another name.")
             }
-            try db.execute(sql: "INSERT INTO policyVersion (version, effectiveAt, summary, publishedAt) VALUES (?, ?, ?, ?)",
-                           arguments: [version, effectiveAt, summary, time])
+            try PolicyVersionRecord(version: version, effectiveAt: effectiveAt, summary: summary, publishedAt: time)
+                .insert(db)
             try AuditLog.append(db, at: time, actor: actor.userName, event: .policyPublished, target: "policy:\(version)",
                                 details: ["effective": CivilTime.iso8601(effectiveAt)])
         }

@@ -43,12 +43,11 @@ extension AppDatabase {
                     WHERE id IN (SELECT value FROM json_each(?)) AND carrier IS NOT NULL AND trackingNumber IS NOT NULL ORDER BY carrier
                     """, arguments: [Self.jsonArray(try Self.orderIds(db, customerId: customerId))])
                 for courier in couriers {
-                    try db.execute(sql: """
-                        INSERT INTO processorTask (requestId, recipient, recipientKind, status, createdAt) VALUES (?, ?, 'courier', 'open', ?)
-                        """, arguments: [request.summary.id, courier, time])
+                    try ProcessorTaskRecord(requestId: request.summary.id, recipient: courier, recipientKind: "courier",
+                                            status: ProcessorTask.Status.open.rawValue, createdAt: time).insert(db)
                 }
             }
-            try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE id = ?", arguments: [request.summary.id])
+            try PrivacyRequestRecord.touch(db, id: request.summary.id)
             try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.rectify), target: publicId, details: [
                 "fields": changed.map(\.field).sorted().joined(separator: ","), "tasks": String(couriers.count),
             ])

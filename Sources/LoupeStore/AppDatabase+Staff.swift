@@ -66,8 +66,9 @@ extension AppDatabase {
                                 details: ["releasedRequests": String(held.count)])
             // Their open requests go back to the queue, each with its own audit entry.
             for publicId in held {
-                try db.execute(sql: "UPDATE privacyRequest SET assignee = NULL, version = version + 1 WHERE publicId = ?",
-                               arguments: [publicId])
+                typealias Columns = PrivacyRequestRecord.Columns
+                try PrivacyRequestRecord.filter(Columns.publicId == publicId)
+                    .updateAll(db, [Columns.assignee.set(to: nil), Columns.version += 1])
                 try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.release), target: publicId,
                                     details: ["from": userName, "because": AuditEvent.staffDeactivated.action])
             }

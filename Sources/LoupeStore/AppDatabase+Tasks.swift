@@ -33,11 +33,12 @@ extension AppDatabase {
             let facts = try Self.fetchDetail(db, publicId: task.requestPublicId).summary.facts
             try RequestRules.check(.closeTask, on: facts, by: member, now: time, policy: Self.deadlinePolicy(db))
             let status: ProcessorTask.Status = reason == nil ? .confirmed : .impossible
-            try db.execute(sql: """
-                UPDATE processorTask SET status = ?, confirmedAt = ?, closedReason = ?, closedBy = ? WHERE id = ?
-                """, arguments: [status.rawValue, time, reason, actor.userName, id])
-            try db.execute(sql: "UPDATE privacyRequest SET version = version + 1 WHERE publicId = ?",
-                           arguments: [task.requestPublicId])
+            typealias Columns = ProcessorTaskRecord.Columns
+            try ProcessorTaskRecord.filter(Columns.id == id).updateAll(db, [
+                Columns.status.set(to: status.rawValue), Columns.confirmedAt.set(to: time),
+                Columns.closedReason.set(to: reason), Columns.closedBy.set(to: actor.userName),
+            ])
+            try PrivacyRequestRecord.touch(db, publicId: task.requestPublicId)
             try AuditLog.append(db, at: time, actor: actor.userName, event: .taskClosed(status),
                                 target: task.requestPublicId, details: ["task": String(id), "recipient": task.recipient])
             return try Self.task(from: Row.fetchOne(db, sql: """

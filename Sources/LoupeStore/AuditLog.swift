@@ -17,12 +17,7 @@ package enum AuditLog {
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM auditEntry ORDER BY sequence DESC LIMIT 1")
         let entry = makeEntry(sequence: (last?["sequence"] ?? 0) + 1, previousHash: last?["hash"] ?? genesisHash,
                               at: time, actor: actor, action: action, target: target, details: details)
-        try db.execute(
-            sql: """
-                INSERT INTO auditEntry (sequence, occurredAt, actor, action, target, details, previousHash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [entry.sequence, entry.occurredAt, actor, action, target, entry.details, entry.previousHash, entry.hash])
+        try entry.insert(db)
         return entry
     }
 
@@ -73,5 +68,22 @@ extension AuditEntry: FetchableRecord {
         self.init(
             sequence: row["sequence"], occurredAt: row["occurredAt"], actor: row["actor"], action: row["action"],
             target: row["target"], details: row["details"], previousHash: row["previousHash"], hash: row["hash"])
+    }
+}
+
+extension AuditEntry: PersistableRecord {
+    /// The audit chain's table.
+    public static let databaseTableName = "auditEntry"
+
+    /// Writes the entry's fields into its row (the column names are the field names).
+    public func encode(to container: inout PersistenceContainer) {
+        container["sequence"] = sequence
+        container["occurredAt"] = occurredAt
+        container["actor"] = actor
+        container["action"] = action
+        container["target"] = target
+        container["details"] = details
+        container["previousHash"] = previousHash
+        container["hash"] = hash
     }
 }

@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+
+/// A new row of `outboxMessage` (recipient sealed by the vault), and the columns later changes write.
+struct OutboxMessageRecord: Encodable, MutablePersistableRecord {
+    static let databaseTableName = "outboxMessage"
+
+    /// The columns the use cases write.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let subject = Column(CodingKeys.subject)
+        static let body = Column(CodingKeys.body)
+        static let editedBy = Column("editedBy")
+        static let editedAt = Column("editedAt")
+    }
+
+    var id: Int64?
+    var requestId: Int64
+    var event: String
+    var toName: String?
+    var toAddress: String?
+    var subject: String
+    var body: String
+    var messageId: String
+    var createdAt: Date
+
+    /// Keeps the row id SQLite gave the new row.
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
