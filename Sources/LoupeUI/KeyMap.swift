@@ -19,11 +19,15 @@ public struct KeyBinding: Sendable {
     public let disabledReason: @Sendable (AppState) -> String?
     /// Whether it changes data (hidden and refused in a `--readonly` console).
     public let writes: Bool
+    /// Whether what it does depends on the focused request (a lifecycle key): hinted on the request screen,
+    /// not on a list, where it would change with every row the cursor crosses.
+    public let followsFocus: Bool
 
     /// Makes a binding.
     public init(
         _ keys: [Key], _ help: String, hint: String? = nil, hintKeys: String? = nil, in contexts: Set<ScreenKind>,
-        writes: Bool = false, disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil },
+        writes: Bool = false, followsFocus: Bool = false,
+        disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil },
         action: @escaping @Sendable (AppState) -> Action
     ) {
         self.keys = keys
@@ -34,6 +38,7 @@ public struct KeyBinding: Sendable {
         self.action = action
         self.disabledReason = disabledReason
         self.writes = writes
+        self.followsFocus = followsFocus
     }
 
     /// The keys as written in help, e.g. `j/↓`.
@@ -49,7 +54,8 @@ public enum KeyMap {
 
     /// A lifecycle key: works on the focused request, refused (with the rules' reason) when not allowed.
     private static func lifecycle(_ key: Character, _ command: RequestAction.Kind, _ help: String, hint: String? = nil) -> KeyBinding {
-        KeyBinding([.char(key)], help, hint: hint, in: screens, writes: true, disabledReason: { $0.refusal(for: command) }) { _ in
+        KeyBinding([.char(key)], help, hint: hint, in: screens, writes: true, followsFocus: true,
+                   disabledReason: { $0.refusal(for: command) }) { _ in
             .begin(command)
         }
     }

@@ -76,8 +76,11 @@ public enum Renderer {
     /// then repaints only the end of the line (fewer bytes over SSH). What does not fit gives way, the last in the
     /// table first.
     static func hints(_ state: AppState, width: Int) -> [KeyBinding] {
+        // On a list the hints stand still: the keys that act on the row under the cursor are hinted once it
+        // is opened (help lists them for the row, greyed with the reason where refused).
+        let onList = state.keyContext.isList
         let candidates = KeyMap.visibleBindings(in: state.keyContext, state: state)
-            .filter { $0.hint != nil && $0.disabledReason(state) == nil }
+            .filter { $0.hint != nil && $0.disabledReason(state) == nil && !(onList && $0.followsFocus) }
         func cost(_ binding: KeyBinding) -> Int {
             TerminalText.width(binding.hintKeys) + TerminalText.width(binding.hint ?? "") + 4
         }
