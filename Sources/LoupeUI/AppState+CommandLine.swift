@@ -16,10 +16,26 @@ extension AppState {
             commandHistory.append(text)
             if commandHistory.count > 50 { commandHistory.removeFirst() }
             return run(command: text)
-        case .tab:
+        case .tab, .backTab:
+            // Tab fills what every completion shares; pressed again, it cycles through them (Shift-Tab back).
+            if var cycle = line.cycle {
+                cycle.index = (cycle.index + (key == .tab ? 1 : cycle.options.count - 1)) % cycle.options.count
+                line.text = cycle.options[cycle.index]
+                line.cycle = cycle
+                message = StatusMessage(cycle.options.joined(separator: "  "))
+                commandLine = line
+                return []
+            }
             let options = CommandLineState.completions(for: line.text, themes: themeNames)
-            if let prefix = CommandLineState.commonPrefix(options), prefix.count > line.text.count { line.text = prefix }
+            if let prefix = CommandLineState.commonPrefix(options), prefix.count > line.text.count {
+                line.text = prefix
+            } else if options.count > 1 {
+                line.text = options[0]
+                line.cycle = (options, 0)
+            }
             message = options.count > 1 ? StatusMessage(options.joined(separator: "  ")) : nil
+            commandLine = line
+            return []
         case .up, .down:
             guard !commandHistory.isEmpty else { return [] }
             let last = commandHistory.count - 1
@@ -27,17 +43,13 @@ extension AppState {
                 : (line.historyIndex.map { $0 + 1 } ?? commandHistory.count)
             line.historyIndex = index > last ? nil : index
             line.text = line.historyIndex.map { commandHistory[$0] } ?? ""
-        case .backspace, .delete:
-            if line.text.isEmpty {
-                commandLine = nil
-                return []
-            }
-            line.text.removeLast()
-        case .char(let typed) where line.text.count < 200:
-            line.text.append(typed)
-        default:
+        case .backspace where line.text.isEmpty:
+            commandLine = nil
             return []
+        default:
+            guard line.line.edit(key) else { return [] }
         }
+        line.cycle = nil
         commandLine = line
         return []
     }

@@ -92,10 +92,6 @@ extension AppState {
             }
         case .text(let optional):
             switch key {
-            case .char(let typed) where current.input.count < TextRules.maxLength:
-                current.input.append(typed)
-            case .backspace, .delete:
-                if !current.input.isEmpty { current.input.removeLast() }
             case .enter:
                 let text = current.input.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty && !optional {
@@ -127,7 +123,7 @@ extension AppState {
                     return current.command.map { [.perform($0, publicId: current.publicId, expectedVersion: current.version)] } ?? []
                 }
             default:
-                return []
+                guard current.line.edit(key) else { return [] }
             }
         case .confirm:
             switch key {

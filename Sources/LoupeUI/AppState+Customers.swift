@@ -37,13 +37,11 @@ extension AppState {
             customers.isEditing = false
             guard !customers.query.isEmpty else { return [] }
             customers.query = ""
-        case .backspace, .delete:
-            guard !customers.query.isEmpty else { return [] }
-            customers.query.removeLast()
-        case .char(let typed) where customers.query.count < 100:
-            customers.query.append(typed)
         default:
-            return []
+            let before = customers.query
+            guard customers.search.edit(key) else { return [] }
+            // A cursor move changes nothing to search for.
+            guard customers.query != before else { return [] }
         }
         return [.searchCustomers(customers.query)]
     }

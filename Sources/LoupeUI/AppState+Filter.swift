@@ -3,13 +3,13 @@ import LoupeDomain
 extension AppState {
     /// A key typed while the `/` filter line is open: Enter applies it (an empty one clears), Esc leaves it.
     mutating func handleFilterKey(_ key: Key) -> [Effect] {
-        guard var text = filterLine, let scope = listScope else { return [] }
+        guard var line = filterEditor, let scope = listScope else { return [] }
         switch key {
         case .escape:
             filterLine = nil
             return []
         case .enter:
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.text.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else {
                 filterLine = nil
                 return applyFilter(nil, to: scope)
@@ -24,14 +24,10 @@ extension AppState {
             } catch {
                 return []
             }
-        case .backspace, .delete:
-            if !text.isEmpty { text.removeLast() }
-        case .char(let typed) where text.count < 200:
-            text.append(typed)
         default:
-            return []
+            guard line.edit(key) else { return [] }
         }
-        filterLine = text
+        filterEditor = line
         return []
     }
 

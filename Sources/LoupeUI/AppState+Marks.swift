@@ -46,16 +46,13 @@ extension AppState {
         case .assignee:
             switch key {
             case .enter: prompt.assigneeDone = true
-            case .backspace, .delete: if !prompt.assignee.isEmpty { prompt.assignee.removeLast() }
-            case .char(let typed) where prompt.assignee.count < 64 && typed != " ": prompt.assignee.append(typed)
-            default: break
+            case .char(" "): break
+            default: _ = prompt.assigneeLine.edit(key)
             }
         case .reason:
             switch key {
             case .enter where !prompt.reason.trimmingCharacters(in: .whitespaces).isEmpty: prompt.reasonDone = true
-            case .backspace, .delete: if !prompt.reason.isEmpty { prompt.reason.removeLast() }
-            case .char(let typed) where prompt.reason.count < TextRules.maxLength: prompt.reason.append(typed)
-            default: break
+            default: _ = prompt.reasonLine.edit(key)
             }
         case .confirm:
             switch key {

@@ -24,12 +24,16 @@ public struct BulkPrompt: Equatable, Sendable {
     public var hidden: Int
     /// The verification method, once chosen.
     public var method: VerificationMethod?
+    /// The rejection reason being typed, with its cursor.
+    public var reasonLine = LineEditor(limit: TextRules.maxLength)
     /// The rejection reason typed so far.
-    public var reason = ""
+    public var reason: String { reasonLine.text }
     /// Whether the reason is finished (Enter on the text) for a rejection.
     public var reasonDone = false
     /// For an assignment: who (typed; empty means the user), once Enter was pressed.
-    public var assignee = ""
+    public var assigneeLine = LineEditor(limit: 64)
+    /// Who, as typed.
+    public var assignee: String { assigneeLine.text }
     public var assigneeDone = false
     public var isConfirmFocused = false
 

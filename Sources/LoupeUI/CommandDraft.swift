@@ -26,8 +26,13 @@ public struct PromptState: Equatable, Sendable {
     /// The version the user saw; a stale one is refused by the store.
     public var version: Int
     public var draft: CommandDraft
+    /// The line being typed, with its cursor.
+    public var line = LineEditor(limit: TextRules.maxLength)
     /// The text typed so far.
-    public var input = ""
+    public var input: String {
+        get { line.text }
+        set { line.text = newValue }
+    }
     /// On a confirmation: whether the confirm button (not Cancel) has the focus. Cancel is focused first.
     public var isConfirmFocused = false
     /// What the confirmation will do, line by line (erasure plan, before and after); nil while it is read.

@@ -1,7 +1,22 @@
 /// The `:` command line: what is typed, where in the history it is, and the commands it knows.
 public struct CommandLineState: Equatable, Sendable {
+    /// The line after the colon, with its cursor.
+    public var line = LineEditor()
     /// The text after the colon.
-    public var text = ""
+    public var text: String {
+        get { line.text }
+        set { line.text = newValue }
+    }
+    /// While Tab cycles: the completions offered for what was typed, and which one is shown.
+    public var cycle: (options: [String], index: Int)? {
+        get { cycleOptions.isEmpty ? nil : (cycleOptions, cycleIndex) }
+        set {
+            cycleOptions = newValue?.options ?? []
+            cycleIndex = newValue?.index ?? 0
+        }
+    }
+    private var cycleOptions: [String] = []
+    private var cycleIndex = 0
     /// The history entry shown (Up/Down), nil while typing a new command.
     public var historyIndex: Int?
 

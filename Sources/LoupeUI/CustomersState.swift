@@ -2,8 +2,13 @@ import LoupeDomain
 
 /// The customers screen: the search text, the matching customers (at most one read's worth) and the cursor.
 public struct CustomersState: Equatable, Sendable {
+    /// The search field, with its cursor.
+    public var search = LineEditor(limit: 100)
     /// What is typed in the search field.
-    public var query = ""
+    public var query: String {
+        get { search.text }
+        set { search.text = newValue }
+    }
     /// Whether keys go to the search field (after `/`) rather than moving the cursor.
     public var isEditing = false
     public var rows: [CustomerSummary] = []

@@ -8,10 +8,17 @@ enum CustomersView {
         Renderer.drawTitle("Customers · name, email, phone, order or tracking number",
                            right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))", into: &buffer)
         // Where keys go is on screen: typing into the field (it says so), or browsing (it says how to type).
-        let field = " Search: " + list.query + (list.isEditing ? "█" : "")
-        buffer.write(field, x: 0, y: 1, role: list.isEditing ? .selection : .text, maxWidth: buffer.width)
+        let label = " Search: "
+        var fieldWidth = buffer.write(label, x: 0, y: 1, role: list.isEditing ? .selection : .text)
+        if list.isEditing {
+            fieldWidth += buffer.writeField(list.search, x: fieldWidth, y: 1, width: buffer.width / 2, role: .selection,
+                                             cursorRole: .text)
+        } else {
+            fieldWidth += buffer.write(TerminalText.inert(list.query), x: fieldWidth, y: 1, role: .text,
+                                       maxWidth: buffer.width / 2)
+        }
         let help = list.isEditing ? "  typing · Enter opens · ↓ browses" : "  / to search"
-        buffer.write(help, x: TerminalText.width(field), y: 1, role: .muted, maxWidth: buffer.width - TerminalText.width(field))
+        buffer.write(help, x: fieldWidth, y: 1, role: .muted, maxWidth: buffer.width - fieldWidth)
         let nameWidth = max((buffer.width - 10 - 8 - 8) * 2 / 5, 8)
         let emailWidth = max(buffer.width - 10 - 8 - 8 - nameWidth, 8)
         buffer.fill(x: 0, y: 2, count: buffer.width, role: .header)

@@ -13,8 +13,8 @@ public enum Modal: Equatable, Sendable {
     case form(NewRequestForm)
     /// The `:` command line.
     case command(CommandLineState)
-    /// The `/` filter line of a list (its text).
-    case filter(String)
+    /// The `/` filter line of a list.
+    case filter(LineEditor)
 
     /// Where the key table looks keys up while this modal is open.
     public var keyContext: ScreenKind {
@@ -66,10 +66,16 @@ extension AppState {
         set { setModal(newValue.map(Modal.command), clearing: commandLine != nil) }
     }
 
-    /// The `/` filter line of a list, while it is open (its text).
-    public var filterLine: String? {
+    /// The `/` filter line of a list, while it is open.
+    public var filterEditor: LineEditor? {
         get { if case .filter(let value) = modal { value } else { nil } }
-        set { setModal(newValue.map(Modal.filter), clearing: filterLine != nil) }
+        set { setModal(newValue.map(Modal.filter), clearing: filterEditor != nil) }
+    }
+
+    /// The text of the `/` filter line, while it is open.
+    public var filterLine: String? {
+        get { filterEditor?.text }
+        set { filterEditor = newValue.map { LineEditor($0) } }
     }
 
     /// Whether the help overlay is open.

@@ -10,8 +10,13 @@ public struct NewRequestForm: Equatable, Sendable {
     public var name: String?
     public var requester: RequesterKind?
     public var guardianName: String?
+    /// The line being typed for the current question, with its cursor.
+    public var line = LineEditor(limit: 254)
     /// The text being typed for the current question.
-    public var input = ""
+    public var input: String {
+        get { line.text }
+        set { line.text = newValue }
+    }
     public var isConfirmFocused = false
     /// Customers found for what was typed at the email question (Tab searches; 1-5 picks one).
     public var matches: [CustomerSummary] = []
@@ -85,8 +90,6 @@ public struct NewRequestForm: Equatable, Sendable {
             case .tab where stage == .email:
                 let text = input.trimmingCharacters(in: .whitespaces)
                 return text.isEmpty ? .refused("Type part of a name, email, phone or order number first.") : .search(text)
-            case .char(let typed) where input.count < 254: input.append(typed)
-            case .backspace, .delete: if !input.isEmpty { input.removeLast() }
             case .enter:
                 let text = input.trimmingCharacters(in: .whitespaces)
                 switch stage {
@@ -100,7 +103,7 @@ public struct NewRequestForm: Equatable, Sendable {
                     guardianName = text
                 }
                 input = ""
-            default: break
+            default: _ = line.edit(key)
             }
         case .confirm:
             switch key {

@@ -9,10 +9,10 @@ enum OverlayView {
         case .method:
             buffer.write("How was each identity verified?  e email  o order details  d document", x: 2, y: y, role: .text)
         case .assignee:
-            field(bulk.assignee, y: y, into: &buffer)
+            field(bulk.assigneeLine, y: y, into: &buffer)
             if bulk.assignee.isEmpty { buffer.write("(who takes them: a user name, or Enter for yourself)", x: 5, y: y, role: .muted) }
         case .reason:
-            field(bulk.reason, y: y, into: &buffer)
+            field(bulk.reasonLine, y: y, into: &buffer)
             if bulk.reason.isEmpty { buffer.write("(the reason, required; Enter when done)", x: 5, y: y, role: .muted) }
         case .confirm:
             buttons(bulk.verb, confirmFocused: bulk.isConfirmFocused, y: y, into: &buffer)
@@ -30,7 +30,7 @@ enum OverlayView {
                 x += buffer.write(" \(label)    ", x: x, y: y, role: .text)
             }
         case .email, .name, .guardian:
-            field(form.input, y: y, into: &buffer)
+            field(form.line, y: y, into: &buffer)
             var x = 2
             for (index, match) in form.matches.enumerated() {
                 x += buffer.write("\(index + 1) ", x: x, y: y + 1, role: .hintKey)
@@ -51,8 +51,9 @@ enum OverlayView {
     }
 
     /// A text field with the cursor; what is typed is drawn inert.
-    private static func field(_ text: String, y: Int, into buffer: inout ScreenBuffer) {
-        buffer.write("> " + TerminalText.inert(text) + "█", x: 1, y: y, role: .text, maxWidth: buffer.width - 2)
+    private static func field(_ line: LineEditor, y: Int, into buffer: inout ScreenBuffer) {
+        buffer.write("> ", x: 1, y: y, role: .text)
+        buffer.writeField(line, x: 3, y: y, width: buffer.width - 4)
     }
 
     private static func buttons(_ verb: String, confirmFocused: Bool, y: Int, into buffer: inout ScreenBuffer) {

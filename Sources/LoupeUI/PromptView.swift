@@ -30,13 +30,8 @@ enum PromptView {
                 x += buffer.write(" \(option.label)    ", x: x, y: y, role: .text)
             }
         case .text(let optional):
-            let field = max(buffer.width - 6, 10)
-            // Show the end of long input, where the typing happens.
-            var shown = TerminalText.inert(prompt.input)
-            while TerminalText.width(shown) > field - 1 { shown.removeFirst() }
             buffer.write("> ", x: 1, y: y, role: .header)
-            let used = buffer.write(shown, x: 3, y: y, role: .text, maxWidth: field)
-            buffer.write("█", x: 3 + used, y: y, role: .text)
+            buffer.writeField(prompt.line, x: 3, y: y, width: max(buffer.width - 6, 10))
             if prompt.input.isEmpty {
                 buffer.write(optional ? "(optional)" : "(required)", x: 5, y: y, role: .muted)
             }

@@ -46,9 +46,9 @@ public enum Renderer {
         let y = buffer.height - 1
         buffer.fill(x: 0, y: y, count: buffer.width, role: .hint)
         var x = 1
-        if let text = state.commandLine.map({ ":" + $0.text }) ?? state.filterLine.map({ "/" + $0 }) {
-            buffer.write(text, x: 0, y: y, role: .text, maxWidth: buffer.width - 1)
-            buffer.write("█", x: min(TerminalText.width(text), buffer.width - 1), y: y, role: .text)
+        if let (prefix, line) = state.commandLine.map({ (":", $0.line) }) ?? state.filterEditor.map({ ("/", $0) }) {
+            buffer.write(prefix, x: 0, y: y, role: .text)
+            buffer.writeField(line, x: 1, y: y, width: buffer.width - 1)
             return
         }
         // The flags (read-only, paused) always show at the right; the policy version when there is room.
