@@ -75,6 +75,22 @@ extension MessageEvent {
 }
 
 extension MessageEvent {
+    /// What the message tells the subject, in a few words ("the reason, and their right to complain").
+    public var summary: String {
+        switch self {
+        case .received: "an acknowledgement with the due date"
+        case .verificationNeeded: "a request to confirm their identity"
+        case .extended: "the new due date and the reason"
+        case .accessReady: "word that their data is ready"
+        case .rectificationDone: "the corrections made"
+        case .erasureDone: "what was erased, and what the law keeps and until when"
+        case .consentWithdrawn: "the consents withdrawn"
+        case .rejected: "the reason, and their right to complain to the authority"
+        case .cancelled: "the reason for cancelling"
+        case .noDataHeld: "word that no data about them is held"
+        }
+    }
+
     /// Why a queued message of this event no longer fits its request (and must not reach the customer), or nil:
     /// "please confirm your identity" is stale once the identity is verified or the request is closed, or the
     /// customer would get it beside "your data is ready".

@@ -29,14 +29,15 @@ extension AppState {
         }
         let draft: CommandDraft
         switch key {
-        case .claim, .release, .start, .complete:
-            let command: RequestCommand = key == .claim ? .claim : key == .release ? .release : key == .start ? .start : .complete
-            return [.perform(command, publicId: request.publicId, expectedVersion: request.version)]
+        case .claim, .start:
+            // Undone with one key (u, or another claim), and nobody outside is told: no question.
+            return [.perform(key == .claim ? .claim : .start, publicId: request.publicId, expectedVersion: request.version)]
         case .reassign:
             message = StatusMessage("Reassign from the command line: loupe requests reassign \(request.publicId) --to USER.")
             return []
-        case .export:
-            return [.fulfil(.export, publicId: request.publicId)]
+        case .release: draft = .release
+        case .complete: draft = .complete
+        case .export: draft = .export
         case .proposeErasure: draft = .proposeErasure
         case .rectify: draft = .rectify(edits: [:], field: nil, ready: false)
         case .withdrawConsent: draft = .withdrawConsent(purposes: nil)
@@ -44,13 +45,16 @@ extension AppState {
         case .closeTask: draft = .closeTask(index: nil, impossible: nil)
         case .verify: draft = .verify(method: nil)
         case .note: draft = .note
-        case .extend: draft = .extend(months: nil)
+        case .extend: draft = .extend(months: nil, reason: nil)
         case .approve: draft = .approve
         case .reject: draft = .reject(reason: nil)
         case .cancel: draft = .cancel(reason: nil)
         }
         var opened = PromptState(publicId: request.publicId, version: request.version, draft: draft)
         opened.openTasks = detail?.tasks.filter { $0.status == .open } ?? []
+        if case .confirm = opened.question.stage, !opened.needsPreview {
+            opened.preview = consequences(of: opened, on: request)
+        }
         prompt = opened
         return opened.needsPreview ? [.loadPreview(key, publicId: request.publicId)] : []
     }
@@ -69,7 +73,10 @@ extension AppState {
             let chosen = options.firstIndex { $0.key == typed }!
             switch current.draft {
             case .verify: current.draft = .verify(method: [.email, .order, .document][chosen])
-            case .extend: current.draft = .extend(months: typed == "2" ? 2 : 1)
+            case .extend: current.draft = .extend(months: typed == "2" ? 2 : 1, reason: nil)
+            case .pickMessage:
+                prompt = nil
+                return [.editMessage(id: current.queuedMessages[chosen].id, publicId: current.publicId)]
             case .closeTask(nil, _): current.draft = .closeTask(index: chosen, impossible: nil)
             case .withdrawConsent(nil):
                 current.draft = .withdrawConsent(purposes: [[], [.emailMarketing], [.smsMarketing], [.analyticsCookies]][chosen])
@@ -104,6 +111,9 @@ extension AppState {
                     current.input = ""
                 case .cancel(nil):
                     current.draft = .cancel(reason: text)
+                    current.input = ""
+                case .extend(let months?, nil):
+                    current.draft = .extend(months: months, reason: text)
                     current.input = ""
                 case .flagMinor(nil, _):
                     current.draft = .flagMinor(reason: text, guardian: nil)
@@ -146,9 +156,31 @@ extension AppState {
                 return []
             }
         }
+        if case .confirm = current.question.stage, !current.needsPreview, current.preview == nil,
+           let request = focusedRequest, request.publicId == current.publicId {
+            current.preview = consequences(of: current, on: request)
+        }
         message = nil
         prompt = current
         return []
+    }
+
+    /// What confirming `prompt` will do beyond the change itself, line by line: the message the subject is
+    /// sent (from the same rule the store follows), or that nobody is told.
+    func consequences(of prompt: PromptState, on request: RequestSummary) -> [String] {
+        if case .export = prompt.draft {
+            return ["The export is written to the custody folder, where agents can read it (loupe export show).",
+                    "The subject is told when you complete the request; nothing is sent now."]
+        }
+        guard let command = prompt.command else { return [] }
+        let facts = request.facts
+        let after = (try? RequestRules.decide(command, on: facts, by: actor, now: now, policy: deadlines))?.status
+        guard let after else { return [] }
+        let event = MessageEvent.after(command, kind: request.kind, from: request.status, to: after,
+                                       isIdentityVerified: request.isIdentityVerified, holdsData: request.holdsData)
+        let told = event.map { "The subject is sent \($0.summary)." }
+            ?? "Nothing is sent to the subject."
+        return ["Afterwards: \(after.label).", told]
     }
 
 }

@@ -28,7 +28,9 @@ extension AppState {
         let marked = list.marks.values.sorted { $0.queueKey < $1.queueKey }
         let hidden = list.filter.map { filter in marked.filter { !filter.matches($0) }.count } ?? 0
         bulk = BulkPrompt(key: key, targets: marked.map { BulkTarget(publicId: $0.publicId, version: $0.version) }, hidden: hidden)
-        return []
+        // Approving erases: the plan of every marked request is read and shown together before the question.
+        guard key == .approve else { return [] }
+        return marked.map { .loadPreview(.approve, publicId: $0.publicId) }
     }
 
     /// A key typed while the bulk confirmation is open.
@@ -58,6 +60,10 @@ extension AppState {
             switch key {
             case .left, .right, .tab, .backTab: prompt.isConfirmFocused.toggle()
             case .enter:
+                if prompt.isConfirmFocused && prompt.awaitsPlans {
+                    message = StatusMessage("Wait for every erasure plan before confirming.", isError: true)
+                    return []
+                }
                 bulk = nil
                 guard prompt.isConfirmFocused, let command = prompt.command else {
                     message = StatusMessage("Nothing was changed.")

@@ -99,6 +99,10 @@ extension AppState {
             if screen.address == .request(changed.summary.publicId) { detail = changed }
             return reloadLists()
         case .previewLoaded(let publicId, let lines):
+            if bulk?.targets.contains(where: { $0.publicId == publicId }) == true {
+                bulk?.plans[publicId] = lines
+                return []
+            }
             guard prompt?.publicId == publicId else { return [] }
             prompt?.preview = lines
             return []

@@ -22,8 +22,16 @@ extension AppState {
             guard case .request = screen, let customer = detail?.customerPublicId else { return [] }
             return openCustomer(customer)
         case .editMessage:
-            guard let publicId = requestScreen?.publicId, let message = queuedMessage else { return [] }
-            return [.editMessage(id: message.id, publicId: publicId)]
+            guard let shown = requestScreen, let request = shown.detail?.summary, let message = queuedMessage else {
+                return []
+            }
+            let queued = shown.detail?.messages.filter { $0.status == .queued } ?? []
+            guard queued.count > 1 else { return [.editMessage(id: message.id, publicId: shown.publicId)] }
+            // More than one waits: ask which, by event.
+            var picker = PromptState(publicId: shown.publicId, version: request.version, draft: .pickMessage)
+            picker.queuedMessages = queued
+            prompt = picker
+            return []
         case .dashboardLoaded(let figures):
             dashboard = figures
             return []

@@ -36,6 +36,18 @@ public struct BulkPrompt: Equatable, Sendable {
     public var assignee: String { assigneeLine.text }
     public var assigneeDone = false
     public var isConfirmFocused = false
+    /// For a bulk approval: each target's erasure plan, as it is read (the combined plan is shown before confirming).
+    public var plans: [String: [String]] = [:]
+
+    /// Whether the confirmation waits for plans still being read.
+    public var awaitsPlans: Bool { key == .approve && plans.count < targets.count }
+
+    /// The combined erasure plan: each request's lines under its id, in the order of the marks.
+    public var combinedPlan: [String] {
+        targets.flatMap { target in
+            [target.publicId + ":"] + (plans[target.publicId]?.map { "  " + $0 } ?? ["  reading…"])
+        }
+    }
 
     /// Makes a bulk prompt.
     public init(key: RequestAction.Kind, targets: [BulkTarget], hidden: Int) {

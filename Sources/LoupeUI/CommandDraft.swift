@@ -5,7 +5,16 @@ import LoupeDomain
 public enum CommandDraft: Equatable, Sendable {
     case verify(method: VerificationMethod?)
     case note
-    case extend(months: Int?)
+    /// Extend the deadline: by how many months, why (the subject is told), then a confirmation.
+    case extend(months: Int?, reason: String?)
+    /// Give the request back to the queue (asks first).
+    case release
+    /// Close the request as done (asks first: it may tell the subject).
+    case complete
+    /// Write the access export to the custody folder (asks first: it copies personal data).
+    case export
+    /// Which queued message `o` edits, when more than one waits.
+    case pickMessage
     case approve
     case reject(reason: String?)
     case cancel(reason: String?)
@@ -39,6 +48,8 @@ public struct PromptState: Equatable, Sendable {
     public var preview: [String]?
     /// The request's open notice tasks, when closing one.
     public var openTasks: [ProcessorTask] = []
+    /// The request's queued messages, when picking one to edit.
+    public var queuedMessages: [OutboxMessage] = []
 
     /// Whether this prompt shows a preview read from the store before it can be confirmed.
     public var needsPreview: Bool {
@@ -81,10 +92,23 @@ public struct PromptState: Equatable, Sendable {
             ("Note on the check (optional), Enter to save", .text(optional: true))
         case .note:
             ("Note for \(publicId)", .text(optional: false))
-        case .extend(nil):
+        case .extend(nil, _):
             ("Extend the deadline of \(publicId) by", .choice([("1", "one month"), ("2", "two months")]))
-        case .extend:
+        case .extend(_, nil):
             ("Why is more time needed? (the subject is told)", .text(optional: false))
+        case .extend(let months?, _?):
+            ("Extend \(publicId) by \(months == 1 ? "one month" : "two months")? A request is extended once only.",
+             .confirm(verb: "Extend"))
+        case .release:
+            ("Release \(publicId)? It goes back to the queue, unassigned.", .confirm(verb: "Release"))
+        case .complete:
+            ("Complete \(publicId)? This closes it.", .confirm(verb: "Complete"))
+        case .export:
+            ("Export the subject's data for \(publicId)?", .confirm(verb: "Export"))
+        case .pickMessage:
+            ("Edit which message waiting to go to the subject?", .choice(queuedMessages.prefix(9).enumerated().map {
+                (Character(String($0.offset + 1)), "#\($0.element.id) \($0.element.event.rawValue)")
+            }))
         case .approve:
             ("Approve the erasure of \(publicId)?", .confirm(verb: "Approve"))
         case .reject(nil):
@@ -118,11 +142,13 @@ public struct PromptState: Equatable, Sendable {
             ("Flag the customer of \(publicId) as under 16\(guardian.isEmpty ? "" : ", guardian \(guardian)")?",
              .confirm(verb: "Flag as minor"))
         case .closeTask(nil, _):
+            // The numbers are those the request screen shows beside each open notice.
             ("Which notice to a recipient?", .choice(openTasks.prefix(9).enumerated().map { index, task in
-                (Character(String(index + 1)), "\(task.recipient) (\(task.recipientKind == "courier" ? "courier" : "payments"))")
+                (Character(String(index + 1)), "#\(task.id) \(task.recipient) (\(task.recipientKind == "courier" ? "courier" : "payments"))")
             }))
         case .closeTask(let index?, nil):
-            ("Notice to \(openTasks[index].recipient):", .choice([("c", "the recipient confirmed"), ("i", "telling them is impossible")]))
+            // Not `c`: on the request screen `c` completes the request, and a key means one thing per screen.
+            ("Notice to \(openTasks[index].recipient):", .choice([("d", "done: the recipient confirmed"), ("i", "telling them is impossible")]))
         case .closeTask(let index?, _):
             ("Why is telling \(openTasks[index].recipient) impossible?", .text(optional: false))
         }
@@ -141,6 +167,7 @@ public struct PromptState: Equatable, Sendable {
         case .flagMinor(let reason?, let guardian?): .flagMinor(reason: reason, guardian: guardian.isEmpty ? nil : guardian)
         case .closeTask(let index?, false?): .closeTask(id: openTasks[index].id, impossibleBecause: nil)
         case .closeTask(let index?, true?) where !input.isEmpty: .closeTask(id: openTasks[index].id, impossibleBecause: input)
+        case .export: .export
         default: nil
         }
     }
@@ -150,7 +177,9 @@ public struct PromptState: Equatable, Sendable {
         switch draft {
         case .verify(let method?): .verify(method: method, note: input.isEmpty ? nil : input)
         case .note: .note(input)
-        case .extend(let months?): .extend(months: months, reason: input)
+        case .extend(let months?, let reason?): .extend(months: months, reason: reason)
+        case .release: .release
+        case .complete: .complete
         case .approve: .approve
         case .reject(let reason?): .reject(reason: reason)
         case .cancel(let reason?): .cancel(reason: reason)

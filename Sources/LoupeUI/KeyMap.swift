@@ -9,6 +9,8 @@ public struct KeyBinding: Sendable {
     public let help: String
     /// A short word for the hint bar, or nil to keep it out of the hints.
     public let hint: String?
+    /// The hint as the state has it, when it changes (Enter on a dialog names the focused button).
+    let hintInState: (@Sendable (AppState) -> String?)?
     /// The keys as the hint bar writes them (the first key unless a binding says otherwise).
     public let hintKeys: String
     /// The screens where it works.
@@ -26,7 +28,7 @@ public struct KeyBinding: Sendable {
     /// Makes a binding.
     public init(
         _ keys: [Key], _ help: String, hint: String? = nil, hintKeys: String? = nil, in contexts: Set<ScreenKind>,
-        writes: Bool = false, followsFocus: Bool = false,
+        writes: Bool = false, followsFocus: Bool = false, hintInState: (@Sendable (AppState) -> String?)? = nil,
         disabledReason: @escaping @Sendable (AppState) -> String? = { _ in nil },
         action: @escaping @Sendable (AppState) -> Action
     ) {
@@ -39,6 +41,12 @@ public struct KeyBinding: Sendable {
         self.disabledReason = disabledReason
         self.writes = writes
         self.followsFocus = followsFocus
+        self.hintInState = hintInState
+    }
+
+    /// The hint-bar word in `state`.
+    public func hint(in state: AppState) -> String? {
+        hintInState?(state) ?? hint
     }
 
     /// The keys as written in help, e.g. `j/↓`.
@@ -131,7 +139,10 @@ public enum KeyMap {
                            : state.detail?.customerPublicId == nil ? "This request matched no customer on file." : nil
                    }) { _ in .openRequestCustomer },
         KeyBinding([.char("N")], "Record a new request received by email, phone, letter or web", in: [.queue], writes: true) { _ in .newRequest },
-        KeyBinding([.enter], "Save the answer, or press the focused button", hint: "next", in: [.form]) { _ in .formKey(.enter) },
+        KeyBinding([.enter], "Save the answer, or press the focused button", hint: "next", in: [.form],
+                   hintInState: { $0.form.flatMap { $0.stage == .confirm ? ($0.isConfirmFocused ? "Record" : "Cancel") : nil } }) { _ in
+            .formKey(.enter)
+        },
         KeyBinding([.escape], "Leave without recording anything", hint: "leave", in: [.form]) { _ in .formKey(.escape) },
         KeyBinding([.tab], "At the email: search customers for what is typed; 1-5 picks one", hint: "search", in: [.form]) { _ in
             .formKey(.tab)
@@ -147,7 +158,10 @@ public enum KeyMap {
                    disabledReason: { state in state.listScope.map { state[list: $0].marks.isEmpty } ?? true ? "Nothing is marked." : nil }) { _ in
             .unmarkAll
         },
-        KeyBinding([.enter], "Choose, or press the focused button", hint: "confirm", in: [.bulk]) { _ in .bulkKey(.enter) },
+        KeyBinding([.enter], "Choose, or press the focused button", hint: "confirm", in: [.bulk],
+                   hintInState: { $0.bulk.flatMap { $0.stage == .confirm ? ($0.isConfirmFocused ? $0.verb : "Cancel") : nil } }) { _ in
+            .bulkKey(.enter)
+        },
         KeyBinding([.escape], "Leave without changing anything", hint: "leave", in: [.bulk]) { _ in .bulkKey(.escape) },
         KeyBinding([.char("p")], "Erasures awaiting approval", hint: "approvals", in: [.queue, .request, .dashboard]) { _ in
             .showApprovals
@@ -170,7 +184,15 @@ public enum KeyMap {
         KeyBinding([.char(":")], "Command line (:queue :approvals :dash :request ID :theme NAME :q), Tab completes", hint: "cmd",
                    in: everywhere) { _ in .openCommandLine },
         KeyBinding([.ctrl("l")], "Redraw the terminal", in: everywhere) { _ in .redraw },
-        KeyBinding([.enter], "Choose, save the text, or press the focused button", hint: "confirm", in: [.prompt]) { _ in
+        KeyBinding([.enter], "Choose, save the text, or press the focused button", hint: "confirm", in: [.prompt],
+                   hintInState: { state in
+                       guard let prompt = state.prompt else { return nil }
+                       switch prompt.question.stage {
+                       case .confirm(let verb): return prompt.isConfirmFocused ? verb : "Cancel"
+                       case .text: return "save"
+                       case .choice: return nil
+                       }
+                   }) { _ in
             .promptKey(.enter)
         },
         KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in

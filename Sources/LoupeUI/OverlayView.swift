@@ -4,7 +4,15 @@ import LoupeDomain
 /// Cancel/confirm buttons with Cancel focused first.
 enum OverlayView {
     static func draw(_ bulk: BulkPrompt, into buffer: inout ScreenBuffer) {
-        let y = box(bulk.title, into: &buffer)
+        let plan = bulk.key == .approve ? bulk.combinedPlan : []
+        let planRows = plan.isEmpty ? 0 : min(plan.count, max(buffer.height - 10, 1)) + 1
+        let y = box(bulk.title, extraRows: planRows, into: &buffer)
+        for (offset, line) in plan.prefix(max(planRows - 1, 0)).enumerated() {
+            let isLastShown = offset == planRows - 2 && plan.count > planRows - 1
+            let text = isLastShown ? "… and \(plan.count - offset) more lines (loupe requests preview-erasure ID)" : line
+            let role: StyleRole = text.hasSuffix(":") ? .header : text.contains("deleted") ? .danger : .text
+            buffer.write("  " + text, x: 0, y: y - planRows + offset, role: role, maxWidth: buffer.width)
+        }
         switch bulk.stage {
         case .method:
             buffer.write("How was each identity verified?  e email  o order details  d document", x: 2, y: y, role: .text)
@@ -41,13 +49,14 @@ enum OverlayView {
         }
     }
 
-    /// Clears a four-line box above the status line, writes its title, and returns the question's line.
-    private static func box(_ title: String, into buffer: inout ScreenBuffer) -> Int {
-        let top = buffer.height - 6
-        for y in top..<(top + 4) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
+    /// Clears a box above the status line (four lines and `extraRows` between the title and the question),
+    /// writes its title, and returns the question's line.
+    private static func box(_ title: String, extraRows: Int = 0, into buffer: inout ScreenBuffer) -> Int {
+        let top = max(buffer.height - 6 - extraRows, 1)
+        for y in top..<(buffer.height - 2) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
         buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
         buffer.write(" " + title, x: 0, y: top, role: .title, maxWidth: buffer.width)
-        return top + 2
+        return top + 2 + extraRows
     }
 
     /// A text field with the cursor; what is typed is drawn inert.

@@ -4,7 +4,8 @@ enum PromptView {
     static let baseHeight = 4
 
     static func draw(_ prompt: PromptState, into buffer: inout ScreenBuffer) {
-        let previewRows = prompt.needsPreview ? min(max(prompt.preview?.count ?? 1, 1), max(buffer.height - 10, 1)) + 1 : 0
+        let showsPreview = prompt.needsPreview || prompt.preview != nil
+        let previewRows = showsPreview ? min(max(prompt.preview?.count ?? 1, 1), max(buffer.height - 10, 1)) + 1 : 0
         let height = baseHeight + previewRows
         let top = buffer.height - 2 - height
         guard top > 1 else { return }
@@ -12,7 +13,7 @@ enum PromptView {
         let question = prompt.question
         buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
         buffer.write(" " + question.title, x: 0, y: top, role: .title)
-        if prompt.needsPreview {
+        if showsPreview {
             let lines = prompt.preview ?? ["Reading what this will do…"]
             for (offset, line) in lines.prefix(previewRows - 1).enumerated() {
                 let isLastShown = offset == previewRows - 2 && lines.count > previewRows - 1

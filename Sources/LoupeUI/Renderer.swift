@@ -56,7 +56,7 @@ public enum Renderer {
         let reserved = flags.isEmpty ? 0 : TerminalText.width(flags) + 1
         for binding in hints(state, width: buffer.width - reserved - x) {
             x += buffer.write(binding.hintKeys, x: x, y: y, role: .hintKey)
-            x += buffer.write(" \(binding.hint ?? "")   ", x: x, y: y, role: .hint)
+            x += buffer.write(" \(binding.hint(in: state) ?? "")   ", x: x, y: y, role: .hint)
         }
         let policy = state.policy.map { "policy \($0.version) since \(state.deadlines.dayString($0.effective)) " } ?? ""
         for text in [flags + policy, flags] where !text.isEmpty {
@@ -82,7 +82,7 @@ public enum Renderer {
         let candidates = KeyMap.visibleBindings(in: state.keyContext, state: state)
             .filter { $0.hint != nil && $0.disabledReason(state) == nil && !(onList && $0.followsFocus) }
         func cost(_ binding: KeyBinding) -> Int {
-            TerminalText.width(binding.hintKeys) + TerminalText.width(binding.hint ?? "") + 4
+            TerminalText.width(binding.hintKeys) + TerminalText.width(binding.hint(in: state) ?? "") + 4
         }
         let isHelp = { (binding: KeyBinding) in binding.keys.contains(.char("?")) }
         let moves = candidates.filter { !$0.writes }

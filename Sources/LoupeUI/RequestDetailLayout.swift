@@ -70,9 +70,13 @@ enum RequestDetailLayout {
             lines.append([])
             let open = detail.tasks.filter { $0.status == .open }.count
             lines.append([Segment(" Notices to recipients (Art. 19): \(open) open of \(detail.tasks.count)", .header)])
+            // Open notices carry the number `t` picks them by.
+            let openIds = detail.tasks.filter { $0.status == .open }.map(\.id)
             for task in detail.tasks {
+                let pick = openIds.firstIndex(of: task.id).map { " \($0 + 1)" } ?? "  "
                 lines.append([
-                    Segment("  #\(task.id) ".padding(toLength: 8, withPad: " ", startingAt: 0), .muted),
+                    Segment(pick, .hintKey),
+                    Segment(" #\(task.id) ".padding(toLength: 7, withPad: " ", startingAt: 0), .muted),
                     Segment(task.recipient.padding(toLength: 12, withPad: " ", startingAt: 0)),
                     Segment((task.recipientKind == "courier" ? "courier " : "payments") + "  "),
                     Segment(task.status == .open ? "open" : task.status.rawValue, task.status == .open ? .dueSoon : .ok),

@@ -43,7 +43,10 @@ import Testing
 
     @Test func exportRunsOnlyForAVerifiedAccessRequestInProgress() {
         var harness = Harness(rows: rows(kind: .access, status: .inProgress))
+        // X asks first now (it copies personal data): Cancel is focused, → then Enter exports.
         harness.press(.char("X"))
+        #expect(harness.fulfilled.isEmpty && harness.screen.contains("custody folder"))
+        harness.press(.right, .enter)
         #expect(harness.fulfilled == [.export])
         var unverified = rows(kind: .access, status: .verifying)
         unverified[0].isIdentityVerified = false
@@ -164,7 +167,8 @@ import Testing
         #expect(harness.state.message?.text == "Open the request first (Enter) to see its notices.")
         harness.press(.enter, .char("t"))
         #expect(goldenMismatch(harness.screen, "prompt-close-task-80x24") == nil)
-        harness.press(.char("1"), .char("c"))
+        // `d` (done), no longer `c`, which completes the request on this screen.
+        harness.press(.char("1"), .char("d"))
         #expect(harness.fulfilled == [.closeTask(id: 7, impossibleBecause: nil)])
         harness.press(.char("t"), .char("2"), .char("i"))
         for character in "Provider closed" { harness.press(.char(character)) }

@@ -96,7 +96,10 @@ import Testing
         var harness = Harness(rows: rows())
         harness.press(.char("j"), .char("x"), .char("1"))
         for character in "Many carriers" { harness.press(.char(character)) }
+        // Extending tells the subject and can be done once: it asks, saying so, with Cancel focused.
         harness.press(.enter)
+        #expect(performed(harness).isEmpty && harness.screen.contains("the new due date and the reason"))
+        harness.press(.right, .enter)
         #expect(performed(harness) == [.extend(months: 1, reason: "Many carriers")])
     }
 
@@ -141,5 +144,62 @@ import Testing
         #expect(screen.contains("Start work — Claim the request first"))
         harness.press(.down, .down, .down)
         #expect(harness.state.helpScroll == 3)
+    }
+}
+
+/// What tells the customer or cannot be undone asks first, and says what will happen.
+@Suite struct ConfirmationTests {
+    func performedCommands(_ harness: Harness) -> [RequestCommand] {
+        harness.effectsSeen.compactMap { if case .data(.perform(let command, _, _)) = $0 { command } else { nil } }
+    }
+
+    func held(_ kind: RequestKind, _ status: RequestStatus) -> [RequestSummary] {
+        var rows = sampleQueue(count: 3)
+        rows[0].kind = kind
+        rows[0].status = status
+        rows[0].assignee = "ava"
+        rows[0].isIdentityVerified = true
+        return rows
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func completeAsksAndNamesTheMessageTheSubjectGets(width: Int, height: Int) {
+        var harness = Harness(width: width, height: height, rows: held(.access, .inProgress))
+        harness.press(.enter, .char("c"))
+        #expect(performedCommands(harness).isEmpty)
+        #expect(harness.screen.contains("The subject is sent word that their data is ready."))
+        #expect(goldenMismatch(harness.screen, "prompt-complete-\(width)x\(height)") == nil)
+        harness.press(.enter)
+        #expect(harness.state.message?.text == "Nothing was changed.", "Enter on the focused Cancel changes nothing")
+        harness.press(.char("c"), .right)
+        #expect(harness.screen.contains("Enter Complete"), "the hint names the focused button")
+        harness.press(.enter)
+        #expect(performedCommands(harness) == [.complete])
+    }
+
+    @Test func releaseAsksAndClaimDoesNot() {
+        var harness = Harness(rows: held(.access, .inProgress))
+        harness.press(.enter, .char("u"))
+        #expect(harness.screen.contains("Release PR-") && harness.screen.contains("Nothing is sent to the subject."))
+        harness.press(.escape)
+        #expect(harness.state.prompt == nil)
+    }
+
+    @Test func oAsksWhichMessageWhenMoreThanOneWaits() {
+        let rows = held(.access, .inProgress)
+        var harness = Harness(rows: rows)
+        var detail = RequestDetail(summary: rows[0], channel: .email, customerPublicId: "C-000042")
+        detail.messages = [
+            OutboxMessage(id: 31, requestId: rows[0].publicId, event: .received, toName: nil, toAddress: "c@example.com",
+                          subject: "We received your request", body: "…", messageId: "<31@x>", status: .queued,
+                          createdAt: uiNow),
+            OutboxMessage(id: 32, requestId: rows[0].publicId, event: .extended, toName: nil, toAddress: "c@example.com",
+                          subject: "More time", body: "…", messageId: "<32@x>", status: .queued, createdAt: uiNow),
+        ]
+        harness.details[rows[0].publicId] = detail
+        harness.press(.enter, .char("o"))
+        #expect(harness.screen.contains("1 #31 received") && harness.screen.contains("2 #32 extended"))
+        harness.press(.char("2"))
+        #expect(harness.effectsSeen.last == .editMessage(id: 32, publicId: rows[0].publicId))
     }
 }

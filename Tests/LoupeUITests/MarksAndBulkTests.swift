@@ -31,6 +31,24 @@ import Testing
         #expect(harness.source.rows[4].assignee == nil)
     }
 
+    @Test(arguments: [(80, 24), (120, 40)])
+    func bulkApproveShowsTheCombinedErasurePlanBeforeTheQuestion(width: Int, height: Int) {
+        let sam = StaffMember(userName: "sam", displayName: "Sam", role: .supervisor)
+        let rows = sampleQueue(count: 6).map { row in
+            var row = row
+            row.kind = .erasure
+            row.status = .awaitingApproval
+            row.proposedBy = "ava"
+            return row
+        }
+        var harness = Harness(width: width, height: height, rows: rows, actor: sam)
+        harness.press(.char(" "), .char(" "), .char("E"))
+        let plans = harness.effectsSeen.filter { if case .data(.loadPreview(.approve, _, _)) = $0 { true } else { false } }
+        #expect(plans.count == 2, "each marked request's plan is read")
+        #expect(harness.screen.contains(rows[0].publicId + ":") && harness.screen.contains("Approve 2 marked requests?"))
+        #expect(goldenMismatch(harness.screen, "bulk-approve-plan-\(width)x\(height)") == nil)
+    }
+
     @Test func theConfirmationSaysHowManyMarksTheFilterHidesAndRejectAsksForAReason() {
         var rows = unassigned(20)
         rows[0].kind = .erasure
