@@ -22,6 +22,12 @@ public enum Action: Equatable, Sendable {
     case scrollHelp(Int)
     /// A key typed while the help is open: letters filter the bindings shown.
     case helpKey(Key)
+    /// Show the selected row whole (`d`).
+    case describeSelected
+    /// A key while a row or the messages are shown whole: scroll or close.
+    case describeKey(Key)
+    /// Show the session's messages whole (`:messages`).
+    case showMessages
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Read the current screen's data again.

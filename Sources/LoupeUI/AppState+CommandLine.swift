@@ -75,6 +75,7 @@ extension AppState {
             return reduce(.showRecords(.order(argument)))
         case "customers", "cust": return reduce(.showCustomers(query: argument, editing: argument.isEmpty))
         case "q", "quit": return reduce(.quit)
+        case "messages", "msgs": return reduce(.showMessages)
         case "help": return reduce(.toggleHelp)
         case "live":
             isLivePaused = false

@@ -83,8 +83,13 @@ extension AppState {
             self[list: scope].marks = self[list: scope].marks.filter { !outcome.succeeded.contains($0.value.publicId) }
         }
         let refusals = outcome.refused.map { "\($0.publicId): \($0.reason)" }
+        // Each refusal goes to the session's messages whole (`:messages`); the status line says how many.
+        for refusal in refusals {
+            messageLog.append(LoggedMessage(at: now, message: StatusMessage("refused " + refusal, isError: true)))
+        }
         message = StatusMessage("\(outcome.succeeded.count) of \(outcome.total) done"
-                                    + (refusals.isEmpty ? "." : "; refused: " + refusals.joined(separator: "; ")),
+                                    + (refusals.isEmpty ? "." : "; \(refusals.count) refused (:messages lists each): "
+                                        + refusals.joined(separator: "; ")),
                                 isError: !refusals.isEmpty)
         return reloadScreen()
     }

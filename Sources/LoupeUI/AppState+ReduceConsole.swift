@@ -10,6 +10,14 @@ extension AppState {
         case .showDashboard:
             push(.dashboard)
             return [.loadDashboard]
+        case .describeSelected:
+            describeSelected()
+            return []
+        case .describeKey(let key):
+            return handleDescribeKey(key)
+        case .showMessages:
+            showMessages()
+            return []
         case .claimNext:
             return [.data(.claimNext)]
         case .claimedNext(let claimed):

@@ -4,6 +4,7 @@ import LoupeDomain
 /// Which part of the console a key binding belongs to.
 public enum ScreenKind: String, CaseIterable, Sendable {
     case queue, approvals, request, dashboard, customers, customer, records, search, filter, bulk, form, prompt, command, help
+    case describe
 
     /// The list screens (queue and approvals).
     public var isList: Bool { self == .queue || self == .approvals }
@@ -12,7 +13,7 @@ public enum ScreenKind: String, CaseIterable, Sendable {
     public var takesTyping: Bool {
         switch self {
         case .queue, .approvals, .request, .dashboard, .customers, .customer, .records: false
-        case .search, .filter, .bulk, .form, .prompt, .command, .help: true
+        case .search, .filter, .bulk, .form, .prompt, .command, .help, .describe: true
         }
     }
 }
@@ -27,6 +28,12 @@ public struct StatusMessage: Equatable, Sendable {
         self.text = text
         self.isError = isError
     }
+}
+
+/// A message of the session, with the time it was shown.
+public struct LoggedMessage: Equatable, Sendable {
+    public var at: Date
+    public var message: StatusMessage
 }
 
 /// The privacy policy version in force, as the hint bar names it.
@@ -72,7 +79,16 @@ public struct AppState: Equatable, Sendable {
     public var isReadOnly = false
     /// What sits over the screen and takes the keys first (help, a prompt, a form, the command or filter line).
     public var modal: Modal?
-    public var message: StatusMessage?
+    public var message: StatusMessage? {
+        didSet {
+            // Every message is kept for `:messages`, so nothing cut on the status line is lost.
+            guard let message, message != oldValue else { return }
+            messageLog.append(LoggedMessage(at: now, message: message))
+            if messageLog.count > 500 { messageLog.removeFirst(messageLog.count - 500) }
+        }
+    }
+    /// The session's messages, oldest first (`:messages` shows them newest first).
+    public var messageLog: [LoggedMessage] = []
     /// False once the user has asked to quit.
     public var isRunning = true
     /// The privacy policy version in force and the day it took effect, shown in the hint bar.

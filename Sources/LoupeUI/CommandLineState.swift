@@ -44,6 +44,7 @@ public struct CommandLineState: Equatable, Sendable {
         Command(name: "tasks", argument: nil, help: "open notices to couriers and payment providers"),
         Command(name: "theme", argument: "NAME", help: "switch the theme now"),
         Command(name: "live", argument: nil, help: "resume live refresh (Z pauses it)"),
+        Command(name: "messages", argument: nil, help: "every message of this session, whole, newest first"),
         Command(name: "help", argument: nil, help: "the keys of this screen"),
         Command(name: "q", argument: nil, help: "quit Loupe"),
     ]

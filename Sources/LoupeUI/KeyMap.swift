@@ -84,6 +84,15 @@ public enum KeyMap {
                    disabledReason: { $0.records.selected?.opens == nil ? "This row opens nothing." : nil }) { _ in .open },
         KeyBinding([.enter], "Open the selected customer", hint: "open", in: [.customers],
                    disabledReason: { $0.customers.selected == nil ? "No customer matches." : nil }) { _ in .open },
+        KeyBinding([.char("d")], "Describe: the selected row whole, every field wrapped",
+                   in: [.queue, .approvals, .customers, .records],
+                   disabledReason: { $0.focusedId == nil && $0.records.selected == nil ? "Nothing is selected." : nil }) { _ in
+            .describeSelected
+        },
+        KeyBinding([.down, .char("j")], "Scroll down", hint: "scroll", hintKeys: "j/k", in: [.describe]) { _ in
+            .describeKey(.down)
+        },
+        KeyBinding([.escape, .char("d"), .char("q")], "Close", hint: "close", in: [.describe]) { _ in .describeKey(.escape) },
         KeyBinding([.char("/")], "Search: type a name, email, phone, order or tracking number", hint: "search",
                    in: [.customers]) { _ in .startSearch },
         KeyBinding([.char("/")], "Filter: status:overdue kind:erasure assignee:me, or part of an id; Esc clears", hint: "filter",
@@ -198,7 +207,8 @@ public enum KeyMap {
         KeyBinding([.escape], "Leave the prompt without changing anything", hint: "leave", in: [.prompt]) { _ in
             .promptKey(.escape)
         },
-        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere", in: everywhere.union([.prompt, .command, .search, .filter, .bulk, .form, .help])) { _ in .quit },
+        KeyBinding([.ctrl("c")], "Quit Loupe from anywhere",
+                   in: everywhere.union([.prompt, .command, .search, .filter, .bulk, .form, .help, .describe])) { _ in .quit },
         KeyBinding([.enter], "Run the command", hint: "run", in: [.command]) { _ in .commandKey(.enter) },
         KeyBinding([.tab], "Complete the command or theme name", hint: "complete", in: [.command]) { _ in .commandKey(.tab) },
         KeyBinding([.up, .down], "Walk the command history", hint: "history", hintKeys: "↑/↓", in: [.command]) { _ in .commandKey(.up) },

@@ -15,6 +15,8 @@ public enum Modal: Equatable, Sendable {
     case command(CommandLineState)
     /// The `/` filter line of a list.
     case filter(LineEditor)
+    /// One row, or the session's messages, shown whole.
+    case describe(DescribeState)
 
     /// Where the key table looks keys up while this modal is open.
     public var keyContext: ScreenKind {
@@ -25,6 +27,7 @@ public enum Modal: Equatable, Sendable {
         case .form: .form
         case .command: .command
         case .filter: .filter
+        case .describe: .describe
         }
     }
 
@@ -37,6 +40,7 @@ public enum Modal: Equatable, Sendable {
         case .form: .formKey(key)
         case .command: .commandKey(key)
         case .filter: .filterKey(key)
+        case .describe: .describeKey(key)
         }
     }
 }
@@ -76,6 +80,12 @@ extension AppState {
     public var filterLine: String? {
         get { filterEditor?.text }
         set { filterEditor = newValue.map { LineEditor($0) } }
+    }
+
+    /// What is shown whole, while it is open.
+    public var describe: DescribeState? {
+        get { if case .describe(let value) = modal { value } else { nil } }
+        set { setModal(newValue.map(Modal.describe), clearing: describe != nil) }
     }
 
     /// Whether the help overlay is open.

@@ -24,6 +24,9 @@ public enum Renderer {
         drawStatus(state, into: &buffer)
         drawHints(state, into: &buffer)
         if state.isHelpVisible { HelpView.draw(state, into: &buffer) }
+        if let shown = state.describe { DescribeView.draw(shown, into: &buffer) }
+        // A terminal without these glyphs (TERM=vt100) gets ASCII for every marker, not only the charts.
+        if state.asciiCharts { buffer.asciify() }
         return buffer
     }
 

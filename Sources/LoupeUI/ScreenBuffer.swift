@@ -11,7 +11,7 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     /// A blank screen of `width` x `height` in the text role.
     public init(width: Int, height: Int) {
