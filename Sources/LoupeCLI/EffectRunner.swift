@@ -57,6 +57,8 @@ struct EffectRunner {
                 return try fulfil(fulfilment, publicId: publicId)
             case .claimNext:
                 return .claimedNext(try database.claimNext(actor: actor, at: clock()))
+            case .loadStaff:
+                return .staffLoaded(try database.staffList().filter(\.isActive))
             }
         } catch let error as LoupeError {
             return .failed(error)

@@ -28,6 +28,8 @@ public enum Action: Equatable, Sendable {
     case describeKey(Key)
     /// Show the session's messages whole (`:messages`).
     case showMessages
+    /// The active staff arrived, for the reassign prompt.
+    case staffLoaded([StaffMember])
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Read the current screen's data again.
@@ -162,13 +164,15 @@ public enum DataEffect: Equatable, Sendable {
     case recordReveal(publicId: String)
     /// Claim the most urgent unassigned open request; answered by `.claimedNext` or `.failed`.
     case claimNext
+    /// Read the active staff (for the reassign prompt's completion); answered by `.staffLoaded` or `.failed`.
+    case loadStaff
 
     /// Whether the effect changes data (refused in a `--readonly` console).
     public var writes: Bool {
         switch self {
         case .perform, .fulfil, .performBulk, .createRequest, .claimNext: true
         case .loadQueue, .loadPreview, .loadDashboard, .loadRequest, .loadRecords, .searchCustomers, .loadCustomer,
-             .checkForChanges, .recordReveal: false
+             .checkForChanges, .recordReveal, .loadStaff: false
         }
     }
 }

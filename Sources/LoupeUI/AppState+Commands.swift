@@ -32,9 +32,7 @@ extension AppState {
         case .claim, .start:
             // Undone with one key (u, or another claim), and nobody outside is told: no question.
             return [.perform(key == .claim ? .claim : .start, publicId: request.publicId, expectedVersion: request.version)]
-        case .reassign:
-            message = StatusMessage("Reassign from the command line: loupe requests reassign \(request.publicId) --to USER.")
-            return []
+        case .reassign: draft = .reassign(to: nil)
         case .release: draft = .release
         case .complete: draft = .complete
         case .export: draft = .export
@@ -56,6 +54,7 @@ extension AppState {
             opened.preview = consequences(of: opened, on: request)
         }
         prompt = opened
+        if key == .reassign { return [.data(.loadStaff)] }
         return opened.needsPreview ? [.loadPreview(key, publicId: request.publicId)] : []
     }
 
@@ -99,6 +98,21 @@ extension AppState {
             }
         case .text(let optional):
             switch key {
+            case .tab where current.draft == .reassign(to: nil):
+                // Tab completes a staff member's user name: the common part, then each in turn.
+                let names = (current.staff ?? []).map(\.userName).sorted()
+                let typed = current.input
+                let matches = names.filter { $0.hasPrefix(typed) }
+                if let prefix = CommandLineState.commonPrefix(matches), prefix.count > typed.count {
+                    current.input = prefix
+                } else if let index = names.firstIndex(of: typed) {
+                    current.input = names[(index + 1) % names.count]
+                } else if let first = matches.first ?? names.first {
+                    current.input = first
+                }
+                message = StatusMessage(matches.count > 1 ? matches.joined(separator: "  ") : "Staff: " + names.joined(separator: ", "))
+                prompt = current
+                return []
             case .enter:
                 let text = current.input.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty && !optional {
@@ -114,6 +128,19 @@ extension AppState {
                     current.input = ""
                 case .extend(let months?, nil):
                     current.draft = .extend(months: months, reason: text)
+                    current.input = ""
+                case .reassign(nil):
+                    // An unknown name is refused here, before any confirmation.
+                    guard let staff = current.staff else {
+                        message = StatusMessage("Still reading the staff list; press Enter again.", isError: true)
+                        return []
+                    }
+                    guard staff.contains(where: { $0.userName == text }) else {
+                        message = StatusMessage("'\(TextRules.printable(text))' is not active staff. Tab completes: "
+                                                + staff.map(\.userName).joined(separator: ", ") + ".", isError: true)
+                        return []
+                    }
+                    current.draft = .reassign(to: text)
                     current.input = ""
                 case .flagMinor(nil, _):
                     current.draft = .flagMinor(reason: text, guardian: nil)

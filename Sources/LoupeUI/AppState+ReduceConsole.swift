@@ -18,6 +18,9 @@ extension AppState {
         case .showMessages:
             showMessages()
             return []
+        case .staffLoaded(let members):
+            prompt?.staff = members
+            return []
         case .claimNext:
             return [.data(.claimNext)]
         case .claimedNext(let claimed):

@@ -15,6 +15,8 @@ public enum CommandDraft: Equatable, Sendable {
     case export
     /// Which queued message `o` edits, when more than one waits.
     case pickMessage
+    /// Hand the request to a staff member: their user name (typed, Tab completes), then a confirmation.
+    case reassign(to: String?)
     case approve
     case reject(reason: String?)
     case cancel(reason: String?)
@@ -50,6 +52,8 @@ public struct PromptState: Equatable, Sendable {
     public var openTasks: [ProcessorTask] = []
     /// The request's queued messages, when picking one to edit.
     public var queuedMessages: [OutboxMessage] = []
+    /// The active staff, when reassigning (nil while they are read).
+    public var staff: [StaffMember]?
 
     /// Whether this prompt shows a preview read from the store before it can be confirmed.
     public var needsPreview: Bool {
@@ -105,6 +109,11 @@ public struct PromptState: Equatable, Sendable {
             ("Complete \(publicId)? This closes it.", .confirm(verb: "Complete"))
         case .export:
             ("Export the subject's data for \(publicId)?", .confirm(verb: "Export"))
+        case .reassign(nil):
+            ("Reassign \(publicId) to (a user name; Tab completes)", .text(optional: false))
+        case .reassign(let name?):
+            ("Reassign \(publicId) to \(name)\(staff?.first { $0.userName == name }.map { " (\($0.displayName))" } ?? "")?",
+             .confirm(verb: "Reassign"))
         case .pickMessage:
             ("Edit which message waiting to go to the subject?", .choice(queuedMessages.prefix(9).enumerated().map {
                 (Character(String($0.offset + 1)), "#\($0.element.id) \($0.element.event.rawValue)")
@@ -180,6 +189,7 @@ public struct PromptState: Equatable, Sendable {
         case .extend(let months?, let reason?): .extend(months: months, reason: reason)
         case .release: .release
         case .complete: .complete
+        case .reassign(let name?): .reassign(to: name)
         case .approve: .approve
         case .reject(let reason?): .reject(reason: reason)
         case .cancel(let reason?): .cancel(reason: reason)

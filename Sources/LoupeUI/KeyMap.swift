@@ -108,6 +108,7 @@ public enum KeyMap {
         KeyBinding([.escape], "Clear the search", hint: "clear", in: [.search]) { _ in .searchKey(.escape) },
         lifecycle("a", .claim, "Assign to me (claim)", hint: "claim"),
         lifecycle("u", .release, "Release: give it back to the queue"),
+        lifecycle("h", .reassign, "Hand over: reassign to a staff member (Tab completes the name)"),
         lifecycle("v", .verify, "Verify the requester's identity", hint: "verify"),
         lifecycle("s", .start, "Start work", hint: "start"),
         lifecycle("n", .note, "Add a note"),

@@ -22,13 +22,20 @@ enum QueueView {
                            right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))",
                            into: &buffer)
         let showReceived = buffer.width >= 100
-        let fixed = 4 + 15 + 9 + 15 + 9 + (showReceived ? 11 : 0) + 9
-        let subjectWidth = max(buffer.width - fixed - 1, 8)
+        // On the approvals list, who proposed each erasure where the queue has the assignee (a supervisor
+        // cannot approve their own proposal; `d` still shows the assignee).
+        let showProposer = scope == .awaitingApproval
+        let fixed = 4 + 15 + 9 + 15 + (showProposer ? 14 : 9) + (showReceived ? 11 : 0) + 9
+        // The subject takes what is left, up to a masked address's width: on a wide terminal the status,
+        // assignee and due date stay next to the highlighted id instead of a hundred blank columns away.
+        let subjectWidth = min(max(buffer.width - fixed - 1, 8), 40)
         var columns = [
             Column(title: "", width: 4, alignRight: false), Column(title: "ID", width: 15, alignRight: false),
             Column(title: "KIND", width: 9, alignRight: false),
             Column(title: "SUBJECT", width: subjectWidth + 1, alignRight: false),
-            Column(title: "STATUS", width: 15, alignRight: false), Column(title: "ASSIGNEE", width: 9, alignRight: false),
+            Column(title: "STATUS", width: 15, alignRight: false),
+            showProposer ? Column(title: "PROPOSED BY", width: 14, alignRight: false)
+                : Column(title: "ASSIGNEE", width: 9, alignRight: false),
         ]
         if showReceived { columns.append(Column(title: "RECEIVED", width: 11, alignRight: false)) }
         columns.append(Column(title: "DUE", width: 9, alignRight: true))
@@ -66,8 +73,10 @@ enum QueueView {
             let flag = (overdue ? "!" : dueSoon ? "~" : " ") + (row.priority > .normal ? "↑" : " ") + (isMarked ? "*" : " ")
             var values = [
                 flag, row.publicId, row.kind.label, DisplayFormat.subject(row.subjectEmail),
-                DisplayFormat.status(row.status), row.assignee ?? "—",
+                DisplayFormat.status(row.status),
             ]
+            let ownProposal = row.proposedBy == state.actor.userName
+            values.append(showProposer ? row.proposedBy.map { ownProposal ? "\($0) (you)" : $0 } ?? "—" : row.assignee ?? "—")
             if showReceived { values.append(state.deadlines.dayString(row.receivedAt)) }
             values.append(DisplayFormat.due(daysLeft: days, overdue: overdue))
             x = 0
@@ -79,6 +88,7 @@ enum QueueView {
                     if column.title == "SUBJECT" { role = .masked }
                     if dueSoon && (column.title == "DUE" || index == 0) { role = .dueSoon }
                     if column.title == "ASSIGNEE" && row.assignee == nil { role = .muted }
+                    if column.title == "PROPOSED BY" && ownProposal { role = .muted }
                 }
                 drawCell(values[index], column: column, x: x, y: y, role: role, into: &buffer)
                 x += column.width

@@ -58,6 +58,12 @@ struct Harness {
     var dashboard = sampleDashboard()
     /// What `.checkForChanges` answers: bump it to play another agent's change.
     var changeStamp: Int64 = 1
+    /// What `.loadStaff` answers.
+    var staff = [
+        ava, StaffMember(userName: "ben", displayName: "Ben Okafor", role: .agent),
+        StaffMember(userName: "bea", displayName: "Bea Moreau", role: .agent),
+        StaffMember(userName: "sam", displayName: "Sam", role: .supervisor),
+    ]
     /// Themes `.switchTheme` knows.
     var themes = ["default", "light"]
 
@@ -90,6 +96,8 @@ struct Harness {
                 else { pending += state.reduce(.failed(LoupeError(.notFound, "No request \(id)."))) }
             case .perform(let command, let id, let version):
                 pending += state.reduce(perform(command, on: id, version: version))
+            case .loadStaff:
+                pending += state.reduce(.staffLoaded(staff))
             case .claimNext:
                 // As the store's claimNext: the most urgent unassigned open request, claimed.
                 guard let next = source.rows.sorted(by: { $0.queueKey < $1.queueKey })
