@@ -29,7 +29,7 @@ struct RecordListLoader {
                 rows: tasks.map { task in
                     RecordList.Row(cells: [String(task.id), task.requestPublicId, task.recipientKind == "courier" ? "courier" : "payments",
                                            task.recipient, task.createdAt.map(policy.dayString) ?? "-"],
-                                   opens: task.requestPublicId)
+                                   opens: task.requestPublicId, notice: task)
                 })
         case .orders:
             return RecordList(

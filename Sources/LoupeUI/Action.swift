@@ -30,6 +30,8 @@ public enum Action: Equatable, Sendable {
     case showMessages
     /// The active staff arrived, for the reassign prompt.
     case staffLoaded([StaffMember])
+    /// Close the notice of the selected row of the notices list (`t` on `:tasks`).
+    case closeNoticeOfRow
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Read the current screen's data again.

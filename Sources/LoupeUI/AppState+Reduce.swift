@@ -31,6 +31,9 @@ extension AppState {
         case .open where screen.kind == .records:
             guard let target = records.selected?.opens else { return [] }
             return open(target)
+        case .open where screen.kind == .customer:
+            guard let request = customerScreen?.selectedRequest else { return [] }
+            return open(request.publicId)
         case .open where screen.kind == .customers:
             guard let selected = customers.selected else { return [] }
             return openCustomer(selected.publicId)
@@ -48,6 +51,10 @@ extension AppState {
             }
             if let scope = listScope, self[list: scope].filter != nil {
                 return applyFilter(nil, to: scope)
+            }
+            if screen.kind == .records, records.filter != nil {
+                applyRecordsFilter(nil)
+                return []
             }
             guard screens.count > 1 else { return [] }
             forwardScreens.append(screens.removeLast())
@@ -119,7 +126,7 @@ extension AppState {
         // The later screens' and modes' actions, named one by one so a new action is a compile error until it
         // is handled here or there.
         case .bulkDone, .bulkKey, .changesChecked, .claimNext, .claimedNext, .openRequestCustomer, .commandKey,
-             .copyId, .created, .customerLoaded, .describeSelected, .describeKey, .showMessages, .staffLoaded, .customersLoaded, .dashboardLoaded, .editMessage, .filterKey, .formKey, .forward, .helpKey,
+             .copyId, .created, .customerLoaded, .describeSelected, .describeKey, .showMessages, .staffLoaded, .closeNoticeOfRow, .customersLoaded, .dashboardLoaded, .editMessage, .filterKey, .formKey, .forward, .helpKey,
              .markRange, .newRequest, .openCommandLine, .openFilter, .recordsLoaded, .reveal, .revealed,
              .searchKey, .showCustomers, .showDashboard, .showRecords, .sort, .startSearch, .switchTab,
              .themeSwitched, .toggleLive, .toggleMark, .unmarkAll:
@@ -196,8 +203,16 @@ extension AppState {
             records.move(to: records.cursor + rows, viewHeight: queueViewHeight - 1)
             return []
         }
-        if case .customer = screen {
-            customerScroll = max(customerScroll + rows, 0)
+        if case .customer(var shown) = screen {
+            if shown.tab == .requests, let count = shown.detail?.requests.count {
+                // The requests tab has a cursor (Enter opens the request); the view keeps it in sight.
+                shown.row = min(max(shown.row + rows, 0), max(count - 1, 0))
+                shown.scroll = min(shown.scroll, shown.row)
+                shown.scroll = max(shown.scroll, shown.row - max(height - 6, 0))
+            } else {
+                shown.scroll = max(shown.scroll + rows, 0)
+            }
+            screen = .customer(shown)
             return []
         }
         guard let scope = listScope else {

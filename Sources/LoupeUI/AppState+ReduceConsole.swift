@@ -18,6 +18,13 @@ extension AppState {
         case .showMessages:
             showMessages()
             return []
+        case .closeNoticeOfRow:
+            guard let notice = records.selected?.notice else { return [] }
+            // The notice's own picker, already on this notice: d done, or i impossible with a reason.
+            var picker = PromptState(publicId: notice.requestPublicId, version: 0, draft: .closeTask(index: 0, impossible: nil))
+            picker.openTasks = [notice]
+            prompt = picker
+            return []
         case .staffLoaded(let members):
             prompt?.staff = members
             return []
@@ -162,6 +169,9 @@ extension AppState {
             self[list: scope] = self[list: scope].restarted(filter: self[list: scope].filter, order: order)
             message = StatusMessage("Sorted \(order.label).")
             return [read(.first(limit: QueueState.capacity(forViewHeight: queueViewHeight)), of: scope)]
+        case .openFilter where screen.kind == .records:
+            filterLine = records.filter ?? ""
+            return []
         case .openFilter:
             guard let scope = listScope else { return [] }
             filterLine = self[list: scope].filter?.text ?? ""

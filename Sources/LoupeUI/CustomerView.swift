@@ -73,8 +73,10 @@ enum CustomerView {
         case .feedback: return entries(customer.feedback, empty: "No feedback.")
         case .requests:
             guard !customer.requests.isEmpty else { return [[Segment(" No privacy requests.", .muted)]] }
-            return customer.requests.map { request in
-                [Segment(" " + request.publicId + "  "), Segment(request.kind.label.padding(toLength: 9, withPad: " ", startingAt: 0)),
+            let selected = state.customerScreen?.row
+            return customer.requests.enumerated().map { index, request in
+                [Segment(" "), Segment(request.publicId, index == selected ? .selection : .text), Segment("  "),
+                 Segment(request.kind.label.padding(toLength: 9, withPad: " ", startingAt: 0)),
                  Segment(DisplayFormat.status(request.status), request.status.isOpen ? .text : .ok),
                  Segment("  received " + policy.dayString(request.receivedAt), .muted)]
             }

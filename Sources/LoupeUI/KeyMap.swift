@@ -97,9 +97,21 @@ public enum KeyMap {
                    in: [.customers]) { _ in .startSearch },
         KeyBinding([.char("/")], "Filter: status:overdue kind:erasure assignee:me, or part of an id; Esc clears", hint: "filter",
                    in: lists) { _ in .openFilter },
+        KeyBinding([.char("/")], "Filter: only rows containing the text; Esc clears", hint: "filter",
+                   in: [.records]) { _ in .openFilter },
+        KeyBinding([.char("t")], "Close the selected notice (confirmed, or impossible with a reason)", hint: "close",
+                   in: [.records], writes: true,
+                   disabledReason: { $0.records.selected?.notice == nil ? "t closes a notice on the notices list (:tasks)." : nil }) { _ in
+            .closeNoticeOfRow
+        },
         KeyBinding([.enter], "Apply the filter", hint: "apply", in: [.filter]) { _ in .filterKey(.enter) },
         KeyBinding([.escape], "Leave the filter line", hint: "leave", in: [.filter]) { _ in .filterKey(.escape) },
         KeyBinding([.tab], "Next tab", hint: "tabs", hintKeys: "Tab", in: [.customer]) { _ in .switchTab(1) },
+        KeyBinding([.enter], "Open the selected request (requests tab)", hint: "open", in: [.customer],
+                   disabledReason: { state in
+                       state.customerTab != .requests ? "Enter opens a request from the requests tab (Tab to it)."
+                           : state.customerScreen?.selectedRequest == nil ? "This customer has no privacy requests." : nil
+                   }) { _ in .open },
         KeyBinding([.backTab], "Previous tab", in: [.customer]) { _ in .switchTab(-1) },
         KeyBinding([.enter], "Open the selected customer", hint: "open", in: [.search]) { _ in .searchKey(.enter) },
         KeyBinding([.down], "Stop typing and browse the results", hint: "browse", hintKeys: "↓", in: [.search]) { _ in

@@ -1,3 +1,5 @@
+import LoupeDomain
+
 import Foundation
 
 /// The read-only list screens: the audit log, open notices to recipients, one order's items.
@@ -17,11 +19,14 @@ public struct RecordList: Equatable, Sendable {
     public struct Row: Equatable, Sendable {
         public var cells: [String]
         public var opens: String?
+        /// On the notices list: the notice `t` closes from here.
+        public var notice: ProcessorTask?
 
         /// Makes a row.
-        public init(cells: [String], opens: String?) {
+        public init(cells: [String], opens: String?, notice: ProcessorTask? = nil) {
             self.cells = cells
             self.opens = opens
+            self.notice = notice
         }
     }
 
@@ -51,16 +56,28 @@ public struct RecordListState: Equatable, Sendable {
     public var list: RecordList?
     public var cursor = 0
     public var top = 0
+    /// The `/` filter: only rows with a cell containing this text (any case) are shown.
+    public var filter: String?
 
     /// An empty list.
     public init() {}
 
+    /// The rows shown: all, or those the filter keeps.
+    public var rows: [RecordList.Row] {
+        guard let list else { return [] }
+        guard let filter, !filter.isEmpty else { return list.rows }
+        return list.rows.filter { row in row.cells.contains { $0.localizedCaseInsensitiveContains(filter) } }
+    }
+
     /// The selected row.
-    public var selected: RecordList.Row? { list.flatMap { $0.rows.indices.contains(cursor) ? $0.rows[cursor] : nil } }
+    public var selected: RecordList.Row? {
+        let shown = rows
+        return shown.indices.contains(cursor) ? shown[cursor] : nil
+    }
 
     /// Moves the cursor to `target` (clamped) and keeps it in view.
     mutating func move(to target: Int, viewHeight: Int) {
-        let count = list?.rows.count ?? 0
+        let count = rows.count
         cursor = min(max(target, 0), max(count - 1, 0))
         if cursor < top { top = cursor }
         if cursor >= top + viewHeight { top = cursor - viewHeight + 1 }
@@ -76,8 +93,11 @@ enum RecordListView {
             Renderer.drawTitle("Reading…", right: state.actor.userName, into: &buffer)
             return
         }
-        let position = list.rows.isEmpty ? "0/0" : "\(records.cursor + 1)/\(list.rows.count)"
-        Renderer.drawTitle(list.title, right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))", into: &buffer)
+        let rows = records.rows
+        let position = rows.isEmpty ? "0/0" : "\(records.cursor + 1)/\(rows.count)"
+        let title = records.filter.map { list.title + " · filter \($0) · \(rows.count) match\(rows.count == 1 ? "" : "es")" }
+            ?? list.title
+        Renderer.drawTitle(title, right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))", into: &buffer)
         var y = 1
         if let summary = list.summary {
             buffer.write(" " + summary, x: 0, y: y, role: .muted, maxWidth: buffer.width)
@@ -90,19 +110,20 @@ enum RecordListView {
             x += column.width
         }
         y += 1
-        if list.rows.isEmpty {
-            buffer.write(" Nothing to show.", x: 0, y: y, role: .muted)
+        if rows.isEmpty {
+            buffer.write(records.filter == nil ? " Nothing to show." : " Nothing matches the filter; Esc clears it.",
+                         x: 0, y: y, role: .muted)
             return
         }
         let height = buffer.height - 2 - y
         for line in 0..<max(height, 0) {
             let index = records.top + line
-            guard list.rows.indices.contains(index) else { break }
+            guard rows.indices.contains(index) else { break }
             let selected = index == records.cursor
             let role: StyleRole = selected ? .selection : .text
             buffer.fill(x: 0, y: y + line, count: buffer.width, role: role)
             x = 0
-            for (column, cell) in zip(list.columns, list.rows[index].cells) {
+            for (column, cell) in zip(list.columns, rows[index].cells) {
                 let width = column == list.columns.last! ? buffer.width - x : column.width - 1
                 buffer.write(cell, x: x, y: y + line, role: role, maxWidth: max(width, 1))
                 x += column.width

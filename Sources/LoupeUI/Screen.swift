@@ -104,8 +104,16 @@ public struct CustomerScreen: Equatable, Sendable {
     public var tab = CustomerTab.profile
     /// How far the tab is scrolled.
     public var scroll = 0
+    /// The selected row of the requests tab (Enter opens it).
+    public var row = 0
     /// Whether `m` showed the personal data unmasked (ends when the screen is left).
     public var isRevealed = false
+
+    /// The request selected on the requests tab, if that tab is shown.
+    public var selectedRequest: RequestSummary? {
+        guard tab == .requests, let requests = detail?.requests, requests.indices.contains(row) else { return nil }
+        return requests[row]
+    }
 
     /// A customer screen that has read nothing yet.
     public init(publicId: String) {
@@ -118,6 +126,7 @@ public struct CustomerScreen: Equatable, Sendable {
         let index = all.firstIndex(of: tab)!
         tab = all[(index + step + all.count) % all.count]
         scroll = 0
+        row = 0
     }
 }
 

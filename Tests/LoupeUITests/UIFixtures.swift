@@ -148,6 +148,7 @@ struct Harness {
                 var detail = CustomerDetail(summary: summary, createdAt: uiNow.addingTimeInterval(-400 * day), lastActiveAt: uiNow)
                 detail.orders = [CustomerDetail.Entry(when: uiNow, text: "JDS-100001  delivered", detail: "129.90 EUR · DHL")]
                 detail.addresses = [CustomerDetail.Entry(when: nil, text: "shipping: Hauptstraße 1", detail: "10115 Berlin DE")]
+                detail.requests = Array(source.rows.prefix(3))
                 pending += state.reduce(.customerLoaded(detail))
             case .checkForChanges:
                 pending += state.reduce(.changesChecked(changeStamp))

@@ -1,0 +1,69 @@
+import Foundation
+import LoupeDomain
+@testable import LoupeUI
+import Testing
+
+/// No dead ends: every list leads somewhere, and back returns.
+@Suite struct DeadEndTests {
+    func openCustomer(_ harness: inout Harness) {
+        harness.press(.char(":"))
+        for character in "cust mül" { harness.press(.char(character)) }
+        harness.press(.enter, .enter)
+    }
+
+    @Test func enterOnTheCustomersRequestsTabOpensTheSelectedRequestAndBackReturns() {
+        let rows = sampleQueue(count: 5)
+        var harness = Harness(rows: rows)
+        openCustomer(&harness)
+        guard case .customer(let customer) = harness.state.screen.address else {
+            Issue.record("no customer opened: \(harness.state.screen.address)")
+            return
+        }
+        harness.press(.enter)
+        #expect(harness.state.message?.text == "Enter opens a request from the requests tab (Tab to it).")
+        harness.press(.backTab, .char("j"))
+        #expect(harness.state.customerTab == .requests)
+        harness.press(.enter)
+        #expect(harness.state.screen.address == .request(rows[1].publicId))
+        harness.press(.escape)
+        #expect(harness.state.screen.address == .customer(customer) && harness.state.customerScreen?.row == 1,
+                "back returns to the same row of the same tab")
+    }
+}
+
+@Suite struct RecordListKeysTests {
+    @Test func slashFiltersTheAuditLogAndEscClearsIt() {
+        var harness = Harness(rows: sampleQueue(count: 5))
+        harness.send(.showRecords(.audit))
+        harness.send(.recordsLoaded(.audit, RecordList(title: "Audit log", columns: [("#", 6), ("ACTION", 16), ("TARGET", 0)], rows: [
+            RecordList.Row(cells: ["3", "request.claim", "PR-2026-000001"], opens: "PR-2026-000001"),
+            RecordList.Row(cells: ["2", "customer.reveal", "C-000001"], opens: "C-000001"),
+            RecordList.Row(cells: ["1", "request.claim", "PR-2026-000002"], opens: "PR-2026-000002"),
+        ])))
+        harness.press(.char("/"))
+        for character in "REVEAL" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.records.rows.map { $0.cells[0] } == ["2"])
+        #expect(harness.screen.contains("filter REVEAL · 1 match"))
+        harness.press(.enter)
+        #expect(harness.state.screen.address == .customer("C-000001"), "Enter opens the filtered row")
+        harness.press(.escape)
+        #expect(harness.state.records.filter == "REVEAL", "back finds the log filtered as it was left")
+        harness.press(.escape)
+        #expect(harness.state.records.filter == nil && harness.state.records.rows.count > 1, "Esc clears the filter")
+    }
+
+    @Test func tClosesTheSelectedNoticeFromTheNoticesList() {
+        var harness = Harness(rows: sampleQueue(count: 5))
+        let notice = ProcessorTask(id: 12, requestPublicId: "PR-2026-000004", recipient: "DHL", recipientKind: "courier",
+                                   status: .open, createdAt: uiNow)
+        harness.send(.showRecords(.tasks))
+        harness.send(.recordsLoaded(.tasks, RecordList(title: "Open notices", columns: [("#", 7), ("RECIPIENT", 0)], rows: [
+            RecordList.Row(cells: ["12", "DHL"], opens: "PR-2026-000004", notice: notice),
+        ])))
+        harness.press(.char("t"))
+        #expect(harness.screen.contains("Notice to DHL:"))
+        harness.press(.char("d"))
+        #expect(harness.fulfilled == [.closeTask(id: 12, impossibleBecause: nil)])
+    }
+}
