@@ -31,6 +31,13 @@ extension AppState {
         case .open where screen.kind == .records:
             guard let target = records.selected?.opens else { return [] }
             return open(target)
+        case .open where screen.kind == .dashboard:
+            guard case .dashboard(let shown) = screen, let link = shown.selected else { return [] }
+            // The count's list is the queue, filtered; `]` comes back to the dashboard, Esc clears the filter.
+            let filter = try? QueueFilter.parse(link.filter, actor: actor.userName, now: now)
+            forwardScreens.append(contentsOf: screens.dropFirst().reversed())
+            screens = [screens[0]]
+            return applyFilter(filter, to: .open)
         case .open where screen.kind == .customer:
             guard let request = customerScreen?.selectedRequest else { return [] }
             return open(request.publicId)
@@ -201,6 +208,11 @@ extension AppState {
         }
         if screen.kind == .records {
             records.move(to: records.cursor + rows, viewHeight: queueViewHeight - 1)
+            return []
+        }
+        if case .dashboard(var shown) = screen {
+            shown.link = min(max(shown.link + rows, 0), max(shown.links.count - 1, 0))
+            screen = .dashboard(shown)
             return []
         }
         if case .customer(var shown) = screen {

@@ -50,10 +50,16 @@ extension AppState {
     /// The dashboard's figures, once read.
     public var dashboard: Dashboard? {
         get {
-            guard case .dashboard(let figures) = screen else { return nil }
-            return figures
+            guard case .dashboard(let shown) = screen else { return nil }
+            return shown.figures
         }
-        set { if case .dashboard = screen { screen = .dashboard(newValue) } }
+        set {
+            if case .dashboard(var shown) = screen {
+                shown.figures = newValue
+                shown.link = min(shown.link, max(shown.links.count - 1, 0))
+                screen = .dashboard(shown)
+            }
+        }
     }
 
     /// The customers screen's search and results.

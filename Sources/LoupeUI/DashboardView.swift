@@ -29,8 +29,25 @@ enum DashboardView {
                      maximum: rightRows.map(\.count).max() ?? 0, x: half, width: buffer.width - half)
         canvas.y = top + leftRows.count + 1
         let median = figures.medianDaysToClose.map { String(format: "%.1f", $0) } ?? "–"
-        canvas.line(" ! \(figures.overdue) overdue   ~ \(figures.dueThisWeek) due within \(state.deadlines.dueSoonDays) days   \(figures.unassigned) unassigned",
-                    role: figures.overdue > 0 ? .overdue : .text)
+        let overdue = "\(figures.overdue) overdue"
+        let unassigned = "\(figures.unassigned) unassigned"
+        let counts = " ! \(overdue)   ~ \(figures.dueThisWeek) due within \(state.deadlines.dueSoonDays) days   \(unassigned)"
+        let countsY = canvas.y
+        canvas.line(counts, role: figures.overdue > 0 ? .overdue : .text)
+        // The selected count (Enter opens its list) is lit: a status's label, or a count on the line above.
+        if case .dashboard(let shown) = state.screen, let link = shown.selected {
+            switch link {
+            case .status(let status):
+                if let index = leftRows.firstIndex(where: { $0.label == status.label }) {
+                    canvas.buffer.restyle(x: 1, y: top + 1 + index, count: TerminalText.width(status.label), role: .selection)
+                }
+            case .overdue:
+                canvas.buffer.restyle(x: 3, y: countsY, count: TerminalText.width(overdue), role: .selection)
+            case .unassigned:
+                canvas.buffer.restyle(x: TerminalText.width(counts) - TerminalText.width(unassigned), y: countsY,
+                                      count: TerminalText.width(unassigned), role: .selection)
+            }
+        }
         canvas.line(" median \(median) days from receipt to close (\(figures.closedLast90Days) closed in the last 90 days)", role: .text)
         drawIntake(figures, state: state, into: &canvas)
         drawRetention(figures, state: state, into: &canvas)

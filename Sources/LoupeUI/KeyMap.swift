@@ -107,6 +107,10 @@ public enum KeyMap {
         KeyBinding([.enter], "Apply the filter", hint: "apply", in: [.filter]) { _ in .filterKey(.enter) },
         KeyBinding([.escape], "Leave the filter line", hint: "leave", in: [.filter]) { _ in .filterKey(.escape) },
         KeyBinding([.tab], "Next tab", hint: "tabs", hintKeys: "Tab", in: [.customer]) { _ in .switchTab(1) },
+        KeyBinding([.char("j"), .down], "Next count", hint: "select", hintKeys: "j/k", in: [.dashboard]) { _ in .moveBy(1) },
+        KeyBinding([.char("k"), .up], "Previous count", in: [.dashboard]) { _ in .moveBy(-1) },
+        KeyBinding([.enter], "Open the selected count's list (the queue, filtered)", hint: "open", in: [.dashboard],
+                   disabledReason: { $0.dashboard == nil ? "Still reading the figures." : nil }) { _ in .open },
         KeyBinding([.enter], "Open the selected request (requests tab)", hint: "open", in: [.customer],
                    disabledReason: { state in
                        state.customerTab != .requests ? "Enter opens a request from the requests tab (Tab to it)."

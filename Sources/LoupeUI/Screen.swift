@@ -28,8 +28,8 @@ public enum Screen: Equatable, Sendable {
     case approvals(QueueState)
     /// One request: its detail once read, scroll and reveal.
     case request(RequestScreen)
-    /// The dashboard's figures, once read.
-    case dashboard(Dashboard?)
+    /// The dashboard: its figures once read, and which count is selected.
+    case dashboard(DashboardScreen)
     /// The customers search and its results.
     case customers(CustomersState)
     /// One customer: its detail once read, tab, scroll and reveal.
@@ -43,7 +43,7 @@ public enum Screen: Equatable, Sendable {
         case .queue: self = .queue(QueueState())
         case .approvals: self = .approvals(QueueState())
         case .request(let id): self = .request(RequestScreen(publicId: id))
-        case .dashboard: self = .dashboard(nil)
+        case .dashboard: self = .dashboard(DashboardScreen())
         case .customers: self = .customers(CustomersState())
         case .customer(let id): self = .customer(CustomerScreen(publicId: id))
         case .records(let kind): self = .records(RecordsScreen(kind: kind))
@@ -141,4 +141,38 @@ public struct RecordsScreen: Equatable, Sendable {
     public init(kind: RecordKind) {
         self.kind = kind
     }
+}
+
+/// The dashboard's own state: the figures, and the count the cursor is on (Enter opens its list).
+public struct DashboardScreen: Equatable, Sendable {
+    /// A count that opens a filtered queue.
+    public enum Link: Equatable, Sendable {
+        case status(RequestStatus), overdue, unassigned
+
+        /// The queue filter that lists what the count counts.
+        public var filter: String {
+            switch self {
+            case .status(let status): "status:\(status.rawValue)"
+            case .overdue: "status:overdue"
+            case .unassigned: "assignee:none"
+            }
+        }
+    }
+
+    /// The figures, once read.
+    public var figures: Dashboard?
+    /// The selected link, by position in `links`.
+    public var link = 0
+
+    /// A dashboard that has read nothing yet.
+    public init() {}
+
+    /// The counts that open a list: each open status, the overdue and the unassigned.
+    public var links: [Link] {
+        guard let figures else { return [] }
+        return figures.byStatus.filter(\.status.isOpen).map { .status($0.status) } + [.overdue, .unassigned]
+    }
+
+    /// The selected link, if the figures are in.
+    public var selected: Link? { links.indices.contains(link) ? links[link] : nil }
 }

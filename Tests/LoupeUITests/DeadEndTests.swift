@@ -67,3 +67,23 @@ import Testing
         #expect(harness.fulfilled == [.closeTask(id: 12, impossibleBecause: nil)])
     }
 }
+
+@Suite struct DashboardLinkTests {
+    @Test func aDashboardCountOpensItsFilteredListAndForwardReturns() {
+        var harness = Harness(width: 100, height: 30, rows: sampleQueue(count: 10))
+        harness.press(.char("D"))
+        let links = { () -> [DashboardScreen.Link] in
+            if case .dashboard(let shown) = harness.state.screen { shown.links } else { [] }
+        }()
+        #expect(links.suffix(2) == [.overdue, .unassigned])
+        for _ in 0..<(links.count - 2) { harness.press(.char("j")) }
+        harness.press(.enter)
+        #expect(harness.state.screen.address == .queue)
+        #expect(harness.state.queue.filter?.text == "status:overdue")
+        #expect(harness.state.queue.rows.allSatisfy { $0.effectiveDueAt < uiNow }, "only overdue requests listed")
+        harness.press(.char("]"))
+        #expect(harness.state.screen.address == .dashboard, "] returns to the dashboard")
+        harness.press(.char("j"), .enter)
+        #expect(harness.state.queue.filter?.text == "assignee:none")
+    }
+}
