@@ -15,7 +15,8 @@ public struct QueueFilter: Equatable, Sendable {
     public var holder = Holder.anyone
     /// Only requests due before this instant (the `status:overdue` term, fixed when the filter was applied).
     public var dueBefore: Date?
-    /// Parts of the request id.
+    /// Free text: each word is part of the request id, or of the subject's email or name (the store also finds
+    /// it in the customer's name, email and phone through the search index).
     public var words: [String] = []
 
     /// Reads `text` for `actor` (`assignee:me`) at `now` (`status:overdue`). Errors name the term and list what
@@ -25,7 +26,7 @@ public struct QueueFilter: Equatable, Sendable {
         for term in text.split(separator: " ") {
             let parts = term.split(separator: ":", maxSplits: 1).map { String($0).lowercased() }
             guard parts.count == 2 else {
-                filter.words.append(String(term).uppercased())
+                filter.words.append(String(term))
                 continue
             }
             let (field, value) = (parts[0], parts[1])
@@ -56,7 +57,10 @@ public struct QueueFilter: Equatable, Sendable {
     public func matches(_ request: RequestSummary) -> Bool {
         (statuses.isEmpty || statuses.contains(request.status)) && (kinds.isEmpty || kinds.contains(request.kind))
             && (dueBefore.map { request.effectiveDueAt < $0 } ?? true)
-            && words.allSatisfy { request.publicId.contains($0) }
+            && words.allSatisfy { word in
+                request.publicId.localizedCaseInsensitiveContains(word)
+                    || request.subjectEmail?.localizedCaseInsensitiveContains(word) == true
+            }
             && {
                 switch holder {
                 case .anyone: true

@@ -112,8 +112,16 @@ extension AppDatabase {
             arguments += [dueBefore]
         }
         for word in filter.words {
-            sql += " AND \(t)publicId LIKE ?"
-            arguments += ["%\(word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"]
+            // Part of the id, of the subject as the request names them, or of the customer on file (the same
+            // search index as the customers screen).
+            let like = "%\(word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"
+            var clause = "\(t)publicId LIKE ? OR \(t)subjectEmail LIKE ? OR \(t)subjectName LIKE ?"
+            arguments += [like, like, like]
+            if let query = CustomerSearchText.ftsQuery(word) {
+                clause += " OR \(t)customerId IN (SELECT rowid FROM customerSearch WHERE customerSearch MATCH ?)"
+                arguments += [query]
+            }
+            sql += " AND (\(clause))"
         }
         return (sql, arguments)
     }

@@ -90,7 +90,13 @@ enum QueueView {
                     if column.title == "ASSIGNEE" && row.assignee == nil { role = .muted }
                     if column.title == "PROPOSED BY" && ownProposal { role = .muted }
                 }
-                drawCell(values[index], column: column, x: x, y: y, role: role, into: &buffer)
+                if column.title == "SUBJECT", let words = queue.filter?.words, !words.isEmpty, let email = row.subjectEmail {
+                    // The masked-search rule: the parts the agent typed show, the rest stays masked.
+                    CustomersView.writeParts(Masking.email(email, revealing: words.joined(separator: " ")), x: x, y: y,
+                                             width: column.width - 1, role: role, into: &buffer)
+                } else {
+                    drawCell(values[index], column: column, x: x, y: y, role: role, into: &buffer)
+                }
                 x += column.width
             }
         }

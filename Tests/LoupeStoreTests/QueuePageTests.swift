@@ -120,6 +120,28 @@ import Testing
     }
 }
 
+@Suite struct QueueSearchStoreTests {
+    /// `/` on the queue finds a request by its subject's name or email, as the customers search does.
+    @Test func freeTextFindsRequestsByTheSubjectsNameAndEmail() throws {
+        let database = try demoDatabase(customers: 400)
+        let all = try database.queuePage(.first(limit: 10_000)).rows
+        let withCustomer = try all.lazy.compactMap { row -> (RequestSummary, CustomerDetail)? in
+            guard let id = try database.requestDetail(publicId: row.publicId).customerPublicId else { return nil }
+            return (row, try database.customerDetail(publicId: id))
+        }.first { $0.1.summary.fullName != nil && $0.1.summary.email != nil }
+        let (request, customer) = try #require(withCustomer)
+        let surname = String(customer.summary.fullName!.split(separator: " ").last!)
+        let mailbox = String(customer.summary.email!.split(separator: "@").first!)
+        for text in [surname, surname.lowercased(), mailbox] {
+            let page = try database.queuePage(.first(limit: 10_000), filter: QueueFilter.parse(text, actor: "ava", now: storeNow))
+            #expect(page.rows.contains { $0.id == request.id }, "\(text) finds \(request.publicId)")
+            #expect(page.rows.count < all.count, "\(text) narrows the queue")
+        }
+        let none = try database.queuePage(.first(limit: 10_000), filter: QueueFilter.parse("zzqxv", actor: "ava", now: storeNow))
+        #expect(none.rows.isEmpty)
+    }
+}
+
 @Suite struct QueueOrderStoreTests {
     /// Every order, forward and reversed: slices read by key agree with the whole list sorted in Swift, and
     /// each slice knows its position.

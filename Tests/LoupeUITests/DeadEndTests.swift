@@ -87,3 +87,16 @@ import Testing
         #expect(harness.state.queue.filter?.text == "assignee:none")
     }
 }
+
+@Suite struct QueueSearchTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func slashFindsBySubjectAndShowsOnlyTheTypedPart(width: Int, height: Int) {
+        var harness = Harness(width: width, height: height, rows: sampleQueue(count: 12))
+        harness.press(.char("/"))
+        for character in "customer11" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.state.queue.total == 1)
+        #expect(harness.screen.contains("customer11@e•••."), "the typed part shows, the rest stays masked")
+        #expect(goldenMismatch(harness.screen, "queue-search-\(width)x\(height)") == nil)
+    }
+}
