@@ -46,7 +46,7 @@ struct EffectRunner {
             case .perform(let command, let publicId, let version):
                 let detail = try database.perform(command, on: publicId, expectedVersion: version, actor: actor, at: clock())
                 if command == .approve { _ = try? database.finishErasures() }
-                return .performed(detail, verb: command.verb)
+                return .performed(detail, verb: command.done)
             case .loadPreview(let key, let publicId, let corrections):
                 let policy = try database.deadlinePolicy()
                 let lines = key == .rectify

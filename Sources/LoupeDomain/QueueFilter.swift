@@ -34,7 +34,11 @@ public struct QueueFilter: Equatable, Sendable {
             case "status", "is":
                 if value == "overdue" {
                     filter.dueBefore = now
-                } else if let status = RequestStatus.allCases.first(where: { $0.rawValue == value || $0.rawValue.hasPrefix(value) && !value.isEmpty }) {
+                } else if let status = RequestStatus.allCases.first(where: { status in
+                    // The name on screen ("needs approval" as needs-approval), the stored name, or the start of one.
+                    let shown = status.label.replacingOccurrences(of: " ", with: "-")
+                    return [status.rawValue, shown].contains { $0 == value || !value.isEmpty && $0.hasPrefix(value) }
+                }) {
                     filter.statuses.append(status)
                 } else {
                     throw LoupeError(.invalidInput, "status:\(value) is not a status; use overdue or \(RequestStatus.allCases.map(\.rawValue).joined(separator: ", ")).")

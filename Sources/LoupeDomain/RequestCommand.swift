@@ -61,6 +61,24 @@ public enum RequestCommand: Equatable, Sendable {
     /// A short verb for messages ("claim", "approve").
     public var verb: String { kind.verb }
 
+    /// What was done, as a status line says it afterwards ("identity verified", "reassigned to ben").
+    public var done: String {
+        switch self {
+        case .claim: "claimed"
+        case .release: "released to the queue"
+        case .reassign(let target): "reassigned to \(target)"
+        case .verify(let method, _): "identity verified (\(method.rawValue))"
+        case .start: "work started"
+        case .note: "note added"
+        case .extend(let months, _): "deadline extended by \(months == 1 ? "one month" : "two months")"
+        case .proposeErasure: "erasure proposed for approval"
+        case .approve: "erasure approved and carried out"
+        case .reject: "rejected"
+        case .cancel: "cancelled"
+        case .complete: "completed"
+        }
+    }
+
     /// One value of each command, for tables and tests.
     public static let samples: [RequestCommand] = [
         .claim, .release, .reassign(to: "ben"), .verify(method: .email, note: nil), .start, .note("Called back"),

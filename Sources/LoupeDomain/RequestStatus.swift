@@ -24,7 +24,7 @@ public enum RequestStatus: String, CaseIterable, Codable, Sendable {
     public var label: String {
         switch self {
         case .inProgress: "in progress"
-        case .awaitingApproval: "awaiting approval"
+        case .awaitingApproval: "needs approval"
         default: rawValue
         }
     }

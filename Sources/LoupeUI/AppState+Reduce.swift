@@ -105,7 +105,8 @@ extension AppState {
         case .promptKey(let key):
             return handlePromptKey(key)
         case .performed(let changed, let verb):
-            message = StatusMessage("\(changed.summary.publicId): \(verb) done; now \(changed.summary.status.label).")
+            // "PR-…: identity verified. Status: verifying." says what happened, then where the request stands.
+            message = StatusMessage("\(changed.summary.publicId): \(verb). Status: \(changed.summary.status.label).")
             if screen.address == .request(changed.summary.publicId) { detail = changed }
             return reloadLists()
         case .fulfilled(let changed, let text):

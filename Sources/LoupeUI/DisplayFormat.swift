@@ -16,6 +16,6 @@ enum DisplayFormat {
 
     /// A status word that fits a 14-column field.
     static func status(_ status: RequestStatus) -> String {
-        status == .awaitingApproval ? "needs approval" : status.label
+        status.label
     }
 }

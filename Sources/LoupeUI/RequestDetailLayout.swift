@@ -137,8 +137,8 @@ enum RequestDetailLayout {
             }
         }
         lines.append([])
-        lines.append([Segment(" Timeline (\(detail.timeline.count) audit entries)", .header)])
-        for entry in detail.timeline {
+        lines.append([Segment(" Timeline (\(detail.timeline.count) audit entries, newest first)", .header)])
+        for entry in detail.timeline.reversed() {
             lines.append([
                 Segment(" " + policy.minuteString(entry.occurredAt) + "  ", .muted),
                 Segment(entry.actor.padding(toLength: 8, withPad: " ", startingAt: 0) + " "),

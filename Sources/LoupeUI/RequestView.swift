@@ -20,5 +20,11 @@ enum RequestView {
                 x += buffer.write(segment.text, x: x, y: 1 + offset, role: segment.role, maxWidth: buffer.width - x)
             }
         }
+        // What lies below the screen is announced, with how to reach it.
+        let below = lines.count - state.detailScroll - state.detailViewHeight
+        if below > 0 {
+            let more = " ↓ \(below) more line\(below == 1 ? "" : "s") (j, Ctrl-D) "
+            buffer.writeRight(more, x: 0, y: state.detailViewHeight, width: buffer.width, role: .hintKey)
+        }
     }
 }

@@ -100,3 +100,23 @@ import Testing
         #expect(goldenMismatch(harness.screen, "queue-search-\(width)x\(height)") == nil)
     }
 }
+
+@Suite struct RequestScreenLayoutTests {
+    @Test func theTimelineReadsNewestFirstAndWhatIsBelowIsAnnounced() {
+        let rows = sampleQueue(count: 3)
+        var harness = Harness(rows: rows)
+        var detail = RequestDetail(summary: rows[0], channel: .email)
+        detail.timeline = (1...30).map { index in
+            AuditEntry(sequence: Int64(index), occurredAt: uiNow.addingTimeInterval(Double(index) * 60), actor: "ava",
+                       action: "request.note", target: rows[0].publicId, details: "{\"version\":\"\(index)\"}",
+                       previousHash: "", hash: "")
+        }
+        harness.details[rows[0].publicId] = detail
+        harness.press(.enter)
+        let screen = harness.screen
+        #expect(screen.contains("version=30") && !screen.contains("version=1\n"), "the newest entry is on the first page")
+        #expect(screen.contains("more lines (j, Ctrl-D)"))
+        harness.press(.char("G"))
+        #expect(!harness.screen.contains("more line"), "at the end nothing is announced")
+    }
+}

@@ -35,7 +35,7 @@ import Testing
         var harness = Harness(rows: rows())
         harness.press(.char("a"))
         #expect(performed(harness) == [.claim])
-        #expect(harness.state.message == StatusMessage("PR-2026-000001: claim done; now verifying."))
+        #expect(harness.state.message == StatusMessage("PR-2026-000001: claimed. Status: verifying."))
         #expect(harness.state.queue.selected?.assignee == "ava")
         #expect(harness.state.queue.selected?.version == 2)
     }
@@ -81,7 +81,7 @@ import Testing
         for character in "Not the account holder" { harness.press(.char(character)) }
         harness.press(.enter, .right, .enter)
         #expect(performed(harness) == [.reject(reason: "Not the account holder")])
-        #expect(harness.state.message?.text == "PR-2026-000001: reject done; now rejected.")
+        #expect(harness.state.message?.text == "PR-2026-000001: rejected. Status: rejected.")
     }
 
     @Test func escapeLeavesAPromptWithoutChangingAnything() {

@@ -189,7 +189,7 @@ struct Harness {
             row.version += 1
             source.rows[index] = row
             details[id] = nil
-            return .performed(detail(id)!, verb: command.verb)
+            return .performed(detail(id)!, verb: command.done)
         } catch let error as LoupeError {
             return .failed(error)
         } catch {
