@@ -89,7 +89,10 @@ struct ShowRequest: ParsableCommand {
                     line.unicodeScalars.map { TextRules.isForbidden($0) ? String(format: "\\u{%04X}", $0.value) : String($0) }
                         .joined()
                 }
-                print("note       \(policy.minuteString(note.at)) \(note.author): " + lines.joined(separator: "\n           "))
+                let number = note.id.map { "#\($0)" } ?? ""
+                let mark = note.internalReason.map { "  [internal, not exported: \($0)]" } ?? ""
+                print("note \(number.padding(toLength: 6, withPad: " ", startingAt: 0)) \(policy.minuteString(note.at)) \(note.author): "
+                      + lines.joined(separator: "\n           ") + mark)
             }
             for entry in detail.timeline {
                 print("  \(policy.minuteString(entry.occurredAt))  \(entry.actor)  \(entry.action)  \(entry.details)")

@@ -129,6 +129,20 @@ public struct AccessExport: Codable, Equatable, Sendable {
     public var consentHistory: [ConsentEvent]
     public var feedback: [Feedback]
     public var privacyRequests: [RequestRecord]
+    /// Staff notes on the subject's requests (not those an admin marked internal). Absent from exports made
+    /// before notes were included.
+    public var staffNotes: [StaffNote]?
+
+    /// A staff note on one of the subject's requests.
+    public struct StaffNote: Codable, Equatable, Sendable {
+        public var request: String
+        public var author: String
+        public var at: Date
+        public var text: String
+        public init(request: String, author: String, at: Date, text: String) {
+            self.request = request; self.author = author; self.at = at; self.text = text
+        }
+    }
 
     /// Makes an export.
     public init(requestId: String, generatedAt: Date, policyVersion: String?, profile: Profile, addresses: [Address],
@@ -174,15 +188,19 @@ public struct AccessExport: Codable, Equatable, Sendable {
             ("purpose", .string(c.purpose)), ("source", .string(c.source)),
         ]) })
         let feedback = V.array(feedback.map { f in .object([("at", .date(f.at)), ("rating", .int(f.rating)), ("text", .string(f.text))]) })
+        let notes = V.array((staffNotes ?? []).map { n in .object([
+            ("at", .date(n.at)), ("author", .string(n.author)), ("request", .string(n.request)), ("text", .string(n.text)),
+        ]) })
         let requests = V.array(privacyRequests.map { r in .object([
             ("id", .string(r.id)), ("kind", .string(r.kind)), ("receivedAt", .date(r.receivedAt)), ("status", .string(r.status)),
         ]) })
+        // `staffNotes` is written when known (every export made now), so an older document reads back the same.
         return Data(JSONText.renderBytes(.object([
             ("addresses", addresses), ("consentHistory", consents), ("deviceEvents", events), ("feedback", feedback),
             ("generatedAt", .date(generatedAt)), ("orders", orders), ("policyVersion", .string(policyVersion)),
             ("privacyRequests", requests), ("profile", profile), ("requestId", .string(requestId)),
             ("schemaVersion", .int(schemaVersion)),
-        ])))
+        ] + (staffNotes == nil ? [] : [("staffNotes", notes)]))))
     }
 
     /// Reads `data.json` back (dates as ISO 8601).

@@ -73,6 +73,8 @@ public enum AccessReport {
         lines += export.feedback.map { "  \(policy.dayString($0.at))  \($0.rating.map { "\($0)/5" } ?? "-")  \($0.text)" }
         lines += ["", "PRIVACY REQUESTS"]
         lines += export.privacyRequests.map { "  \($0.id)  \($0.kind)  \($0.status)  received \(policy.dayString($0.receivedAt))" }
+        lines += ["", "NOTES STAFF WROTE ON YOUR REQUESTS"]
+        lines += (export.staffNotes ?? []).map { "  \(policy.minuteString($0.at))  \($0.request)  \($0.author): \($0.text)" }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -33,6 +33,8 @@ public enum AuditEvent: Equatable, Sendable {
     case taskClosed(ProcessorTask.Status)
     case templateEdited, templateReset
     case vaultKeyRotated
+    /// An admin kept a note out of the access export.
+    case noteMarkedInternal
 
     /// The stored text, e.g. `request.claim`.
     public var action: String {
@@ -55,6 +57,7 @@ public enum AuditEvent: Equatable, Sendable {
         case .messageWithdrawn: "outbox.withdraw"
         case .messageSent(let by): "outbox.\(by.rawValue)"
         case .policyPublished: "policy.publish"
+        case .noteMarkedInternal: "note.internal"
         case .retentionRuleSet: "retention.set"
         case .retentionSwept: "retention.sweep"
         case .timeZoneSet: "settings.time-zone"

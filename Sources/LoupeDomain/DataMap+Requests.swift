@@ -16,8 +16,9 @@ extension DataMap {
                                   retention: .closedRequests))
         columns += emptied.map { DataColumn("privacyRequest", $0, personal: true, .requests, erasure: .empty,
                                             retention: .closedRequests) }
-        columns += ["id", "requestId", "author", "text", "createdAt"].map {
-            DataColumn("requestNote", $0, personal: $0 == "text", .requests, erasure: .delete,
+        // A note's text, and an admin's reason for keeping it internal, may say things about the subject.
+        columns += ["id", "requestId", "author", "text", "createdAt", "internalReason", "internalBy", "internalAt"].map {
+            DataColumn("requestNote", $0, personal: $0 == "text" || $0 == "internalReason", .requests, erasure: .delete,
                        retention: .closedRequests)
         }
         columns += ["id", "requestId", "recipient", "recipientKind", "status", "confirmedAt", "closedReason",

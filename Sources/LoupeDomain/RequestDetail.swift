@@ -86,16 +86,23 @@ public struct RetainedItem: Equatable, Sendable, Codable {
     }
 }
 
-/// A staff note on a request (`n`, `loupe requests note`): who wrote it, when, and what.
+/// A staff note on a request (`n`, `loupe requests note`): who wrote it, when, and what. Notes about the subject
+/// are personal data and go into their access export, unless an admin marked the note internal, with a reason.
 public struct RequestNote: Equatable, Sendable, Codable {
+    /// The note's number (`loupe requests note-internal ID` names it).
+    public var id: Int64?
     public var author: String
     public var at: Date
     public var text: String
+    /// Why an admin keeps it out of the access export, if they did.
+    public var internalReason: String?
 
     /// Makes a note.
-    public init(author: String, at: Date, text: String) {
+    public init(id: Int64? = nil, author: String, at: Date, text: String, internalReason: String? = nil) {
+        self.id = id
         self.author = author
         self.at = at
         self.text = text
+        self.internalReason = internalReason
     }
 }

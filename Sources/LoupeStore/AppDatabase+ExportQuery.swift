@@ -52,10 +52,19 @@ extension AppDatabase {
                                         arguments: [customerId]).map {
             AccessExport.RequestRecord(id: $0["publicId"], kind: $0["kind"], status: $0["status"], receivedAt: $0["receivedAt"])
         }
-        return AccessExport(
+        // Notes about the subject are their personal data: all of them, except those an admin marked internal.
+        let notes = try Row.fetchAll(db, sql: """
+            SELECT r.publicId, n.author, n.createdAt, n.text FROM requestNote n JOIN privacyRequest r ON r.id = n.requestId
+            WHERE r.customerId = ? AND n.internalReason IS NULL ORDER BY n.createdAt, n.id
+            """, arguments: [customerId]).map {
+            AccessExport.StaffNote(request: $0[0], author: $0[1], at: $0[2], text: $0[3])
+        }
+        var export = AccessExport(
             requestId: requestId, generatedAt: time, policyVersion: try currentPolicyVersion(db, at: time), profile: profile,
             addresses: addresses, orders: orders, deviceEvents: events, consentHistory: consents, feedback: feedback,
             privacyRequests: requests)
+        export.staffNotes = notes
+        return export
     }
 
     /// A customer's consent events, oldest first.

@@ -48,8 +48,11 @@ extension AppDatabase {
         // The recipient stays sealed here: the request screen shows what was said and when, not to whom.
         detail.messages = try fetchMessages(db, "WHERE m.requestId = ? ORDER BY m.id", [detail.summary.id], vault: nil)
         detail.notes = try Row.fetchAll(db, sql: """
-            SELECT author, createdAt, text FROM requestNote WHERE requestId = ? ORDER BY createdAt DESC, id DESC
-            """, arguments: [detail.summary.id]).map { RequestNote(author: $0[0], at: $0[1], text: $0[2]) }
+            SELECT id, author, createdAt, text, internalReason FROM requestNote WHERE requestId = ?
+            ORDER BY createdAt DESC, id DESC
+            """, arguments: [detail.summary.id]).map {
+            RequestNote(id: $0[0], author: $0[1], at: $0[2], text: $0[3], internalReason: $0[4])
+        }
         return detail
     }
 

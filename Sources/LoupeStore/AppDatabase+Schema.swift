@@ -35,6 +35,14 @@ extension AppDatabase {
         }
         migrator.registerMigration("v9-queue-orders", migrate: addQueueOrderIndexes)
         migrator.registerMigration("v10-suppression", migrate: addSuppression)
+        migrator.registerMigration("v11-internal-notes") { db in
+            // A note an admin keeps out of the access export, with who, when and why.
+            try db.execute(sql: """
+                ALTER TABLE requestNote ADD COLUMN internalReason TEXT;
+                ALTER TABLE requestNote ADD COLUMN internalBy TEXT;
+                ALTER TABLE requestNote ADD COLUMN internalAt TEXT;
+                """)
+        }
         return migrator
     }
 

@@ -95,6 +95,10 @@ enum RequestDetailLayout {
                         Segment(String(line)),
                     ])
                 }
+                if let reason = note.internalReason {
+                    let pad = String(repeating: " ", count: head.count)
+                    lines.append([Segment(pad + "internal, not in the access export: \(reason)", .dueSoon)])
+                }
             }
         }
         if !detail.messages.isEmpty {
