@@ -101,6 +101,14 @@ struct EffectRunner {
         case .withdrawConsent(let chosen):
             let purposes = try database.withdrawConsent(publicId: publicId, purposes: chosen, actor: actor, at: clock())
             message = "\(publicId): withdrawn \(purposes.isEmpty ? "nothing (none granted)" : purposes.map(\.rawValue).joined(separator: ", ")); completed."
+        case .confirmAllTasks:
+            let closed = try database.confirmOpenTasks(publicId: publicId, actor: actor, at: clock())
+            message = "\(closed.count) notice\(closed.count == 1 ? "" : "s") confirmed: "
+                + closed.map(\.recipient).joined(separator: ", ") + "."
+        case .exportAndComplete:
+            let result = try database.exportAccess(publicId: publicId, to: exportsDirectory, actor: actor, at: clock())
+            let detail = try database.perform(.complete, on: publicId, actor: actor, at: clock())
+            return .performed(detail, verb: "exported to \(result.folder) and completed")
         case .closeTask(let id, let reason):
             let task = try database.closeTask(id: id, impossibleBecause: reason, actor: actor, at: clock())
             message = "Notice to \(task.recipient) \(task.status == .confirmed ? "confirmed" : "closed as impossible")."

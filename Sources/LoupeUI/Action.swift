@@ -250,4 +250,8 @@ public enum Fulfilment: Equatable, Sendable {
     case flagMinor(reason: String, guardian: String?)
     /// Record that a recipient confirmed a notice (reason nil) or that telling them is impossible.
     case closeTask(id: Int64, impossibleBecause: String?)
+    /// Record that the recipient of every open notice of the request confirmed.
+    case confirmAllTasks
+    /// Write the access export, then complete the request (one confirmation for both).
+    case exportAndComplete
 }

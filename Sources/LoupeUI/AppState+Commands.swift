@@ -34,7 +34,10 @@ extension AppState {
             return [.perform(key == .claim ? .claim : .start, publicId: request.publicId, expectedVersion: request.version)]
         case .reassign: draft = .reassign(to: nil)
         case .release: draft = .release
-        case .complete: draft = .complete
+        case .complete:
+            // An access request completes by telling the subject their data is ready: without an export yet,
+            // the one confirmation writes it first.
+            draft = .complete(withExport: request.kind == .access && request.holdsData && detail?.exports.isEmpty == true)
         case .export: draft = .export
         case .proposeErasure: draft = .proposeErasure
         case .rectify: draft = .rectify(edits: [:], field: nil, ready: false)
@@ -76,6 +79,9 @@ extension AppState {
             case .pickMessage:
                 prompt = nil
                 return [.editMessage(id: current.queuedMessages[chosen].id, publicId: current.publicId)]
+            case .closeTask(nil, _) where typed == "a":
+                prompt = nil
+                return [.fulfil(.confirmAllTasks, publicId: current.publicId)]
             case .closeTask(nil, _): current.draft = .closeTask(index: chosen, impossible: nil)
             case .withdrawConsent(nil):
                 current.draft = .withdrawConsent(purposes: [[], [.emailMarketing], [.smsMarketing], [.analyticsCookies]][chosen])
@@ -166,7 +172,13 @@ extension AppState {
             switch key {
             case .left, .right, .tab, .backTab, .char("h"), .char("l"):
                 current.isConfirmFocused.toggle()
-            case .enter:
+            case .char("n"):
+                prompt = nil
+                message = StatusMessage("Nothing was changed.")
+                return []
+            case .enter, .char("y"):
+                // `y` presses the confirm button whichever has the focus; Enter presses the focused one.
+                if key == .char("y") { current.isConfirmFocused = true }
                 if !current.isConfirmFocused {
                     prompt = nil
                     message = StatusMessage("Nothing was changed.")
@@ -198,6 +210,10 @@ extension AppState {
         if case .export = prompt.draft {
             return ["The export is written to the custody folder, where agents can read it (loupe export show).",
                     "The subject is told when you complete the request; nothing is sent now."]
+        }
+        if case .complete(true) = prompt.draft {
+            return ["The export is written to the custody folder first (loupe export show).",
+                    "Afterwards: completed.", "The subject is sent \(MessageEvent.accessReady.summary)."]
         }
         guard let command = prompt.command else { return [] }
         let facts = request.facts

@@ -59,7 +59,12 @@ extension AppState {
         case .confirm:
             switch key {
             case .left, .right, .tab, .backTab: prompt.isConfirmFocused.toggle()
-            case .enter:
+            case .char("n"):
+                bulk = nil
+                message = StatusMessage("Nothing was changed.")
+                return []
+            case .enter, .char("y"):
+                if key == .char("y") { prompt.isConfirmFocused = true }
                 if prompt.isConfirmFocused && prompt.awaitsPlans {
                     message = StatusMessage("Wait for every erasure plan before confirming.", isError: true)
                     return []

@@ -9,8 +9,9 @@ public enum CommandDraft: Equatable, Sendable {
     case extend(months: Int?, reason: String?)
     /// Give the request back to the queue (asks first).
     case release
-    /// Close the request as done (asks first: it may tell the subject).
-    case complete
+    /// Close the request as done (asks first: it may tell the subject); `withExport` writes an access request's
+    /// export first, when it has none yet.
+    case complete(withExport: Bool)
     /// Write the access export to the custody folder (asks first: it copies personal data).
     case export
     /// Which queued message `o` edits, when more than one waits.
@@ -105,8 +106,9 @@ public struct PromptState: Equatable, Sendable {
              .confirm(verb: "Extend"))
         case .release:
             ("Release \(publicId)? It goes back to the queue, unassigned.", .confirm(verb: "Release"))
-        case .complete:
-            ("Complete \(publicId)? This closes it.", .confirm(verb: "Complete"))
+        case .complete(let withExport):
+            ("Complete \(publicId)? This closes it\(withExport ? ", after writing the access export" : "").",
+             .confirm(verb: withExport ? "Export and complete" : "Complete"))
         case .export:
             ("Export the subject's data for \(publicId)?", .confirm(verb: "Export"))
         case .reassign(nil):
@@ -151,10 +153,10 @@ public struct PromptState: Equatable, Sendable {
             ("Flag the customer of \(publicId) as under 16\(guardian.isEmpty ? "" : ", guardian \(guardian)")?",
              .confirm(verb: "Flag as minor"))
         case .closeTask(nil, _):
-            // The numbers are those the request screen shows beside each open notice.
+            // The numbers are those the request screen shows beside each open notice; `a` confirms them all.
             ("Which notice to a recipient?", .choice(openTasks.prefix(9).enumerated().map { index, task in
                 (Character(String(index + 1)), "#\(task.id) \(task.recipient) (\(task.recipientKind == "courier" ? "courier" : "payments"))")
-            }))
+            } + (openTasks.count > 1 ? [("a", "all: every recipient confirmed")] : [])))
         case .closeTask(let index?, nil):
             // Not `c`: on the request screen `c` completes the request, and a key means one thing per screen.
             ("Notice to \(openTasks[index].recipient):", .choice([("d", "done: the recipient confirmed"), ("i", "telling them is impossible")]))
@@ -177,6 +179,7 @@ public struct PromptState: Equatable, Sendable {
         case .closeTask(let index?, false?): .closeTask(id: openTasks[index].id, impossibleBecause: nil)
         case .closeTask(let index?, true?) where !input.isEmpty: .closeTask(id: openTasks[index].id, impossibleBecause: input)
         case .export: .export
+        case .complete(true): .exportAndComplete
         default: nil
         }
     }
@@ -188,7 +191,7 @@ public struct PromptState: Equatable, Sendable {
         case .note: .note(input)
         case .extend(let months?, let reason?): .extend(months: months, reason: reason)
         case .release: .release
-        case .complete: .complete
+        case .complete(false): .complete
         case .reassign(let name?): .reassign(to: name)
         case .approve: .approve
         case .reject(let reason?): .reject(reason: reason)

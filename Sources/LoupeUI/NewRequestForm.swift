@@ -109,6 +109,8 @@ public struct NewRequestForm: Equatable, Sendable {
             switch key {
             case .left, .right, .tab, .backTab: isConfirmFocused.toggle()
             case .enter: return isConfirmFocused ? draft.map(Outcome.submit) ?? .next : .cancel
+            case .char("y"): return draft.map(Outcome.submit) ?? .next
+            case .char("n"): return .cancel
             default: break
             }
         }

@@ -69,6 +69,7 @@ enum OverlayView {
         let cancel = "[ Cancel ]"
         buffer.write(cancel, x: 2, y: y, role: confirmFocused ? .text : .selection)
         buffer.write("[ \(verb) ]", x: 4 + TerminalText.width(cancel), y: y, role: confirmFocused ? .selection : .danger)
-        buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
+        buffer.write("←/→ choose, Enter presses the focused button · y confirms, n cancels", x: 2, y: y + 1,
+                     role: .muted)
     }
 }

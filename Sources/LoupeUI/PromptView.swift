@@ -45,7 +45,8 @@ enum PromptView {
             if prompt.isConfirmFocused {
                 buffer.restyle(x: 4 + TerminalText.width(cancel), y: y, count: TerminalText.width(confirm), role: .selection)
             }
-            buffer.write("←/→ choose, Enter presses the focused button", x: 2, y: y + 1, role: .muted)
+            buffer.write("←/→ choose, Enter presses the focused button · y confirms, n cancels", x: 2, y: y + 1,
+                         role: .muted)
         }
     }
 }

@@ -85,6 +85,26 @@ import Testing
         #expect(try database.verifyAudit().firstBreak == nil)
     }
 
+    @Test func everyOpenNoticeIsConfirmedInOneStepEachAudited() throws {
+        let database = try demoDatabase(customers: 200)
+        let (id, _, _) = try proposedErasure(database)
+        try database.perform(.approve, on: id, actor: sam, at: storeNow)
+        let open = try database.processorTasks(requestPublicId: id).filter { $0.status == .open }
+        #expect(open.count > 1)
+        let bob = StaffMember(userName: "bob", displayName: "Bob", role: .agent)
+        _ = try? database.addStaff(userName: "bob", role: .agent, displayName: nil, actor: sam, at: storeNow)
+        #expect(throws: LoupeError.self, "only the holder, a supervisor or an admin") {
+            try database.confirmOpenTasks(publicId: id, actor: bob, at: storeNow)
+        }
+        #expect(try database.processorTasks(requestPublicId: id).allSatisfy { $0.status == .open }, "nothing half done")
+        let closed = try database.confirmOpenTasks(publicId: id, actor: ava, at: storeNow)
+        #expect(closed.map(\.id) == open.map(\.id) && closed.allSatisfy { $0.status == .confirmed })
+        let audited = try database.requestDetail(publicId: id).timeline.filter { $0.action == "task.confirmed" }
+        #expect(audited.count == open.count)
+        #expect(throws: LoupeError.self) { try database.confirmOpenTasks(publicId: id, actor: ava, at: storeNow) }
+        #expect(try database.perform(.complete, on: id, actor: ava, at: storeNow).summary.status == .completed)
+    }
+
     @Test func aSecondErasureOfAnErasedCustomerIsRefused() throws {
         let database = try demoDatabase(customers: 200)
         let (id, customerId, _) = try proposedErasure(database)

@@ -165,7 +165,11 @@ import Testing
 
     @Test(arguments: [(80, 24), (120, 40)])
     func completeAsksAndNamesTheMessageTheSubjectGets(width: Int, height: Int) {
-        var harness = Harness(width: width, height: height, rows: held(.access, .inProgress))
+        let rows = held(.access, .inProgress)
+        var harness = Harness(width: width, height: height, rows: rows)
+        var exported = RequestDetail(summary: rows[0], channel: .email)
+        exported.exports = ["/srv/loupe/exports/\(rows[0].publicId)"]
+        harness.details[rows[0].publicId] = exported
         harness.press(.enter, .char("c"))
         #expect(performedCommands(harness).isEmpty)
         #expect(harness.screen.contains("The subject is sent word that their data is ready."))
@@ -176,6 +180,21 @@ import Testing
         #expect(harness.screen.contains("Enter Complete"), "the hint names the focused button")
         harness.press(.enter)
         #expect(performedCommands(harness) == [.complete])
+    }
+
+    @Test func completingAnAccessRequestWithoutAnExportWritesItFirstInOneConfirmation() {
+        var harness = Harness(rows: held(.access, .inProgress))
+        harness.press(.enter, .char("c"))
+        #expect(harness.screen.contains("after writing the access export") && harness.screen.contains("[ Export and complete ]"))
+        harness.press(.char("y"))
+        #expect(harness.fulfilled == [.exportAndComplete], "y confirms without moving the focus")
+    }
+
+    @Test func nCancelsAConfirmation() {
+        var harness = Harness(rows: held(.access, .inProgress))
+        harness.press(.enter, .char("u"), .char("n"))
+        #expect(harness.state.prompt == nil && harness.state.message?.text == "Nothing was changed.")
+        #expect(performedCommands(harness).isEmpty)
     }
 
     @Test func releaseAsksAndClaimDoesNot() {
