@@ -115,6 +115,15 @@ struct Harness {
                 pending += state.reduce(.previewLoaded(publicId: id, lines: samplePlan().lines(policy: DeadlinePolicy())))
             case .fulfil(let fulfilment, let id):
                 fulfilled.append(fulfilment)
+                if fulfilment == .confirmAllTasks, var stored = details[id] {
+                    // As the store's confirmOpenTasks: every open notice confirmed.
+                    stored.tasks = stored.tasks.map { task in
+                        var task = task
+                        if task.status == .open { task.status = .confirmed }
+                        return task
+                    }
+                    details[id] = stored
+                }
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
             case .createRequest(let draft):
                 var row = source.rows[0]
