@@ -76,7 +76,7 @@ public struct NewRequestForm: Equatable, Sendable {
             default: requester = typed == "g" ? .guardian : .subject
             }
         case .email, .name, .guardian:
-            if stage == .email, case .char(let typed) = key, let digit = typed.wholeNumberValue, (1...matches.count).contains(digit),
+            if stage == .email, case .char(let typed) = key, let digit = typed.wholeNumberValue, matches.indices.contains(digit - 1),
                let found = matches[digit - 1].email {
                 email = found
                 name = matches[digit - 1].fullName ?? ""

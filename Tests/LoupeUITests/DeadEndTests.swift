@@ -120,3 +120,16 @@ import Testing
         #expect(!harness.screen.contains("more line"), "at the end nothing is announced")
     }
 }
+
+@Suite struct NewRequestFormDigitTests {
+    /// Found by the by-keys e2e: a digit typed in the email field with no search results crashed the console
+    /// (a `1...0` range).
+    @Test func digitsInTheEmailFieldAreTextWhenNoCustomerWasSearched() {
+        var harness = Harness(rows: sampleQueue(count: 3))
+        harness.press(.char("N"), .char("a"), .char("e"))
+        for character in "anna.schmidt42@example.com" { harness.press(.char(character)) }
+        #expect(harness.state.form?.input == "anna.schmidt42@example.com")
+        harness.press(.enter, .enter, .char("s"), .char("y"))
+        #expect(harness.state.form == nil && harness.state.screen.address != .queue, "recorded and opened")
+    }
+}
