@@ -5,7 +5,16 @@ enum PromptView {
 
     static func draw(_ prompt: PromptState, into buffer: inout ScreenBuffer) {
         let showsPreview = prompt.needsPreview || prompt.preview != nil
-        let previewRows = showsPreview ? min(max(prompt.preview?.count ?? 1, 1), max(buffer.height - 10, 1)) + 1 : 0
+        // Each line of the preview wrapped to the width, so no field of an erasure plan is cut; a wrapped line
+        // keeps the role of the line it continues.
+        let wrapped: [(text: String, role: StyleRole)] = (prompt.preview ?? ["Reading what this will do…"]).flatMap { line in
+            let role: StyleRole = prompt.preview == nil ? .muted
+                : line.hasPrefix("retained") || line.contains("↳") ? .dueSoon : line.hasPrefix("deleted") ? .danger : .text
+            return TerminalText.wrap(line, width: max(buffer.width - 8, 10)).enumerated().map { index, part in
+                (index == 0 ? part : "    " + part, role)
+            }
+        }
+        let previewRows = showsPreview ? min(max(wrapped.count, 1), max(buffer.height - 10, 1)) + 1 : 0
         let height = baseHeight + previewRows
         let top = buffer.height - 2 - height
         guard top > 1 else { return }
@@ -14,12 +23,10 @@ enum PromptView {
         buffer.fill(x: 0, y: top, count: buffer.width, role: .title)
         buffer.write(" " + question.title, x: 0, y: top, role: .title)
         if showsPreview {
-            let lines = prompt.preview ?? ["Reading what this will do…"]
-            for (offset, line) in lines.prefix(previewRows - 1).enumerated() {
-                let isLastShown = offset == previewRows - 2 && lines.count > previewRows - 1
-                let text = isLastShown ? "… and \(lines.count - offset) more (see `loupe requests preview-erasure`)" : line
-                let role: StyleRole = text.hasPrefix("retained") || text.contains("↳") ? .dueSoon : text.hasPrefix("deleted") ? .danger : .text
-                buffer.write("  " + text, x: 0, y: top + 2 + offset, role: prompt.preview == nil ? .muted : role)
+            for (offset, line) in wrapped.prefix(previewRows - 1).enumerated() {
+                let isLastShown = offset == previewRows - 2 && wrapped.count > previewRows - 1
+                let text = isLastShown ? "… and \(wrapped.count - offset) more lines (loupe requests preview-erasure ID)" : line.text
+                buffer.write("  " + text, x: 0, y: top + 2 + offset, role: isLastShown ? .muted : line.role)
             }
         }
         let y = top + 2 + previewRows
