@@ -82,7 +82,9 @@ extension AppState {
             case .closeTask(nil, _) where typed == "a":
                 prompt = nil
                 return [.fulfil(.confirmAllTasks, publicId: current.publicId)]
-            case .closeTask(nil, _): current.draft = .closeTask(index: chosen, impossible: nil)
+            case .closeTask(nil, _):
+                // By the number typed (the options start with `a` when there are several).
+                current.draft = .closeTask(index: (typed.wholeNumberValue ?? 1) - 1, impossible: nil)
             case .withdrawConsent(nil):
                 current.draft = .withdrawConsent(purposes: [[], [.emailMarketing], [.smsMarketing], [.analyticsCookies]][chosen])
             case .rectify(let edits, nil, false):

@@ -154,9 +154,11 @@ public struct PromptState: Equatable, Sendable {
              .confirm(verb: "Flag as minor"))
         case .closeTask(nil, _):
             // The numbers are those the request screen shows beside each open notice; `a` confirms them all.
-            ("Which notice to a recipient?", .choice(openTasks.prefix(9).enumerated().map { index, task in
-                (Character(String(index + 1)), "#\(task.id) \(task.recipient) (\(task.recipientKind == "courier" ? "courier" : "payments"))")
-            } + (openTasks.count > 1 ? [("a", "all: every recipient confirmed")] : [])))
+            // `a` comes first, so it shows however many notices the line has to hold.
+            ("Which notice to a recipient?", .choice((openTasks.count > 1 ? [("a", "all confirmed")] : [])
+                + openTasks.prefix(9).enumerated().map { index, task in
+                    (Character(String(index + 1)), "#\(task.id) \(task.recipient) (\(task.recipientKind == "courier" ? "courier" : "payments"))")
+                }))
         case .closeTask(let index?, nil):
             // Not `c`: on the request screen `c` completes the request, and a key means one thing per screen.
             ("Notice to \(openTasks[index].recipient):", .choice([("d", "done: the recipient confirmed"), ("i", "telling them is impossible")]))
