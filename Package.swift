@@ -43,6 +43,10 @@ let package = Package(
             dependencies: [
                 "LoupeDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "CSV", package: "CSV.swift"),
             ]),
+        // GMime 3 from Debian: MIME structure, encoded words, charsets, transfer encodings.
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        // Mail intake: a message's bytes (GMime) in, a domain `InboundMail` out. No database.
+        .target(name: "LoupeMail", dependencies: ["LoupeDomain", "CGMime", .product(name: "Crypto", package: "swift-crypto")]),
         // Pure TUI: State, Action, reducers, effects, key table, render into a ScreenBuffer.
         .target(
             name: "LoupeUI",
@@ -59,7 +63,8 @@ let package = Package(
         .target(
             name: "LoupeCLI",
             dependencies: [
-                "LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeUI", "LoupeTerminal", "LoupeIntake", "CLoupeProcess",
+                "LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeUI", "LoupeTerminal", "LoupeIntake", "LoupeMail",
+                "CLoupeProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -70,6 +75,7 @@ let package = Package(
         .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeIntake", "LoupeUI", "LoupeTerminal"]),
         .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
         .testTarget(name: "LoupeIntakeTests", dependencies: ["LoupeIntake"]),
+        .testTarget(name: "LoupeMailTests", dependencies: ["LoupeMail", "LoupeDomain"]),
         .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", "LoupeDemo", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"], exclude: ["Golden"]),
         .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI", "LoupeStore", "LoupeDemo", .product(name: "GRDB", package: "GRDB.swift")]),
