@@ -35,6 +35,8 @@ public enum AuditEvent: Equatable, Sendable {
     case vaultKeyRotated
     /// An admin kept a note out of the access export.
     case noteMarkedInternal
+    /// A message from the privacy mailbox was recorded (and filed on a request, if it answers one).
+    case mailReceived
 
     /// The stored text, e.g. `request.claim`.
     public var action: String {
@@ -58,6 +60,7 @@ public enum AuditEvent: Equatable, Sendable {
         case .messageSent(let by): "outbox.\(by.rawValue)"
         case .policyPublished: "policy.publish"
         case .noteMarkedInternal: "note.internal"
+        case .mailReceived: "mail.receive"
         case .retentionRuleSet: "retention.set"
         case .retentionSwept: "retention.sweep"
         case .timeZoneSet: "settings.time-zone"

@@ -7,7 +7,7 @@ extension DataMap {
         let kept = ["id", "publicId", "kind", "status", "channel", "externalReference", "requesterKind", "receivedAt",
                     "dueAt", "extendedUntil", "extensionNoticeAt", "effectiveDueAt", "verificationMethod", "verifiedBy",
                     "verifiedAt", "assignee", "priority", "proposedBy", "outcome", "duplicateOf", "version", "closedAt",
-                    "queueRank", "intakeDigest", "statusRank"]
+                    "queueRank", "intakeDigest", "statusRank", "kindSuggested", "replyWaiting"]
         let emptied = ["subjectEmail", "subjectPhone", "subjectName", "requesterName", "requesterEmail",
                        "extensionReason", "verificationNote", "payload", "outcomeReason"]
         var columns = kept.map { DataColumn("privacyRequest", $0, personal: false, .requests, erasure: .keep,
@@ -39,6 +39,14 @@ extension DataMap {
         }
         columns += ["toName", "toAddress", "body", "copyPath"].map {
             DataColumn("outboxMessage", $0, personal: true, .requests, erasure: .empty, retention: .closedRequests)
+        }
+        // Mail from the privacy mailbox: what the sender wrote is theirs; the erasure deletes it with the request's
+        // notes (the request row stays as the record that it was answered).
+        columns += ["id", "messageKey", "receivedAt", "nature", "filedAs", "requestId", "outboxMessageId", "fromSubject"].map {
+            DataColumn("inboundMail", $0, personal: false, .requests, erasure: .delete, retention: .closedRequests)
+        }
+        columns += ["fromAddress", "fromName", "subject", "body", "attachments"].map {
+            DataColumn("inboundMail", $0, personal: true, .requests, erasure: .delete, retention: .closedRequests)
         }
         return columns
     }()

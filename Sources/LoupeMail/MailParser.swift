@@ -41,7 +41,7 @@ public enum MailParser {
             key: messageId.map { "<\($0)>" } ?? "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
             messageId: messageId, answers: dedupe(answers),
             fromAddress: loupe_mail_from(message, 0).map { String(cString: $0).lowercased() },
-            fromName: loupe_mail_from(message, 1).map { String(cString: $0) },
+            fromName: loupe_mail_from(message, 1).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 },
             subject: String(cleanSubject.text.prefix(998)), body: cleanBody.text, bodyWasCut: cut,
             cardNumbersRemoved: cleanBody.count + cleanSubject.count,
             attachments: parts.filter(\.isKeptOut).map {

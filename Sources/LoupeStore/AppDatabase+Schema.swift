@@ -43,6 +43,7 @@ extension AppDatabase {
                 ALTER TABLE requestNote ADD COLUMN internalAt TEXT;
                 """)
         }
+        migrator.registerMigration("v12-inbound-mail", migrate: addInboundMail)
         return migrator
     }
 

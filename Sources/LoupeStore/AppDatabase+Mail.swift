@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import LoupeDomain
+
+extension AppDatabase {
+    /// Records one message from the privacy mailbox and files it, in one transaction with its audit entry:
+    /// - once only: a message already recorded (same Message-ID, or same bytes) is a `.duplicate`;
+    /// - a bounce goes on the outbox message it reports (its error set, so the holder sees it);
+    /// - an auto-reply is recorded, on the request it answers if any, and never becomes a request;
+    /// - a reply (In-Reply-To or References naming one of Loupe's messages, or `[PR-…]` in the subject) goes
+    ///   on that request, which then shows a reply waiting; a sender who is not the subject or requester is
+    ///   flagged;
+    /// - anything else becomes a request on channel `email`, of the kind the text suggests (access when nothing
+    ///   does), marked as suggested until an agent confirms it; the same intake rules as every other door apply
+    ///   (the customer matched, someone erased is not re-created).
+    /// The sender is sealed by the vault; the body is stored as the parser left it (capped, card numbers removed).
+    public func receive(_ mail: InboundMail, actor: StaffMember, at time: Date) throws -> MailFiling {
+        try write { db in
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM inboundMail WHERE messageKey = ?", arguments: [mail.key]) != nil {
+                return .duplicate
+            }
+            let answered = try Self.requestAnswered(db, by: mail)
+            var requestId = answered?.requestId
+            var outboxId: Int64?
+            var fromSubject = true
+            let filing: MailFiling
+            switch mail.nature {
+            case .bounce:
+                let bounced = try mail.bouncedMessageId.flatMap { id in
+                    try Row.fetchOne(db, sql: "SELECT id, requestId FROM outboxMessage WHERE messageId = ?",
+                                     arguments: ["<\(id)>"])
+                }
+                outboxId = bounced?["id"]
+                requestId = bounced?["requestId"] ?? requestId
+                if let outboxId {
+                    try db.execute(sql: "UPDATE outboxMessage SET lastError = ? WHERE id = ?",
+                                   arguments: ["Delivery failed: the receiving mail server returned it (bounce).", outboxId])
+                }
+                filing = .bounce(publicId: try requestId.map { try Self.publicId(db, requestId: $0) }, outboxMessage: outboxId)
+            case .autoReply:
+                filing = .autoReply(publicId: try requestId.map { try Self.publicId(db, requestId: $0) })
+            case .message:
+                if let answered {
+                    fromSubject = try Self.isSubjectOrRequester(db, requestId: answered.requestId, address: mail.fromAddress)
+                    try db.execute(sql: "UPDATE privacyRequest SET replyWaiting = 1 WHERE id = ?", arguments: [answered.requestId])
+                    try PrivacyRequestRecord.touch(db, id: answered.requestId)
+                    filing = .reply(publicId: answered.publicId, fromSubject: fromSubject)
+                } else if let sender = mail.fromAddress, sender.contains("@") {
+                    let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body) ?? .access
+                    let draft = NewRequest(kind: kind, email: sender, name: mail.fromName, channel: .email,
+                                           externalReference: mail.messageId.map { String($0.prefix(200)) })
+                    let created = try insertRequest(db, try draft.validated(), actor: actor, at: time,
+                                                    details: ["kindSuggested": "true"])
+                    requestId = created.summary.id
+                    try db.execute(sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.summary.id])
+                    filing = .newRequest(publicId: created.summary.publicId, kind: kind)
+                } else {
+                    filing = .unfiled(reason: "it names no sender address")
+                }
+            }
+            let vault = try currentVault(db)
+            let attachments = String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO inboundMail (messageKey, receivedAt, nature, filedAs, fromAddress, fromName, subject, body,
+                    attachments, requestId, outboxMessageId, fromSubject)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [mail.key, time, mail.nature.rawValue, Self.filedAs(filing), try mail.fromAddress.map(vault.seal),
+                                 try mail.fromName.map(vault.seal), mail.subject, mail.body, attachments, requestId,
+                                 outboxId, fromSubject])
+            let mailId = db.lastInsertedRowID
+            var details = ["mail": String(mailId), "filed": Self.filedAs(filing), "attachments": String(mail.attachments.count)]
+            if mail.cardNumbersRemoved > 0 { details["cardNumbersRemoved"] = String(mail.cardNumbersRemoved) }
+            if !fromSubject { details["fromSubject"] = "false" }
+            let target = try requestId.map { try Self.publicId(db, requestId: $0) } ?? "mail:\(mailId)"
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .mailReceived, target: target, details: details)
+            return filing
+        }
+    }
+
+    /// The request a message answers: one of Loupe's Message-IDs in its In-Reply-To or References, else a
+    /// `[PR-…]` in its subject.
+    static func requestAnswered(_ db: Database, by mail: InboundMail) throws -> (requestId: Int64, publicId: String)? {
+        for id in mail.answers {
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT r.id, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId WHERE m.messageId = ?
+                """, arguments: ["<\(id)>"]) {
+                return (row[0], row[1])
+            }
+        }
+        guard let publicId = mail.requestIdInSubject,
+              let id = try Int64.fetchOne(db, sql: "SELECT id FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
+        else { return nil }
+        return (id, publicId)
+    }
+
+    /// Whether `address` is the request's subject (on file, or as the request names them) or its requester.
+    static func isSubjectOrRequester(_ db: Database, requestId: Int64, address: String?) throws -> Bool {
+        guard let address = address?.lowercased() else { return false }
+        let known = try Row.fetchOne(db, sql: """
+            SELECT lower(COALESCE(c.email, r.subjectEmail)), lower(r.requesterEmail) FROM privacyRequest r
+            LEFT JOIN customer c ON c.id = r.customerId WHERE r.id = ?
+            """, arguments: [requestId])
+        return [known?[0] as String?, known?[1] as String?].contains(address)
+    }
+
+    static func publicId(_ db: Database, requestId: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?", arguments: [requestId]) ?? "?"
+    }
+
+    static func filedAs(_ filing: MailFiling) -> String {
+        switch filing {
+        case .newRequest: "new-request"
+        case .reply: "reply"
+        case .bounce: "bounce"
+        case .autoReply: "auto-reply"
+        case .duplicate: "duplicate"
+        case .unfiled: "unfiled"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import LoupeDomain
+@testable import LoupeStore
+import Testing
+
+/// The privacy mailbox feeds the queue: new requests, replies, bounces and auto-replies, each recorded once.
+@Suite struct MailIntakeStoreTests {
+    func mail(_ key: String, from: String?, subject: String, body: String, answers: [String] = [],
+              nature: InboundMail.Nature = .message, bounced: String? = nil) -> InboundMail {
+        InboundMail(key: key, messageId: key, answers: answers, fromAddress: from, fromName: "Ann Example",
+                    subject: subject, body: body, bodyWasCut: false, cardNumbersRemoved: 0,
+                    attachments: [.init(name: "passport.jpg", type: "image/jpeg", size: 120_000)],
+                    nature: nature, bouncedMessageId: bounced)
+    }
+
+    @Test func aNewMessageBecomesASuggestedRequestOnceAndAReplyThreadsOnIt() throws {
+        let database = try demoDatabase(customers: 40)
+        let system = try #require(try database.staffList().first { $0.role == .admin })
+        let customer = try database.searchCustomers("", limit: 1).first!
+        let first = mail("m1@example.com", from: customer.email!, subject: "Bitte löschen",
+                         body: "Bitte löschen Sie alle meine Daten.")
+        guard case .newRequest(let id, let kind) = try database.receive(first, actor: system, at: storeNow) else {
+            Issue.record("not filed as a new request"); return
+        }
+        #expect(kind == .erasure)
+        let detail = try database.requestDetail(publicId: id)
+        #expect(detail.channel == .email && detail.customerPublicId == customer.publicId, "matched as any intake")
+        #expect(try database.receive(first, actor: system, at: storeNow) == .duplicate, "recorded once")
+        #expect(try database.queuePage(.first(limit: 10_000)).rows.filter { $0.publicId == id }.count == 1)
+
+        // Loupe's acknowledgement went out with a Message-ID; a reply naming it threads on the request.
+        let acknowledgement = try #require(detail.messages.first?.messageId)
+        let ackId = String(acknowledgement.dropFirst().dropLast())
+        let reply = mail("m2@example.com", from: customer.email!, subject: "Re: your request", body: "Here it is.",
+                         answers: [ackId])
+        #expect(try database.receive(reply, actor: system, at: storeNow) == .reply(publicId: id, fromSubject: true))
+        let stranger = mail("m3@example.com", from: "someone.else@example.org", subject: "Re: [\(id)]", body: "Hi")
+        #expect(try database.receive(stranger, actor: system, at: storeNow) == .reply(publicId: id, fromSubject: false))
+        let flags = try database.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT kindSuggested, replyWaiting FROM privacyRequest WHERE publicId = ?", arguments: [id])!
+        }
+        #expect(flags[0] as Bool == true && flags[1] as Bool == true)
+        let stored = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT fromAddress, attachments FROM inboundMail ORDER BY id")
+        }
+        #expect(stored.count == 3)
+        #expect((stored[0][0] as String).hasPrefix("sealed:"), "the sender is sealed")
+        #expect((stored[0][1] as String).contains("passport.jpg"), "attachments listed by name, never stored")
+        #expect(try database.verifyAudit().firstBreak == nil)
+    }
+
+    @Test func bouncesMarkTheirMessageAndAutoRepliesMakeNoRequest() throws {
+        let database = try demoDatabase(customers: 40)
+        let system = try #require(try database.staffList().first { $0.role == .admin })
+        let customer = try database.searchCustomers("", limit: 1).first!
+        let created = try database.createRequest(NewRequest(kind: .access, email: customer.email!, channel: .email),
+                                                 actor: system, at: storeNow)
+        let sent = try #require(created.messages.first)
+        let before = try database.queuePage(.first(limit: 10_000)).total
+        let away = mail("ooo@example.com", from: customer.email!, subject: "Out of office", body: "Away.",
+                        nature: .autoReply)
+        #expect(try database.receive(away, actor: system, at: storeNow) == .autoReply(publicId: nil))
+        let bounce = mail("b1@mx.example.com", from: "MAILER-DAEMON@mx.example.com", subject: "Undelivered",
+                          body: "could not deliver", nature: .bounce, bounced: String(sent.messageId.dropFirst().dropLast()))
+        #expect(try database.receive(bounce, actor: system, at: storeNow)
+                == .bounce(publicId: created.summary.publicId, outboxMessage: sent.id))
+        #expect(try database.requestDetail(publicId: created.summary.publicId).messages.first?.lastError?.contains("Delivery failed") == true)
+        #expect(try database.queuePage(.first(limit: 10_000)).total == before, "neither made a request")
+    }
+
+    /// The same intake rules as every other door: a sender nobody knows gets a request and no customer.
+    @Test func anUnknownSenderGetsARequestAndNoCustomerIsMade() throws {
+        let database = try demoDatabase(customers: 40)
+        let system = try #require(try database.staffList().first { $0.role == .admin })
+        let unknown = mail("new@example.com", from: "never.seen@example.net", subject: "copy of my data",
+                           body: "Please send me a copy of my data.")
+        guard case .newRequest(let id, .access) = try database.receive(unknown, actor: system, at: storeNow) else {
+            Issue.record("not an access request"); return
+        }
+        #expect(try database.requestDetail(publicId: id).customerPublicId == nil, "nobody on file: no customer made")
+    }
+}
