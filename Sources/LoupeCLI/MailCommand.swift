@@ -99,7 +99,7 @@ struct ImportMail: ParsableCommand {
 
     static func request(of filing: MailFiling) -> String? {
         switch filing {
-        case .newRequest(let id, _), .reply(let id, _): id
+        case .newRequest(let id, _), .reply(let id, _, _): id
         case .bounce(let id, _), .autoReply(let id): id
         case .duplicate, .unfiled: nil
         }

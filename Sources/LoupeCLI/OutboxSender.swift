@@ -57,7 +57,7 @@ struct OutboxSender {
                 report.inDoubt.append(message.id)
             }
         }
-        let from = try MailAddress(name: "jewelrydealshop privacy team", address: AppDatabase.defaultPrivacyEmail)
+        let from = try MailAddress(name: "jewelrydealshop privacy team", address: try database.privacyAddress())
         for message in try database.outbox() where message.status == .queued {
             guard let address = message.toAddress else {
                 let reason = "No email address on file: answer by letter or phone, then `loupe outbox mark-sent \(message.id)`."

@@ -157,15 +157,45 @@ struct ReassignRequest: ParsableCommand {
 
 struct VerifyRequest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Record how the requester's identity was verified.")
+        commandName: "verify", abstract: "Record how the requester's identity was verified, or verify it by an emailed code.",
+        discussion: """
+            --method email-code sends a six-digit code to the address on file for the customer (it works for 24 \
+            hours, 5 tries); the request is verified when the code comes back in a reply (`mail import` reads it) \
+            or when you type it: --code NNNNNN.
+            """)
 
     @Argument(help: "The request id.") var id: String
-    @Option(help: "email (the address on file), order (knew an order's details) or document (ID seen).")
-    var method: VerificationMethod
+    @Option(help: "email (the address on file), order (knew an order's details), document (ID seen), or email-code (send a code).")
+    var method: VerificationMethod?
+    @Option(help: ArgumentHelp("The code the requester gave back (from an email-code).", valueName: "NNNNNN"))
+    var code: String?
     @Option(help: "A note on how it was checked.") var note: String?
     @OptionGroup var options: ActionOptions
 
-    func run() throws { try options.perform(.verify(method: method, note: note), on: id) }
+    func validate() throws {
+        guard (method == nil) != (code == nil) else {
+            throw ValidationError("Give --method (how it was verified, or email-code to send a code) or --code (the code that came back), not both.")
+        }
+    }
+
+    func run() throws {
+        if let code {
+            return try CommandContext.run(options.database) { context in
+                let detail = try context.database.confirmVerificationCode(publicId: id, code: code, actor: context.actor,
+                                                                           at: context.now)
+                try options.report(detail, command: .verify(method: .emailCode, note: nil), context: context)
+            }
+        }
+        if method == .emailCode {
+            return try CommandContext.run(options.database) { context in
+                let sent = try context.database.sendVerificationCode(publicId: id, actor: context.actor, at: context.now)
+                if options.json { return try JSONOutput.print(sent) }
+                print("\(id): a code is queued to \(sent.sentTo), the address on file; it works until "
+                      + "\(try context.database.deadlinePolicy().minuteString(sent.expiresAt)). `loupe outbox send` sends it.")
+            }
+        }
+        try options.perform(.verify(method: method!, note: note), on: id)
+    }
 }
 
 extension VerificationMethod: ExpressibleByArgument {}

@@ -7,7 +7,7 @@ import LoupeStore
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Show or change the shop's settings (admins change them).",
-        subcommands: [ShowSettings.self, SetTimeZone.self])
+        subcommands: [ShowSettings.self, SetTimeZone.self, SetPrivacyAddress.self])
 }
 
 struct ShowSettings: ParsableCommand {
@@ -18,6 +18,7 @@ struct ShowSettings: ParsableCommand {
     func run() throws {
         try CommandContext.run(database) { context in
             print("time-zone  \(try context.database.deadlinePolicy().timeZone.identifier)")
+            print("privacy-address  \(try context.database.privacyAddress())")
             print("demo       \(try context.database.isDemo() ? "yes" : "no")")
         }
     }
@@ -34,6 +35,22 @@ struct SetTimeZone: ParsableCommand {
         try CommandContext.run(database) { context in
             try context.database.setTimeZone(zone, actor: context.actor, at: context.now)
             print("Deadlines are now counted in \(zone).")
+        }
+    }
+}
+
+struct SetPrivacyAddress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "privacy-address",
+        abstract: "Set the address messages to subjects come from (and the domain of their Message-IDs).")
+
+    @Argument(help: "The privacy mailbox's address, e.g. privacy@example.com.") var address: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            try context.database.setPrivacyAddress(address, actor: context.actor, at: context.now)
+            print("Messages now come from \(try context.database.privacyAddress()).")
         }
     }
 }

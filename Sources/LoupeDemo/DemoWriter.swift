@@ -37,6 +37,7 @@ struct DemoWriter {
     /// Writes the settings, staff, policy versions and retention rules (a handful of rows, straight to `db`).
     static func writeSettingsAndStaff(_ db: Database, options: DemoOptions) throws {
         try AppDatabase.setSetting(db, .isDemo, "1")
+        try AppDatabase.setSetting(db, .privacyAddress, "privacy@jewelrydealshop.com")
         try AppDatabase.setSetting(db, .timeZone, "UTC")
         var members = DemoSeeder.staff
         if !members.contains(where: { $0.userName == options.operatorUser }) {

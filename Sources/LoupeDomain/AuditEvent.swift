@@ -29,6 +29,10 @@ public enum AuditEvent: Equatable, Sendable {
     case policyPublished
     case retentionRuleSet, retentionSwept
     case timeZoneSet
+    /// The address messages come from was set.
+    case privacyAddressSet
+    /// A verification code went to the address on file; a wrong one was tried.
+    case verificationCodeSent, verificationCodeRefused
     /// A notice task closed: confirmed, or impossible with a reason.
     case taskClosed(ProcessorTask.Status)
     case templateEdited, templateReset
@@ -64,6 +68,9 @@ public enum AuditEvent: Equatable, Sendable {
         case .retentionRuleSet: "retention.set"
         case .retentionSwept: "retention.sweep"
         case .timeZoneSet: "settings.time-zone"
+        case .privacyAddressSet: "settings.privacy-address"
+        case .verificationCodeSent: "verify.code-sent"
+        case .verificationCodeRefused: "verify.code-refused"
         case .taskClosed(let status): "task.\(status.rawValue)"
         case .templateEdited: "template.edit"
         case .templateReset: "template.reset"

@@ -45,6 +45,10 @@ extension DataMap {
         columns += ["id", "messageKey", "receivedAt", "nature", "filedAs", "requestId", "outboxMessageId", "fromSubject"].map {
             DataColumn("inboundMail", $0, personal: false, .requests, erasure: .delete, retention: .closedRequests)
         }
+        // A pending identity code: only its keyed hash, deleted when confirmed or erased.
+        columns += ["requestId", "codeHash", "expiresAt", "attemptsLeft", "sentAt"].map {
+            DataColumn("verificationCode", $0, personal: false, .requests, erasure: .delete)
+        }
         columns += ["fromAddress", "fromName", "subject", "body", "attachments"].map {
             DataColumn("inboundMail", $0, personal: true, .requests, erasure: .delete, retention: .closedRequests)
         }

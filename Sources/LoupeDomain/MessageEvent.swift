@@ -20,6 +20,8 @@ public enum MessageEvent: String, CaseIterable, Codable, Sendable {
     case cancelled
     /// "We hold no data about you": an access or erasure request about someone not on file.
     case noDataHeld = "no-data-held"
+    /// A six-digit code, sent to the address on file, that proves the requester reads that mailbox.
+    case verificationCode = "verification-code"
 
     /// The placeholders a template of this event may use.
     public var placeholders: [Placeholder] {
@@ -34,6 +36,7 @@ public enum MessageEvent: String, CaseIterable, Codable, Sendable {
         case .rejected: return common + [.reason, .authority]
         case .cancelled: return common + [.reason]
         case .noDataHeld: return common
+        case .verificationCode: return common + [.verificationCode]
         }
     }
 }
@@ -43,6 +46,7 @@ public enum Placeholder: String, CaseIterable, Sendable {
     case requestId, recipientName, kind, receivedOn, dueOn, shopName, privacyEmail
     case extendedUntil, extensionReason, exportLocation, correctedFields, retainedItems, withdrawnPurposes, reason
     case authority
+    case verificationCode
 }
 
 extension MessageEvent {
@@ -88,6 +92,7 @@ extension MessageEvent {
         case .rejected: "the reason, and their right to complain to the authority"
         case .cancelled: "the reason for cancelling"
         case .noDataHeld: "word that no data about them is held"
+        case .verificationCode: "a six-digit code to confirm their identity"
         }
     }
 
@@ -96,7 +101,7 @@ extension MessageEvent {
     /// customer would get it beside "your data is ready".
     public func staleReason(for facts: RequestFacts) -> String? {
         switch self {
-        case .verificationNeeded:
+        case .verificationNeeded, .verificationCode:
             if facts.isIdentityVerified { return "the identity is verified" }
             if !facts.status.isOpen { return "the request is \(facts.status.label)" }
             return nil

@@ -22,6 +22,17 @@ extension MessageTemplate {
                 We received your request ({{kind}}) on {{receivedOn}} and registered it as {{requestId}}.
                 We will answer by {{dueOn}} at the latest. If we need more time, we will tell you why before then.
                 """)
+        case .verificationCode:
+            return ("Your verification code for request {{requestId}} [{{requestId}}]", """
+                Dear {{recipientName}},
+
+                To confirm that request {{requestId}} ({{kind}}) comes from you, reply to this message with this
+                code, or tell it to our team:
+
+                    {{verificationCode}}
+
+                It works for 24 hours. If you did not ask us anything, ignore this message.
+                """)
         case .verificationNeeded:
             return ("Please confirm your identity for request {{requestId}}", """
                 Dear {{recipientName}},

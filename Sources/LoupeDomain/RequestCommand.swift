@@ -8,6 +8,8 @@ public enum VerificationMethod: String, CaseIterable, Codable, Sendable {
     case order
     /// A staff member saw an identity document.
     case document
+    /// A six-digit code sent to the address on file came back (in a reply, or typed by an agent).
+    case emailCode = "email-code"
 }
 
 /// Everything a staff member can do to a privacy request.

@@ -66,6 +66,7 @@ extension AppDatabase {
             UPDATE privacyRequest SET \(requestErasureAssignments) WHERE id IN (SELECT value FROM json_each(:ids));
             DELETE FROM requestNote WHERE requestId IN (SELECT value FROM json_each(:ids));
             DELETE FROM inboundMail WHERE requestId IN (SELECT value FROM json_each(:ids));
+            DELETE FROM verificationCode WHERE requestId IN (SELECT value FROM json_each(:ids));
             INSERT INTO pendingFileRemoval (path, requestId, queuedAt)
                 SELECT folder, requestId, :time FROM requestExport
                 WHERE requestId IN (SELECT value FROM json_each(:ids)) AND deletedAt IS NULL;

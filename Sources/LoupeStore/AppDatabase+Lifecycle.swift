@@ -12,6 +12,10 @@ extension AppDatabase {
     public func perform(
         _ command: RequestCommand, on publicId: String, expectedVersion: Int? = nil, actor: StaffMember, at time: Date
     ) throws -> RequestDetail {
+        // Verified by email code is the code's word, never an agent's: only a matching code records it.
+        if case .verify(.emailCode, _) = command {
+            throw LoupeError(.notAllowed, "An email code verifies only when the code comes back: send one (requests verify \(publicId) --method email-code), then confirm it (--code NNNNNN).")
+        }
         // An approval erases someone in this transaction; what lies outside it (their files, the search index's
         // old segments, the WAL) is queued in it, and each front door calls `finishErasures()` after the commit.
         // Every open finishes what a crash left.

@@ -44,7 +44,9 @@ extension AppDatabase {
                     fromSubject = try Self.isSubjectOrRequester(db, requestId: answered.requestId, address: mail.fromAddress)
                     try db.execute(sql: "UPDATE privacyRequest SET replyWaiting = 1 WHERE id = ?", arguments: [answered.requestId])
                     try PrivacyRequestRecord.touch(db, id: answered.requestId)
-                    filing = .reply(publicId: answered.publicId, fromSubject: fromSubject)
+                    let verified = try confirmCode(db, in: mail, requestId: answered.requestId, publicId: answered.publicId,
+                                                   actor: actor.userName, at: time)
+                    filing = .reply(publicId: answered.publicId, fromSubject: fromSubject, verified: verified)
                 } else if let sender = mail.fromAddress, sender.contains("@") {
                     let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body) ?? .access
                     let draft = NewRequest(kind: kind, email: sender, name: mail.fromName, channel: .email,
@@ -75,6 +77,49 @@ extension AppDatabase {
             try AuditLog.append(db, at: time, actor: actor.userName, event: .mailReceived, target: target, details: details)
             return filing
         }
+    }
+
+    /// A reply from the address on file carrying the request's pending code verifies the request (in the
+    /// caller's transaction). At most three six-digit numbers of the reply are tried; when none matches, one
+    /// attempt is used up (so mail cannot be used to try codes by the hundred).
+    func confirmCode(_ db: Database, in mail: InboundMail, requestId: Int64, publicId: String, actor: String,
+                     at time: Date) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: "SELECT codeHash, expiresAt, attemptsLeft FROM verificationCode WHERE requestId = ?",
+                                         arguments: [requestId]),
+              (row["attemptsLeft"] as Int) > 0, (row["expiresAt"] as Date) > time else { return false }
+        let onFile = try String.fetchOne(db, sql: """
+            SELECT lower(c.email) FROM privacyRequest r JOIN customer c ON c.id = r.customerId WHERE r.id = ?
+            """, arguments: [requestId])
+        guard let onFile, onFile == mail.fromAddress?.lowercased() else { return false }
+        let candidates = Self.sixDigitNumbers(in: mail.subject + "\n" + mail.body).prefix(3)
+        guard !candidates.isEmpty else { return false }
+        let expected: String = row["codeHash"]
+        for candidate in candidates where try codeHash(db, candidate, requestId: requestId) == expected {
+            try db.execute(sql: "DELETE FROM verificationCode WHERE requestId = ?", arguments: [requestId])
+            _ = try performInTransaction(
+                db, .verify(method: .emailCode, note: "email code confirmed from the address on file"), on: publicId,
+                expectedVersion: nil, actorName: actor, at: time)
+            return true
+        }
+        try db.execute(sql: "UPDATE verificationCode SET attemptsLeft = attemptsLeft - 1 WHERE requestId = ?", arguments: [requestId])
+        try AuditLog.append(db, at: time, actor: actor, event: .verificationCodeRefused, target: publicId,
+                            details: ["attemptsLeft": String((row["attemptsLeft"] as Int) - 1), "via": "mail"])
+        return false
+    }
+
+    /// Runs of exactly six digits (not part of a longer number), in order.
+    static func sixDigitNumbers(in text: String) -> [String] {
+        var found: [String] = []
+        var run = ""
+        for character in text + " " {
+            if character.isASCII && character.isNumber {
+                run.append(character)
+            } else {
+                if run.count == 6 { found.append(run) }
+                run = ""
+            }
+        }
+        return found
     }
 
     /// The request a message answers: one of Loupe's Message-IDs in its In-Reply-To or References, else a

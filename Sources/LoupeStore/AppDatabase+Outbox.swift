@@ -6,7 +6,6 @@ extension AppDatabase {
     /// The shop's defaults for what messages name, used until settings say otherwise.
     static let defaultShopName = "jewelrydealshop"
     /// The address messages come from and replies go to.
-    public static let defaultPrivacyEmail = "privacy@jewelrydealshop.com"
     static let defaultAuthority = "the data protection supervisory authority of the country where you live or work, or where you think the infringement took place"
 
     /// Who a request's messages go to: the guardian's name for a guardian's request, else the subject's; the
@@ -44,7 +43,7 @@ extension AppDatabase {
         var values: [Placeholder: String] = [
             .requestId: request["publicId"], .recipientName: to.name ?? "customer", .kind: kind.phrase,
             .receivedOn: policy.dayString(request["receivedAt"]), .dueOn: policy.dayString(request["due"]),
-            .shopName: Self.defaultShopName, .privacyEmail: Self.defaultPrivacyEmail, .authority: Self.defaultAuthority,
+            .shopName: Self.defaultShopName, .privacyEmail: try Self.privacyAddress(db), .authority: Self.defaultAuthority,
         ]
         if let until: Date = request["extendedUntil"] { values[.extendedUntil] = policy.dayString(until) }
         values[.extensionReason] = request["extensionReason"]
@@ -53,7 +52,7 @@ extension AppDatabase {
         let rendered = try Self.template(db, event).render(values)
         let publicId: String = request["publicId"]
         let vault = try currentVault(db)
-        let messageId = "<\(UUID().uuidString.lowercased())@\(Self.defaultPrivacyEmail.split(separator: "@").last!)>"
+        let messageId = "<\(UUID().uuidString.lowercased())@\(try Self.privacyAddress(db).split(separator: "@").last!)>"
         let queued = try OutboxMessageRecord(
             requestId: requestId, event: event.rawValue, toName: try to.name.map(vault.seal),
             toAddress: try to.address.map(vault.seal), subject: rendered.subject, body: rendered.body,

@@ -44,6 +44,7 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v12-inbound-mail", migrate: addInboundMail)
+        migrator.registerMigration("v13-verification-codes", migrate: addVerificationCodes)
         return migrator
     }
 

@@ -16,6 +16,8 @@ package enum SettingKey: String {
     case searchPurgePending
     /// The fingerprint of the vault key the database's values are sealed with (`RetentionVault.fingerprint`).
     case vaultKeyFingerprint
+    /// The address every message to subjects comes from, and the domain of their Message-IDs.
+    case privacyAddress
 }
 
 extension AppDatabase {
@@ -47,6 +49,27 @@ extension AppDatabase {
         try db.execute(
             sql: "INSERT INTO loupeSetting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             arguments: [key.rawValue, value])
+    }
+
+    /// The address messages to subjects come from (`settings privacy-address`); until one is set,
+    /// `privacy@` this host's name, which `doctor` points out.
+    public func privacyAddress() throws -> String {
+        try read { db in try Self.privacyAddress(db) }
+    }
+
+    static func privacyAddress(_ db: Database) throws -> String {
+        try setting(db, .privacyAddress) ?? "privacy@" + ProcessInfo.processInfo.hostName
+    }
+
+    /// Sets the privacy address (admins): checked as a mail address, audited.
+    public func setPrivacyAddress(_ address: String, actor: StaffMember, at time: Date) throws {
+        let checked = try MailAddress(name: nil, address: address.trimmingCharacters(in: .whitespaces)).address
+        try write { db in
+            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.setSetting(db, .privacyAddress, checked)
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .privacyAddressSet, target: "loupe",
+                                details: ["domain": String(checked.split(separator: "@").last ?? "")])
+        }
     }
 
     static func deadlinePolicy(_ db: Database) throws -> DeadlinePolicy {

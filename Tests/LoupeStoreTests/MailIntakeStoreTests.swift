@@ -34,9 +34,9 @@ import Testing
         let ackId = String(acknowledgement.dropFirst().dropLast())
         let reply = mail("m2@example.com", from: customer.email!, subject: "Re: your request", body: "Here it is.",
                          answers: [ackId])
-        #expect(try database.receive(reply, actor: system, at: storeNow) == .reply(publicId: id, fromSubject: true))
+        #expect(try database.receive(reply, actor: system, at: storeNow) == .reply(publicId: id, fromSubject: true, verified: false))
         let stranger = mail("m3@example.com", from: "someone.else@example.org", subject: "Re: [\(id)]", body: "Hi")
-        #expect(try database.receive(stranger, actor: system, at: storeNow) == .reply(publicId: id, fromSubject: false))
+        #expect(try database.receive(stranger, actor: system, at: storeNow) == .reply(publicId: id, fromSubject: false, verified: false))
         let flags = try database.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT kindSuggested, replyWaiting FROM privacyRequest WHERE publicId = ?", arguments: [id])!
         }

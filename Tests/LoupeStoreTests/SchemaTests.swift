@@ -12,7 +12,7 @@ import Testing
         }
         #expect(Set(tables) == [
             "loupeSetting", "staff", "customer", "address", "customerOrder", "orderItem", "deviceEvent",
-            "consentEvent", "feedback", "privacyRequest", "requestNote", "inboundMail", "processorTask", "policyVersion",
+            "consentEvent", "feedback", "privacyRequest", "requestNote", "inboundMail", "verificationCode", "processorTask", "policyVersion",
             "retentionRule", "auditEntry", "customerSearch", "retainedItem", "requestExport", "messageTemplate",
             "outboxMessage", "suppression", "pendingFileRemoval",
         ])

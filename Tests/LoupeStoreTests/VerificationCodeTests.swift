@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import LoupeDomain
+@testable import LoupeStore
+import Testing
+
+/// Identity verified by a code sent to the address on file: only its keyed hash is stored, it expires, it has
+/// five tries, and it comes back typed by an agent or in a reply from that address.
+@Suite struct VerificationCodeTests {
+    func setUp() throws -> (AppDatabase, StaffMember, RequestDetail, CustomerSummary) {
+        let database = try demoDatabase(customers: 30)
+        let admin = try #require(try database.staffList().first { $0.role == .admin })
+        let customer = try #require(try database.searchCustomers("", limit: 30).first { $0.email != nil && !$0.isErased })
+        var request = try database.createRequest(NewRequest(kind: .access, email: customer.email!, channel: .email),
+                                                 actor: admin, at: storeNow)
+        request = try database.perform(.claim, on: request.summary.publicId, actor: admin, at: storeNow)
+        return (database, admin, request, customer)
+    }
+
+    /// The code in the queued message, as the customer reads it.
+    func code(_ database: AppDatabase, _ id: String) throws -> String {
+        let message = try #require(try database.messages(publicId: id).last { $0.event == .verificationCode })
+        return String(message.body.split(whereSeparator: \.isWhitespace).first { $0.count == 6 && $0.allSatisfy(\.isNumber) }!)
+    }
+
+    @Test func anAgentTypesTheCodeAndOnlyItsHashIsStored() throws {
+        let (database, admin, request, customer) = try setUp()
+        let id = request.summary.publicId
+        let sent = try database.sendVerificationCode(publicId: id, actor: admin, at: storeNow)
+        #expect(sent.sentTo == Masking.email(customer.email!))
+        let sentCode = try code(database, id)
+        let stored = try database.writer.read { db in try String.fetchAll(db, sql: "SELECT codeHash FROM verificationCode") }
+        #expect(stored.count == 1 && !stored[0].contains(sentCode), "a keyed hash, not the code")
+        #expect(throws: LoupeError.self, "an agent cannot just say email-code") {
+            try database.perform(.verify(method: .emailCode, note: nil), on: id, actor: admin, at: storeNow)
+        }
+        let wrong = sentCode == "000000" ? "111111" : "000000"
+        #expect { try database.confirmVerificationCode(publicId: id, code: wrong, actor: admin, at: storeNow) } throws: {
+            ($0 as? LoupeError)?.message.contains("4 tries left") == true
+        }
+        let verified = try database.confirmVerificationCode(publicId: id, code: sentCode, actor: admin, at: storeNow)
+        #expect(verified.summary.isIdentityVerified && verified.verificationMethod == "email-code")
+        #expect(verified.timeline.contains { $0.action == "request.verify" && $0.details.contains("email-code") })
+        #expect(try database.auditEntries(limit: 50).allSatisfy { !$0.details.contains(sentCode) }, "the code is never audited")
+    }
+
+    @Test func anExpiredOrExhaustedCodeIsRefusedWithTheReason() throws {
+        let (database, admin, request, _) = try setUp()
+        let id = request.summary.publicId
+        _ = try database.sendVerificationCode(publicId: id, actor: admin, at: storeNow)
+        let sentCode = try code(database, id)
+        #expect { try database.confirmVerificationCode(publicId: id, code: sentCode, actor: admin,
+                                                        at: storeNow.addingTimeInterval(25 * 3600)) } throws: {
+            ($0 as? LoupeError)?.message.contains("expired") == true
+        }
+        _ = try database.sendVerificationCode(publicId: id, actor: admin, at: storeNow)
+        let fresh = try code(database, id)
+        let wrong = fresh == "000000" ? "111111" : "000000"
+        for _ in 0..<5 { _ = try? database.confirmVerificationCode(publicId: id, code: wrong, actor: admin, at: storeNow) }
+        #expect { try database.confirmVerificationCode(publicId: id, code: fresh, actor: admin, at: storeNow) } throws: {
+            ($0 as? LoupeError)?.message.contains("no longer works") == true
+        }
+    }
+
+    @Test func aReplyFromTheAddressOnFileCarryingTheCodeVerifies() throws {
+        let (database, admin, request, customer) = try setUp()
+        let id = request.summary.publicId
+        _ = try database.sendVerificationCode(publicId: id, actor: admin, at: storeNow)
+        let sentCode = try code(database, id)
+        let message = try #require(try database.messages(publicId: id).last { $0.event == .verificationCode })
+        func reply(_ key: String, from: String) -> InboundMail {
+            InboundMail(key: key, messageId: key, answers: [String(message.messageId.dropFirst().dropLast())],
+                        fromAddress: from, fromName: nil, subject: "Re: code", body: "Order 123456789, code \(sentCode)",
+                        bodyWasCut: false, cardNumbersRemoved: 0, attachments: [], nature: .message, bouncedMessageId: nil)
+        }
+        #expect(try database.receive(reply("r1@x", from: "someone@else.example"), actor: admin, at: storeNow)
+                == .reply(publicId: id, fromSubject: false, verified: false), "not from the address on file")
+        #expect(try database.receive(reply("r2@x", from: customer.email!), actor: admin, at: storeNow)
+                == .reply(publicId: id, fromSubject: true, verified: true))
+        #expect(try database.requestDetail(publicId: id).summary.isIdentityVerified)
+    }
+}
