@@ -101,6 +101,12 @@ struct EffectRunner {
         case .withdrawConsent(let chosen):
             let purposes = try database.withdrawConsent(publicId: publicId, purposes: chosen, actor: actor, at: clock())
             message = "\(publicId): withdrawn \(purposes.isEmpty ? "nothing (none granted)" : purposes.map(\.rawValue).joined(separator: ", ")); completed."
+        case .sendVerificationCode:
+            let sent = try database.sendVerificationCode(publicId: publicId, actor: actor, at: clock())
+            message = "\(publicId): a code is queued to \(sent.sentTo), the address on file (24 hours, 5 tries)."
+        case .confirmVerificationCode(let code):
+            let detail = try database.confirmVerificationCode(publicId: publicId, code: code, actor: actor, at: clock())
+            return .performed(detail, verb: "identity verified by the emailed code")
         case .confirmAllTasks:
             let closed = try database.confirmOpenTasks(publicId: publicId, actor: actor, at: clock())
             message = "\(closed.count) notice\(closed.count == 1 ? "" : "s") confirmed: "

@@ -254,4 +254,8 @@ public enum Fulfilment: Equatable, Sendable {
     case confirmAllTasks
     /// Write the access export, then complete the request (one confirmation for both).
     case exportAndComplete
+    /// Send a six-digit code to the address on file.
+    case sendVerificationCode
+    /// Check the code the requester gave back.
+    case confirmVerificationCode(String)
 }

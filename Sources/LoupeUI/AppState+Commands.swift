@@ -74,6 +74,11 @@ extension AppState {
             guard case .char(let typed) = key, options.contains(where: { $0.key == typed }) else { return [] }
             let chosen = options.firstIndex { $0.key == typed }!
             switch current.draft {
+            case .verify where typed == "c":
+                prompt = nil
+                return [.fulfil(.sendVerificationCode, publicId: current.publicId)]
+            case .verify where typed == "k":
+                current.draft = .verificationCode
             case .verify: current.draft = .verify(method: [.email, .order, .document][chosen])
             case .extend: current.draft = .extend(months: typed == "2" ? 2 : 1, reason: nil)
             case .pickMessage:

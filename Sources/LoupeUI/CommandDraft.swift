@@ -16,6 +16,8 @@ public enum CommandDraft: Equatable, Sendable {
     case export
     /// Which queued message `o` edits, when more than one waits.
     case pickMessage
+    /// The code the requester gave back, typed by the agent.
+    case verificationCode
     /// Hand the request to a staff member: their user name (typed, Tab completes), then a confirmation.
     case reassign(to: String?)
     case approve
@@ -92,7 +94,10 @@ public struct PromptState: Equatable, Sendable {
         switch draft {
         case .verify(nil):
             ("How was the requester's identity verified?",
-             .choice([("e", "email on file matches"), ("o", "knew an order's details"), ("d", "document seen")]))
+             .choice([("e", "email on file matches"), ("o", "knew an order's details"), ("d", "document seen"),
+                      ("c", "send a code to the address on file"), ("k", "type the code they gave")]))
+        case .verificationCode:
+            ("The six-digit code the requester gave back", .text(optional: false))
         case .verify:
             ("Note on the check (optional), Enter to save", .text(optional: true))
         case .note:
@@ -182,6 +187,7 @@ public struct PromptState: Equatable, Sendable {
         case .closeTask(let index?, true?) where !input.isEmpty: .closeTask(id: openTasks[index].id, impossibleBecause: input)
         case .export: .export
         case .complete(true): .exportAndComplete
+        case .verificationCode where !input.isEmpty: .confirmVerificationCode(input)
         default: nil
         }
     }

@@ -133,3 +133,21 @@ import Testing
         #expect(harness.state.form == nil && harness.state.screen.address != .queue, "recorded and opened")
     }
 }
+
+@Suite struct EmailCodeKeysTests {
+    @Test func vSendsACodeOrTakesTheOneTheRequesterGave() {
+        var rows = sampleQueue(count: 3)
+        rows[0].status = .verifying
+        rows[0].assignee = "ava"
+        rows[0].isIdentityVerified = false
+        var harness = Harness(rows: rows)
+        harness.press(.enter, .char("v"))
+        #expect(harness.screen.contains("c send a code to the address on file"))
+        harness.press(.char("c"))
+        #expect(harness.fulfilled == [.sendVerificationCode])
+        harness.press(.char("v"), .char("k"))
+        for character in "482913" { harness.press(.char(character)) }
+        harness.press(.enter)
+        #expect(harness.fulfilled.last == .confirmVerificationCode("482913"))
+    }
+}
