@@ -3,7 +3,29 @@
 enum PromptView {
     static let baseHeight = 4
 
+    /// The choices laid out in rows that fit `width`: no choice is cut, a long list takes more rows.
+    static func choiceRows(_ options: [(key: Character, label: String)], width: Int) -> [[(key: Character, label: String)]] {
+        var rows: [[(key: Character, label: String)]] = [[]]
+        var used = 2
+        for option in options {
+            let cost = 1 + 1 + TerminalText.width(option.label) + 4
+            if used + cost > width && !rows[rows.count - 1].isEmpty {
+                rows.append([])
+                used = 2
+            }
+            rows[rows.count - 1].append(option)
+            used += cost
+        }
+        return rows
+    }
+
     static func draw(_ prompt: PromptState, into buffer: inout ScreenBuffer) {
+        let choiceRows: [[(key: Character, label: String)]]
+        if case .choice(let options) = prompt.question.stage {
+            choiceRows = Self.choiceRows(options, width: buffer.width)
+        } else {
+            choiceRows = []
+        }
         let showsPreview = prompt.needsPreview || prompt.preview != nil
         // Each line of the preview wrapped to the width, so no field of an erasure plan is cut; a wrapped line
         // keeps the role of the line it continues.
@@ -15,7 +37,7 @@ enum PromptView {
             }
         }
         let previewRows = showsPreview ? min(max(wrapped.count, 1), max(buffer.height - 10, 1)) + 1 : 0
-        let height = baseHeight + previewRows
+        let height = baseHeight + previewRows + max(choiceRows.count - 1, 0)
         let top = buffer.height - 2 - height
         guard top > 1 else { return }
         for y in top..<(top + height) { buffer.fill(x: 0, y: y, count: buffer.width, role: .text) }
@@ -31,11 +53,13 @@ enum PromptView {
         }
         let y = top + 2 + previewRows
         switch question.stage {
-        case .choice(let options):
-            var x = 2
-            for option in options {
-                x += buffer.write(String(option.key), x: x, y: y, role: .hintKey)
-                x += buffer.write(" \(option.label)    ", x: x, y: y, role: .text)
+        case .choice:
+            for (row, options) in choiceRows.enumerated() {
+                var x = 2
+                for option in options {
+                    x += buffer.write(String(option.key), x: x, y: y + row, role: .hintKey)
+                    x += buffer.write(" \(option.label)    ", x: x, y: y + row, role: .text)
+                }
             }
         case .text(let optional):
             buffer.write("> ", x: 1, y: y, role: .header)
