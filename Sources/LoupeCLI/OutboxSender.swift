@@ -72,7 +72,7 @@ struct OutboxSender {
                 let mail = MailMessage(from: from, to: to, subject: claimed.subject, body: claimed.body, date: clock(),
                                        messageId: claimed.messageId)
                 let bytes = mail.rfc5322()
-                if let sendmail { try pipe(bytes, to: sendmail) }
+                if let sendmail { try pipe(bytes, to: sendmail, envelopeFrom: from.address) }
                 try deliver(bytes, name: fileName(message))
                 try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())
                 report.sent.append(message.id)
@@ -141,11 +141,13 @@ struct OutboxSender {
         }
     }
 
-    /// Pipes the message to `sendmail -oi -t` (recipients from the To header); a non-zero exit is a failure.
-    private func pipe(_ bytes: Data, to program: String) throws {
+    /// Pipes the message to `sendmail -oi -t -f PRIVACY-ADDRESS` (recipients from the To header; the envelope
+    /// sender is the privacy mailbox, so a bounce comes back to it and `mail import` files it on this message);
+    /// a non-zero exit is a failure.
+    private func pipe(_ bytes: Data, to program: String, envelopeFrom: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["-oi", "-t"]
+        process.arguments = ["-oi", "-t", "-f", envelopeFrom]
         // From `/`: the caller's directory may be one the program cannot enter (Foundation then cannot start it).
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
         let input = Pipe()

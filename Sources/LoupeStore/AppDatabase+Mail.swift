@@ -107,15 +107,21 @@ extension AppDatabase {
         return false
     }
 
-    /// Runs of exactly six digits (not part of a longer number), in order.
+    /// Runs of exactly six digits standing alone, in order: not part of a longer number, a word or an id such
+    /// as `PR-2026-000041` (a reply that quotes Loupe's message carries those).
     static func sixDigitNumbers(in text: String) -> [String] {
         var found: [String] = []
         var run = ""
+        var before: Character = " "
         for character in text + " " {
             if character.isASCII && character.isNumber {
                 run.append(character)
             } else {
-                if run.count == 6 { found.append(run) }
+                if run.count == 6 && !(before.isLetter || before.isNumber || before == "-" || before == "/")
+                    && !(character.isLetter || character == "-") {
+                    found.append(run)
+                }
+                before = character
                 run = ""
             }
         }

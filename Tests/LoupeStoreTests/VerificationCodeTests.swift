@@ -80,3 +80,11 @@ import Testing
         #expect(try database.requestDetail(publicId: id).summary.isIdentityVerified)
     }
 }
+
+@Suite struct SixDigitNumberTests {
+    @Test func onlyNumbersStandingAloneAreCandidates() {
+        #expect(AppDatabase.sixDigitNumbers(in: "Re: [PR-2026-000041] code 482913, order 1234567, 12/123456") == ["482913"])
+        #expect(AppDatabase.sixDigitNumbers(in: "482913") == ["482913"])
+        #expect(AppDatabase.sixDigitNumbers(in: "abc123456 123456x") == [])
+    }
+}
