@@ -107,6 +107,9 @@ struct EffectRunner {
         case .confirmVerificationCode(let code):
             let detail = try database.confirmVerificationCode(publicId: publicId, code: code, actor: actor, at: clock())
             return .performed(detail, verb: "identity verified by the emailed code")
+        case .confirmKind(let kind):
+            let detail = try database.confirmKind(publicId: publicId, kind: kind, actor: actor, at: clock())
+            return .performed(detail, verb: "kind confirmed as \(kind.rawValue)")
         case .confirmAllTasks:
             let closed = try database.confirmOpenTasks(publicId: publicId, actor: actor, at: clock())
             message = "\(closed.count) notice\(closed.count == 1 ? "" : "s") confirmed: "

@@ -33,3 +33,22 @@ struct NoteInternalRequest: ParsableCommand {
         }
     }
 }
+
+/// `loupe requests confirm-kind ID --kind K`: confirms (or changes) the kind an email request was given from its
+/// words; work on it starts only after.
+struct ConfirmKindRequest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "confirm-kind", abstract: "Confirm or change the kind an email request was given from its words.")
+
+    @Argument(help: "The request id.") var id: String
+    @Option(help: "access, rectification, erasure or consent-withdrawal.") var kind: RequestKind
+    @OptionGroup var options: ActionOptions
+
+    func run() throws {
+        try CommandContext.run(options.database) { context in
+            let detail = try context.database.confirmKind(publicId: id, kind: kind, actor: context.actor, at: context.now)
+            if options.json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }
+            print("\(id): a \(detail.summary.kind.rawValue) request, confirmed by \(context.actor.userName).")
+        }
+    }
+}

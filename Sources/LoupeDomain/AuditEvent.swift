@@ -33,6 +33,8 @@ public enum AuditEvent: Equatable, Sendable {
     case privacyAddressSet
     /// A verification code went to the address on file; a wrong one was tried.
     case verificationCodeSent, verificationCodeRefused
+    /// An agent confirmed (or changed) the kind an email request was given from its words.
+    case kindConfirmed
     /// A notice task closed: confirmed, or impossible with a reason.
     case taskClosed(ProcessorTask.Status)
     case templateEdited, templateReset
@@ -71,6 +73,7 @@ public enum AuditEvent: Equatable, Sendable {
         case .privacyAddressSet: "settings.privacy-address"
         case .verificationCodeSent: "verify.code-sent"
         case .verificationCodeRefused: "verify.code-refused"
+        case .kindConfirmed: "request.kind-confirm"
         case .taskClosed(let status): "task.\(status.rawValue)"
         case .templateEdited: "template.edit"
         case .templateReset: "template.reset"

@@ -106,6 +106,8 @@ public struct RequestFacts: Equatable, Sendable {
     /// Whether the request names someone the shop holds data about (a customer on file); when not, an access
     /// or erasure request is answered "we hold no data about you".
     public var holdsData: Bool
+    /// Whether the kind was only suggested from an email's words (work starts once an agent confirms it).
+    public var kindSuggested = false
     /// Whether the request's customer is flagged as under 16.
     public var subjectIsMinor = false
 
@@ -123,5 +125,14 @@ public struct RequestFacts: Equatable, Sendable {
         self.originalDueAt = originalDueAt
         self.extendedUntil = extendedUntil
         self.openTasks = openTasks
+    }
+}
+
+extension RequestFacts {
+    /// The same facts, with `kindSuggested` set.
+    public func withKindSuggested(_ suggested: Bool) -> RequestFacts {
+        var facts = self
+        facts.kindSuggested = suggested
+        return facts
     }
 }

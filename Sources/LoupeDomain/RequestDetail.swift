@@ -35,6 +35,9 @@ public struct RequestDetail: Equatable, Sendable {
     public var messages: [OutboxMessage] = []
     /// Staff notes on this request, newest first: why someone acted, for whoever reviews it next.
     public var notes: [RequestNote] = []
+    /// Mail from the privacy mailbox filed on the request, newest first (what the sender wrote; attachments
+    /// only listed).
+    public var inbound: [InboundNote] = []
 
     /// Makes a detail.
     public init(
@@ -104,5 +107,25 @@ public struct RequestNote: Equatable, Sendable, Codable {
         self.at = at
         self.text = text
         self.internalReason = internalReason
+    }
+}
+
+/// A message from the privacy mailbox as the request screen shows it.
+public struct InboundNote: Equatable, Sendable, Codable {
+    public var id: Int64
+    public var at: Date
+    /// `reply`, `new-request`, `bounce` or `auto-reply`.
+    public var filedAs: String
+    public var subject: String
+    public var body: String
+    /// False when the sender is neither the subject nor the requester.
+    public var fromSubject: Bool
+    /// "2 attachments not kept: …", when there were any.
+    public var attachments: String?
+
+    /// Makes one.
+    public init(id: Int64, at: Date, filedAs: String, subject: String, body: String, fromSubject: Bool, attachments: String?) {
+        self.id = id; self.at = at; self.filedAs = filedAs; self.subject = subject; self.body = body
+        self.fromSubject = fromSubject; self.attachments = attachments
     }
 }

@@ -44,6 +44,9 @@ extension RequestRules {
             guard facts.status == .received || facts.status == .verifying else {
                 throw refused("Only a received or verifying request can start; this one is \(facts.status.label).")
             }
+            guard !facts.kindSuggested else {
+                throw refused("Its kind was only suggested from the email's words: confirm it first (= in the console, `loupe requests confirm-kind`).")
+            }
             try requireVerified(facts)
         case .extend:
             try checkHolder(assignee: facts.assignee, actor: actor)

@@ -29,6 +29,10 @@ public struct RequestSummary: Equatable, Sendable, Identifiable {
     public var openTasks: Int = 0
     /// Whether the request is linked to a customer on file (see `RequestFacts.holdsData`).
     public var holdsData = true
+    /// Whether a reply from the privacy mailbox waits for its holder (cleared when the holder acts on it).
+    public var replyWaiting = false
+    /// Whether the kind was only suggested from an email's words, not yet confirmed by an agent.
+    public var kindSuggested = false
 
     /// Makes a summary.
     public init(
@@ -82,5 +86,6 @@ extension RequestSummary {
         RequestFacts(kind: kind, status: status, assignee: assignee, proposedBy: proposedBy,
                      isIdentityVerified: isIdentityVerified, receivedAt: receivedAt, originalDueAt: originalDueAt,
                      extendedUntil: extendedUntil, openTasks: openTasks, holdsData: holdsData)
+            .withKindSuggested(kindSuggested)
     }
 }

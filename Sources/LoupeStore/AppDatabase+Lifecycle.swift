@@ -106,6 +106,8 @@ extension AppDatabase {
             Columns.status.set(to: change.status.rawValue), Columns.assignee.set(to: change.assignee),
             Columns.version += 1,
         ]
+        // Acting on the request answers the reply that waited.
+        if change.assignee != nil && change.assignee == actor { assignments.append(Column("replyWaiting").set(to: false)) }
         if let verification = change.verification {
             assignments += [
                 Columns.verificationMethod.set(to: verification.method.rawValue), Columns.verifiedBy.set(to: actor),

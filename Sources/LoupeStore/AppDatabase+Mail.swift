@@ -169,3 +169,24 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Confirms (or changes) the kind an email request was given from its words: the holder, a supervisor or an
+    /// admin; an open request only. One transaction, audited with the suggestion and the choice.
+    public func confirmKind(publicId: String, kind: RequestKind, actor: StaffMember, at time: Date) throws -> RequestDetail {
+        try write { db in
+            let detail = try Self.fetchDetail(db, publicId: publicId)
+            try RequestRules.checkHolder(assignee: detail.summary.assignee, actor: try Self.freshActor(db, actor))
+            guard detail.summary.status.isOpen else {
+                throw LoupeError(.notAllowed, "\(publicId) is \(detail.summary.status.label): its kind no longer changes.")
+            }
+            typealias Columns = PrivacyRequestRecord.Columns
+            try PrivacyRequestRecord.filter(Columns.id == detail.summary.id).updateAll(db, [
+                Column("kind").set(to: kind.rawValue), Column("kindSuggested").set(to: false), Columns.version += 1,
+            ])
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .kindConfirmed, target: publicId,
+                                details: ["suggested": detail.summary.kind.rawValue, "kind": kind.rawValue])
+            return try Self.fetchDetail(db, publicId: publicId)
+        }
+    }
+}

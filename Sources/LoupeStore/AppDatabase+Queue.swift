@@ -7,6 +7,7 @@ extension AppDatabase {
         r.id, r.publicId, r.kind, r.status, r.priority, COALESCE(c.email, r.subjectEmail) AS subjectEmail,
         r.assignee, r.receivedAt, r.effectiveDueAt, r.dueAt, r.extendedUntil, r.proposedBy,
         r.verifiedAt IS NOT NULL AS isIdentityVerified, r.version, r.customerId IS NOT NULL AS holdsData,
+        r.replyWaiting, r.kindSuggested,
         (SELECT COUNT(*) FROM processorTask t WHERE t.requestId = r.id AND t.status = 'open') AS openTasks
         """
 
@@ -139,6 +140,8 @@ extension AppDatabase {
             isIdentityVerified: row["isIdentityVerified"], version: row["version"])
         summary.openTasks = row["openTasks"]
         summary.holdsData = row["holdsData"] ?? true
+        summary.replyWaiting = row["replyWaiting"] ?? false
+        summary.kindSuggested = row["kindSuggested"] ?? false
         return summary
     }
 

@@ -53,6 +53,17 @@ extension AppDatabase {
             """, arguments: [detail.summary.id]).map {
             RequestNote(id: $0[0], author: $0[1], at: $0[2], text: $0[3], internalReason: $0[4])
         }
+        detail.inbound = try Row.fetchAll(db, sql: """
+            SELECT id, receivedAt, filedAs, subject, body, fromSubject, attachments FROM inboundMail
+            WHERE requestId = ? ORDER BY receivedAt DESC, id DESC LIMIT 50
+            """, arguments: [detail.summary.id]).map { row in
+            let attachments = (try? JSONDecoder().decode([InboundMail.Attachment].self, from: Data((row[6] as String).utf8))) ?? []
+            let note = InboundMail(key: "", messageId: nil, answers: [], fromAddress: nil, fromName: nil, subject: "", body: "",
+                                   bodyWasCut: false, cardNumbersRemoved: 0, attachments: attachments, nature: .message,
+                                   bouncedMessageId: nil).attachmentsNote
+            return InboundNote(id: row[0], at: row[1], filedAs: row[2], subject: row[3], body: row[4], fromSubject: row[5],
+                               attachments: note)
+        }
         return detail
     }
 

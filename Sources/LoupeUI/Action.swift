@@ -32,6 +32,8 @@ public enum Action: Equatable, Sendable {
     case staffLoaded([StaffMember])
     /// Close the notice of the selected row of the notices list (`t` on `:tasks`).
     case closeNoticeOfRow
+    /// Ask what an email request really asks for (`=`).
+    case confirmKindPrompt
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Read the current screen's data again.
@@ -258,4 +260,6 @@ public enum Fulfilment: Equatable, Sendable {
     case sendVerificationCode
     /// Check the code the requester gave back.
     case confirmVerificationCode(String)
+    /// Confirm (or change) the kind an email request was given from its words.
+    case confirmKind(RequestKind)
 }

@@ -74,6 +74,10 @@ extension AppState {
             guard case .char(let typed) = key, options.contains(where: { $0.key == typed }) else { return [] }
             let chosen = options.firstIndex { $0.key == typed }!
             switch current.draft {
+            case .confirmKind:
+                prompt = nil
+                let kinds: [RequestKind] = [.access, .rectification, .erasure, .consentWithdrawal]
+                return [.fulfil(.confirmKind(kinds[chosen]), publicId: current.publicId)]
             case .verify where typed == "c":
                 prompt = nil
                 return [.fulfil(.sendVerificationCode, publicId: current.publicId)]

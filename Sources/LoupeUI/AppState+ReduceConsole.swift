@@ -18,6 +18,10 @@ extension AppState {
         case .showMessages:
             showMessages()
             return []
+        case .confirmKindPrompt:
+            guard let request = detail?.summary else { return [] }
+            prompt = PromptState(publicId: request.publicId, version: request.version, draft: .confirmKind)
+            return []
         case .closeNoticeOfRow:
             guard let notice = records.selected?.notice else { return [] }
             // The notice's own picker, already on this notice: d done, or i impossible with a reason.

@@ -18,6 +18,8 @@ public enum CommandDraft: Equatable, Sendable {
     case pickMessage
     /// The code the requester gave back, typed by the agent.
     case verificationCode
+    /// The kind an email request really asks for (its words only suggested one).
+    case confirmKind
     /// Hand the request to a staff member: their user name (typed, Tab completes), then a confirmation.
     case reassign(to: String?)
     case approve
@@ -98,6 +100,9 @@ public struct PromptState: Equatable, Sendable {
                       ("c", "send a code to the address on file"), ("k", "type the code they gave")]))
         case .verificationCode:
             ("The six-digit code the requester gave back", .text(optional: false))
+        case .confirmKind:
+            ("What does \(publicId) ask for? (its words suggested one; pick it or another)",
+             .choice([("a", "access"), ("r", "rectification"), ("e", "erasure"), ("c", "consent withdrawal")]))
         case .verify:
             ("Note on the check (optional), Enter to save", .text(optional: true))
         case .note:

@@ -157,6 +157,16 @@ public enum KeyMap {
                    }) { _ in
             .editMessage
         },
+        KeyBinding([.char("=")], "Confirm or change the kind an email request was given from its words", hint: "confirm kind",
+                   in: [.request], writes: true, followsFocus: true,
+                   disabledReason: { state in
+                       guard let summary = state.detail?.summary else { return "Still being read." }
+                       if !summary.kindSuggested { return "Its kind is confirmed." }
+                       do { try RequestRules.checkHolder(assignee: summary.assignee, actor: state.actor) } catch let error as LoupeError {
+                           return error.message
+                       } catch { return nil }
+                       return nil
+                   }) { _ in .confirmKindPrompt },
         KeyBinding([.char("i")], "Take the next request: claim the most urgent unassigned one and open it", hint: "next",
                    in: [.queue], writes: true) { _ in .claimNext },
         KeyBinding([.char("K")], "Open the customer this request is about (back returns here)", in: [.request],

@@ -25,12 +25,12 @@ enum QueueView {
         // On the approvals list, who proposed each erasure where the queue has the assignee (a supervisor
         // cannot approve their own proposal; `d` still shows the assignee).
         let showProposer = scope == .awaitingApproval
-        let fixed = 4 + 15 + 9 + 15 + (showProposer ? 14 : 9) + (showReceived ? 11 : 0) + 9
+        let fixed = 5 + 15 + 9 + 15 + (showProposer ? 14 : 9) + (showReceived ? 11 : 0) + 9
         // The subject takes what is left, up to a masked address's width: on a wide terminal the status,
         // assignee and due date stay next to the highlighted id instead of a hundred blank columns away.
         let subjectWidth = min(max(buffer.width - fixed - 1, 8), 40)
         var columns = [
-            Column(title: "", width: 4, alignRight: false), Column(title: "ID", width: 15, alignRight: false),
+            Column(title: "", width: 5, alignRight: false), Column(title: "ID", width: 15, alignRight: false),
             Column(title: "KIND", width: 9, alignRight: false),
             Column(title: "SUBJECT", width: subjectWidth + 1, alignRight: false),
             Column(title: "STATUS", width: 15, alignRight: false),
@@ -70,7 +70,10 @@ enum QueueView {
             // whole rows (under 200 bytes to an SSH terminal instead of about 340).
             let base: StyleRole = isMarked ? .marked : (overdue ? .overdue : .text)
             buffer.fill(x: 0, y: y, count: buffer.width, role: base)
+            // The fourth column: a reply from the subject waits (✉), else an email request whose kind is only
+            // suggested (?).
             let flag = (overdue ? "!" : dueSoon ? "~" : " ") + (row.priority > .normal ? "↑" : " ") + (isMarked ? "*" : " ")
+                + (row.replyWaiting ? "✉" : row.kindSuggested ? "?" : " ")
             var values = [
                 flag, row.publicId, row.kind.label, DisplayFormat.subject(row.subjectEmail),
                 DisplayFormat.status(row.status),

@@ -28,7 +28,8 @@ enum RequestDetailLayout {
             lines.append([Segment(" " + label.padding(toLength: 12, withPad: " ", startingAt: 0), .header)] + segments)
         }
         field("Kind", Segment(summary.kind.rawValue), Segment("   priority ", .muted), Segment(summary.priority.rawValue,
-              summary.priority > .normal ? .danger : .text))
+              summary.priority > .normal ? .danger : .text),
+              Segment(summary.kindSuggested ? "   suggested by the mail's words (= confirms)" : "", .dueSoon))
         field("Status", Segment(summary.status.label, summary.status.isOpen ? .text : .ok))
         let customer = detail.customerPublicId.map { " (customer \($0))" } ?? " (no matching customer)"
         // `m` reveals the values (audited) until the request leaves the screen; they are still drawn inert.
@@ -82,6 +83,21 @@ enum RequestDetailLayout {
                     Segment(task.status == .open ? "open" : task.status.rawValue, task.status == .open ? .dueSoon : .ok),
                     Segment(task.closedReason.map { " — \($0)" } ?? "", .muted),
                 ])
+            }
+        }
+        if !detail.inbound.isEmpty {
+            lines.append([])
+            let waiting = summary.replyWaiting ? ", a reply waits for you" : ""
+            lines.append([Segment(" Mail from the privacy mailbox (\(detail.inbound.count), newest first\(waiting))", .header)])
+            for mail in detail.inbound {
+                lines.append([
+                    Segment("  \(policy.minuteString(mail.at))  ", .muted), Segment(mail.filedAs + "  ", .hintKey),
+                    Segment(mail.fromSubject ? "" : "not from the subject or requester  ", .danger), Segment(mail.subject),
+                ])
+                for line in mail.body.split(separator: "\n", omittingEmptySubsequences: true).prefix(4) {
+                    lines.append([Segment("      " + line, .muted)])
+                }
+                if let attachments = mail.attachments { lines.append([Segment("      " + attachments, .dueSoon)]) }
             }
         }
         if !detail.notes.isEmpty {

@@ -17,7 +17,7 @@ extension ScreenBuffer {
     static let asciiGlyphs: [String: String] = [
         "↑": "^", "↓": "v", "←": "<", "→": ">", "•": "*", "·": ".", "…": "~", "█": "#", "↳": ">", "─": "-",
         "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "✓": "+", "✗": "x", "⚠": "!", "▲": "^", "▼": "v",
-        "—": "-", "◌": "o",
+        "—": "-", "◌": "o", "✉": "@",
     ]
 
     /// Replaces every glyph of `asciiGlyphs` with its ASCII stand-in, cell by cell (the layout is unchanged:

@@ -9,7 +9,7 @@ import Testing
         .customerRevealed, .minorFlagged, .exportRead,
         .exportCopied, .shopRedactNoted, .messageQueued, .messageEdited, .messageRetried, .messageWithdrawn, .policyPublished,
         .retentionRuleSet, .retentionSwept, .timeZoneSet, .templateEdited, .templateReset, .vaultKeyRotated,
-        .noteMarkedInternal, .mailReceived, .privacyAddressSet, .verificationCodeSent, .verificationCodeRefused,
+        .noteMarkedInternal, .mailReceived, .privacyAddressSet, .verificationCodeSent, .verificationCodeRefused, .kindConfirmed,
     ] + RequestAction.Kind.allCases.map { .request($0) } + AuditEvent.ImportedFile.allCases.map { .imported($0) }
         + AuditEvent.SentBy.allCases.map { .messageSent($0) } + [.taskClosed(.confirmed), .taskClosed(.impossible)]
 
@@ -19,7 +19,7 @@ import Testing
             "request.rectify", "request.withdraw-consent", "customer.reveal", "customer.flag-minor", "export.read",
             "export.copy", "intake.shop-redact", "outbox.queue", "outbox.edit", "outbox.retry", "outbox.withdraw", "policy.publish",
             "retention.set", "retention.sweep", "settings.time-zone", "template.edit", "template.reset",
-            "vault.rotate", "note.internal", "mail.receive", "settings.privacy-address", "verify.code-sent", "verify.code-refused", "request.claim", "request.release", "request.reassign", "request.verify", "request.start",
+            "vault.rotate", "note.internal", "mail.receive", "settings.privacy-address", "verify.code-sent", "verify.code-refused", "request.kind-confirm", "request.claim", "request.release", "request.reassign", "request.verify", "request.start",
             "request.note", "request.extend", "request.propose-erasure", "request.approve", "request.reject",
             "request.cancel", "request.complete", "import.shopify-customers", "import.shopify-orders", "outbox.send",
             "outbox.mark-sent", "task.confirmed", "task.impossible",

@@ -81,3 +81,27 @@ import Testing
         #expect(try database.requestDetail(publicId: id).customerPublicId == nil, "nobody on file: no customer made")
     }
 }
+
+@Suite struct SuggestedKindTests {
+    @Test func workStartsOnlyOnceAnAgentConfirmsTheSuggestedKind() throws {
+        let database = try demoDatabase(customers: 40)
+        let admin = try #require(try database.staffList().first { $0.role == .admin })
+        let customer = try #require(try database.searchCustomers("", limit: 40).first { $0.email != nil && !$0.isErased })
+        let mail = InboundMail(key: "<k1@example.com>", messageId: "k1@example.com", answers: [], fromAddress: customer.email,
+                               fromName: nil, subject: "Question", body: "Please unsubscribe me from the newsletter.",
+                               bodyWasCut: false, cardNumbersRemoved: 0, attachments: [], nature: .message, bouncedMessageId: nil)
+        guard case .newRequest(let id, .consentWithdrawal) = try database.receive(mail, actor: admin, at: storeNow) else {
+            Issue.record("not a suggested consent withdrawal"); return
+        }
+        _ = try database.perform(.claim, on: id, actor: admin, at: storeNow)
+        _ = try database.perform(.verify(method: .email, note: nil), on: id, actor: admin, at: storeNow)
+        #expect(try database.queuePage(.first(limit: 10_000)).rows.first { $0.publicId == id }?.kindSuggested == true)
+        #expect { try database.perform(.start, on: id, actor: admin, at: storeNow) } throws: {
+            ($0 as? LoupeError)?.message.contains("confirm it first") == true
+        }
+        let confirmed = try database.confirmKind(publicId: id, kind: .erasure, actor: admin, at: storeNow)
+        #expect(confirmed.summary.kind == .erasure && !confirmed.summary.kindSuggested)
+        #expect(confirmed.timeline.contains { $0.action == "request.kind-confirm" && $0.details.contains("consent-withdrawal") })
+        #expect(try database.perform(.start, on: id, actor: admin, at: storeNow).summary.status == .inProgress)
+    }
+}

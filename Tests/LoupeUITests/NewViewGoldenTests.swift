@@ -60,4 +60,26 @@ import Testing
         harness.press(.char("p"))
         #expect(goldenMismatch(harness.screen, "new-approvals-\(width)x\(height)") == nil)
     }
+
+    @Test(arguments: sizes)
+    func anEmailRequestWithAReplyWaitingAndASuggestedKind(width: Int, height: Int) {
+        var rows = sampleQueue(count: 8)
+        rows[0].kindSuggested = true
+        rows[0].replyWaiting = true
+        rows[0].assignee = "ava"
+        var harness = Harness(width: width, height: height, rows: rows)
+        var detail = RequestDetail(summary: rows[0], channel: .email, customerPublicId: "C-000001")
+        detail.inbound = [
+            InboundNote(id: 2, at: uiNow, filedAs: "reply", subject: "Re: your request", body: "Here is my order number.\nJDS-100042",
+                        fromSubject: true, attachments: "1 attachment not kept: passport.jpg (image/jpeg, 120000 bytes)"),
+            InboundNote(id: 1, at: uiNow.addingTimeInterval(-3600), filedAs: "new-request", subject: "Bitte löschen",
+                        body: "Bitte löschen Sie meine Daten.", fromSubject: true, attachments: nil),
+        ]
+        harness.details[rows[0].publicId] = detail
+        #expect(harness.screen.contains("✉"), "the queue row shows the reply waiting")
+        harness.press(.enter)
+        #expect(goldenMismatch(harness.screen, "new-email-request-\(width)x\(height)") == nil)
+        harness.press(.char("="), .char("e"))
+        #expect(harness.fulfilled == [.confirmKind(.erasure)])
+    }
 }
