@@ -29,7 +29,7 @@ enum RequestDetailLayout {
         }
         field("Kind", Segment(summary.kind.rawValue), Segment("   priority ", .muted), Segment(summary.priority.rawValue,
               summary.priority > .normal ? .danger : .text),
-              Segment(summary.kindSuggested ? "   suggested by the mail's words (= confirms)" : "", .dueSoon))
+              Segment(summary.kindSuggested ? "  suggested: = confirms" : "", .dueSoon))
         field("Status", Segment(summary.status.label, summary.status.isOpen ? .text : .ok))
         let customer = detail.customerPublicId.map { " (customer \($0))" } ?? " (no matching customer)"
         // `m` reveals the values (audited) until the request leaves the screen; they are still drawn inert.
