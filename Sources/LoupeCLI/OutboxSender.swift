@@ -57,7 +57,11 @@ struct OutboxSender {
                 report.inDoubt.append(message.id)
             }
         }
-        let from = try MailAddress(name: "jewelrydealshop privacy team", address: try database.privacyAddress())
+        guard let privacyAddress = try database.privacyAddress() else {
+            throw LoupeError(.configuration, "No privacy address is set, so no message can say where it comes from: "
+                             + "an admin runs `loupe settings privacy-address ADDRESS`. Nothing was sent.")
+        }
+        let from = try MailAddress(name: "jewelrydealshop privacy team", address: privacyAddress)
         for message in try database.outbox() where message.status == .queued {
             guard let address = message.toAddress else {
                 let reason = "No email address on file: answer by letter or phone, then `loupe outbox mark-sent \(message.id)`."

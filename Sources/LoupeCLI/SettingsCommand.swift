@@ -18,7 +18,7 @@ struct ShowSettings: ParsableCommand {
     func run() throws {
         try CommandContext.run(database) { context in
             print("time-zone  \(try context.database.deadlinePolicy().timeZone.identifier)")
-            print("privacy-address  \(try context.database.privacyAddress())")
+            print("privacy-address  \(try context.database.privacyAddress() ?? "(not set: outbox send refuses until an admin sets it)")")
             print("demo       \(try context.database.isDemo() ? "yes" : "no")")
         }
     }
@@ -50,7 +50,7 @@ struct SetPrivacyAddress: ParsableCommand {
     func run() throws {
         try CommandContext.run(database) { context in
             try context.database.setPrivacyAddress(address, actor: context.actor, at: context.now)
-            print("Messages now come from \(try context.database.privacyAddress()).")
+            print("Messages now come from \(try context.database.privacyAddress() ?? address).")
         }
     }
 }

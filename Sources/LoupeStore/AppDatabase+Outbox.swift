@@ -43,7 +43,7 @@ extension AppDatabase {
         var values: [Placeholder: String] = [
             .requestId: request["publicId"], .recipientName: to.name ?? "customer", .kind: kind.phrase,
             .receivedOn: policy.dayString(request["receivedAt"]), .dueOn: policy.dayString(request["due"]),
-            .shopName: Self.defaultShopName, .privacyEmail: try Self.privacyAddress(db), .authority: Self.defaultAuthority,
+            .shopName: Self.defaultShopName, .privacyEmail: try Self.privacyAddressText(db), .authority: Self.defaultAuthority,
         ]
         if let until: Date = request["extendedUntil"] { values[.extendedUntil] = policy.dayString(until) }
         values[.extensionReason] = request["extensionReason"]
@@ -52,7 +52,7 @@ extension AppDatabase {
         let rendered = try Self.template(db, event).render(values)
         let publicId: String = request["publicId"]
         let vault = try currentVault(db)
-        let messageId = "<\(UUID().uuidString.lowercased())@\(try Self.privacyAddress(db).split(separator: "@").last!)>"
+        let messageId = "<\(UUID().uuidString.lowercased())@\(try Self.messageIdDomain(db))>"
         let queued = try OutboxMessageRecord(
             requestId: requestId, event: event.rawValue, toName: try to.name.map(vault.seal),
             toAddress: try to.address.map(vault.seal), subject: rendered.subject, body: rendered.body,

@@ -51,14 +51,21 @@ extension AppDatabase {
             arguments: [key.rawValue, value])
     }
 
-    /// The address messages to subjects come from (`settings privacy-address`); until one is set,
-    /// `privacy@` this host's name, which `doctor` points out.
-    public func privacyAddress() throws -> String {
-        try read { db in try Self.privacyAddress(db) }
+    /// The address messages to subjects come from (`settings privacy-address`), or nil until an admin sets it
+    /// (messages are then queued, and `outbox send` refuses to send them, saying what to set).
+    public func privacyAddress() throws -> String? {
+        try read { db in try Self.setting(db, .privacyAddress) }
     }
 
-    static func privacyAddress(_ db: Database) throws -> String {
-        try setting(db, .privacyAddress) ?? "privacy@" + ProcessInfo.processInfo.hostName
+    /// What messages name as the address to write to: the privacy address, or words asking to reply.
+    static func privacyAddressText(_ db: Database) throws -> String {
+        try setting(db, .privacyAddress) ?? "the address this message came from"
+    }
+
+    /// The domain of Loupe's Message-IDs: the privacy address's, else this host's name.
+    static func messageIdDomain(_ db: Database) throws -> String {
+        try setting(db, .privacyAddress).flatMap { $0.split(separator: "@").last.map(String.init) }
+            ?? ProcessInfo.processInfo.hostName
     }
 
     /// Sets the privacy address (admins): checked as a mail address, audited.

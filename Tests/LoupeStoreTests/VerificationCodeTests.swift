@@ -88,3 +88,22 @@ import Testing
         #expect(AppDatabase.sixDigitNumbers(in: "abc123456 123456x") == [])
     }
 }
+
+@Suite struct PrivacyAddressTests {
+    @Test func noAddressIsHardCodedAndOnlyAnAdminSetsOne() throws {
+        let database = try demoDatabase(customers: 5)
+        let admin = try #require(try database.staffList().first { $0.role == .admin })
+        #expect(try database.privacyAddress() == "privacy@jewelrydealshop.com", "the demo sets the shop's")
+        try database.writer.write { db in try db.execute(sql: "DELETE FROM loupeSetting WHERE key = 'privacyAddress'") }
+        #expect(try database.privacyAddress() == nil, "a database nobody configured has none")
+        let agent = try database.addStaff(userName: "nia", role: .agent, displayName: nil, actor: admin, at: storeNow)
+        #expect(throws: LoupeError.self) { try database.setPrivacyAddress("p@shop.example", actor: agent, at: storeNow) }
+        #expect(throws: LoupeError.self) { try database.setPrivacyAddress("not an address", actor: admin, at: storeNow) }
+        try database.setPrivacyAddress("privacy@shop.example", actor: admin, at: storeNow)
+        let customer = try #require(try database.searchCustomers("", limit: 5).first { $0.email != nil && !$0.isErased })
+        let request = try database.createRequest(NewRequest(kind: .access, email: customer.email!, channel: .email),
+                                                 actor: admin, at: storeNow)
+        let message = try #require(request.messages.first)
+        #expect(message.messageId.hasSuffix("@shop.example>") && message.body.contains("privacy@shop.example"))
+    }
+}
