@@ -47,17 +47,15 @@ extension AppDatabase {
                     let verified = try confirmCode(db, in: mail, requestId: answered.requestId, publicId: answered.publicId,
                                                    actor: actor.userName, at: time)
                     filing = .reply(publicId: answered.publicId, fromSubject: fromSubject, verified: verified)
-                } else if let sender = mail.fromAddress, sender.contains("@") {
-                    let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body) ?? .access
-                    let draft = NewRequest(kind: kind, email: sender, name: mail.fromName, channel: .email,
-                                           externalReference: mail.messageId.map { String($0.prefix(200)) })
-                    let created = try insertRequest(db, try draft.validated(), actor: actor, at: time,
-                                                    details: ["kindSuggested": "true"])
+                } else if let draft = Self.requestDraft(from: mail) {
+                    let kind = draft.kind
+                    let created = try insertRequest(db, draft, actor: actor, at: time, details: ["kindSuggested": "true"])
                     requestId = created.summary.id
                     try db.execute(sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.summary.id])
                     filing = .newRequest(publicId: created.summary.publicId, kind: kind)
                 } else {
-                    filing = .unfiled(reason: "it names no sender address")
+                    // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
+                    filing = .unfiled(reason: "its sender's address cannot receive an answer")
                 }
             }
             let vault = try currentVault(db)
@@ -77,6 +75,19 @@ extension AppDatabase {
             try AuditLog.append(db, at: time, actor: actor.userName, event: .mailReceived, target: target, details: details)
             return filing
         }
+    }
+
+    /// The request a new message asks for, checked as any intake is; a display name that does not pass the
+    /// text rules is dropped rather than losing the request; nil when the sender's address cannot get an answer.
+    static func requestDraft(from mail: InboundMail) -> NewRequest? {
+        guard let sender = mail.fromAddress else { return nil }
+        let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body) ?? .access
+        let reference = mail.messageId.map { String($0.prefix(200)) }
+        for name in [mail.fromName, nil] {
+            let draft = NewRequest(kind: kind, email: sender, name: name, channel: .email, externalReference: reference)
+            if let checked = try? draft.validated() { return checked }
+        }
+        return nil
     }
 
     /// A reply from the address on file carrying the request's pending code verifies the request (in the

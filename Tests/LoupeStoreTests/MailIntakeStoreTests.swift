@@ -69,6 +69,19 @@ import Testing
         #expect(try database.queuePage(.first(limit: 10_000)).total == before, "neither made a request")
     }
 
+    @Test func aSenderWhoCannotGetAnAnswerIsKeptUnfiledAndABadNameIsDropped() throws {
+        let database = try demoDatabase(customers: 10)
+        let system = try #require(try database.staffList().first { $0.role == .admin })
+        let daemon = mail("d1@x", from: "MAILER-DAEMON@localhost", subject: "delete", body: "x")
+        #expect(try database.receive(daemon, actor: system, at: storeNow)
+                == .unfiled(reason: "its sender's address cannot receive an answer"))
+        var hostileName = mail("h1@x", from: "bea@example.org", subject: "copy of my data", body: "please")
+        hostileName.fromName = "Bea\u{202E}gnp.exe"
+        guard case .newRequest = try database.receive(hostileName, actor: system, at: storeNow) else {
+            Issue.record("a bidi character in the display name lost the request"); return
+        }
+    }
+
     /// The same intake rules as every other door: a sender nobody knows gets a request and no customer.
     @Test func anUnknownSenderGetsARequestAndNoCustomerIsMade() throws {
         let database = try demoDatabase(customers: 40)
