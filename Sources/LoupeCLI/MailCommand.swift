@@ -24,9 +24,12 @@ struct ImportMail: ParsableCommand {
             removed and bodies capped at 64 kB before anything is written.
             """)
 
-    @Option(help: ArgumentHelp("The Maildir the privacy mailbox is delivered to (it holds new/ and cur/).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The Maildir the privacy mailbox is delivered to (it holds new/ and cur/).", valueName: "dir"))
     var maildir: String
-    @Flag(name: .customLong("dry-run"), help: "Read and say what each message would be filed as; write and move nothing.")
+    @Flag(
+        name: .customLong("dry-run"), help: "Read and say what each message would be filed as; write and move nothing.")
     var dryRun = false
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
@@ -41,8 +44,10 @@ struct ImportMail: ParsableCommand {
 
     func run() throws {
         let inbox = URL(fileURLWithPath: maildir)
-        let names = try Privilege.asUser { try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("new").path) }
-            .filter { !$0.hasPrefix(".") }.sorted()
+        let names = try Privilege.asUser {
+            try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("new").path)
+        }
+        .filter { !$0.hasPrefix(".") }.sorted()
         var outcomes: [Outcome] = []
         try CommandContext.run(database) { context in
             for name in names {
@@ -54,13 +59,17 @@ struct ImportMail: ParsableCommand {
                     let mail = try MailParser.parse(data)
                     if dryRun {
                         let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body)
-                        outcomes.append(Outcome(file: name, filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
-                                                request: mail.requestIdInSubject, error: nil))
+                        outcomes.append(
+                            Outcome(
+                                file: name,
+                                filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
+                                request: mail.requestIdInSubject, error: nil))
                         continue
                     }
                     let filing = try context.database.receive(mail, actor: context.actor, at: context.now)
                     try markSeen(name, in: inbox)
-                    outcomes.append(Outcome(file: name, filed: filing.summary, request: Self.request(of: filing), error: nil))
+                    outcomes.append(
+                        Outcome(file: name, filed: filing.summary, request: Self.request(of: filing), error: nil))
                 } catch {
                     let message = (error as? LoupeError)?.message ?? "\(error)"
                     outcomes.append(Outcome(file: name, filed: nil, request: nil, error: message + " (left in new/)"))
@@ -70,17 +79,22 @@ struct ImportMail: ParsableCommand {
                 try JSONOutput.print(outcomes)
             } else {
                 for outcome in outcomes {
-                    print("\(TextRules.printable(outcome.file)): \(outcome.filed ?? "not read: " + (outcome.error ?? ""))")
+                    print(
+                        "\(TextRules.printable(outcome.file)): \(outcome.filed ?? "not read: " + (outcome.error ?? ""))"
+                    )
                 }
                 let failed = outcomes.filter { $0.error != nil }.count
-                print("\(outcomes.count - failed) of \(outcomes.count) message\(outcomes.count == 1 ? "" : "s") "
-                      + (dryRun ? "read (dry run: nothing filed or moved)." : "filed."))
+                print(
+                    "\(outcomes.count - failed) of \(outcomes.count) message\(outcomes.count == 1 ? "" : "s") "
+                        + (dryRun ? "read (dry run: nothing filed or moved)." : "filed."))
             }
             let failed = outcomes.filter { $0.error != nil }
             if !failed.isEmpty {
-                throw LoupeError(.invalidInput, "\(failed.count) message\(failed.count == 1 ? "" : "s") could not be read "
-                                 + "and stay in new/: " + failed.map { TextRules.printable($0.file) }.joined(separator: ", ")
-                                 + ". The others were filed.")
+                throw LoupeError(
+                    .invalidInput,
+                    "\(failed.count) message\(failed.count == 1 ? "" : "s") could not be read "
+                        + "and stay in new/: " + failed.map { TextRules.printable($0.file) }.joined(separator: ", ")
+                        + ". The others were filed.")
             }
         }
     }
@@ -92,7 +106,10 @@ struct ImportMail: ParsableCommand {
         let to = inbox.appendingPathComponent("cur").appendingPathComponent(base + ":2,S").path
         try Privilege.asUser {
             if rename(from, to) != 0 && errno != ENOENT {
-                throw LoupeError(.storage, "Could not move \(name) to cur/ (\(String(cString: strerror(errno)))); it was filed and stays in new/.")
+                throw LoupeError(
+                    .storage,
+                    "Could not move \(name) to cur/ (\(String(cString: strerror(errno)))); it was filed and stays in new/."
+                )
             }
         }
     }

@@ -46,7 +46,8 @@ struct ConfirmKindRequest: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(options.database) { context in
-            let detail = try context.database.confirmKind(publicId: id, kind: kind, actor: context.actor, at: context.now)
+            let detail = try context.database.confirmKind(
+                publicId: id, kind: kind, actor: context.actor, at: context.now)
             if options.json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }
             print("\(id): a \(detail.summary.kind.rawValue) request, confirmed by \(context.actor.userName).")
         }

@@ -29,8 +29,10 @@ public enum MailParser {
         let parts = readParts(message)
         let messageId = loupe_mail_message_id(message).map { String(cString: $0) }
         let answers = ids(in: header("In-Reply-To")) + ids(in: header("References")).reversed()
-        let automatic = (header("Auto-Submitted").map { !$0.lowercased().hasPrefix("no") } ?? false)
-            || ["bulk", "junk", "list"].contains(header("Precedence")?.lowercased().trimmingCharacters(in: .whitespaces) ?? "")
+        let automatic =
+            (header("Auto-Submitted").map { !$0.lowercased().hasPrefix("no") } ?? false)
+            || ["bulk", "junk", "list"].contains(
+                header("Precedence")?.lowercased().trimmingCharacters(in: .whitespaces) ?? "")
             || header("X-Autoreply") != nil || header("X-Autorespond") != nil
         let isReport = topType == "multipart/report"
         let nature: InboundMail.Nature = isReport ? .bounce : automatic ? .autoReply : .message
@@ -38,7 +40,8 @@ public enum MailParser {
         let cleanBody = CardNumberRule.redacted(body)
         let cleanSubject = CardNumberRule.redacted(loupe_mail_subject(message).map { String(cString: $0) } ?? "")
         return InboundMail(
-            key: messageId.map { "<\($0)>" } ?? "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+            key: messageId.map { "<\($0)>" } ?? "sha256:"
+                + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
             messageId: messageId, answers: dedupe(answers),
             fromAddress: loupe_mail_from(message, 0).map { String(cString: $0).lowercased() },
             fromName: loupe_mail_from(message, 1).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 },
@@ -62,8 +65,9 @@ public enum MailParser {
 
         /// A file the sender attached (not the text, not a delivery report's machinery).
         var isKeptOut: Bool {
-            isAttachment || (text == nil && innerMessageId == nil && !type.hasPrefix("message/")
-                && type != "text/rfc822-headers" && !type.hasPrefix("text/"))
+            isAttachment
+                || (text == nil && innerMessageId == nil && !type.hasPrefix("message/")
+                    && type != "text/rfc822-headers" && !type.hasPrefix("text/"))
         }
     }
 
@@ -141,7 +145,8 @@ public enum MailParser {
     static func bouncedId(in parts: [Part]) -> String? {
         if let inner = parts.compactMap(\.innerMessageId).first { return inner }
         for part in parts where part.type == "text/rfc822-headers" {
-            for line in (part.text ?? "").split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("message-id:") {
+            for line in (part.text ?? "").split(whereSeparator: \.isNewline)
+            where line.lowercased().hasPrefix("message-id:") {
                 return ids(in: String(line)).first
             }
         }

@@ -16,9 +16,8 @@ extension AppDatabase {
     /// The sender is sealed by the vault; the body is stored as the parser left it (capped, card numbers removed).
     public func receive(_ mail: InboundMail, actor: StaffMember, at time: Date) throws -> MailFiling {
         try write { db in
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM inboundMail WHERE messageKey = ?", arguments: [mail.key]) != nil {
-                return .duplicate
-            }
+            let seen = try Int.fetchOne(db, sql: "SELECT 1 FROM inboundMail WHERE messageKey = ?", arguments: [mail.key])
+            if seen != nil { return .duplicate }
             let answered = try Self.requestAnswered(db, by: mail)
             var requestId = answered?.requestId
             var outboxId: Int64?
@@ -27,31 +26,40 @@ extension AppDatabase {
             switch mail.nature {
             case .bounce:
                 let bounced = try mail.bouncedMessageId.flatMap { id in
-                    try Row.fetchOne(db, sql: "SELECT id, requestId FROM outboxMessage WHERE messageId = ?",
-                                     arguments: ["<\(id)>"])
+                    try Row.fetchOne(
+                        db, sql: "SELECT id, requestId FROM outboxMessage WHERE messageId = ?",
+                        arguments: ["<\(id)>"])
                 }
                 outboxId = bounced?["id"]
                 requestId = bounced?["requestId"] ?? requestId
                 if let outboxId {
-                    try db.execute(sql: "UPDATE outboxMessage SET lastError = ? WHERE id = ?",
-                                   arguments: ["Delivery failed: the receiving mail server returned it (bounce).", outboxId])
+                    try db.execute(
+                        sql: "UPDATE outboxMessage SET lastError = ? WHERE id = ?",
+                        arguments: ["Delivery failed: the receiving mail server returned it (bounce).", outboxId])
                 }
-                filing = .bounce(publicId: try requestId.map { try Self.publicId(db, requestId: $0) }, outboxMessage: outboxId)
+                filing = .bounce(
+                    publicId: try requestId.map { try Self.publicId(db, requestId: $0) }, outboxMessage: outboxId)
             case .autoReply:
                 filing = .autoReply(publicId: try requestId.map { try Self.publicId(db, requestId: $0) })
             case .message:
                 if let answered {
-                    fromSubject = try Self.isSubjectOrRequester(db, requestId: answered.requestId, address: mail.fromAddress)
-                    try db.execute(sql: "UPDATE privacyRequest SET replyWaiting = 1 WHERE id = ?", arguments: [answered.requestId])
+                    fromSubject = try Self.isSubjectOrRequester(
+                        db, requestId: answered.requestId, address: mail.fromAddress)
+                    try db.execute(
+                        sql: "UPDATE privacyRequest SET replyWaiting = 1 WHERE id = ?", arguments: [answered.requestId])
                     try PrivacyRequestRecord.touch(db, id: answered.requestId)
-                    let verified = try confirmCode(db, in: mail, requestId: answered.requestId, publicId: answered.publicId,
-                                                   actor: actor.userName, at: time)
+                    let verified = try confirmCode(
+                        db, in: mail, requestId: answered.requestId, publicId: answered.publicId,
+                        actor: actor.userName, at: time)
                     filing = .reply(publicId: answered.publicId, fromSubject: fromSubject, verified: verified)
                 } else if let draft = Self.requestDraft(from: mail) {
                     let kind = draft.kind
-                    let created = try insertRequest(db, draft, actor: actor, at: time, details: ["kindSuggested": "true"])
+                    let created = try insertRequest(
+                        db, draft, actor: actor, at: time, details: ["kindSuggested": "true"])
                     requestId = created.summary.id
-                    try db.execute(sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.summary.id])
+                    try db.execute(
+                        sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.summary.id]
+                    )
                     filing = .newRequest(publicId: created.summary.publicId, kind: kind)
                 } else {
                     // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
@@ -60,19 +68,26 @@ extension AppDatabase {
             }
             let vault = try currentVault(db)
             let attachments = String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
-            try db.execute(sql: """
-                INSERT INTO inboundMail (messageKey, receivedAt, nature, filedAs, fromAddress, fromName, subject, body,
-                    attachments, requestId, outboxMessageId, fromSubject)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [mail.key, time, mail.nature.rawValue, Self.filedAs(filing), try mail.fromAddress.map(vault.seal),
-                                 try mail.fromName.map(vault.seal), mail.subject, mail.body, attachments, requestId,
-                                 outboxId, fromSubject])
+            try db.execute(
+                sql: """
+                    INSERT INTO inboundMail (messageKey, receivedAt, nature, filedAs, fromAddress, fromName, subject, body,
+                        attachments, requestId, outboxMessageId, fromSubject)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    mail.key, time, mail.nature.rawValue, Self.filedAs(filing), try mail.fromAddress.map(vault.seal),
+                    try mail.fromName.map(vault.seal), mail.subject, mail.body, attachments, requestId,
+                    outboxId, fromSubject,
+                ])
             let mailId = db.lastInsertedRowID
-            var details = ["mail": String(mailId), "filed": Self.filedAs(filing), "attachments": String(mail.attachments.count)]
+            var details = [
+                "mail": String(mailId), "filed": Self.filedAs(filing), "attachments": String(mail.attachments.count),
+            ]
             if mail.cardNumbersRemoved > 0 { details["cardNumbersRemoved"] = String(mail.cardNumbersRemoved) }
             if !fromSubject { details["fromSubject"] = "false" }
             let target = try requestId.map { try Self.publicId(db, requestId: $0) } ?? "mail:\(mailId)"
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .mailReceived, target: target, details: details)
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .mailReceived, target: target, details: details)
             return filing
         }
     }
@@ -93,14 +108,21 @@ extension AppDatabase {
     /// A reply from the address on file carrying the request's pending code verifies the request (in the
     /// caller's transaction). At most three six-digit numbers of the reply are tried; when none matches, one
     /// attempt is used up (so mail cannot be used to try codes by the hundred).
-    func confirmCode(_ db: Database, in mail: InboundMail, requestId: Int64, publicId: String, actor: String,
-                     at time: Date) throws -> Bool {
-        guard let row = try Row.fetchOne(db, sql: "SELECT codeHash, expiresAt, attemptsLeft FROM verificationCode WHERE requestId = ?",
-                                         arguments: [requestId]),
-              (row["attemptsLeft"] as Int) > 0, (row["expiresAt"] as Date) > time else { return false }
-        let onFile = try String.fetchOne(db, sql: """
-            SELECT lower(c.email) FROM privacyRequest r JOIN customer c ON c.id = r.customerId WHERE r.id = ?
-            """, arguments: [requestId])
+    func confirmCode(
+        _ db: Database, in mail: InboundMail, requestId: Int64, publicId: String, actor: String,
+        at time: Date
+    ) throws -> Bool {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT codeHash, expiresAt, attemptsLeft FROM verificationCode WHERE requestId = ?",
+                arguments: [requestId]),
+            (row["attemptsLeft"] as Int) > 0, (row["expiresAt"] as Date) > time
+        else { return false }
+        let onFile = try String.fetchOne(
+            db,
+            sql: """
+                SELECT lower(c.email) FROM privacyRequest r JOIN customer c ON c.id = r.customerId WHERE r.id = ?
+                """, arguments: [requestId])
         guard let onFile, onFile == mail.fromAddress?.lowercased() else { return false }
         let candidates = Self.sixDigitNumbers(in: mail.subject + "\n" + mail.body).prefix(3)
         guard !candidates.isEmpty else { return false }
@@ -112,9 +134,12 @@ extension AppDatabase {
                 expectedVersion: nil, actorName: actor, at: time)
             return true
         }
-        try db.execute(sql: "UPDATE verificationCode SET attemptsLeft = attemptsLeft - 1 WHERE requestId = ?", arguments: [requestId])
-        try AuditLog.append(db, at: time, actor: actor, event: .verificationCodeRefused, target: publicId,
-                            details: ["attemptsLeft": String((row["attemptsLeft"] as Int) - 1), "via": "mail"])
+        try db.execute(
+            sql: "UPDATE verificationCode SET attemptsLeft = attemptsLeft - 1 WHERE requestId = ?",
+            arguments: [requestId])
+        try AuditLog.append(
+            db, at: time, actor: actor, event: .verificationCodeRefused, target: publicId,
+            details: ["attemptsLeft": String((row["attemptsLeft"] as Int) - 1), "via": "mail"])
         return false
     }
 
@@ -143,14 +168,17 @@ extension AppDatabase {
     /// `[PR-…]` in its subject.
     static func requestAnswered(_ db: Database, by mail: InboundMail) throws -> (requestId: Int64, publicId: String)? {
         for id in mail.answers {
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT r.id, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId WHERE m.messageId = ?
-                """, arguments: ["<\(id)>"]) {
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT r.id, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId WHERE m.messageId = ?
+                    """, arguments: ["<\(id)>"]) {
                 return (row[0], row[1])
             }
         }
         guard let publicId = mail.requestIdInSubject,
-              let id = try Int64.fetchOne(db, sql: "SELECT id FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
         else { return nil }
         return (id, publicId)
     }
@@ -158,10 +186,12 @@ extension AppDatabase {
     /// Whether `address` is the request's subject (on file, or as the request names them) or its requester.
     static func isSubjectOrRequester(_ db: Database, requestId: Int64, address: String?) throws -> Bool {
         guard let address = address?.lowercased() else { return false }
-        let known = try Row.fetchOne(db, sql: """
-            SELECT lower(COALESCE(c.email, r.subjectEmail)), lower(r.requesterEmail) FROM privacyRequest r
-            LEFT JOIN customer c ON c.id = r.customerId WHERE r.id = ?
-            """, arguments: [requestId])
+        let known = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT lower(COALESCE(c.email, r.subjectEmail)), lower(r.requesterEmail) FROM privacyRequest r
+                LEFT JOIN customer c ON c.id = r.customerId WHERE r.id = ?
+                """, arguments: [requestId])
         return [known?[0] as String?, known?[1] as String?].contains(address)
     }
 
@@ -184,19 +214,24 @@ extension AppDatabase {
 extension AppDatabase {
     /// Confirms (or changes) the kind an email request was given from its words: the holder, a supervisor or an
     /// admin; an open request only. One transaction, audited with the suggestion and the choice.
-    public func confirmKind(publicId: String, kind: RequestKind, actor: StaffMember, at time: Date) throws -> RequestDetail {
+    public func confirmKind(publicId: String, kind: RequestKind, actor: StaffMember, at time: Date) throws
+        -> RequestDetail {
         try write { db in
             let detail = try Self.fetchDetail(db, publicId: publicId)
             try RequestRules.checkHolder(assignee: detail.summary.assignee, actor: try Self.freshActor(db, actor))
             guard detail.summary.status.isOpen else {
-                throw LoupeError(.notAllowed, "\(publicId) is \(detail.summary.status.label): its kind no longer changes.")
+                throw LoupeError(
+                    .notAllowed, "\(publicId) is \(detail.summary.status.label): its kind no longer changes.")
             }
             typealias Columns = PrivacyRequestRecord.Columns
-            try PrivacyRequestRecord.filter(Columns.id == detail.summary.id).updateAll(db, [
-                Column("kind").set(to: kind.rawValue), Column("kindSuggested").set(to: false), Columns.version += 1,
-            ])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .kindConfirmed, target: publicId,
-                                details: ["suggested": detail.summary.kind.rawValue, "kind": kind.rawValue])
+            try PrivacyRequestRecord.filter(Columns.id == detail.summary.id).updateAll(
+                db,
+                [
+                    Column("kind").set(to: kind.rawValue), Column("kindSuggested").set(to: false), Columns.version += 1,
+                ])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .kindConfirmed, target: publicId,
+                details: ["suggested": detail.summary.kind.rawValue, "kind": kind.rawValue])
             return try Self.fetchDetail(db, publicId: publicId)
         }
     }

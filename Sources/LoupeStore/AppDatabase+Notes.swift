@@ -10,22 +10,29 @@ extension AppDatabase {
         let reason = try TextRules.validated(reason, field: "reason")
         return try write { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT n.internalReason, r.publicId FROM requestNote n JOIN privacyRequest r ON r.id = n.requestId
-                WHERE n.id = ?
-                """, arguments: [id]) else {
-                throw LoupeError(.notFound, "No note \(id): `loupe requests show ID` lists a request's notes with their numbers.")
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT n.internalReason, r.publicId FROM requestNote n JOIN privacyRequest r ON r.id = n.requestId
+                        WHERE n.id = ?
+                        """, arguments: [id])
+            else {
+                throw LoupeError(
+                    .notFound, "No note \(id): `loupe requests show ID` lists a request's notes with their numbers.")
             }
             guard (row[0] as String?) == nil else {
                 throw LoupeError(.conflict, "Note \(id) is already internal.")
             }
-            try db.execute(sql: "UPDATE requestNote SET internalReason = ?, internalBy = ?, internalAt = ? WHERE id = ?",
-                           arguments: [reason, actor.userName, time, id])
+            try db.execute(
+                sql: "UPDATE requestNote SET internalReason = ?, internalBy = ?, internalAt = ? WHERE id = ?",
+                arguments: [reason, actor.userName, time, id])
             let publicId: String = row[1]
             try PrivacyRequestRecord.touch(db, publicId: publicId)
             // The reason is the admin's words about a decision, kept with the note; the audit names the note only.
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .noteMarkedInternal, target: publicId,
-                                details: ["note": String(id)])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .noteMarkedInternal, target: publicId,
+                details: ["note": String(id)])
             return try Self.fetchDetail(db, publicId: publicId).notes.first { $0.id == id }!
         }
     }

@@ -22,27 +22,42 @@ extension AppDatabase {
         try write { db in
             let detail = try Self.fetchDetail(db, publicId: publicId)
             let member = try Self.freshActor(db, actor)
-            try RequestRules.check(.verify, on: detail.summary.facts, by: member, now: time, policy: Self.deadlinePolicy(db))
-            guard let onFile = try String.fetchOne(db, sql: """
-                SELECT c.email FROM privacyRequest r JOIN customer c ON c.id = r.customerId WHERE r.id = ?
-                """, arguments: [detail.summary.id]) else {
-                throw LoupeError(.notAllowed, "\(publicId) matched no customer with an email on file: a code can only go to an address on file. Verify another way (order details or a document).")
+            try RequestRules.check(
+                .verify, on: detail.summary.facts, by: member, now: time, policy: Self.deadlinePolicy(db))
+            guard
+                let onFile = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT c.email FROM privacyRequest r JOIN customer c ON c.id = r.customerId WHERE r.id = ?
+                        """, arguments: [detail.summary.id])
+            else {
+                throw LoupeError(
+                    .notAllowed,
+                    "\(publicId) matched no customer with an email on file: a code can only go to an address on file. Verify another way (order details or a document)."
+                )
             }
             let code = String(format: "%06d", Int.random(in: 0...999_999))
             let expires = time.addingTimeInterval(Self.codeLifetime)
-            try db.execute(sql: """
-                INSERT INTO verificationCode (requestId, codeHash, expiresAt, attemptsLeft, sentAt) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(requestId) DO UPDATE SET codeHash = excluded.codeHash, expiresAt = excluded.expiresAt,
-                    attemptsLeft = excluded.attemptsLeft, sentAt = excluded.sentAt
-                """, arguments: [detail.summary.id, try codeHash(db, code, requestId: detail.summary.id), expires,
-                                 Self.codeAttempts, time])
-            let name = try String.fetchOne(db, sql: "SELECT fullName FROM customer c JOIN privacyRequest r ON r.customerId = c.id WHERE r.id = ?",
-                                           arguments: [detail.summary.id])
-            try queueMessage(db, .verificationCode, requestId: detail.summary.id, extra: [.verificationCode: code],
-                             recipient: (name, onFile), actor: actor.userName, at: time)
+            try db.execute(
+                sql: """
+                    INSERT INTO verificationCode (requestId, codeHash, expiresAt, attemptsLeft, sentAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(requestId) DO UPDATE SET codeHash = excluded.codeHash, expiresAt = excluded.expiresAt,
+                        attemptsLeft = excluded.attemptsLeft, sentAt = excluded.sentAt
+                    """,
+                arguments: [
+                    detail.summary.id, try codeHash(db, code, requestId: detail.summary.id), expires,
+                    Self.codeAttempts, time,
+                ])
+            let name = try String.fetchOne(
+                db, sql: "SELECT fullName FROM customer c JOIN privacyRequest r ON r.customerId = c.id WHERE r.id = ?",
+                arguments: [detail.summary.id])
+            try queueMessage(
+                db, .verificationCode, requestId: detail.summary.id, extra: [.verificationCode: code],
+                recipient: (name, onFile), actor: actor.userName, at: time)
             try PrivacyRequestRecord.touch(db, id: detail.summary.id)
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .verificationCodeSent, target: publicId,
-                                details: ["to": "the address on file", "expires": CivilTime.iso8601(expires)])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .verificationCodeSent, target: publicId,
+                details: ["to": "the address on file", "expires": CivilTime.iso8601(expires)])
             return VerificationCodeSent(request: publicId, sentTo: Masking.email(onFile), expiresAt: expires)
         }
     }
@@ -51,35 +66,60 @@ extension AppDatabase {
     /// file") when it matches, in time and within its attempts. A wrong code uses up an attempt — recorded even
     /// though the answer is a refusal — and a wrong, expired or exhausted code is refused with the reason.
     @discardableResult
-    public func confirmVerificationCode(publicId: String, code: String, actor: StaffMember, at time: Date) throws -> RequestDetail {
+    public func confirmVerificationCode(publicId: String, code: String, actor: StaffMember, at time: Date) throws
+        -> RequestDetail {
         let typed = code.filter(\.isNumber)
         let outcome: Result<RequestDetail, LoupeError> = try write { db in
-            guard let requestId = try Int64.fetchOne(db, sql: "SELECT id FROM privacyRequest WHERE publicId = ?", arguments: [publicId]),
-                  let row = try Row.fetchOne(db, sql: "SELECT codeHash, expiresAt, attemptsLeft FROM verificationCode WHERE requestId = ?",
-                                             arguments: [requestId]) else {
-                return .failure(LoupeError(.notFound, "No code was sent for \(publicId): send one with `loupe requests verify \(publicId) --method email-code`."))
+            guard
+                let requestId = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM privacyRequest WHERE publicId = ?", arguments: [publicId]),
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT codeHash, expiresAt, attemptsLeft FROM verificationCode WHERE requestId = ?",
+                    arguments: [requestId])
+            else {
+                return .failure(
+                    LoupeError(
+                        .notFound,
+                        "No code was sent for \(publicId): send one with `loupe requests verify \(publicId) --method email-code`."
+                    ))
             }
             let attemptsLeft: Int = row["attemptsLeft"]
             guard attemptsLeft > 0 else {
-                return .failure(LoupeError(.notAllowed, "The code for \(publicId) was tried \(Self.codeAttempts) times and no longer works: send a new one."))
+                return .failure(
+                    LoupeError(
+                        .notAllowed,
+                        "The code for \(publicId) was tried \(Self.codeAttempts) times and no longer works: send a new one."
+                    ))
             }
             guard (row["expiresAt"] as Date) > time else {
-                return .failure(LoupeError(.notAllowed, "The code for \(publicId) expired (codes work for 24 hours): send a new one."))
+                return .failure(
+                    LoupeError(
+                        .notAllowed, "The code for \(publicId) expired (codes work for 24 hours): send a new one."))
             }
             let expected: String = row["codeHash"]
             let given = try codeHash(db, typed, requestId: requestId)
             // Constant time: every byte compared whatever the first difference.
             guard typed.count == 6, expected.utf8.count == given.utf8.count,
-                  zip(expected.utf8, given.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0 else {
-                try db.execute(sql: "UPDATE verificationCode SET attemptsLeft = attemptsLeft - 1 WHERE requestId = ?", arguments: [requestId])
-                try AuditLog.append(db, at: time, actor: actor.userName, event: .verificationCodeRefused, target: publicId,
-                                    details: ["attemptsLeft": String(attemptsLeft - 1)])
-                return .failure(LoupeError(.notAllowed, "That is not the code sent for \(publicId); \(attemptsLeft - 1) tr\(attemptsLeft - 1 == 1 ? "y" : "ies") left."))
+                zip(expected.utf8, given.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
+            else {
+                try db.execute(
+                    sql: "UPDATE verificationCode SET attemptsLeft = attemptsLeft - 1 WHERE requestId = ?",
+                    arguments: [requestId])
+                try AuditLog.append(
+                    db, at: time, actor: actor.userName, event: .verificationCodeRefused, target: publicId,
+                    details: ["attemptsLeft": String(attemptsLeft - 1)])
+                return .failure(
+                    LoupeError(
+                        .notAllowed,
+                        "That is not the code sent for \(publicId); \(attemptsLeft - 1) tr\(attemptsLeft - 1 == 1 ? "y" : "ies") left."
+                    ))
             }
             try db.execute(sql: "DELETE FROM verificationCode WHERE requestId = ?", arguments: [requestId])
-            return .success(try performInTransaction(
-                db, .verify(method: .emailCode, note: "email code confirmed from the address on file"), on: publicId,
-                expectedVersion: nil, actorName: actor.userName, at: time))
+            return .success(
+                try performInTransaction(
+                    db, .verify(method: .emailCode, note: "email code confirmed from the address on file"),
+                    on: publicId,
+                    expectedVersion: nil, actorName: actor.userName, at: time))
         }
         return try outcome.get()
     }
@@ -93,14 +133,15 @@ extension AppDatabase {
 
     /// Schema: one pending code per request.
     static func addVerificationCodes(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE verificationCode (
-                requestId INTEGER PRIMARY KEY REFERENCES privacyRequest(id),
-                codeHash TEXT NOT NULL,
-                expiresAt TEXT NOT NULL,
-                attemptsLeft INTEGER NOT NULL,
-                sentAt TEXT NOT NULL
-            )
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE verificationCode (
+                    requestId INTEGER PRIMARY KEY REFERENCES privacyRequest(id),
+                    codeHash TEXT NOT NULL,
+                    expiresAt TEXT NOT NULL,
+                    attemptsLeft INTEGER NOT NULL,
+                    sentAt TEXT NOT NULL
+                )
+                """)
     }
 }

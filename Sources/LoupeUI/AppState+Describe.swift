@@ -9,14 +9,18 @@ extension AppState {
             describe = DescribeState(title: row.publicId, fields: fields(of: row))
         case .customers(let search):
             guard let row = search.selected else { return }
-            describe = DescribeState(title: row.publicId, fields: [
-                .init("Name", row.fullName.map(Masking.name) ?? "—"),
-                .init("Email", row.email.map(Masking.email) ?? "—"),
-                .init("Phone", row.phone.map(Masking.phone) ?? "—"),
-                .init("Orders", String(row.orderCount)),
-                .init("Flags", [row.isMinor ? "under 16" : nil, row.isErased ? "erased" : nil]
-                    .compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "none"),
-            ])
+            describe = DescribeState(
+                title: row.publicId,
+                fields: [
+                    .init("Name", row.fullName.map(Masking.name) ?? "—"),
+                    .init("Email", row.email.map(Masking.email) ?? "—"),
+                    .init("Phone", row.phone.map(Masking.phone) ?? "—"),
+                    .init("Orders", String(row.orderCount)),
+                    .init(
+                        "Flags",
+                        [row.isMinor ? "under 16" : nil, row.isErased ? "erased" : nil]
+                            .compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "none"),
+                ])
         case .records(let shown):
             guard let list = shown.list.list, let row = shown.list.selected else { return }
             let titles = list.columns.map(\.title)
@@ -33,14 +37,16 @@ extension AppState {
         let fields = messageLog.reversed().map { logged in
             DescribeState.Field(deadlines.minuteString(logged.at), logged.message.text, isError: logged.message.isError)
         }
-        describe = DescribeState(title: "Messages of this session, newest first",
-                                 fields: fields.isEmpty ? [.init("", "No messages yet.")] : fields)
+        describe = DescribeState(
+            title: "Messages of this session, newest first",
+            fields: fields.isEmpty ? [.init("", "No messages yet.")] : fields)
     }
 
     /// A key while something is shown whole: the movement keys scroll, Esc, q or d close.
     mutating func handleDescribeKey(_ key: Key) -> [Effect] {
         guard var shown = describe else { return [] }
-        let overflow = max(shown.lines(width: DescribeView.textWidth(width)).count - DescribeView.visibleRows(height), 0)
+        let overflow = max(
+            shown.lines(width: DescribeView.textWidth(width)).count - DescribeView.visibleRows(height), 0)
         switch key {
         case .escape, .char("q"), .char("d"), .enter:
             describe = nil
@@ -67,14 +73,21 @@ extension AppState {
             .init("Subject", row.subjectEmail.map(Masking.email) ?? "—"),
             .init("Assignee", row.assignee ?? "nobody (i or a claims it)"),
             .init("Received", deadlines.minuteString(row.receivedAt)),
-            .init("Due", deadlines.dayString(row.effectiveDueAt)
-                + (row.effectiveDueAt < now && row.status.isOpen ? " (overdue)" : "")),
+            .init(
+                "Due",
+                deadlines.dayString(row.effectiveDueAt)
+                    + (row.effectiveDueAt < now && row.status.isOpen ? " (overdue)" : "")),
         ]
         if let until = row.extendedUntil {
-            fields.append(.init("Extended", "from \(deadlines.dayString(row.originalDueAt)) to \(deadlines.dayString(until))"))
+            fields.append(
+                .init("Extended", "from \(deadlines.dayString(row.originalDueAt)) to \(deadlines.dayString(until))"))
         }
         if let proposer = row.proposedBy {
-            fields.append(.init("Erasure", "proposed by \(proposer)" + (proposer == actor.userName ? " (you: another supervisor approves)" : "")))
+            fields.append(
+                .init(
+                    "Erasure",
+                    "proposed by \(proposer)"
+                        + (proposer == actor.userName ? " (you: another supervisor approves)" : "")))
         }
         fields.append(.init("Identity", row.isIdentityVerified ? "verified" : "not verified"))
         if row.openTasks > 0 { fields.append(.init("Notices", "\(row.openTasks) open")) }

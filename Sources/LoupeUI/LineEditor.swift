@@ -56,8 +56,12 @@ public struct LineEditor: Equatable, Sendable {
         case .ctrl("w"):
             // The word before the cursor and the spaces after it, as in a shell.
             var start = position
-            while start > value.startIndex, value[value.index(before: start)] == " " { start = value.index(before: start) }
-            while start > value.startIndex, value[value.index(before: start)] != " " { start = value.index(before: start) }
+            while start > value.startIndex, value[value.index(before: start)] == " " {
+                start = value.index(before: start)
+            }
+            while start > value.startIndex, value[value.index(before: start)] != " " {
+                start = value.index(before: start)
+            }
             value.removeSubrange(start..<position)
         default:
             return false
