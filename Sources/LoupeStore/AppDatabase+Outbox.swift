@@ -49,8 +49,11 @@ extension AppDatabase {
         values[.extensionReason] = request["extensionReason"]
         values[.reason] = request["outcomeReason"]
         values.merge(extra) { $1 }
-        let rendered = try Self.template(db, event).render(values)
+        var rendered = try Self.template(db, event).render(values)
         let publicId: String = request["publicId"]
+        // Every message names its request as `[PR-…]` in the subject, so a reply finds its request even from a
+        // mail client that drops In-Reply-To (mail import reads the tag).
+        if !rendered.subject.contains("[\(publicId)]") { rendered.subject += " [\(publicId)]" }
         let vault = try currentVault(db)
         let messageId = "<\(UUID().uuidString.lowercased())@\(try Self.messageIdDomain(db))>"
         let queued = try OutboxMessageRecord(

@@ -118,3 +118,21 @@ import Testing
         #expect(try database.perform(.start, on: id, actor: admin, at: storeNow).summary.status == .inProgress)
     }
 }
+
+@Suite struct SubjectTagTests {
+    @Test func everyOutboundSubjectCarriesItsRequestTagAndAReplyQuotingOnlyTheTagThreads() throws {
+        let database = try demoDatabase(customers: 10)
+        let admin = try #require(try database.staffList().first { $0.role == .admin })
+        let customer = try #require(try database.searchCustomers("", limit: 10).first { $0.email != nil && !$0.isErased })
+        let created = try database.createRequest(NewRequest(kind: .access, email: customer.email!, channel: .email),
+                                                 actor: admin, at: storeNow)
+        let id = created.summary.publicId
+        let subject = try #require(created.messages.first?.subject)
+        #expect(subject.hasSuffix("[\(id)]"))
+        let reply = InboundMail(key: "<no-headers@x>", messageId: "no-headers@x", answers: [],
+                                fromAddress: customer.email, fromName: nil, subject: "Re: " + subject, body: "Thanks",
+                                bodyWasCut: false, cardNumbersRemoved: 0, attachments: [], nature: .message,
+                                bouncedMessageId: nil)
+        #expect(try database.receive(reply, actor: admin, at: storeNow) == .reply(publicId: id, fromSubject: true, verified: false))
+    }
+}

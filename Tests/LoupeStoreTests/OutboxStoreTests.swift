@@ -165,7 +165,8 @@ import Testing
         try database.setTemplate(MessageTemplate(event: .received, subject: "Got it: {{requestId}}", body: "Hello {{recipientName}}."),
                                  actor: root, at: storeNow)
         let id = try new(database, .access, offset: 0)
-        #expect(try lastMessage(database, id).subject == "Got it: \(id)")
+        // Changed when every subject got its `[PR-…]` tag (appended when the template has none).
+        #expect(try lastMessage(database, id).subject == "Got it: \(id) [\(id)]")
         try database.resetTemplate(.received, actor: root, at: storeNow)
         #expect(try database.template(.received).edited == nil)
     }
