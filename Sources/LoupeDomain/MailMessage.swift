@@ -55,8 +55,12 @@ public struct MailMessage: Equatable, Sendable {
     /// The message as the bytes of an RFC 5322 file.
     public func rfc5322() -> Data {
         let cleanSubject = String(String.UnicodeScalarView(subject.unicodeScalars.filter { !TextRules.isForbidden($0) }))
-        let subjectHeader = cleanSubject.unicodeScalars.allSatisfy({ $0.value < 0x7F }) && cleanSubject.count <= 60
-            ? cleanSubject : Self.encodedWords(cleanSubject).joined(separator: "\r\n ")
+        // Plain ASCII stays readable, folded at spaces to keep lines within 78 columns (RFC 5322 2.2.3); anything
+        // else, or a word too long to fold, is RFC 2047-encoded.
+        let isPlain = cleanSubject.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+            && !cleanSubject.split(separator: " ").contains { $0.count > 60 } && cleanSubject.count <= 900
+        let subjectHeader = isPlain ? Self.folded(cleanSubject, after: "Subject: ".count)
+            : Self.encodedWords(cleanSubject).joined(separator: "\r\n ")
         let normalized = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
         let base64 = Array(Data(normalized.utf8).base64EncodedString())
         let encoded = stride(from: 0, to: base64.count, by: 76)
@@ -82,6 +86,23 @@ public struct MailMessage: Equatable, Sendable {
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
         let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][c.month - 1]
         return "\(weekday), \(c.day) \(month) \(c.year) \(CivilTime.pad(c.hour)):\(CivilTime.pad(c.minute)):\(CivilTime.pad(c.second)) +0000"
+    }
+
+    /// ASCII text folded before spaces so no line (the first one after a `prefix`-long header name) passes 78.
+    static func folded(_ text: String, after prefix: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        var room = 78 - prefix
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + 1 + word.count > room {
+                lines.append(line)
+                line = ""
+                room = 77
+            }
+            line += (line.isEmpty && lines.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\r\n")
     }
 
     /// RFC 2047 `=?utf-8?B?...?=` words of at most 75 characters, split between characters, never inside one.
