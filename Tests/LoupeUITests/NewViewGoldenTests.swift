@@ -82,4 +82,12 @@ import Testing
         harness.press(.char("="), .char("e"))
         #expect(harness.fulfilled == [.confirmKind(.erasure)])
     }
+
+    @Test func aWideTerminalKeepsStatusAssigneeAndDueBesideTheHighlightedId() {
+        let harness = Harness(width: 200, height: 50, rows: sampleQueue(count: 20))
+        let header = harness.screen.split(separator: "\n")[1]
+        let due = header.range(of: "DUE")!.lowerBound
+        #expect(header.distance(from: header.startIndex, to: due) < 120, "no hundred blank columns before the due date")
+        #expect(goldenMismatch(harness.screen, "new-queue-200x50") == nil)
+    }
 }
