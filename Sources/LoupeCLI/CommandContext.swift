@@ -64,18 +64,9 @@ struct RequestJSON: Encodable {
     var tasks: [ProcessorTask]?
     var exports: [String]?
     var notes: [RequestNote]?
-    /// The messages to the subject (no address): event, status, and a delivery failure if one came back.
+    /// The messages to the subject, as `outbox list --json` shows them (address masked), with a delivery
+    /// failure if one came back.
     var messages: [MessageJSON]?
-
-    /// A message to the subject as `requests show --json` lists it.
-    struct MessageJSON: Encodable {
-        let id: Int64
-        let event: String
-        let status: String
-        let subject: String
-        let sentAt: Date?
-        let lastError: String?
-    }
 
     init(_ summary: RequestSummary, now: Date) {
         id = summary.publicId
@@ -107,10 +98,7 @@ struct RequestJSON: Encodable {
         tasks = detail.tasks
         exports = detail.exports
         notes = detail.notes
-        messages = detail.messages.map {
-            MessageJSON(id: $0.id, event: $0.event.rawValue, status: $0.status.rawValue, subject: $0.subject,
-                        sentAt: $0.sentAt, lastError: $0.lastError)
-        }
+        messages = detail.messages.map(MessageJSON.init)
     }
 }
 

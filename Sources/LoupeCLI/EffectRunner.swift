@@ -115,8 +115,8 @@ struct EffectRunner {
             message = "\(closed.count) notice\(closed.count == 1 ? "" : "s") confirmed: "
                 + closed.map(\.recipient).joined(separator: ", ") + "."
         case .exportAndComplete:
-            let result = try database.exportAccess(publicId: publicId, to: exportsDirectory, actor: actor, at: clock())
-            let detail = try database.perform(.complete, on: publicId, actor: actor, at: clock())
+            let (result, detail) = try database.exportAndComplete(
+                publicId: publicId, to: exportsDirectory, actor: actor, at: clock())
             return .performed(detail, verb: "exported to \(result.folder) and completed")
         case .closeTask(let id, let reason):
             let task = try database.closeTask(id: id, impossibleBecause: reason, actor: actor, at: clock())

@@ -126,3 +126,14 @@ public struct UserFileAccess: Sendable {
     /// With the process's own rights.
     public static let processRights = UserFileAccess { try $0() }
 }
+
+extension AppDatabase {
+    /// Completes an access request that has no export yet: writes the export, then completes (the completion
+    /// message says where the export is). Two use cases, each its own transaction: a failure between them leaves
+    /// an exported, open request, which completes later as any other.
+    public func exportAndComplete(publicId: String, to directory: String, actor: StaffMember, at time: Date) throws
+        -> (ExportResult, RequestDetail) {
+        let result = try exportAccess(publicId: publicId, to: directory, actor: actor, at: time)
+        return (result, try perform(.complete, on: publicId, actor: actor, at: time))
+    }
+}

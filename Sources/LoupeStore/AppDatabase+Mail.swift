@@ -126,20 +126,12 @@ extension AppDatabase {
         guard let onFile, onFile == mail.fromAddress?.lowercased() else { return false }
         let candidates = Self.sixDigitNumbers(in: mail.subject + "\n" + mail.body).prefix(3)
         guard !candidates.isEmpty else { return false }
-        let expected: String = row["codeHash"]
-        for candidate in candidates where try codeHash(db, candidate, requestId: requestId) == expected {
-            try db.execute(sql: "DELETE FROM verificationCode WHERE requestId = ?", arguments: [requestId])
-            _ = try performInTransaction(
-                db, .verify(method: .emailCode, note: "email code confirmed from the address on file"), on: publicId,
-                expectedVersion: nil, actorName: actor, at: time)
+        for candidate in candidates where try codeMatches(db, candidate, requestId: requestId, hash: row["codeHash"]) {
+            _ = try acceptCode(db, requestId: requestId, publicId: publicId, actor: actor, at: time)
             return true
         }
-        try db.execute(
-            sql: "UPDATE verificationCode SET attemptsLeft = attemptsLeft - 1 WHERE requestId = ?",
-            arguments: [requestId])
-        try AuditLog.append(
-            db, at: time, actor: actor, event: .verificationCodeRefused, target: publicId,
-            details: ["attemptsLeft": String((row["attemptsLeft"] as Int) - 1), "via": "mail"])
+        try useAttempt(db, requestId: requestId, publicId: publicId, left: (row["attemptsLeft"] as Int) - 1, via: "mail",
+                       actor: actor, at: time)
         return false
     }
 

@@ -96,32 +96,45 @@ extension AppDatabase {
                     LoupeError(
                         .notAllowed, "The code for \(publicId) expired (codes work for 24 hours): send a new one."))
             }
-            let expected: String = row["codeHash"]
-            let given = try codeHash(db, typed, requestId: requestId)
-            // Constant time: every byte compared whatever the first difference.
-            guard typed.count == 6, expected.utf8.count == given.utf8.count,
-                zip(expected.utf8, given.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
-            else {
-                try db.execute(
-                    sql: "UPDATE verificationCode SET attemptsLeft = attemptsLeft - 1 WHERE requestId = ?",
-                    arguments: [requestId])
-                try AuditLog.append(
-                    db, at: time, actor: actor.userName, event: .verificationCodeRefused, target: publicId,
-                    details: ["attemptsLeft": String(attemptsLeft - 1)])
+            guard try codeMatches(db, typed, requestId: requestId, hash: row["codeHash"]) else {
+                try useAttempt(db, requestId: requestId, publicId: publicId, left: attemptsLeft - 1, via: "typed",
+                               actor: actor.userName, at: time)
                 return .failure(
                     LoupeError(
                         .notAllowed,
                         "That is not the code sent for \(publicId); \(attemptsLeft - 1) tr\(attemptsLeft - 1 == 1 ? "y" : "ies") left."
                     ))
             }
-            try db.execute(sql: "DELETE FROM verificationCode WHERE requestId = ?", arguments: [requestId])
-            return .success(
-                try performInTransaction(
-                    db, .verify(method: .emailCode, note: "email code confirmed from the address on file"),
-                    on: publicId,
-                    expectedVersion: nil, actorName: actor.userName, at: time))
+            return .success(try acceptCode(db, requestId: requestId, publicId: publicId, actor: actor.userName, at: time))
         }
         return try outcome.get()
+    }
+
+    /// Whether `code` is the one whose hash is stored, compared in constant time (every byte, whatever the first
+    /// difference). Both doors use it: a code typed by an agent and one carried by a reply.
+    func codeMatches(_ db: Database, _ code: String, requestId: Int64, hash expected: String) throws -> Bool {
+        let given = try codeHash(db, code, requestId: requestId)
+        return code.count == 6 && expected.utf8.count == given.utf8.count
+            && zip(expected.utf8, given.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
+    }
+
+    /// A matching code: it is spent, and the request verified "from the address on file", in the caller's
+    /// transaction.
+    func acceptCode(_ db: Database, requestId: Int64, publicId: String, actor: String, at time: Date) throws
+        -> RequestDetail {
+        try db.execute(sql: "DELETE FROM verificationCode WHERE requestId = ?", arguments: [requestId])
+        return try performInTransaction(
+            db, .verify(method: .emailCode, note: "email code confirmed from the address on file"), on: publicId,
+            expectedVersion: nil, actorName: actor, at: time)
+    }
+
+    /// A wrong code: one attempt used, audited (never the code), in the caller's transaction.
+    func useAttempt(_ db: Database, requestId: Int64, publicId: String, left: Int, via: String, actor: String,
+                    at time: Date) throws {
+        try db.execute(sql: "UPDATE verificationCode SET attemptsLeft = attemptsLeft - 1 WHERE requestId = ?",
+                       arguments: [requestId])
+        try AuditLog.append(db, at: time, actor: actor, event: .verificationCodeRefused, target: publicId,
+                            details: ["attemptsLeft": String(left), "via": via])
     }
 
     /// A code's keyed hash: HMAC-SHA256 under a key derived from the vault key, bound to the request.
