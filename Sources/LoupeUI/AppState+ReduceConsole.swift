@@ -38,7 +38,7 @@ extension AppState {
             let publicId = claimed.summary.publicId
             push(.request(publicId))
             detail = claimed
-            message = StatusMessage("\(publicId): claimed, the most urgent unassigned request; now \(claimed.summary.status.label).")
+            message = StatusMessage("\(publicId): claimed, the most urgent unassigned request. Status: \(claimed.summary.status.label).")
             return []
         case .openRequestCustomer:
             guard case .request = screen, let customer = detail?.customerPublicId else { return [] }
