@@ -20,6 +20,8 @@ struct OutboxSender {
     /// Whether the maildir is one the user named (`--maildir`): written with the user's own rights, owner-only.
     /// The default maildir is in the install's custody: the group's, folders 770 and files 640.
     var userNamed = false
+    /// Who this sender is, for the lease on a message in flight: host, process and a random part.
+    let owner = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
 
     /// What a send did, for people and scripts.
     struct Report: Encodable {
@@ -45,7 +47,7 @@ struct OutboxSender {
         try prepareMaildir()
         var report = Report()
         report.withdrawn = try database.withdrawStaleMessages(actor: actor, at: clock())
-        for (message, route) in try database.unfinishedSends() {
+        for (message, route) in try database.takeOverUnfinishedSends(owner: owner, at: clock()) {
             if isDelivered(message) {
                 try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())
                 report.recovered.append(message.id)
@@ -69,26 +71,68 @@ struct OutboxSender {
                 report.failed.append(Failure(id: message.id, request: message.requestId, error: reason))
                 continue
             }
+            let to: MailAddress
+            let claimed: OutboxMessage
             do {
-                let to = try MailAddress(name: message.toName, address: address)
-                guard let claimed = try database.beginSending(id: message.id, route: sendmail == nil ? .maildir : .sendmail,
-                                                              at: clock()) else { continue }
-                let mail = MailMessage(from: from, to: to, subject: claimed.subject, body: claimed.body, date: clock(),
-                                       messageId: claimed.messageId)
-                let bytes = mail.rfc5322()
-                if let sendmail { try pipe(bytes, to: sendmail, envelopeFrom: from.address) }
-                try deliver(bytes, name: fileName(message))
-                try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())
-                report.sent.append(message.id)
+                to = try MailAddress(name: message.toName, address: address)
+                guard let taken = try database.beginSending(id: message.id, route: sendmail == nil ? .maildir : .sendmail,
+                                                            owner: owner, at: clock()) else { continue }
+                claimed = taken
             } catch {
-                let text = (error as? LoupeError)?.message ?? "\(error)"
-                try database.markFailed(id: message.id, error: text, at: clock())
-                report.failed.append(Failure(id: message.id, request: message.requestId, error: text))
+                try fail(message, error, into: &report)
+                continue
             }
+            let mail = MailMessage(from: from, to: to, subject: claimed.subject, body: claimed.body, date: clock(),
+                                   messageId: claimed.messageId, inReplyTo: claimed.inReplyTo,
+                                   references: claimed.references, isAutomatic: claimed.event != .reply)
+            let bytes = mail.rfc5322()
+            guard let sendmail else {
+                // The maildir is the only route: a copy that fails means nothing went, so it waits in the queue.
+                do {
+                    try deliver(bytes, name: fileName(message))
+                    try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())
+                    report.sent.append(message.id)
+                } catch {
+                    try fail(message, error, into: &report)
+                }
+                continue
+            }
+            do { try pipe(bytes, to: sendmail, envelopeFrom: from.address) } catch {
+                try fail(message, error, into: &report)
+                continue
+            }
+            // sendmail accepted it: from here on it went, and is never queued again whatever fails next.
+            try recordAccepted(message, bytes: bytes, into: &report)
         }
         // An erasure report's copy holds the erased person's address: it was queued for removal when marked sent.
         if try database.hasUnfinishedErasures() { try database.finishErasures() }
         return report
+    }
+
+    /// Records a message sendmail accepted: sent, with its maildir copy or saying the copy was not kept. When even
+    /// that record is refused, it is left in doubt with what happened, for a person to mark sent.
+    private func recordAccepted(_ message: OutboxMessage, bytes: Data, into report: inout Report) throws {
+        var copyFailure: String?
+        do { try deliver(bytes, name: fileName(message)) } catch {
+            copyFailure = (error as? LoupeError)?.message ?? "\(error)"
+        }
+        do {
+            try database.markSent(id: message.id, copyPath: copyFailure == nil ? copyPath(message) : nil,
+                                  copyNotKept: copyFailure, actor: actor, at: clock())
+            report.sent.append(message.id)
+        } catch {
+            let why = (error as? LoupeError)?.message ?? "\(error)"
+            try database.markInDoubt(id: message.id, reason: "sendmail accepted it, then recording the send was refused "
+                                     + "(\(why)): it went; `loupe outbox mark-sent \(message.id)` records it.", at: clock())
+            report.inDoubt.append(message.id)
+        }
+    }
+
+    /// Puts `message` back in the queue with the reason, for a failure before anything left.
+    private func fail(_ message: OutboxMessage, _ error: Error, into report: inout Report) throws {
+        let text = (error as? LoupeError)?.message ?? "\(error)"
+        try database.markFailed(id: message.id, error: text, at: clock())
+        report.failed.append(Failure(id: message.id, request: message.requestId, error: text))
     }
 
     /// Where the maildir copy of `message` was delivered (a mail reader may later move it to `cur/`).

@@ -41,15 +41,35 @@ public struct MailMessage: Equatable, Sendable {
     public var date: Date
     /// `<...@...>`, fixed when the message was queued so a resend is recognisably the same message.
     public var messageId: String
+    /// The Message-ID this one answers, so the subject's mail client threads it.
+    public var inReplyTo: String?
+    /// The conversation's Message-IDs, oldest first (RFC 5322 3.6.4).
+    public var references: [String]
+    /// Whether software wrote it from a template (`Auto-Submitted: auto-generated`, so vacation responders stay
+    /// quiet) rather than a person.
+    public var isAutomatic: Bool
 
     /// Makes a message.
-    public init(from: MailAddress, to: MailAddress, subject: String, body: String, date: Date, messageId: String) {
+    public init(from: MailAddress, to: MailAddress, subject: String, body: String, date: Date, messageId: String,
+                inReplyTo: String? = nil, references: [String] = [], isAutomatic: Bool = true) {
         self.from = from
         self.to = to
         self.subject = subject
         self.body = body
         self.date = date
         self.messageId = messageId
+        self.inReplyTo = inReplyTo.flatMap(Self.messageIdOrNil)
+        self.references = references.compactMap(Self.messageIdOrNil)
+        self.isAutomatic = isAutomatic
+    }
+
+    /// `text` when it is a well-formed `<id@domain>` that can go in a header as it is (no spaces or controls,
+    /// at most 250 characters), else nil: a hostile In-Reply-To never reaches a header.
+    public static func messageIdOrNil(_ text: String) -> String? {
+        guard text.count >= 3, text.count <= 250, text.first == "<", text.last == ">",
+              text.dropFirst().dropLast().unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" })
+        else { return nil }
+        return text
     }
 
     /// The message as the bytes of an RFC 5322 file.
@@ -65,17 +85,17 @@ public struct MailMessage: Equatable, Sendable {
         let base64 = Array(Data(normalized.utf8).base64EncodedString())
         let encoded = stride(from: 0, to: base64.count, by: 76)
             .map { String(base64[$0..<min($0 + 76, base64.count)]) }.joined(separator: "\r\n")
-        let headers = [
+        var headers = [
             "Date: \(Self.dateHeader(date))",
             "From: \(from.header)",
             "To: \(to.header)",
             "Subject: \(subjectHeader)",
             "Message-ID: \(messageId)",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: base64",
-            "Auto-Submitted: auto-generated",
         ]
+        if let inReplyTo { headers.append("In-Reply-To: \(inReplyTo)") }
+        if !references.isEmpty { headers.append("References: " + references.joined(separator: "\r\n ")) }
+        headers += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
+        if isAutomatic { headers.append("Auto-Submitted: auto-generated") }
         return Data((headers.joined(separator: "\r\n") + "\r\n\r\n" + encoded + "\r\n").utf8)
     }
 

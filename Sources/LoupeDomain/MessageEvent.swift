@@ -22,6 +22,9 @@ public enum MessageEvent: String, CaseIterable, Codable, Sendable {
     case noDataHeld = "no-data-held"
     /// A six-digit code, sent to the address on file, that proves the requester reads that mailbox.
     case verificationCode = "verification-code"
+    /// An agent's own answer to the subject's mail, written in the editor; the template is its greeting and
+    /// signature, and it threads to the subject's last message.
+    case reply
 
     /// The placeholders a template of this event may use.
     public var placeholders: [Placeholder] {
@@ -35,7 +38,7 @@ public enum MessageEvent: String, CaseIterable, Codable, Sendable {
         case .consentWithdrawn: return common + [.withdrawnPurposes]
         case .rejected: return common + [.reason, .authority]
         case .cancelled: return common + [.reason]
-        case .noDataHeld: return common
+        case .noDataHeld, .reply: return common
         case .verificationCode: return common + [.verificationCode]
         }
     }
@@ -93,6 +96,7 @@ extension MessageEvent {
         case .cancelled: "the reason for cancelling"
         case .noDataHeld: "word that no data about them is held"
         case .verificationCode: "a six-digit code to confirm their identity"
+        case .reply: "an agent's answer to their mail"
         }
     }
 
@@ -106,7 +110,7 @@ extension MessageEvent {
             if !facts.status.isOpen { return "the request is \(facts.status.label)" }
             return nil
         case .received, .extended, .accessReady, .rectificationDone, .erasureDone, .consentWithdrawn, .rejected,
-             .cancelled, .noDataHeld:
+             .cancelled, .noDataHeld, .reply:
             return nil
         }
     }

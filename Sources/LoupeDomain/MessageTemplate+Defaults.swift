@@ -22,6 +22,11 @@ extension MessageTemplate {
                 We received your request ({{kind}}) on {{receivedOn}} and registered it as {{requestId}}.
                 We will answer by {{dueOn}} at the latest. If we need more time, we will tell you why before then.
                 """)
+        case .reply:
+            return ("About your privacy request {{requestId}}", """
+                Dear {{recipientName}},
+
+                """)
         case .verificationCode:
             return ("Your verification code for request {{requestId}} [{{requestId}}]", """
                 Dear {{recipientName}},

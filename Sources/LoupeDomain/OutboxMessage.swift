@@ -30,8 +30,14 @@ public struct OutboxMessage: Equatable, Sendable, Codable {
     public var editedBy: String?
     public var editedAt: Date?
     public var sentAt: Date?
-    /// Why the last send failed, if it did.
+    /// Why the last send failed, if it did; on a sent message, what went wrong after it went ("copy not kept").
     public var lastError: String?
+    /// The Message-ID it answers (the subject's last message on the request), when the subject wrote.
+    public var inReplyTo: String?
+    /// The conversation's Message-IDs, oldest first.
+    public var references: [String] = []
+    /// Who holds it while it is in flight (`host:pid`), and until when: another sender leaves it alone until then.
+    public var leaseOwner: String?
 
     /// Makes a message value.
     public init(id: Int64, requestId: String, event: MessageEvent, toName: String?, toAddress: String?, subject: String,

@@ -126,11 +126,17 @@ extension AppDatabase {
                               vault: RetentionVault?) throws -> [OutboxMessage] {
         try Row.fetchAll(db, sql: "SELECT m.*, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId \(clause)",
                          arguments: arguments).map { row in
-            OutboxMessage(id: row["id"], requestId: row["publicId"], event: try Self.decode(row["event"]),
-                          toName: try vault.flatMap { vault in try (row["toName"] as String?).map(vault.open) },
-                          toAddress: try vault.flatMap { vault in try (row["toAddress"] as String?).map(vault.open) }, subject: row["subject"], body: row["body"], messageId: row["messageId"],
-                          status: try Self.decode(row["status"]), createdAt: row["createdAt"], editedBy: row["editedBy"],
-                          editedAt: row["editedAt"], sentAt: row["sentAt"], lastError: row["lastError"])
+            var message = OutboxMessage(
+                id: row["id"], requestId: row["publicId"], event: try Self.decode(row["event"]),
+                toName: try vault.flatMap { vault in try (row["toName"] as String?).map(vault.open) },
+                toAddress: try vault.flatMap { vault in try (row["toAddress"] as String?).map(vault.open) },
+                subject: row["subject"], body: row["body"], messageId: row["messageId"],
+                status: try Self.decode(row["status"]), createdAt: row["createdAt"], editedBy: row["editedBy"],
+                editedAt: row["editedAt"], sentAt: row["sentAt"], lastError: row["lastError"])
+            message.inReplyTo = row["inReplyTo"]
+            message.references = (row["referencesHeader"] as String?)?.split(separator: " ").map(String.init) ?? []
+            message.leaseOwner = row["leaseOwner"]
+            return message
         }
     }
 }

@@ -8,13 +8,19 @@ public enum SendRoute: String, Sendable {
 }
 
 extension AppDatabase {
-    /// Marks a queued message as being sent by `route` (one transaction). Returns nil when it is no longer queued
-    /// (another send took it), so two senders never hand the same message on.
-    public func beginSending(id: Int64, route: SendRoute, at time: Date) throws -> OutboxMessage? {
+    /// How long a sender holds a message it is sending before another may take it for a crash: longer than any
+    /// sendmail takes to accept a message.
+    public static let sendLease: TimeInterval = 600
+
+    /// Marks a queued message as being sent by `route`, leased to `owner` until `sendLease` from now (one
+    /// transaction). Returns nil when it is no longer queued (another send took it), so two senders never hand the
+    /// same message on.
+    public func beginSending(id: Int64, route: SendRoute, owner: String, at time: Date) throws -> OutboxMessage? {
         try write { db in
             try db.execute(sql: """
-                UPDATE outboxMessage SET status = 'sending', attemptedAt = ?, attemptVia = ? WHERE id = ? AND status = 'queued'
-                """, arguments: [time, route.rawValue, id])
+                UPDATE outboxMessage SET status = 'sending', attemptedAt = ?, attemptVia = ?, leaseOwner = ?, leaseUntil = ?
+                WHERE id = ? AND status = 'queued'
+                """, arguments: [time, route.rawValue, owner, time.addingTimeInterval(Self.sendLease), id])
             return db.changesCount == 1 ? try self.message(db, id: id) : nil
         }
     }
@@ -22,7 +28,9 @@ extension AppDatabase {
     /// Records that a message went: its time, where its maildir copy is (`copyPath`, so an erasure can remove
     /// it), and an audit entry on the request naming the Message-ID. An erasure report forgets its address once
     /// sent, and its copy is queued for removal at once (`finishErasures` removes it).
-    public func markSent(id: Int64, copyPath: String? = nil, actor: StaffMember, at time: Date, by: AuditEvent.SentBy = .send) throws {
+    /// `copyNotKept` says why a message sendmail accepted has no maildir copy: it is still sent, and says so.
+    public func markSent(id: Int64, copyPath: String? = nil, copyNotKept: String? = nil, actor: StaffMember, at time: Date,
+                         by: AuditEvent.SentBy = .send) throws {
         try write { db in
             let member = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
@@ -31,46 +39,58 @@ extension AppDatabase {
                 try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: message.requestId), actor: member)
             }
             let forget = message.event == .erasureDone
+            let note = copyNotKept.map { "Sent; copy not kept: " + String($0.prefix(400)) }
             try db.execute(sql: """
-                UPDATE outboxMessage SET status = 'sent', sentAt = ?, lastError = NULL,
+                UPDATE outboxMessage SET status = 'sent', sentAt = ?, lastError = ?, leaseOwner = NULL, leaseUntil = NULL,
                     toAddress = CASE WHEN ? THEN NULL ELSE toAddress END, copyPath = CASE WHEN ? THEN NULL ELSE ? END
                 WHERE id = ?
-                """, arguments: [time, forget, forget, copyPath, id])
+                """, arguments: [time, note, forget, forget, copyPath, id])
             if forget, let copyPath {
                 try db.execute(sql: """
                     INSERT INTO pendingFileRemoval (path, requestId, queuedAt) SELECT ?, requestId, ? FROM outboxMessage WHERE id = ?
                     """, arguments: [copyPath, time, id])
             }
+            var details = ["message": String(id), "messageId": message.messageId]
+            if copyNotKept != nil { details["copy"] = "not kept" }
             try AuditLog.append(db, at: time, actor: actor.userName, event: .messageSent(by), target: message.requestId,
-                                details: ["message": String(id), "messageId": message.messageId])
+                                details: details)
         }
     }
 
     /// Puts a message back in the queue with the reason its send failed (shown in `outbox list` and on the request).
     public func markFailed(id: Int64, error: String, at time: Date) throws {
         try write { db in
-            try db.execute(sql: "UPDATE outboxMessage SET status = 'queued', lastError = ? WHERE id = ?",
-                           arguments: [String(error.prefix(500)), id])
+            try db.execute(sql: """
+                UPDATE outboxMessage SET status = 'queued', lastError = ?, leaseOwner = NULL, leaseUntil = NULL WHERE id = ?
+                """, arguments: [String(error.prefix(500)), id])
         }
     }
 
-    /// A send that reached sendmail and was then interrupted: it may have gone, so it is not sent again on its own.
-    public func markInDoubt(id: Int64, at time: Date) throws {
+    /// A send that reached sendmail and was then interrupted, or whose recording failed after sendmail accepted
+    /// it: it may have gone (or did), so it is never sent again on its own. `reason` says what a person checks.
+    public func markInDoubt(id: Int64, reason: String? = nil, at time: Date) throws {
+        let text = reason ?? "The send was interrupted after sendmail got the message: check the mail log, "
+            + "then loupe outbox retry or mark-sent."
         try write { db in
             try db.execute(sql: """
-                UPDATE outboxMessage SET status = 'in-doubt',
-                    lastError = 'The send was interrupted after sendmail got the message: check the mail log, then loupe outbox retry or mark-sent.'
-                WHERE id = ?
-                """, arguments: [id])
+                UPDATE outboxMessage SET status = 'in-doubt', lastError = ?, leaseOwner = NULL, leaseUntil = NULL
+                WHERE id = ? AND status = 'sending'
+                """, arguments: [String(text.prefix(500)), id])
         }
     }
 
-    /// Messages a send began and did not finish (a crash): the next send resolves them first.
-    public func unfinishedSends() throws -> [(message: OutboxMessage, route: SendRoute)] {
-        try read { db in
-            let routes = try Row.fetchAll(db, sql: "SELECT id, attemptVia FROM outboxMessage WHERE status = 'sending'")
-            return try routes.map { row in
-                (try self.message(db, id: row["id"]), SendRoute(rawValue: row["attemptVia"] ?? "") ?? .sendmail)
+    /// Messages a send began and did not finish (a crash) whose lease has run out, each now leased to `owner`:
+    /// the next send resolves them first. A message another sender still holds is left to it.
+    public func takeOverUnfinishedSends(owner: String, at time: Date) throws -> [(message: OutboxMessage, route: SendRoute)] {
+        try write { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, attemptVia FROM outboxMessage
+                WHERE status = 'sending' AND (leaseUntil IS NULL OR leaseUntil < ?)
+                """, arguments: [time])
+            return try rows.map { row in
+                try db.execute(sql: "UPDATE outboxMessage SET leaseOwner = ?, leaseUntil = ? WHERE id = ?",
+                               arguments: [owner, time.addingTimeInterval(Self.sendLease), row["id"]])
+                return (try self.message(db, id: row["id"]), SendRoute(rawValue: row["attemptVia"] ?? "") ?? .sendmail)
             }
         }
     }

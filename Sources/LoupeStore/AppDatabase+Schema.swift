@@ -45,6 +45,7 @@ extension AppDatabase {
         }
         migrator.registerMigration("v12-inbound-mail", migrate: addInboundMail)
         migrator.registerMigration("v13-verification-codes", migrate: addVerificationCodes)
+        migrator.registerMigration("v14-outbox-lease-and-threads", migrate: addOutboxLeaseAndThreads)
         return migrator
     }
 

@@ -34,4 +34,16 @@ extension AppDatabase {
             CREATE INDEX outboxMessage_unsent ON outboxMessage(status, id) WHERE status != 'sent';
             """)
     }
+
+    /// A message in flight is leased by one sender (who, until when), so a second `outbox send` skips it
+    /// instead of taking it for a crash; a message knows the conversation it answers (`In-Reply-To` and
+    /// `References`), so the subject's mail client threads it.
+    static func addOutboxLeaseAndThreads(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE outboxMessage ADD COLUMN leaseOwner TEXT;
+            ALTER TABLE outboxMessage ADD COLUMN leaseUntil DATETIME;
+            ALTER TABLE outboxMessage ADD COLUMN inReplyTo TEXT;
+            ALTER TABLE outboxMessage ADD COLUMN referencesHeader TEXT;
+            """)
+    }
 }

@@ -125,8 +125,8 @@ import Testing
         for item in retained { #expect(report.body.contains(item.reference)) }
         let sealed = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT toAddress FROM outboxMessage WHERE id = ?", arguments: [report.id]) }
         #expect(sealed?.hasPrefix("sealed:") == true, "the address waits sealed, not in plain text")
-        #expect(try database.beginSending(id: report.id, route: .maildir, at: storeNow) != nil)
-        #expect(try database.beginSending(id: report.id, route: .maildir, at: storeNow) == nil, "two senders never take one message")
+        #expect(try database.beginSending(id: report.id, route: .maildir, owner: "test", at: storeNow) != nil)
+        #expect(try database.beginSending(id: report.id, route: .maildir, owner: "test", at: storeNow) == nil, "two senders never take one message")
         try database.markSent(id: report.id, actor: ava, at: storeNow)
         let sent = try database.outboxMessage(id: report.id)
         #expect(sent.status == .sent && sent.toAddress == nil && sent.sentAt == storeNow)
@@ -146,7 +146,7 @@ import Testing
         #expect(throws: LoupeError.self) {
             try database.editMessage(id: message.id, subject: "two\nlines", body: "b", actor: ava, at: storeNow)
         }
-        _ = try database.beginSending(id: message.id, route: .maildir, at: storeNow)
+        _ = try database.beginSending(id: message.id, route: .maildir, owner: "test", at: storeNow)
         try database.markSent(id: message.id, actor: ava, at: storeNow)
         #expect(throws: LoupeError.self) {
             try database.editMessage(id: message.id, subject: "late", body: "too late", actor: ava, at: storeNow)
