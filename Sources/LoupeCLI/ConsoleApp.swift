@@ -50,6 +50,12 @@ enum ConsoleApp {
                     } catch let error as LoupeError {
                         pending += state.reduce(.failed(error))
                     }
+                case .terminal(.writeReply(let publicId)):
+                    let answer = runner.writeReply(publicId: publicId) { text in
+                        try terminal.suspended { try ExternalEditor.edit(text) }
+                    }
+                    drawn = nil
+                    pending += state.reduce(answer)
                 case .terminal(.editMessage(let id, let publicId)):
                     let answer = runner.editMessage(id: id, publicId: publicId) { text in
                         try terminal.suspended { try ExternalEditor.edit(text) }

@@ -89,6 +89,29 @@ struct EffectRunner {
         }
     }
 
+    /// Opens the reply draft in the editor (`edit`) and queues what was saved; an unchanged draft queues nothing.
+    func writeReply(publicId: String, edit: (String) throws -> String?) -> Action {
+        if isReadOnly {
+            return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
+        }
+        do {
+            let draft = try database.replyDraft(publicId: publicId)
+            guard let written = try edit(ExternalEditor.document(subject: draft.subject, body: draft.body)) else {
+                return .fulfilled(try database.requestDetail(publicId: publicId),
+                                  message: "Reply not queued: the draft was left unchanged.")
+            }
+            let parts = try ExternalEditor.parse(written, source: "The reply")
+            let queued = try database.queueReply(publicId: publicId, subject: parts.subject, body: parts.body,
+                                                 actor: actor, at: clock())
+            return .fulfilled(try database.requestDetail(publicId: publicId),
+                              message: "Reply queued as message \(queued.id); it goes with the next `loupe outbox send`.")
+        } catch let error as LoupeError {
+            return .failed(error)
+        } catch {
+            return .failed(LoupeError(.storage, "Could not queue the reply.", cause: error))
+        }
+    }
+
     private func fulfil(_ fulfilment: Fulfilment, publicId: String) throws -> Action {
         let message: String
         switch fulfilment {

@@ -19,6 +19,7 @@ struct MessageJSON: Encodable {
     let to: String?
     let subject: String
     let messageId: String
+    let inReplyTo: String?
     let createdAt: Date
     let editedBy: String?
     let sentAt: Date?
@@ -32,6 +33,7 @@ struct MessageJSON: Encodable {
         to = message.toAddress.map(Masking.email)
         subject = message.subject
         messageId = message.messageId
+        inReplyTo = message.inReplyTo
         createdAt = message.createdAt
         editedBy = message.editedBy
         sentAt = message.sentAt

@@ -34,10 +34,11 @@ extension DataMap {
         // The export's files themselves are removed by the erasure; `deletedAt` records it.
         columns.append(DataColumn("requestExport", "deletedAt", personal: false, .requests, erasure: .keep))
         columns += ["id", "requestId", "event", "subject", "messageId", "status", "createdAt", "editedBy", "editedAt",
-                    "attemptedAt", "attemptVia", "sentAt", "lastError"].map {
+                    "attemptedAt", "attemptVia", "sentAt", "lastError", "leaseOwner", "leaseUntil"].map {
             DataColumn("outboxMessage", $0, personal: false, .requests, erasure: .keep, retention: .closedRequests)
         }
-        columns += ["toName", "toAddress", "body", "copyPath"].map {
+        // The thread's Message-IDs name the subject's own mail (often their mail provider's host): emptied too.
+        columns += ["toName", "toAddress", "body", "copyPath", "inReplyTo", "referencesHeader"].map {
             DataColumn("outboxMessage", $0, personal: true, .requests, erasure: .empty, retention: .closedRequests)
         }
         // Mail from the privacy mailbox: what the sender wrote is theirs; the erasure deletes it with the request's

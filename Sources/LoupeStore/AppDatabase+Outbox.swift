@@ -26,16 +26,47 @@ extension AppDatabase {
 
     /// Queues the message `event` calls for, inside the caller's transaction (so a change and its message are
     /// written together or not at all), and audits it on the request. `recipient` overrides the one on file
-    /// (an erasure captures it before the data goes). The name and address are stored sealed by the vault; the
-    /// erasure report greets no one by name, so after an erasure only the sealed address waits for the send.
+    /// (an erasure captures it before the data goes); `written` is an agent's own text (a reply) instead of the
+    /// template. The name and address are stored sealed by the vault; the erasure report greets no one by name,
+    /// so after an erasure only the sealed address waits for the send. Once the subject has written, every
+    /// message threads to their last message (`In-Reply-To`, `References`).
+    @discardableResult
     func queueMessage(
         _ db: Database, _ event: MessageEvent, requestId: Int64, extra: [Placeholder: String] = [:],
-        recipient: (name: String?, address: String?)? = nil, actor: String, at time: Date
-    ) throws {
+        recipient: (name: String?, address: String?)? = nil, written: (subject: String, body: String)? = nil,
+        actor: String, at time: Date
+    ) throws -> Int64? {
+        guard let draft = try Self.messageDraft(db, event, requestId: requestId, extra: extra, recipient: recipient)
+        else { return nil }
+        var (subject, body) = written ?? (draft.subject, draft.body)
+        // Every message names its request as `[PR-…]` in the subject, so a reply finds its request even from a
+        // mail client that drops In-Reply-To (mail import reads the tag).
+        if !subject.contains("[\(draft.publicId)]") { subject += " [\(draft.publicId)]" }
+        let vault = try currentVault(db)
+        let messageId = "<\(UUID().uuidString.lowercased())@\(try Self.messageIdDomain(db))>"
+        let thread = try Self.thread(db, requestId: requestId)
+        let queued = try OutboxMessageRecord(
+            requestId: requestId, event: event.rawValue, toName: try draft.to.name.map(vault.seal),
+            toAddress: try draft.to.address.map(vault.seal), subject: subject, body: body,
+            messageId: messageId, createdAt: time, inReplyTo: thread.inReplyTo,
+            referencesHeader: thread.references.isEmpty ? nil : thread.references.joined(separator: " ")
+        ).inserted(db)
+        try AuditLog.append(db, at: time, actor: actor, event: .messageQueued, target: draft.publicId,
+                            details: ["message": String(queued.id!), "event": event.rawValue,
+                                      "to": draft.to.address == nil ? "none: answer by letter or phone" : "email"])
+        return queued.id
+    }
+
+    /// The message `event` calls for on a request, rendered from its template with the request's values, and who
+    /// it goes to; nil when there is no such request.
+    static func messageDraft(
+        _ db: Database, _ event: MessageEvent, requestId: Int64, extra: [Placeholder: String] = [:],
+        recipient: (name: String?, address: String?)? = nil
+    ) throws -> (publicId: String, to: (name: String?, address: String?), subject: String, body: String)? {
         guard let request = try Row.fetchOne(db, sql: """
             SELECT publicId, kind, receivedAt, COALESCE(extendedUntil, dueAt) AS due, extendedUntil, extensionReason,
                 outcomeReason FROM privacyRequest WHERE id = ?
-            """, arguments: [requestId]) else { return }
+            """, arguments: [requestId]) else { return nil }
         let policy = try Self.deadlinePolicy(db)
         var to = try recipient ?? Self.messageRecipient(db, requestId: requestId)
         if event == .erasureDone { to.name = nil }
@@ -49,21 +80,8 @@ extension AppDatabase {
         values[.extensionReason] = request["extensionReason"]
         values[.reason] = request["outcomeReason"]
         values.merge(extra) { $1 }
-        var rendered = try Self.template(db, event).render(values)
-        let publicId: String = request["publicId"]
-        // Every message names its request as `[PR-…]` in the subject, so a reply finds its request even from a
-        // mail client that drops In-Reply-To (mail import reads the tag).
-        if !rendered.subject.contains("[\(publicId)]") { rendered.subject += " [\(publicId)]" }
-        let vault = try currentVault(db)
-        let messageId = "<\(UUID().uuidString.lowercased())@\(try Self.messageIdDomain(db))>"
-        let queued = try OutboxMessageRecord(
-            requestId: requestId, event: event.rawValue, toName: try to.name.map(vault.seal),
-            toAddress: try to.address.map(vault.seal), subject: rendered.subject, body: rendered.body,
-            messageId: messageId, createdAt: time
-        ).inserted(db)
-        try AuditLog.append(db, at: time, actor: actor, event: .messageQueued, target: publicId,
-                            details: ["message": String(queued.id!), "event": event.rawValue,
-                                      "to": to.address == nil ? "none: answer by letter or phone" : "email"])
+        let rendered = try Self.template(db, event).render(values)
+        return (request["publicId"], to, rendered.subject, rendered.body)
     }
 
     /// The messages of one request, oldest first.
@@ -148,6 +166,7 @@ extension AppDatabase {
     static func scrubMessages(_ db: Database, requestIds: String) throws {
         try db.execute(sql: """
             UPDATE outboxMessage SET toName = NULL, body = '(removed when the customer was erased)',
+                inReplyTo = NULL, referencesHeader = NULL,
                 toAddress = CASE WHEN status = 'sent' THEN NULL ELSE toAddress END
             WHERE status != 'queued' AND requestId IN (SELECT value FROM json_each(:ids));
             DELETE FROM outboxMessage WHERE status = 'queued' AND requestId IN (SELECT value FROM json_each(:ids));

@@ -21,7 +21,18 @@ extension AppDatabase {
                 UPDATE outboxMessage SET status = 'sending', attemptedAt = ?, attemptVia = ?, leaseOwner = ?, leaseUntil = ?
                 WHERE id = ? AND status = 'queued'
                 """, arguments: [time, route.rawValue, owner, time.addingTimeInterval(Self.sendLease), id])
-            return db.changesCount == 1 ? try self.message(db, id: id) : nil
+            guard db.changesCount == 1 else { return nil }
+            // A message queued before the subject's mail was filed (the acknowledgement of a request that came by
+            // mail) threads to it now.
+            if let requestId = try Int64.fetchOne(db, sql: "SELECT requestId FROM outboxMessage WHERE id = ?", arguments: [id]) {
+                let thread = try Self.thread(db, requestId: requestId)
+                if let inReplyTo = thread.inReplyTo {
+                    try db.execute(sql: """
+                        UPDATE outboxMessage SET inReplyTo = ?, referencesHeader = ? WHERE id = ? AND inReplyTo IS NULL
+                        """, arguments: [inReplyTo, thread.references.joined(separator: " "), id])
+                }
+            }
+            return try self.message(db, id: id)
         }
     }
 

@@ -48,6 +48,10 @@ public enum Action: Equatable, Sendable {
     case showDashboard
     /// Edit the open request's newest queued message.
     case editMessage
+    /// Open a message of the request's conversation whole (`T`): at once when there is one, else asked which.
+    case openConversation
+    /// Write a reply to the subject in the editor (`W`).
+    case writeReply
     /// Show the customers screen, searching for the text (`editing`: keys go to the search field).
     case showCustomers(query: String, editing: Bool)
     /// Start typing in the customers search field (`/`).
@@ -186,6 +190,9 @@ public enum TerminalEffect: Equatable, Sendable {
     /// Hand the terminal to the user's editor for a queued message, then save what they wrote; answered by
     /// `.fulfilled` or `.failed`.
     case editMessage(id: Int64, publicId: String)
+    /// Hand the terminal to the user's editor for a reply to the subject (the draft quotes their last mail),
+    /// then queue what they wrote; answered by `.fulfilled` or `.failed`.
+    case writeReply(publicId: String)
     /// Load a theme and apply it now; answered by `.themeSwitched` or `.failed`.
     case switchTheme(String)
     /// Put text on the clipboard of the user's terminal (OSC 52; works over SSH).
@@ -234,7 +241,7 @@ extension Effect {
     public var writes: Bool {
         switch self {
         case .data(let effect): effect.writes
-        case .terminal(.editMessage): true
+        case .terminal(.editMessage), .terminal(.writeReply): true
         case .terminal(.switchTheme), .terminal(.copyToClipboard), .terminal(.redrawTerminal), .terminal(.quit): false
         }
     }

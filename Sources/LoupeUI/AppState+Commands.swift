@@ -85,6 +85,11 @@ extension AppState {
                 current.draft = .verificationCode
             case .verify: current.draft = .verify(method: [.email, .order, .document][chosen])
             case .extend: current.draft = .extend(months: typed == "2" ? 2 : 1, reason: nil)
+            case .pickConversation(let count):
+                prompt = nil
+                guard let entries = detail?.conversation else { return [] }
+                describeConversation(entries, at: CommandDraft.conversationChoices(count: count)[chosen].number - 1)
+                return []
             case .pickMessage:
                 prompt = nil
                 return [.editMessage(id: current.queuedMessages[chosen].id, publicId: current.publicId)]

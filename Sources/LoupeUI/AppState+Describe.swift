@@ -32,6 +32,34 @@ extension AppState {
         }
     }
 
+    /// One message of the request's conversation, whole (`T`): which way it went, when, where it stands, its
+    /// subject and every line of its text.
+    mutating func describeConversation(_ entries: [ConversationEntry], at index: Int) {
+        guard entries.indices.contains(index) else { return }
+        let entry = entries[index]
+        var fields: [DescribeState.Field]
+        switch entry.direction {
+        case .received(let filedAs, let fromSubject, let attachments):
+            fields = [
+                .init("Received", deadlines.minuteString(entry.at)),
+                .init("Filed as", filedAs),
+                .init("From", fromSubject ? "the subject or requester" : "someone else: not the subject or requester",
+                      isError: !fromSubject),
+            ]
+            if let attachments { fields.append(.init("Attachments", attachments)) }
+        case .sent(let id, let event, let status, let lastError, let editedBy):
+            fields = [
+                .init("Message", "#\(id) \(event.rawValue)"),
+                .init(status == .sent ? "Sent" : "Status",
+                      status == .sent ? deadlines.minuteString(entry.at) : status.rawValue),
+            ]
+            if let editedBy { fields.append(.init("Edited by", editedBy)) }
+            if let lastError { fields.append(.init("Problem", lastError, isError: true)) }
+        }
+        fields += [.init("Subject", entry.subject), .init("Text", entry.body.isEmpty ? "(empty)" : entry.body)]
+        describe = DescribeState(title: "Message \(index + 1) of \(entries.count)", fields: fields)
+    }
+
     /// The session's messages, newest first, whole (`:messages`).
     mutating func showMessages() {
         let fields = messageLog.reversed().map { logged in

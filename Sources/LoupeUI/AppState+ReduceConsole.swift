@@ -18,6 +18,19 @@ extension AppState {
         case .showMessages:
             showMessages()
             return []
+        case .openConversation:
+            guard let request = detail, !request.conversation.isEmpty else { return [] }
+            let entries = request.conversation
+            guard entries.count > 1 else {
+                describeConversation(entries, at: 0)
+                return []
+            }
+            prompt = PromptState(publicId: request.summary.publicId, version: request.summary.version,
+                                 draft: .pickConversation(count: entries.count))
+            return []
+        case .writeReply:
+            guard let request = detail?.summary else { return [] }
+            return [.terminal(.writeReply(publicId: request.publicId))]
         case .confirmKindPrompt:
             guard let request = detail?.summary else { return [] }
             prompt = PromptState(publicId: request.publicId, version: request.version, draft: .confirmKind)

@@ -16,6 +16,8 @@ public enum CommandDraft: Equatable, Sendable {
     case export
     /// Which queued message `o` edits, when more than one waits.
     case pickMessage
+    /// Which message of the conversation `T` opens (the last nine, by their number on the screen).
+    case pickConversation(count: Int)
     /// The code the requester gave back, typed by the agent.
     case verificationCode
     /// The kind an email request really asks for (its words only suggested one).
@@ -130,6 +132,10 @@ public struct PromptState: Equatable, Sendable {
             ("Edit which message waiting to go to the subject?", .choice(queuedMessages.prefix(9).enumerated().map {
                 (Character(String($0.offset + 1)), "#\($0.element.id) \($0.element.event.rawValue)")
             }))
+        case .pickConversation(let count):
+            ("Open which message of the conversation?", .choice(CommandDraft.conversationChoices(count: count).map {
+                (Character(String($0.key)), "\($0.number)")
+            }))
         case .approve:
             ("Approve the erasure of \(publicId)?", .confirm(verb: "Approve"))
         case .reject(nil):
@@ -212,5 +218,14 @@ public struct PromptState: Equatable, Sendable {
         case .proposeErasure: .proposeErasure
         default: nil
         }
+    }
+}
+
+extension CommandDraft {
+    /// The choices `T` offers: keys 1 to 9 for the last nine messages of a conversation of `count`, with their
+    /// numbers on the request screen.
+    static func conversationChoices(count: Int) -> [(key: Int, number: Int)] {
+        let first = max(count - 9, 0)
+        return (first..<count).enumerated().map { (key: $0.offset + 1, number: $0.element + 1) }
     }
 }

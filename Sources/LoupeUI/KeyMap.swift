@@ -157,6 +157,22 @@ public enum KeyMap {
                    }) { _ in
             .editMessage
         },
+        KeyBinding([.char("T")], "Open a message of the conversation whole (mail received and sent)",
+                   in: [.request],
+                   disabledReason: { state in
+                       state.detail == nil ? "Still being read."
+                           : state.detail?.conversation.isEmpty == true ? "No mail on this request yet." : nil
+                   }) { _ in .openConversation },
+        // R reads the screen again everywhere, so the reply is W (write).
+        KeyBinding([.char("W")], "Write a reply to the subject in $EDITOR, quoting their last mail (threaded)",
+                   in: [.request], writes: true, followsFocus: true,
+                   disabledReason: { state in
+                       guard let summary = state.detail?.summary else { return "Still being read." }
+                       do { try RequestRules.checkHolder(assignee: summary.assignee, actor: state.actor) } catch let error as LoupeError {
+                           return error.message
+                       } catch { return nil }
+                       return nil
+                   }) { _ in .writeReply },
         KeyBinding([.char("=")], "Confirm or change the kind an email request was given from its words", hint: "confirm kind",
                    in: [.request], writes: true, followsFocus: true,
                    disabledReason: { state in

@@ -85,21 +85,6 @@ enum RequestDetailLayout {
                 ])
             }
         }
-        if !detail.inbound.isEmpty {
-            lines.append([])
-            let waiting = summary.replyWaiting ? ", a reply waits for you" : ""
-            lines.append([Segment(" Mail from the privacy mailbox (\(detail.inbound.count), newest first\(waiting))", .header)])
-            for mail in detail.inbound {
-                lines.append([
-                    Segment("  \(policy.minuteString(mail.at))  ", .muted), Segment(mail.filedAs + "  ", .hintKey),
-                    Segment(mail.fromSubject ? "" : "not from the subject or requester  ", .danger), Segment(mail.subject),
-                ])
-                for line in mail.body.split(separator: "\n", omittingEmptySubsequences: true).prefix(4) {
-                    lines.append([Segment("      " + line, .muted)])
-                }
-                if let attachments = mail.attachments { lines.append([Segment("      " + attachments, .dueSoon)]) }
-            }
-        }
         if !detail.notes.isEmpty {
             lines.append([])
             lines.append([Segment(" Notes (\(detail.notes.count), newest first; n adds one)", .header)])
@@ -117,22 +102,7 @@ enum RequestDetailLayout {
                 }
             }
         }
-        if !detail.messages.isEmpty {
-            lines.append([])
-            let waiting = detail.messages.filter { $0.status != .sent }.count
-            lines.append([Segment(" Messages to the subject (\(detail.messages.count), \(waiting) not sent; o edits the queued one)", .header)])
-            for message in detail.messages {
-                let when = message.sentAt.map { "sent " + policy.minuteString($0) } ?? message.status.rawValue
-                lines.append([
-                    Segment("  #\(message.id) ".padding(toLength: 8, withPad: " ", startingAt: 0), .muted),
-                    Segment(message.event.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)),
-                    Segment(when.padding(toLength: 23, withPad: " ", startingAt: 0), message.status == .sent ? .ok : .dueSoon),
-                    Segment(message.editedBy.map { "edited by \($0) · " } ?? "", .muted),
-                    Segment(message.subject, .muted),
-                ])
-                if let error = message.lastError { lines.append([Segment("        ! " + error, .error)]) }
-            }
-        }
+        lines += conversationLines(detail, policy: policy)
         if !detail.retained.isEmpty {
             lines.append([])
             lines.append([Segment(" Retained for the law (\(detail.retained.count))", .header)])

@@ -79,13 +79,23 @@ import Testing
         harness.details[sample[0].publicId] = detail
         harness.press(.enter)
         let screen = harness.screen
-        #expect(screen.contains("Messages to the subject (2, 1 not sent"))
+        #expect(screen.contains("Conversation (2, oldest first; T opens one, W replies, o edits the queued one)"))
         #expect(screen.contains("#1") && screen.contains("sent 2026-11-25 12:00"))
         #expect(screen.contains("verification-needed") && screen.contains("edited by ava"))
         #expect(screen.contains("! No email address on file."))
+        // T asks which message to open, then shows it whole.
+        harness.press(.char("T"))
+        #expect(harness.screen.contains("Open which message of the conversation?"))
+        harness.press(.char("2"))
+        #expect(harness.screen.contains("Message 2 of 2") && harness.screen.contains("No email address on file."))
+        harness.press(.escape)
         harness.effectsSeen = []
         harness.press(.char("o"))
         #expect(harness.effectsSeen == [.editMessage(id: 2, publicId: sample[0].publicId)])
+        // W writes a reply in the editor (R already reads the screen again).
+        harness.effectsSeen = []
+        harness.press(.char("W"))
+        #expect(harness.effectsSeen == [.terminal(.writeReply(publicId: sample[0].publicId))])
         // With nothing queued, o says why and does nothing.
         detail.messages = [message(1, .received, .sent)]
         harness.details[sample[0].publicId] = detail

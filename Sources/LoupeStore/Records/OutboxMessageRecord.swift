@@ -23,6 +23,8 @@ struct OutboxMessageRecord: Encodable, MutablePersistableRecord {
     var body: String
     var messageId: String
     var createdAt: Date
+    var inReplyTo: String?
+    var referencesHeader: String?
 
     /// Keeps the row id SQLite gave the new row.
     mutating func didInsert(_ inserted: InsertionSuccess) {
