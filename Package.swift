@@ -46,7 +46,11 @@ let package = Package(
         // GMime 3 from Debian: MIME structure, encoded words, charsets, transfer encodings.
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
         // Mail intake: a message's bytes (GMime) in, a domain `InboundMail` out. No database.
-        .target(name: "LoupeMail", dependencies: ["LoupeDomain", "CGMime", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "LoupeMail",
+            dependencies: ["LoupeDomain", "CGMime", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
+        // libxml2's HTML parser from Debian: an HTML-only mail becomes text, never markup on screen.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Pure TUI: State, Action, reducers, effects, key table, render into a ScreenBuffer.
         .target(
             name: "LoupeUI",

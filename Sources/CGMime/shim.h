@@ -56,14 +56,16 @@ static inline char *loupe_mail_header(GMimeMessage *message, const char *name) {
     return g_mime_utils_header_decode_text(NULL, value);
 }
 
-/// The subject, decoded; NULL when absent (owned by the message).
-static inline const char *loupe_mail_subject(GMimeMessage *message) {
-    return g_mime_message_get_subject(message);
+/// The first Subject header, decoded; NULL when absent. Free with `g_free`. (GMime's own accessor keeps the
+/// last of duplicated headers; Loupe reads the first, as mail clients show it.)
+static inline char *loupe_mail_subject(GMimeMessage *message) {
+    return loupe_mail_header(message, "Subject");
 }
 
-/// The Message-ID without angle brackets; NULL when absent (owned by the message).
-static inline const char *loupe_mail_message_id(GMimeMessage *message) {
-    return g_mime_message_get_message_id(message);
+/// The first Message-ID header without angle brackets; NULL when absent or unreadable. Free with `g_free`.
+static inline char *loupe_mail_message_id(GMimeMessage *message) {
+    const char *value = g_mime_object_get_header((GMimeObject *) message, "Message-ID");
+    return value ? g_mime_utils_decode_message_id(value) : NULL;
 }
 
 /// The first From mailbox's address (`want_name` 0) or display name (1); NULL when there is none (owned by

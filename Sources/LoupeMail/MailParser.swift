@@ -27,7 +27,11 @@ public enum MailParser {
             return type.map { String(cString: $0).lowercased() } ?? "text/plain"
         }()
         let parts = readParts(message)
-        let messageId = loupe_mail_message_id(message).map { String(cString: $0) }
+        let messageId: String? = {
+            let id = loupe_mail_message_id(message)
+            defer { g_free(id) }
+            return id.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }()
         let answers = ids(in: header("In-Reply-To")) + ids(in: header("References")).reversed()
         let automatic =
             (header("Auto-Submitted").map { !$0.lowercased().hasPrefix("no") } ?? false)
@@ -38,7 +42,12 @@ public enum MailParser {
         let nature: InboundMail.Nature = isReport ? .bounce : automatic ? .autoReply : .message
         let (body, cut) = capped(text(of: parts))
         let cleanBody = CardNumberRule.redacted(body)
-        let cleanSubject = CardNumberRule.redacted(loupe_mail_subject(message).map { String(cString: $0) } ?? "")
+        let subject: String = {
+            let text = loupe_mail_subject(message)
+            defer { g_free(text) }
+            return text.map { String(cString: $0) } ?? ""
+        }()
+        let cleanSubject = CardNumberRule.redacted(subject)
         return InboundMail(
             key: messageId.map { "<\($0)>" } ?? "sha256:"
                 + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
@@ -86,15 +95,16 @@ public enum MailParser {
         }
     }
 
-    /// The first plain-text part, unflowed; else a note that the message had no plain text.
+    /// The first plain-text part, unflowed; else the first HTML part's text (never its markup).
     static func text(of parts: [Part]) -> String {
         if let plain = parts.first(where: { $0.type == "text/plain" && $0.text != nil && !$0.isAttachment }) {
             // "\r\n" is one Character in Swift: lines are split on it only once it is "\n".
             let text = plain.text!.replacingOccurrences(of: "\r\n", with: "\n")
             return plain.isFlowed ? unflow(text) : text
         }
-        if parts.contains(where: { $0.type == "text/html" }) {
-            return "(This message has only an HTML part; it is not shown as markup. Open it in a mail client.)"
+        if let html = parts.first(where: { $0.type == "text/html" && $0.text != nil && !$0.isAttachment }) {
+            let text = HTMLText.text(html.text!)
+            return "(converted from HTML)\n" + (text.isEmpty ? "(no text in it)" : text)
         }
         return ""
     }
