@@ -86,7 +86,7 @@ let package = Package(
     ]
 )
 
-// libFuzzer targets for the intake parsers and the text sanitiser, only when `Fuzz/run` builds them (with
+// libFuzzer targets for the intake parsers, the mail parser and the text sanitiser, only when `Fuzz/run` builds them (with
 // `--sanitize=fuzzer --sanitize=address`, in .build-fuzz): each defines LLVMFuzzerTestOneInput, and libFuzzer
 // supplies main.
 if Context.environment["LOUPE_FUZZ"] != nil {
@@ -95,5 +95,6 @@ if Context.environment["LOUPE_FUZZ"] != nil {
         .executableTarget(name: "FuzzOpenDSR", dependencies: ["LoupeIntake"], path: "Fuzz/Sources/FuzzOpenDSR"),
         .executableTarget(name: "FuzzCSV", dependencies: ["LoupeIntake"], path: "Fuzz/Sources/FuzzCSV"),
         .executableTarget(name: "FuzzText", dependencies: ["LoupeUI"], path: "Fuzz/Sources/FuzzText"),
+        .executableTarget(name: "FuzzMail", dependencies: ["LoupeMail"], path: "Fuzz/Sources/FuzzMail"),
     ]
 }

@@ -6,7 +6,8 @@ import LoupeStore
 // `scripts/bench`: one table of figures on one demo database file, each beside its floor (the plainest SQL for
 // the same data through the sqlite3 shell). Figures only: nothing here fails on time.
 // Options: --customers N (default 20,000), --iterations N (default 20), --starts N (default 10),
-//          --db PATH (keep the database there and reuse it next time), --import-rows N (default 0: skipped).
+//          --db PATH (keep the database there and reuse it next time), --import-rows N (default 0: skipped),
+//          --import-only, --mail-only (just that figure).
 
 let arguments = CommandLine.arguments.dropFirst()
 func option(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil } }
@@ -22,6 +23,15 @@ defer { try? FileManager.default.removeItem(at: directory) }
 // `--import-only`: just the CSV import (to compare it across versions without the rest of the table).
 if arguments.contains("--import-only") {
     try ImportBench.run(rows: max(importRows, 1_000), in: directory, now: Date())
+    exit(0)
+}
+// `--mail-only`: just the mail import (1,000 and 10,000 messages through the real binary).
+if arguments.contains("--mail-only") {
+    for figure in try MailImportBench.run(binary: binary, counts: option("--mail-counts").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1_000, 10_000], in: directory, now: Date()) {
+        print(String(format: "mail import of %d messages: %.1f s, %.0f messages/s, %.2f ms per message, peak RSS %.0f MB",
+                     figure.messages, figure.seconds, figure.perSecond, figure.seconds * 1_000 / Double(figure.messages),
+                     figure.peakMegabytes))
+    }
     exit(0)
 }
 let path = option("--db") ?? directory.appendingPathComponent("bench.sqlite").path
@@ -75,6 +85,21 @@ table.add("resident memory of the console after 1,000 keys", value: console.resi
 table.add("bytes to the terminal: one-row move", value: console.moveBytes, unit: "B", target: "< 200 B")
 table.add("bytes to the terminal: one-row move that scrolls the list", value: console.scrollBytes, unit: "B", target: "–")
 table.add("bytes to the terminal: page down", value: console.pageBytes, unit: "B", target: "–")
+
+// The privacy mailbox: 1,000 then 10,000 messages through the real `loupe mail import`.
+let mail = try MailImportBench.run(binary: binary, counts: [1_000, 10_000], in: directory, now: now)
+let scratch = directory.appendingPathComponent("floor.sqlite").path
+let mailFloor = try ShellFloor.times(path: scratch, operations: [["PRAGMA journal_mode=WAL;",
+    "CREATE TABLE m (id INTEGER PRIMARY KEY, messageKey TEXT UNIQUE, body TEXT);"]]
+    + (0..<1_000).map { ["BEGIN;", "INSERT INTO m (messageKey, body) VALUES ('<\($0)@x>', 'Please delete my data.');", "COMMIT;"] })
+for figure in mail {
+    table.add("mail import, \(figure.messages) messages: per message (parse, file, move)",
+              [figure.seconds * 1_000 / Double(figure.messages)], floor: Array(mailFloor.dropFirst()), target: "≤ 1 ms")
+    table.add("mail import, \(figure.messages) messages: messages per second", value: [figure.perSecond], unit: "msg/s",
+              target: "≥ 1,000")
+    table.add("mail import, \(figure.messages) messages: peak resident memory", value: [figure.peakMegabytes], unit: "MB",
+              target: "flat")
+}
 
 print("")
 print("\(customers) customers; p50/p99 in milliseconds; floor = the sqlite3 shell's CPU time for the plainest SQL")
