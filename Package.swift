@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure rules: entities, lifecycle, deadlines, masking, errors. No I/O.
@@ -51,6 +55,18 @@ let package = Package(
             dependencies: ["LoupeDomain", "CGMime", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
         // libxml2's HTML parser from Debian: an HTML-only mail becomes text, never markup on screen.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // `loupe serve`: HTTP front door (Hummingbird 2, swift-service-lifecycle, swift-prometheus). Routes are
+        // thin; every rule is the store's.
+        .target(
+            name: "LoupeServer",
+            dependencies: [
+                "LoupeDomain", "LoupeIntake", "LoupeStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Pure TUI: State, Action, reducers, effects, key table, render into a ScreenBuffer.
         .target(
             name: "LoupeUI",
@@ -68,7 +84,7 @@ let package = Package(
             name: "LoupeCLI",
             dependencies: [
                 "LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeUI", "LoupeTerminal", "LoupeIntake", "LoupeMail",
-                "CLoupeProcess",
+                "LoupeServer", "CLoupeProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

@@ -20,7 +20,7 @@ public struct LoupeCommand: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, InitCommand.self, RequestsCommand.self, StaffCommand.self,
             ExportCommand.self, CustomersCommand.self, TasksCommand.self, RetentionCommand.self, PolicyCommand.self,
             AuditCommand.self, SettingsCommand.self, OutboxCommand.self, TemplatesCommand.self,
-            IntakeCommand.self, ImportCommand.self, MailCommand.self,
+            IntakeCommand.self, ImportCommand.self, MailCommand.self, ServeCommand.self,
             DoctorCommand.self, KeysCommand.self, DataMapCommand.self, VaultCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)

@@ -114,3 +114,24 @@ extension AppDatabase {
                                               status: detail.summary.status, expectedAt: detail.effectiveDue)
     }
 }
+
+extension AppDatabase {
+    /// Cancels a request that came in through OpenDSR, as its requester asked (`DELETE`), and returns its status
+    /// body. The specification allows it only while the request is pending (received or being verified); once
+    /// work has started it is refused. One transaction, audited, the subject told as for any cancellation.
+    public func cancelOpenDSR(_ id: String, actor: StaffMember, at time: Date) throws -> Data {
+        guard let publicId = try publicId(channel: .opendsr, externalReference: id) else {
+            throw LoupeError(.notFound, "No request came in through OpenDSR as \(TextRules.printable(id)).")
+        }
+        let summary = try requestDetail(publicId: publicId).summary
+        let status = summary.status
+        guard OpenDSRResponse.status(status) == "pending" else {
+            throw LoupeError(.conflict, "The request is \(OpenDSRResponse.status(status)): OpenDSR allows cancelling "
+                             + "only a pending request.")
+        }
+        // At the version read: if work started meanwhile, the cancellation is a conflict, never applied.
+        _ = try perform(.cancel(reason: "Cancelled by the requester through OpenDSR."), on: publicId,
+                        expectedVersion: summary.version, actor: actor, at: time)
+        return try openDSRStatus(id)
+    }
+}

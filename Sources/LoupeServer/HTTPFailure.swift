@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import LoupeDomain
+
+/// How a refusal from the core reaches an HTTP client: the status its code calls for and a JSON body with the
+/// message (a message names what is wrong and how to fix it, and never a personal value).
+enum HTTPFailure {
+    /// The status for a core error.
+    static func status(for error: LoupeError) -> HTTPResponse.Status {
+        switch error.code {
+        case .invalidInput: .badRequest
+        case .notAllowed: .forbidden
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .configuration, .storage: .serviceUnavailable
+        default: .internalServerError
+        }
+    }
+
+    /// A JSON error response: `{"error": "..."}`.
+    static func response(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        let body = (try? OpenDSRJSON.encode(["error": message])) ?? Array("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// The response for any error a route threw: a core error by its code, an HTTP error as it is, else 500.
+    static func response(for error: any Error) -> Response {
+        switch error {
+        case let error as LoupeError: response(status(for: error), error.message)
+        case let error as HTTPError: response(error.status, error.body ?? error.status.reasonPhrase)
+        default: response(.internalServerError, "The server failed; the log says why.")
+        }
+    }
+}
+
+/// JSON with sorted keys and unescaped slashes, as OpenDSR bodies are written.
+enum OpenDSRJSON {
+    static func encode(_ body: [String: String]) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(body))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LoupeDomain
+import LoupeIntake
+import LoupeStore
+
+/// The intake routes: Shopify's compliance webhooks and OpenDSR 2.0. Thin: they read the body (capped), call
+/// the same parsers and store use cases as `loupe intake`, and turn the outcome into a status and a body.
+struct IntakeRoutes: Sendable {
+    let database: AppDatabase
+    let actor: StaffMember
+    let configuration: ServerConfiguration
+    let metrics: ServiceMetrics
+    let clock: @Sendable () -> Date
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.post("/webhooks/shopify") { request, context in try await shopify(request, context: context) }
+        router.post("/opendsr/v2/requests") { request, context in try await openDSR(request, context: context) }
+        router.get("/opendsr/v2/requests/:id") { _, context in
+            try signed(try database.openDSRStatus(try context.parameters.require("id")), status: .ok)
+        }
+        router.delete("/opendsr/v2/requests/:id") { _, context in
+            try signed(try database.cancelOpenDSR(try context.parameters.require("id"), actor: actor, at: clock()),
+                       status: .ok)
+        }
+        router.get("/opendsr/v2/discovery") { _, _ in try signed(OpenDSRDiscovery.body(), status: .ok) }
+    }
+
+    /// `POST /webhooks/shopify`: the HMAC over the raw bytes first (401), then the webhook's own rules (400), then
+    /// the store; a redelivery answers 200 and records nothing new.
+    private func shopify(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let raw = try await body(of: request)
+        let start = ContinuousClock.now
+        let headers = try Self.headers(request)
+        guard let secret = configuration.shopifySecret, !secret.isEmpty else {
+            return HTTPFailure.response(.unauthorized, "No Shopify secret is configured: nothing can be verified.")
+        }
+        do { try ShopifyWebhook.verify(body: Data(raw), headers: headers, secret: secret) } catch let error as LoupeError {
+            return HTTPFailure.response(error.code == .invalidInput ? .badRequest : .unauthorized, error.message)
+        }
+        let webhook = try ShopifyWebhook.parse(body: Data(raw), headers: headers, source: "The webhook body")
+        let receipt = try database.receive(webhook, raw: Data(raw), authentication: .verified, dryRun: false,
+                                           actor: actor, at: clock())
+        metrics.recordIntake(ContinuousClock.now - start)
+        let result: [String: String]
+        switch receipt {
+        case .shopRedact(let recorded): result = ["result": recorded ? "noted" : "duplicate"]
+        case .request(.created(let detail), _): result = ["result": "created", "request": detail.summary.publicId]
+        case .request(.duplicate(let existing), _): result = ["result": "duplicate", "request": existing]
+        case .request(.wouldCreate, _): result = ["result": "validated"]
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: try OpenDSRJSON.encode(result))))
+    }
+
+    /// `POST /opendsr/v2/requests`: 201 with the signed acknowledgement; a redelivery of the same request answers
+    /// the same way, a conflicting `subject_request_id` is refused (409), never overwritten.
+    private func openDSR(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let raw = Data(try await body(of: request))
+        let start = ContinuousClock.now
+        let parsed = try OpenDSRRequest.parse(raw, source: "The request body")
+        let receipt = try database.receive(parsed, raw: raw, dryRun: false, actor: actor, at: clock())
+        metrics.recordIntake(ContinuousClock.now - start)
+        guard let response = receipt.response else { throw HTTPError(.internalServerError) }
+        return try signed(response, status: .created)
+    }
+
+    /// The body, read up to the configured cap (413 beyond it).
+    private func body(of request: Request) async throws -> [UInt8] {
+        var request = request
+        let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+        return Array(buffer.readableBytesView)
+    }
+
+    /// A JSON body with its `X-OpenDSR-Signature`.
+    private func signed(_ body: Data, status: HTTPResponse.Status) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        headers[HTTPField.Name("X-OpenDSR-Signature")!] = try database.openDSRSignature(for: body)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// The request's headers as the intake parser reads them: names lowercased without `X-`; a header given
+    /// twice is refused, as in a headers file.
+    static func headers(_ request: Request) throws -> [String: String] {
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            var name = field.name.canonicalName
+            if name.hasPrefix("x-") { name.removeFirst(2) }
+            guard headers[name] == nil else {
+                throw LoupeError(.invalidInput, "The header \(field.name.rawName) appears twice; refused.")
+            }
+            headers[name] = field.value
+        }
+        return headers
+    }
+}
+
+/// `GET /opendsr/v2/discovery`: what this controller supports.
+enum OpenDSRDiscovery {
+    static func body() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(Discovery())
+    }
+
+    struct Discovery: Encodable {
+        struct Identity: Encodable {
+            let identity_type: String
+            let identity_format: String
+        }
+
+        let api_version = "2.0"
+        let api_versions = ["1.0", "2.0"]
+        let controller_id = OpenDSRResponse.controllerId
+        let supported_subject_request_types = OpenDSRRequest.RequestType.allCases.map(\.rawValue).sorted()
+        let supported_identities = OpenDSRRequest.identityTypes.sorted().flatMap { type in
+            OpenDSRRequest.IdentityFormat.allCases.map { Identity(identity_type: type, identity_format: $0.rawValue) }
+        }
+    }
+}

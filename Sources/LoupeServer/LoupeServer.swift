@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Logging
+import LoupeDomain
+import LoupeStore
+import ServiceLifecycle
+
+/// `loupe serve`: Shopify's webhooks, OpenDSR, health and metrics over HTTP (Hummingbird 2), stopped gracefully
+/// on SIGTERM or SIGINT by swift-service-lifecycle (requests in flight finish, then it exits 0). Every route calls
+/// the store's use cases and holds no rule of its own; the logger is passed in and never given a personal value.
+public struct LoupeServer: Sendable {
+    let database: AppDatabase
+    let actor: StaffMember
+    let configuration: ServerConfiguration
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    /// Makes a server acting as `actor` (audited as the one who recorded what arrives).
+    public init(database: AppDatabase, actor: StaffMember, configuration: ServerConfiguration, logger: Logger,
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.actor = actor
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// The application: routes, middleware and the configuration.
+    func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let metrics = ServiceMetrics()
+        let router = Router()
+        router.middlewares.add(RequestLogMiddleware(metrics: metrics))
+        IntakeRoutes(database: database, actor: actor, configuration: configuration, metrics: metrics, clock: clock)
+            .add(to: router)
+        HealthRoutes(database: database, metrics: metrics, clock: clock).add(to: router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then finishes the requests in flight and returns. `onRunning` gets the
+    /// port bound (useful with port 0).
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let group = ServiceGroup(
+            configuration: .init(services: [application(onRunning: onRunning)],
+                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// What `loupe serve` is told: where to listen, the address the public reaches it at, the Shopify app secret and
+/// the largest body it reads.
+public struct ServerConfiguration: Sendable {
+    /// The interface to bind: loopback unless told otherwise (TLS ends at a reverse proxy).
+    public var host: String
+    public var port: Int
+    /// Where the public reaches the routes (links in messages start with it), e.g. `https://privacy.shop.example`.
+    public var publicURL: String?
+    /// The Shopify app's client secret; webhooks are refused (401) without one.
+    public var shopifySecret: String?
+    /// The largest request body read; a larger one is answered 413 before it is parsed.
+    public var maxBodyBytes: Int
+
+    /// Makes a configuration.
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, shopifySecret: String? = nil,
+                maxBodyBytes: Int = 256 * 1024) {
+        self.host = host
+        self.port = port
+        self.publicURL = publicURL
+        self.shopifySecret = shopifySecret
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// `HOST:PORT` parsed, or an error that says what a listen address looks like.
+    public static func listenAddress(_ text: String) throws -> (host: String, port: Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+              (0...65_535).contains(port), colon != text.startIndex else {
+            throw ServerConfigurationError("'\(text)' is not a listen address: give HOST:PORT, e.g. 127.0.0.1:8080.")
+        }
+        return (String(text[..<colon]).trimmingCharacters(in: ["[", "]"]), port)
+    }
+}
+
+/// A configuration that cannot work, with what to change.
+public struct ServerConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) { self.description = description }
+}
