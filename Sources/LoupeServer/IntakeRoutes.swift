@@ -69,8 +69,15 @@ struct IntakeRoutes: Sendable {
     /// The body, read up to the configured cap (413 beyond it).
     private func body(of request: Request) async throws -> [UInt8] {
         var request = request
-        let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
-        return Array(buffer.readableBytesView)
+        do {
+            let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+            return Array(buffer.readableBytesView)
+        } catch let error as HTTPError {
+            throw error
+        } catch {
+            // NIO's "too many bytes": the body passed the cap.
+            throw HTTPError(.contentTooLarge, message: "The body is larger than \(configuration.maxBodyBytes) bytes.")
+        }
     }
 
     /// A JSON body with its `X-OpenDSR-Signature`.
