@@ -7,7 +7,7 @@ import LoupeStore
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Show or change the shop's settings (admins change them).",
-        subcommands: [ShowSettings.self, SetTimeZone.self, SetPrivacyAddress.self])
+        subcommands: [ShowSettings.self, SetTimeZone.self, SetPrivacyAddress.self, SetCallbackHosts.self])
 }
 
 struct ShowSettings: ParsableCommand {
@@ -19,6 +19,8 @@ struct ShowSettings: ParsableCommand {
         try CommandContext.run(database) { context in
             print("time-zone  \(try context.database.deadlinePolicy().timeZone.identifier)")
             print("privacy-address  \(try context.database.privacyAddress() ?? "(not set: outbox send refuses until an admin sets it)")")
+            let hosts = try context.database.callbackHosts()
+            print("callback-hosts  \(hosts.isEmpty ? "(none: OpenDSR status callbacks go nowhere)" : hosts.joined(separator: " "))")
             print("demo       \(try context.database.isDemo() ? "yes" : "no")")
         }
     }
@@ -51,6 +53,28 @@ struct SetPrivacyAddress: ParsableCommand {
         try CommandContext.run(database) { context in
             try context.database.setPrivacyAddress(address, actor: context.actor, at: context.now)
             print("Messages now come from \(try context.database.privacyAddress() ?? address).")
+        }
+    }
+}
+
+/// `loupe settings callback-hosts HOST...`: where OpenDSR status callbacks may go.
+struct SetCallbackHosts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "callback-hosts",
+        abstract: "Set the hosts OpenDSR status callbacks may go to (names, *.domain, or addresses; none clears it).",
+        discussion: """
+            A callback URL whose host is not listed is not kept (audited). A listed name that resolves to a \
+            private, loopback or link-local address is refused unless that address is listed too.
+            """)
+
+    @Argument(help: "The hosts, e.g. callbacks.partner.example *.dsr.example 203.0.113.7.") var hosts: [String] = []
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            try context.database.setCallbackHosts(hosts, actor: context.actor, at: context.now)
+            let now = try context.database.callbackHosts()
+            print(now.isEmpty ? "No host is allowed: callbacks go nowhere." : "Callbacks may go to: \(now.joined(separator: " ")).")
         }
     }
 }

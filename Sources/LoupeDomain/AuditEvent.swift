@@ -43,6 +43,8 @@ public enum AuditEvent: Equatable, Sendable {
     case noteMarkedInternal
     /// A message from the privacy mailbox was recorded (and filed on a request, if it answers one).
     case mailReceived
+    /// The callback allow-list was set; an OpenDSR status callback was delivered, or given up on.
+    case callbackHostsSet, callbackDelivered, callbackFailed, callbackRefused
 
     /// The stored text, e.g. `request.claim`.
     public var action: String {
@@ -67,6 +69,10 @@ public enum AuditEvent: Equatable, Sendable {
         case .policyPublished: "policy.publish"
         case .noteMarkedInternal: "note.internal"
         case .mailReceived: "mail.receive"
+        case .callbackHostsSet: "settings.callback-hosts"
+        case .callbackDelivered: "callback.deliver"
+        case .callbackFailed: "callback.fail"
+        case .callbackRefused: "callback.refuse"
         case .retentionRuleSet: "retention.set"
         case .retentionSwept: "retention.sweep"
         case .timeZoneSet: "settings.time-zone"

@@ -53,6 +53,16 @@ extension DataMap {
         columns += ["fromAddress", "fromName", "subject", "body", "attachments"].map {
             DataColumn("inboundMail", $0, personal: true, .requests, erasure: .delete, retention: .closedRequests)
         }
+        // OpenDSR status callbacks: the requesting system's URLs and the status bodies sent to it (the controller's
+        // subject_request_id and a status; no personal value).
+        columns += ["id", "requestId", "url"].map {
+            DataColumn("callbackTarget", $0, personal: false, .requests, erasure: .keep, retention: .closedRequests)
+        }
+        columns += ["id", "requestId", "url", "body", "status", "attempts", "nextAttemptAt", "leaseUntil", "lastError",
+                    "createdAt", "deliveredAt"].map {
+            DataColumn("callbackDelivery", $0, personal: false, .requests, erasure: .keep,
+                       retention: .closedRequests)
+        }
         return columns
     }()
 

@@ -77,7 +77,12 @@ public struct OpenDSRRequest: Equatable, Sendable {
         }
         let callbacks = try root.optional("status_callback_urls")?.array().map { reader -> String in
             let url = try IntakeRules.text(reader, what: "status callback URL")
-            guard url.hasPrefix("https://") else { throw reader.error("status callback URLs must be https:// URLs.") }
+            // https, as the specification asks; plain http only to this machine's loopback (a local relay or test
+            // receiver), which the callback allow-list must still name.
+            let loopback = ["http://127.0.0.1:", "http://127.0.0.1/", "http://[::1]:", "http://[::1]/"]
+            guard url.hasPrefix("https://") || loopback.contains(where: url.hasPrefix) else {
+                throw reader.error("status callback URLs must be https:// URLs.")
+            }
             return url
         } ?? []
         return OpenDSRRequest(subjectRequestId: id, type: type, submittedTime: submitted, identities: identities,

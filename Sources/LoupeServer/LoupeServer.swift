@@ -43,8 +43,9 @@ public struct LoupeServer: Sendable {
     /// Serves until SIGTERM or SIGINT, then finishes the requests in flight and returns. `onRunning` gets the
     /// port bound (useful with port 0).
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let callbacks = CallbackSender(database: database, actor: actor, logger: logger, clock: clock)
         let group = ServiceGroup(
-            configuration: .init(services: [application(onRunning: onRunning)],
+            configuration: .init(services: [application(onRunning: onRunning), callbacks],
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -6,13 +6,13 @@ extension AppDatabase {
     /// What a new message on a request threads to: the subject's last message (`In-Reply-To`) and the
     /// conversation's Message-IDs, oldest first, at most ten (`References`). Empty until the subject has written.
     static func thread(_ db: Database, requestId: Int64) throws -> (inReplyTo: String?, references: [String]) {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT messageKey AS id, receivedAt AS at, fromSubject FROM inboundMail
             WHERE requestId = :id AND nature = 'message' AND messageKey LIKE '<%'
             UNION ALL
             SELECT messageId, sentAt, 0 FROM outboxMessage WHERE requestId = :id AND status = 'sent'
             ORDER BY at
-            """, arguments: ["id": requestId])
+            """), arguments: ["id": requestId])
         let ids = rows.compactMap { MailMessage.messageIdOrNil($0["id"]) }
         guard let last = rows.last(where: { $0["fromSubject"] == true }).flatMap({ MailMessage.messageIdOrNil($0["id"]) })
         else { return (nil, []) }
@@ -29,10 +29,10 @@ extension AppDatabase {
             guard let draft = try Self.messageDraft(db, .reply, requestId: requestId) else {
                 throw LoupeError(.notFound, "No request \(publicId).")
             }
-            guard let last = try Row.fetchOne(db, sql: """
+            guard let last = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT subject, body, receivedAt FROM inboundMail
                 WHERE requestId = ? AND nature = 'message' AND fromSubject ORDER BY receivedAt DESC, id DESC LIMIT 1
-                """, arguments: [requestId]) else { return (draft.subject, draft.body) }
+                """), arguments: [requestId]) else { return (draft.subject, draft.body) }
             let policy = try Self.deadlinePolicy(db)
             // Quoted inert and short, so the draft always passes the checks a reply is held to.
             let said = Self.inert(last["body"]).split(separator: "\n", omittingEmptySubsequences: false)
@@ -69,7 +69,7 @@ extension AppDatabase {
 
     /// The row id of the request `publicId`, or a not-found error.
     static func requestRowId(_ db: Database, publicId: String) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM privacyRequest WHERE publicId = ?"), arguments: [publicId])
         else { throw LoupeError(.notFound, "No request \(publicId). List them with `loupe requests list`.") }
         return id
     }

@@ -34,8 +34,7 @@ extension AppDatabase {
             throw LoupeError(.invalidInput, "An intake request needs its sender's id (external reference).")
         }
         _ = try Self.freshActor(db, actor)
-        if let existing = try Row.fetchOne(
-            db, sql: "SELECT publicId, intakeDigest FROM privacyRequest WHERE channel = ? AND externalReference = ?",
+        if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT publicId, intakeDigest FROM privacyRequest WHERE channel = ? AND externalReference = ?"),
             arguments: [request.channel.rawValue, reference]) {
             guard existing["intakeDigest"] == digest else {
                 throw LoupeError(.conflict, "\(request.channel.rawValue) request '\(TextRules.printable(reference))' is already \(existing["publicId"] as String) with different content: refused. A new request needs a new id.")
@@ -43,8 +42,7 @@ extension AppDatabase {
             return .duplicate(publicId: existing["publicId"])
         }
         if dryRun {
-            let matched = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE email = ? AND erasedAt IS NULL)", arguments: [request.email]) ?? false
+            let matched = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE email = ? AND erasedAt IS NULL)"), arguments: [request.email]) ?? false
             return .wouldCreate(matched: matched)
         }
         return .created(try insertRequest(db, request, actor: actor, at: time, details: details, intakeDigest: digest))
@@ -53,7 +51,7 @@ extension AppDatabase {
     /// Whether any request ever arrived through `channel`.
     public func hasRequests(on channel: RequestChannel) throws -> Bool {
         try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM privacyRequest WHERE channel = ?)",
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM privacyRequest WHERE channel = ?)"),
                               arguments: [channel.rawValue]) ?? false
         }
     }
@@ -61,7 +59,7 @@ extension AppDatabase {
     /// The public id of the request that arrived through `channel` as `externalReference`, if any.
     public func publicId(channel: RequestChannel, externalReference: String) throws -> String? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE channel = ? AND externalReference = ?",
+            try String.fetchOne(db.cachedStatement(sql: "SELECT publicId FROM privacyRequest WHERE channel = ? AND externalReference = ?"),
                                 arguments: [channel.rawValue, externalReference])
         }
     }
@@ -76,13 +74,13 @@ extension AppDatabase {
     static func customerEmail(_ db: Database, identityType: String, value: String, format: String) throws -> String? {
         switch (identityType, format) {
         case ("email", "raw"):
-            return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE email = ? AND erasedAt IS NULL",
+            return try String.fetchOne(db.cachedStatement(sql: "SELECT email FROM customer WHERE email = ? AND erasedAt IS NULL"),
                                        arguments: [value.trimmingCharacters(in: .whitespaces).lowercased()])
         case ("shopify_customer_id", "raw"):
-            return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE shopifyId = ? AND erasedAt IS NULL",
+            return try String.fetchOne(db.cachedStatement(sql: "SELECT email FROM customer WHERE shopifyId = ? AND erasedAt IS NULL"),
                                        arguments: [value])
         case ("controller_customer_id", "raw"):
-            return try String.fetchOne(db, sql: "SELECT email FROM customer WHERE publicId = ? AND erasedAt IS NULL",
+            return try String.fetchOne(db.cachedStatement(sql: "SELECT email FROM customer WHERE publicId = ? AND erasedAt IS NULL"),
                                        arguments: [value])
         case ("email", _):
             let wanted = value.lowercased()
@@ -114,10 +112,10 @@ extension AppDatabase {
                                  actor: StaffMember, at time: Date) throws -> Bool {
         let target = "shop:\(shopDomain)"
         let seen = try read { db in
-            try Bool.fetchOne(db, sql: """
+            try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM auditEntry WHERE action = ? AND target = ?
                 AND json_extract(details, '$.reference') = ?)
-                """, arguments: [AuditEvent.shopRedactNoted.action, target, reference]) ?? false
+                """), arguments: [AuditEvent.shopRedactNoted.action, target, reference]) ?? false
         }
         if seen || dryRun { return !seen }
         try write { db in

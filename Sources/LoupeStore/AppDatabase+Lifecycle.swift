@@ -81,6 +81,7 @@ extension AppDatabase {
         // An erasure removes the address its report goes to: capture it first.
         let recipient = command == .approve ? try Self.messageRecipient(db, requestId: current.id) : nil
         try Self.apply(change, db, to: current, actor: actor.userName, at: time)
+        try Self.queueStatusCallbacks(db, requestId: current.id, from: current.status, to: change.status, at: time)
         if command == .approve {
             // Approval executes the erasure, in this same transaction: all of it or nothing.
             let customerId = try Self.erasureSubject(db, publicId: publicId)

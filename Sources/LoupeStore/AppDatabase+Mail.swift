@@ -16,7 +16,7 @@ extension AppDatabase {
     /// The sender is sealed by the vault; the body is stored as the parser left it (capped, card numbers removed).
     public func receive(_ mail: InboundMail, actor: StaffMember, at time: Date) throws -> MailFiling {
         try write { db in
-            let seen = try Int.fetchOne(db, sql: "SELECT 1 FROM inboundMail WHERE messageKey = ?", arguments: [mail.key])
+            let seen = try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM inboundMail WHERE messageKey = ?"), arguments: [mail.key])
             if seen != nil { return .duplicate }
             let answered = try Self.requestAnswered(db, by: mail)
             var requestId = answered?.requestId
@@ -26,8 +26,7 @@ extension AppDatabase {
             switch mail.nature {
             case .bounce:
                 let bounced = try mail.bouncedMessageId.flatMap { id in
-                    try Row.fetchOne(
-                        db, sql: "SELECT id, requestId FROM outboxMessage WHERE messageId = ?",
+                    try Row.fetchOne(db.cachedStatement(sql: "SELECT id, requestId FROM outboxMessage WHERE messageId = ?"),
                         arguments: ["<\(id)>"])
                 }
                 outboxId = bounced?["id"]
@@ -54,13 +53,13 @@ extension AppDatabase {
                     filing = .reply(publicId: answered.publicId, fromSubject: fromSubject, verified: verified)
                 } else if let draft = Self.requestDraft(from: mail) {
                     let kind = draft.kind
-                    let created = try insertRequest(
+                    let created = try insertNewRequest(
                         db, draft, actor: actor, at: time, details: ["kindSuggested": "true"])
-                    requestId = created.summary.id
+                    requestId = created.id
                     try db.execute(
-                        sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.summary.id]
+                        sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.id]
                     )
-                    filing = .newRequest(publicId: created.summary.publicId, kind: kind)
+                    filing = .newRequest(publicId: created.publicId, kind: kind)
                 } else {
                     // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
                     filing = .unfiled(reason: "its sender's address cannot receive an answer")
@@ -113,16 +112,13 @@ extension AppDatabase {
         at time: Date
     ) throws -> Bool {
         guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT codeHash, expiresAt, attemptsLeft FROM verificationCode WHERE requestId = ?",
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT codeHash, expiresAt, attemptsLeft FROM verificationCode WHERE requestId = ?"),
                 arguments: [requestId]),
             (row["attemptsLeft"] as Int) > 0, (row["expiresAt"] as Date) > time
         else { return false }
-        let onFile = try String.fetchOne(
-            db,
-            sql: """
+        let onFile = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT lower(c.email) FROM privacyRequest r JOIN customer c ON c.id = r.customerId WHERE r.id = ?
-                """, arguments: [requestId])
+                """), arguments: [requestId])
         guard let onFile, onFile == mail.fromAddress?.lowercased() else { return false }
         let candidates = Self.sixDigitNumbers(in: mail.subject + "\n" + mail.body).prefix(3)
         guard !candidates.isEmpty else { return false }
@@ -160,17 +156,14 @@ extension AppDatabase {
     /// `[PR-…]` in its subject.
     static func requestAnswered(_ db: Database, by mail: InboundMail) throws -> (requestId: Int64, publicId: String)? {
         for id in mail.answers {
-            if let row = try Row.fetchOne(
-                db,
-                sql: """
+            if let row = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT r.id, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId WHERE m.messageId = ?
-                    """, arguments: ["<\(id)>"]) {
+                    """), arguments: ["<\(id)>"]) {
                 return (row[0], row[1])
             }
         }
         guard let publicId = mail.requestIdInSubject,
-            let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
+            let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM privacyRequest WHERE publicId = ?"), arguments: [publicId])
         else { return nil }
         return (id, publicId)
     }
@@ -178,17 +171,15 @@ extension AppDatabase {
     /// Whether `address` is the request's subject (on file, or as the request names them) or its requester.
     static func isSubjectOrRequester(_ db: Database, requestId: Int64, address: String?) throws -> Bool {
         guard let address = address?.lowercased() else { return false }
-        let known = try Row.fetchOne(
-            db,
-            sql: """
+        let known = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT lower(COALESCE(c.email, r.subjectEmail)), lower(r.requesterEmail) FROM privacyRequest r
                 LEFT JOIN customer c ON c.id = r.customerId WHERE r.id = ?
-                """, arguments: [requestId])
+                """), arguments: [requestId])
         return [known?[0] as String?, known?[1] as String?].contains(address)
     }
 
     static func publicId(_ db: Database, requestId: Int64) throws -> String {
-        try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?", arguments: [requestId]) ?? "?"
+        try String.fetchOne(db.cachedStatement(sql: "SELECT publicId FROM privacyRequest WHERE id = ?"), arguments: [requestId]) ?? "?"
     }
 
     static func filedAs(_ filing: MailFiling) -> String {

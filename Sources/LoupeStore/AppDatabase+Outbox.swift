@@ -11,11 +11,11 @@ extension AppDatabase {
     /// Who a request's messages go to: the guardian's name for a guardian's request, else the subject's; the
     /// address on the customer, else the one the request came with (nil: answer by letter or phone).
     static func messageRecipient(_ db: Database, requestId: Int64) throws -> (name: String?, address: String?) {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT r.requesterKind, r.requesterName, r.requesterEmail, COALESCE(c.fullName, r.subjectName) AS name,
                 COALESCE(c.email, r.subjectEmail) AS email
             FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId WHERE r.id = ?
-            """, arguments: [requestId])
+            """), arguments: [requestId])
         guard let row else { return (nil, nil) }
         // A guardian's request is answered to the guardian, never to the child's address.
         if row["requesterKind"] == "guardian" {
@@ -63,10 +63,10 @@ extension AppDatabase {
         _ db: Database, _ event: MessageEvent, requestId: Int64, extra: [Placeholder: String] = [:],
         recipient: (name: String?, address: String?)? = nil
     ) throws -> (publicId: String, to: (name: String?, address: String?), subject: String, body: String)? {
-        guard let request = try Row.fetchOne(db, sql: """
+        guard let request = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT publicId, kind, receivedAt, COALESCE(extendedUntil, dueAt) AS due, extendedUntil, extensionReason,
                 outcomeReason FROM privacyRequest WHERE id = ?
-            """, arguments: [requestId]) else { return nil }
+            """), arguments: [requestId]) else { return nil }
         let policy = try Self.deadlinePolicy(db)
         var to = try recipient ?? Self.messageRecipient(db, requestId: requestId)
         if event == .erasureDone { to.name = nil }
@@ -132,7 +132,7 @@ extension AppDatabase {
 
     /// Who holds the request now (nil when nobody does).
     static func assignee(_ db: Database, publicId: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT assignee FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT assignee FROM privacyRequest WHERE publicId = ?"), arguments: [publicId])
     }
 
     func fetchMessages(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [OutboxMessage] {

@@ -85,8 +85,14 @@ extension AppDatabase {
                            "submitted": CivilTime.iso8601(request.submittedTime)]
             let draft = try NewRequest(kind: request.type.kind, email: email, phone: phone, channel: .opendsr,
                                        externalReference: request.subjectRequestId).validated()
-            return try self.recordExternal(db, draft, digest: digest, details: details, dryRun: dryRun,
-                                           actor: actor, at: time)
+            let outcome = try self.recordExternal(db, draft, digest: digest, details: details, dryRun: dryRun,
+                                                  actor: actor, at: time)
+            // The callback URLs it named are kept when their hosts are allowed (each refusal audited).
+            if case .created(let detail) = outcome {
+                try Self.recordCallbackTargets(db, urls: request.statusCallbackURLs, publicId: detail.summary.publicId,
+                                               actor: actor.userName, at: time)
+            }
+            return outcome
         }
         let outcome = dryRun ? try read(body) : try write(body)
         let publicId: String

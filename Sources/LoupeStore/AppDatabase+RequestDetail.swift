@@ -10,20 +10,17 @@ extension AppDatabase {
 
     /// The request, read inside an open transaction; `.notFound` when there is none.
     static func fetchDetail(_ db: Database, publicId: String) throws -> RequestDetail {
-        guard let row = try Row.fetchOne(
-            db,
-            sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT \(detailColumns) FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId
                 LEFT JOIN privacyRequest d ON d.id = r.duplicateOf
                 WHERE r.publicId = ?
-                """,
+                """),
             arguments: [publicId])
         else {
             throw LoupeError(.notFound, "No request \(publicId). List requests with `loupe requests list`.")
         }
-        let timeline = try AuditEntry.fetchAll(
-            db, sql: "SELECT * FROM auditEntry WHERE target = ? ORDER BY sequence", arguments: [publicId])
-        let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?", arguments: [publicId])
+        let timeline = try AuditEntry.fetchAll(db.cachedStatement(sql: "SELECT * FROM auditEntry WHERE target = ? ORDER BY sequence"), arguments: [publicId])
+        let customerId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?"), arguments: [publicId])
         let consents = try customerId.map { try consentHistory(db, customerId: $0) } ?? []
         var detail = RequestDetail(
             summary: try summary(from: row), channel: try decode(row["channel"]),
@@ -35,28 +32,28 @@ extension AppDatabase {
             outcomeReason: row["outcomeReason"], duplicateOf: row["duplicateOf"], version: row["version"],
             timeline: timeline)
         detail.consentHistory = consents
-        detail.retained = try Row.fetchAll(db, sql: """
+        detail.retained = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT category, reference, ground, retainUntil FROM retainedItem WHERE requestId = ? ORDER BY retainUntil, id
-            """, arguments: [detail.summary.id]).map {
+            """), arguments: [detail.summary.id]).map {
             RetainedItem(category: $0[0], reference: $0[1], ground: $0[2], until: $0[3])
         }
-        detail.tasks = try Row.fetchAll(db, sql: """
+        detail.tasks = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT t.*, r.publicId FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId WHERE t.requestId = ? ORDER BY t.id
-            """, arguments: [detail.summary.id]).map(task(from:))
-        detail.exports = try String.fetchAll(db, sql: "SELECT folder FROM requestExport WHERE requestId = ? ORDER BY id",
+            """), arguments: [detail.summary.id]).map(task(from:))
+        detail.exports = try String.fetchAll(db.cachedStatement(sql: "SELECT folder FROM requestExport WHERE requestId = ? ORDER BY id"),
                                              arguments: [detail.summary.id])
         // The recipient stays sealed here: the request screen shows what was said and when, not to whom.
         detail.messages = try fetchMessages(db, "WHERE m.requestId = ? ORDER BY m.id", [detail.summary.id], vault: nil)
-        detail.notes = try Row.fetchAll(db, sql: """
+        detail.notes = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, author, createdAt, text, internalReason FROM requestNote WHERE requestId = ?
             ORDER BY createdAt DESC, id DESC
-            """, arguments: [detail.summary.id]).map {
+            """), arguments: [detail.summary.id]).map {
             RequestNote(id: $0[0], author: $0[1], at: $0[2], text: $0[3], internalReason: $0[4])
         }
-        detail.inbound = try Row.fetchAll(db, sql: """
+        detail.inbound = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, receivedAt, filedAs, subject, body, fromSubject, attachments FROM inboundMail
             WHERE requestId = ? ORDER BY receivedAt DESC, id DESC LIMIT 50
-            """, arguments: [detail.summary.id]).map { row in
+            """), arguments: [detail.summary.id]).map { row in
             let attachments = (try? JSONDecoder().decode([InboundMail.Attachment].self, from: Data((row[6] as String).utf8))) ?? []
             let note = InboundMail(key: "", messageId: nil, answers: [], fromAddress: nil, fromName: nil, subject: "", body: "",
                                    bodyWasCut: false, cardNumbersRemoved: 0, attachments: attachments, nature: .message,

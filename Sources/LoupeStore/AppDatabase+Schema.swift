@@ -46,6 +46,7 @@ extension AppDatabase {
         migrator.registerMigration("v12-inbound-mail", migrate: addInboundMail)
         migrator.registerMigration("v13-verification-codes", migrate: addVerificationCodes)
         migrator.registerMigration("v14-outbox-lease-and-threads", migrate: addOutboxLeaseAndThreads)
+        migrator.registerMigration("v15-status-callbacks", migrate: addStatusCallbacks)
         return migrator
     }
 

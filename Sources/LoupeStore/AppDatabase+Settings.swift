@@ -18,6 +18,8 @@ package enum SettingKey: String {
     case vaultKeyFingerprint
     /// The address every message to subjects comes from, and the domain of their Message-IDs.
     case privacyAddress
+    /// The hosts OpenDSR status callbacks may go to (JSON array of names, `*.` wildcards, or IP addresses).
+    case callbackHosts
 }
 
 extension AppDatabase {
@@ -38,11 +40,11 @@ extension AppDatabase {
 
     /// Whether the database holds anything yet (used to decide whether `loupe demo` must seed it).
     public func isEmpty() throws -> Bool {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") == 0 }
+        try read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM staff")) == 0 }
     }
 
     static func setting(_ db: Database, _ key: SettingKey) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM loupeSetting WHERE key = ?", arguments: [key.rawValue])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM loupeSetting WHERE key = ?"), arguments: [key.rawValue])
     }
 
     package static func setSetting(_ db: Database, _ key: SettingKey, _ value: String) throws {

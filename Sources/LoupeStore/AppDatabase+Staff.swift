@@ -7,7 +7,7 @@ extension AppDatabase {
     /// Refused when the database already has staff. One transaction, audited.
     public func initialize(admin userName: String, displayName: String, at time: Date) throws {
         try write { db in
-            let staffCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") ?? 0
+            let staffCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM staff")) ?? 0
             guard staffCount == 0 else {
                 throw LoupeError(.conflict,
                     "This database is already initialised. Add staff with `loupe staff add USER --role agent`.")
@@ -33,7 +33,7 @@ extension AppDatabase {
             let display = try displayName.map { try TextRules.validated($0, field: "display name") } ?? name
             let existing = try Self.fetchStaff(db, userName: name)
             if let existing {
-                let admins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff WHERE role = 'admin' AND isActive") ?? 0
+                let admins = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM staff WHERE role = 'admin' AND isActive")) ?? 0
                 try StaffRules.checkRoleChange(of: existing, to: role, activeAdmins: admins)
             }
             let existed = existing != nil
@@ -57,11 +57,10 @@ extension AppDatabase {
             guard let member = try Self.fetchStaff(db, userName: userName) else {
                 throw LoupeError(.notFound, "'\(userName)' is not staff; see `loupe staff list`.")
             }
-            let admins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff WHERE role = 'admin' AND isActive") ?? 0
+            let admins = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM staff WHERE role = 'admin' AND isActive")) ?? 0
             try StaffRules.checkDeactivation(of: member, activeAdmins: admins)
             try db.execute(sql: "UPDATE staff SET isActive = 0 WHERE userName = ?", arguments: [userName])
-            let held = try String.fetchAll(
-                db, sql: "SELECT publicId FROM privacyRequest WHERE assignee = ? AND \(Self.openStatusSQL)", arguments: [userName])
+            let held = try String.fetchAll(db.cachedStatement(sql: "SELECT publicId FROM privacyRequest WHERE assignee = ? AND \(Self.openStatusSQL)"), arguments: [userName])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .staffDeactivated, target: "staff:\(userName)",
                                 details: ["releasedRequests": String(held.count)])
             // Their open requests go back to the queue, each with its own audit entry.
@@ -78,7 +77,7 @@ extension AppDatabase {
     /// Every staff member, by user name.
     public func staffList() throws -> [StaffMember] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT userName FROM staff ORDER BY userName").compactMap {
+            try String.fetchAll(db.cachedStatement(sql: "SELECT userName FROM staff ORDER BY userName")).compactMap {
                 try Self.fetchStaff(db, userName: $0)
             }
         }

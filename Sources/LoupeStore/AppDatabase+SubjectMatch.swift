@@ -18,25 +18,25 @@ extension AppDatabase {
     /// matched or re-created (the suppression ledger).
     func matchSubject(_ db: Database, _ request: NewRequest, at time: Date) throws -> SubjectMatch {
         let phoneKey = request.phone.flatMap { PersonIdentifier.phone($0)?.value }
-        if let email = request.email, let row = try Row.fetchOne(db, sql: """
+        if let email = request.email, let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, isMinor FROM customer WHERE email = ? AND erasedAt IS NULL ORDER BY id LIMIT 1
-            """, arguments: [email]) {
+            """), arguments: [email]) {
             return SubjectMatch(customerId: row["id"], isMinor: row["isMinor"], how: "email")
         }
-        if let phoneKey, let row = try Row.fetchOne(db, sql: """
+        if let phoneKey, let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, isMinor FROM customer WHERE phoneKey = ? AND erasedAt IS NULL ORDER BY id LIMIT 1
-            """, arguments: [phoneKey]) {
+            """), arguments: [phoneKey]) {
             return SubjectMatch(customerId: row["id"], isMinor: row["isMinor"], how: "phone")
         }
         guard request.email != nil || phoneKey != nil,
               try suppression.match(db, [.email(request.email), .phone(request.phone)]) == nil else { return SubjectMatch() }
-        let guestOrders = try Int64.fetchAll(db, sql: """
+        let guestOrders = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT id FROM customerOrder WHERE customerId IS NULL AND guestEmail = ?
             UNION SELECT id FROM customerOrder WHERE customerId IS NULL AND shipPhoneKey = ?
-            """, arguments: [request.email, phoneKey])
+            """), arguments: [request.email, phoneKey])
         guard !guestOrders.isEmpty else { return SubjectMatch() }
-        let customerId = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM customer") ?? 0) + 1
-        let first = try Date.fetchOne(db, sql: "SELECT MIN(placedAt) FROM customerOrder WHERE id IN (SELECT value FROM json_each(?))",
+        let customerId = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM customer")) ?? 0) + 1
+        let first = try Date.fetchOne(db.cachedStatement(sql: "SELECT MIN(placedAt) FROM customerOrder WHERE id IN (SELECT value FROM json_each(?))"),
                                       arguments: [Self.jsonArray(guestOrders)]) ?? time
         try db.execute(sql: """
             INSERT INTO customer (id, publicId, email, phone, createdAt) VALUES (?, ?, ?, ?, ?)

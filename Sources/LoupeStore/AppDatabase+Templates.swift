@@ -55,7 +55,7 @@ extension AppDatabase {
     }
 
     private static func storedTemplate(_ db: Database, _ event: MessageEvent) throws -> StoredTemplate {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM messageTemplate WHERE event = ?", arguments: [event.rawValue]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM messageTemplate WHERE event = ?"), arguments: [event.rawValue]) else {
             return StoredTemplate(template: .standard(event), edited: nil)
         }
         return StoredTemplate(template: MessageTemplate(event: event, subject: row["subject"], body: row["body"]),

@@ -91,9 +91,9 @@ extension AppDatabase {
         let pattern = "'\(RetentionVault.prefix)%'"
         for table in DataMap.tables {
             // Stored text columns (generated ones are hidden 2 or 3 in table_xinfo, and follow their sources).
-            let columns = try String.fetchAll(db, sql: """
+            let columns = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 AND upper(type) IN ('TEXT', '')
-                """, arguments: [table]).map(\.quotedDatabaseIdentifier)
+                """), arguments: [table]).map(\.quotedDatabaseIdentifier)
             guard !columns.isEmpty else { continue }
             let assignments = columns.map { "\($0) = CASE WHEN \($0) LIKE \(pattern) THEN loupeReseal(\($0)) ELSE \($0) END" }
             try db.execute(sql: """

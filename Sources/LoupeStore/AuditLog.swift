@@ -14,7 +14,7 @@ package enum AuditLog {
         _ db: Database, at time: Date, actor: String, event: AuditEvent, target: String, details: [String: String] = [:]
     ) throws -> AuditEntry {
         let action = event.action
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM auditEntry ORDER BY sequence DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM auditEntry ORDER BY sequence DESC LIMIT 1"))
         let entry = makeEntry(sequence: (last?["sequence"] ?? 0) + 1, previousHash: last?["hash"] ?? genesisHash,
                               at: time, actor: actor, action: action, target: target, details: details)
         try entry.insert(db)
