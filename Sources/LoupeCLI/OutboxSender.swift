@@ -82,7 +82,19 @@ struct OutboxSender {
                 try fail(message, error, into: &report)
                 continue
             }
-            let mail = MailMessage(from: from, to: to, subject: claimed.subject, body: claimed.body, date: clock(),
+            // An access copy's one-time link is made now, so no token waits in the database.
+            var body = claimed.body
+            if body.contains(ExportLink.placeholder) {
+                do {
+                    body = body.replacingOccurrences(
+                        of: ExportLink.placeholder,
+                        with: try database.issueExportLink(forMessage: message.id, actor: actor, at: clock()))
+                } catch {
+                    try fail(message, error, into: &report)
+                    continue
+                }
+            }
+            let mail = MailMessage(from: from, to: to, subject: claimed.subject, body: body, date: clock(),
                                    messageId: claimed.messageId, inReplyTo: claimed.inReplyTo,
                                    references: claimed.references, isAutomatic: claimed.event != .reply)
             let bytes = mail.rfc5322()

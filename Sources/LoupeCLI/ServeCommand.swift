@@ -22,7 +22,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to listen, HOST:PORT (port 0 picks a free one).", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
     @Option(name: .customLong("public-url"),
-            help: ArgumentHelp("The address the public reaches these routes at (for links in messages).", valueName: "url"))
+            help: ArgumentHelp("The address the public reaches these routes at (stored as the public-url setting; "
+                               + "access copies then go by one-time link).", valueName: "url"))
     var publicURL: String?
     @Option(name: .customLong("secret-env"),
             help: ArgumentHelp("The environment variable holding the Shopify app's client secret.", valueName: "var"))
@@ -49,6 +50,10 @@ struct ServeCommand: ParsableCommand {
         let address = try ServerConfiguration.listenAddress(listen)
         try CLIFailure.reporting {
             let context = try CommandContext.open(database)
+            // --public-url is the setting's value from now on (admins; audited), so the outbox's links use it too.
+            if let publicURL, try context.database.publicURL() != publicURL.trimmingCharacters(in: ["/"]) {
+                try context.database.setPublicURL(publicURL, actor: context.actor, at: context.now)
+            }
             var logger = Logger(label: "loupe.serve")
             logger.logLevel = environment["LOUPE_LOG"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
             let server = LoupeServer(

@@ -7,7 +7,8 @@ import LoupeStore
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Show or change the shop's settings (admins change them).",
-        subcommands: [ShowSettings.self, SetTimeZone.self, SetPrivacyAddress.self, SetCallbackHosts.self])
+        subcommands: [ShowSettings.self, SetTimeZone.self, SetPrivacyAddress.self, SetCallbackHosts.self,
+                      SetPublicURL.self])
 }
 
 struct ShowSettings: ParsableCommand {
@@ -21,6 +22,7 @@ struct ShowSettings: ParsableCommand {
             print("privacy-address  \(try context.database.privacyAddress() ?? "(not set: outbox send refuses until an admin sets it)")")
             let hosts = try context.database.callbackHosts()
             print("callback-hosts  \(hosts.isEmpty ? "(none: OpenDSR status callbacks go nowhere)" : hosts.joined(separator: " "))")
+            print("public-url  \(try context.database.publicURL() ?? "(not set: access-ready messages name the export's folder)")")
             print("demo       \(try context.database.isDemo() ? "yes" : "no")")
         }
     }
@@ -75,6 +77,24 @@ struct SetCallbackHosts: ParsableCommand {
             try context.database.setCallbackHosts(hosts, actor: context.actor, at: context.now)
             let now = try context.database.callbackHosts()
             print(now.isEmpty ? "No host is allowed: callbacks go nowhere." : "Callbacks may go to: \(now.joined(separator: " ")).")
+        }
+    }
+}
+
+/// `loupe settings public-url URL`: where the public reaches `loupe serve`; access-ready messages then carry a
+/// one-time link instead of a folder.
+struct SetPublicURL: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "public-url",
+        abstract: "Set the address the public reaches loupe serve at (access copies then go by one-time link).")
+
+    @Argument(help: "e.g. https://privacy.shop.example") var url: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            try context.database.setPublicURL(url, actor: context.actor, at: context.now)
+            print("Access copies now go by one-time link under \(try context.database.publicURL() ?? url)/exports/.")
         }
     }
 }

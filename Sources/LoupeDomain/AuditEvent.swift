@@ -45,6 +45,8 @@ public enum AuditEvent: Equatable, Sendable {
     case mailReceived
     /// The callback allow-list was set; an OpenDSR status callback was delivered, or given up on.
     case callbackHostsSet, callbackDelivered, callbackFailed, callbackRefused
+    /// The public URL was set; a one-time link to an access copy was made, or used.
+    case publicURLSet, exportLinkIssued, exportDownloaded
 
     /// The stored text, e.g. `request.claim`.
     public var action: String {
@@ -73,6 +75,9 @@ public enum AuditEvent: Equatable, Sendable {
         case .callbackDelivered: "callback.deliver"
         case .callbackFailed: "callback.fail"
         case .callbackRefused: "callback.refuse"
+        case .publicURLSet: "settings.public-url"
+        case .exportLinkIssued: "export.link"
+        case .exportDownloaded: "export.download"
         case .retentionRuleSet: "retention.set"
         case .retentionSwept: "retention.sweep"
         case .timeZoneSet: "settings.time-zone"

@@ -63,6 +63,13 @@ extension DataMap {
             DataColumn("callbackDelivery", $0, personal: false, .requests, erasure: .keep,
                        retention: .closedRequests)
         }
+        // One-time links to access copies: the token's hash and times; the address a copy was fetched from is the
+        // subject's, deleted with the links at an erasure.
+        columns += ["id", "requestId", "outboxMessageId", "tokenHash", "createdAt", "expiresAt", "fetchedAt"].map {
+            DataColumn("exportLink", $0, personal: false, .requests, erasure: .delete, retention: .accessExports)
+        }
+        columns.append(DataColumn("exportLink", "fetchedFrom", personal: true, .requests, erasure: .delete,
+                                  retention: .accessExports))
         return columns
     }()
 

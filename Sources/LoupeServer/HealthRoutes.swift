@@ -10,7 +10,7 @@ struct HealthRoutes: Sendable {
     let metrics: ServiceMetrics
     let clock: @Sendable () -> Date
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ServerContext>) {
         router.get("/healthz") { _, _ -> Response in
             do {
                 try database.checkServing()

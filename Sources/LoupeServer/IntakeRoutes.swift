@@ -14,7 +14,7 @@ struct IntakeRoutes: Sendable {
     let metrics: ServiceMetrics
     let clock: @Sendable () -> Date
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ServerContext>) {
         router.post("/webhooks/shopify") { request, context in try await shopify(request, context: context) }
         router.post("/opendsr/v2/requests") { request, context in try await openDSR(request, context: context) }
         router.get("/opendsr/v2/requests/:id") { _, context in
@@ -29,7 +29,7 @@ struct IntakeRoutes: Sendable {
 
     /// `POST /webhooks/shopify`: the HMAC over the raw bytes first (401), then the webhook's own rules (400), then
     /// the store; a redelivery answers 200 and records nothing new.
-    private func shopify(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    private func shopify(_ request: Request, context: ServerContext) async throws -> Response {
         let raw = try await body(of: request)
         let start = ContinuousClock.now
         let headers = try Self.headers(request)
@@ -56,7 +56,7 @@ struct IntakeRoutes: Sendable {
 
     /// `POST /opendsr/v2/requests`: 201 with the signed acknowledgement; a redelivery of the same request answers
     /// the same way, a conflicting `subject_request_id` is refused (409), never overwritten.
-    private func openDSR(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    private func openDSR(_ request: Request, context: ServerContext) async throws -> Response {
         let raw = Data(try await body(of: request))
         let start = ContinuousClock.now
         let parsed = try OpenDSRRequest.parse(raw, source: "The request body")

@@ -28,11 +28,12 @@ public struct LoupeServer: Sendable {
     /// The application: routes, middleware and the configuration.
     func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let metrics = ServiceMetrics()
-        let router = Router()
+        let router = Router(context: ServerContext.self)
         router.middlewares.add(RequestLogMiddleware(metrics: metrics))
         IntakeRoutes(database: database, actor: actor, configuration: configuration, metrics: metrics, clock: clock)
             .add(to: router)
         HealthRoutes(database: database, metrics: metrics, clock: clock).add(to: router)
+        ExportRoutes(database: database, clock: clock).add(to: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),

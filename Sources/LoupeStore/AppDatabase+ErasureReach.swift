@@ -67,6 +67,7 @@ extension AppDatabase {
             DELETE FROM requestNote WHERE requestId IN (SELECT value FROM json_each(:ids));
             DELETE FROM inboundMail WHERE requestId IN (SELECT value FROM json_each(:ids));
             DELETE FROM verificationCode WHERE requestId IN (SELECT value FROM json_each(:ids));
+            DELETE FROM exportLink WHERE requestId IN (SELECT value FROM json_each(:ids));
             INSERT INTO pendingFileRemoval (path, requestId, queuedAt)
                 SELECT folder, requestId, :time FROM requestExport
                 WHERE requestId IN (SELECT value FROM json_each(:ids)) AND deletedAt IS NULL;

@@ -13,7 +13,8 @@ extension AppDatabase {
                 arguments: [requestId]) else {
                 throw LoupeError(.notAllowed, "Export the subject's data first (X, or loupe export): the completion message says where the export is.")
             }
-            return [.exportLocation: folder]
+            // With a public URL, the subject gets a one-time link (made when the message is sent), not a path.
+            return [.exportLocation: try setting(db, .publicURL) == nil ? folder : ExportLink.placeholder]
         case .rectificationDone:
             let payload = try String.fetchOne(db, sql: "SELECT payload FROM privacyRequest WHERE id = ?", arguments: [requestId])
             let fields = (payload.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:])

@@ -47,6 +47,7 @@ extension AppDatabase {
         migrator.registerMigration("v13-verification-codes", migrate: addVerificationCodes)
         migrator.registerMigration("v14-outbox-lease-and-threads", migrate: addOutboxLeaseAndThreads)
         migrator.registerMigration("v15-status-callbacks", migrate: addStatusCallbacks)
+        migrator.registerMigration("v16-export-links", migrate: addExportLinks)
         return migrator
     }
 

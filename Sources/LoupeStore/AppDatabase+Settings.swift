@@ -20,6 +20,10 @@ package enum SettingKey: String {
     case privacyAddress
     /// The hosts OpenDSR status callbacks may go to (JSON array of names, `*.` wildcards, or IP addresses).
     case callbackHosts
+    /// Where the public reaches `loupe serve` (links in messages start with it), e.g. https://privacy.shop.example.
+    case publicURL
+    /// How many days a one-time export link works (default `ExportLink.defaultDays`).
+    case exportLinkDays
 }
 
 extension AppDatabase {
