@@ -34,47 +34,10 @@ struct ImportMail: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
-    /// One message's outcome, as `--json` prints it.
-    struct Outcome: Encodable {
-        let file: String
-        let filed: String?
-        let request: String?
-        let error: String?
-    }
-
     func run() throws {
-        let inbox = URL(fileURLWithPath: maildir)
-        let names = try Privilege.asUser {
-            try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("new").path)
-        }
-        .filter { !$0.hasPrefix(".") }.sorted()
-        var outcomes: [Outcome] = []
         try CommandContext.run(database) { context in
-            for name in names {
-                let path = inbox.appendingPathComponent("new").appendingPathComponent(name).path
-                do {
-                    guard let data = try Privilege.asUser({ FileManager.default.contents(atPath: path) }) else {
-                        continue  // another import moved it since the listing
-                    }
-                    let mail = try MailParser.parse(data)
-                    if dryRun {
-                        let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body)
-                        outcomes.append(
-                            Outcome(
-                                file: name,
-                                filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
-                                request: mail.requestIdInSubject, error: nil))
-                        continue
-                    }
-                    let filing = try context.database.receive(mail, actor: context.actor, at: context.now)
-                    try markSeen(name, in: inbox)
-                    outcomes.append(
-                        Outcome(file: name, filed: filing.summary, request: Self.request(of: filing), error: nil))
-                } catch {
-                    let message = (error as? LoupeError)?.message ?? "\(error)"
-                    outcomes.append(Outcome(file: name, filed: nil, request: nil, error: message + " (left in new/)"))
-                }
-            }
+            let outcomes = try MaildirImporter(database: context.database, maildir: URL(fileURLWithPath: maildir),
+                                               actor: context.actor, clock: { context.now }).run(dryRun: dryRun)
             if json {
                 try JSONOutput.print(outcomes)
             } else {
@@ -96,29 +59,6 @@ struct ImportMail: ParsableCommand {
                         + "and stay in new/: " + failed.map { TextRules.printable($0.file) }.joined(separator: ", ")
                         + ". The others were filed.")
             }
-        }
-    }
-
-    /// Moves `new/NAME` to `cur/NAME:2,S` (seen), as the user; a message another import moved first is left be.
-    private func markSeen(_ name: String, in inbox: URL) throws {
-        let from = inbox.appendingPathComponent("new").appendingPathComponent(name).path
-        let base = name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? name
-        let to = inbox.appendingPathComponent("cur").appendingPathComponent(base + ":2,S").path
-        try Privilege.asUser {
-            if rename(from, to) != 0 && errno != ENOENT {
-                throw LoupeError(
-                    .storage,
-                    "Could not move \(name) to cur/ (\(String(cString: strerror(errno)))); it was filed and stays in new/."
-                )
-            }
-        }
-    }
-
-    static func request(of filing: MailFiling) -> String? {
-        switch filing {
-        case .newRequest(let id, _), .reply(let id, _, _): id
-        case .bounce(let id, _), .autoReply(let id): id
-        case .duplicate, .unfiled: nil
         }
     }
 }

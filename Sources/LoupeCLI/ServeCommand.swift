@@ -31,6 +31,14 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-body"), help: ArgumentHelp("The largest request body read, in bytes (413 beyond).",
                                                             valueName: "bytes"))
     var maxBody = 256 * 1024
+    @Option(help: ArgumentHelp("The privacy mailbox's Maildir, for the mail-import job (without it the job is off).",
+                               valueName: "dir"))
+    var maildir: String?
+    @Option(help: ArgumentHelp("The sendmail program the outbox-send job pipes messages to (else only the maildir).",
+                               valueName: "path"))
+    var sendmail: String?
+    @Option(help: ArgumentHelp("The witness file the audit-anchor job appends to.", valueName: "file"))
+    var witness: String = AnchorAudit.defaultWitness
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -61,7 +69,7 @@ struct ServeCommand: ParsableCommand {
                 configuration: ServerConfiguration(
                     host: address.host, port: address.port, publicURL: publicURL,
                     shopifySecret: environment[secretEnv], maxBodyBytes: maxBody),
-                logger: logger)
+                logger: logger, jobs: jobs(context))
             if environment[secretEnv]?.isEmpty ?? true {
                 logger.warning("no Shopify secret: webhooks are refused until \(secretEnv) is set")
             }
@@ -72,6 +80,47 @@ struct ServeCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// The routine work, as the CLI commands do it, for `serve`'s schedule (`loupe settings job-schedule`).
+    private func jobs(_ context: CommandContext) -> [ScheduledJob] {
+        let database = context.database
+        let actor = context.actor
+        let path = self.database.resolvedPath
+        let mail = DatabaseFiles(path).mail
+        let (sendmail, witness, maildir) = (self.sendmail, self.witness, self.maildir)
+        var jobs = [
+            ScheduledJob(kind: .outboxSend) {
+                let report = try OutboxSender(database: database, maildir: URL(fileURLWithPath: mail), sendmail: sendmail,
+                                              actor: actor, clock: Date.init).run()
+                return ["sent": String(report.sent.count), "failed": String(report.failed.count),
+                        "inDoubt": String(report.inDoubt.count)]
+            },
+            ScheduledJob(kind: .retentionSweep) {
+                let report = try database.sweep(asOf: Date(), dryRun: false, actor: actor, at: Date(), progress: { _ in })
+                return ["expired": String(report.expired.values.reduce(0, +)), "batches": String(report.batches)]
+            },
+            ScheduledJob(kind: .auditAnchor) {
+                let anchor = try database.auditHead(database: AnchorAudit.identity(path), at: Date())
+                try AnchorAudit.append(anchor.line, to: witness)
+                return ["sequence": String(anchor.sequence)]
+            },
+            ScheduledJob(kind: .doctor) {
+                let checks = try database.healthChecks()
+                let problems = checks.filter { $0.fix != nil && !$0.isWarning }
+                if !problems.isEmpty { throw LoupeError(.storage, problems.map(\.name).joined(separator: ", ")) }
+                return ["checks": String(checks.count)]
+            },
+        ]
+        if let maildir {
+            jobs.append(ScheduledJob(kind: .mailImport) {
+                let outcomes = try MaildirImporter(database: database, maildir: URL(fileURLWithPath: maildir),
+                                                   actor: actor, clock: Date.init).run()
+                return ["filed": String(outcomes.filter { $0.error == nil }.count),
+                        "unreadable": String(outcomes.filter { $0.error != nil }.count)]
+            })
+        }
+        return jobs
     }
 
     /// Runs `work` on the concurrency pool and waits for it on this thread (the command tree is synchronous).

@@ -8,7 +8,7 @@ struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Show or change the shop's settings (admins change them).",
         subcommands: [ShowSettings.self, SetTimeZone.self, SetPrivacyAddress.self, SetCallbackHosts.self,
-                      SetPublicURL.self])
+                      SetPublicURL.self, SetJobSchedule.self])
 }
 
 struct ShowSettings: ParsableCommand {
@@ -23,6 +23,9 @@ struct ShowSettings: ParsableCommand {
             let hosts = try context.database.callbackHosts()
             print("callback-hosts  \(hosts.isEmpty ? "(none: OpenDSR status callbacks go nowhere)" : hosts.joined(separator: " "))")
             print("public-url  \(try context.database.publicURL() ?? "(not set: access-ready messages name the export's folder)")")
+            let intervals = try context.database.jobIntervals()
+            print("job-schedule  " + ScheduledJobKind.allCases.map { "\($0.rawValue)=\(Int(intervals[$0] ?? 0))s" }
+                .joined(separator: " "))
             print("demo       \(try context.database.isDemo() ? "yes" : "no")")
         }
     }
@@ -95,6 +98,33 @@ struct SetPublicURL: ParsableCommand {
         try CommandContext.run(database) { context in
             try context.database.setPublicURL(url, actor: context.actor, at: context.now)
             print("Access copies now go by one-time link under \(try context.database.publicURL() ?? url)/exports/.")
+        }
+    }
+}
+
+/// `loupe settings job-schedule JOB SECONDS`: how often `serve` runs one of its jobs.
+struct SetJobSchedule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "job-schedule",
+        abstract: "Set how often loupe serve runs a job, in seconds (0 turns it off).",
+        discussion: "Jobs: " + ScheduledJobKind.allCases.map { "\($0.rawValue) (default \(Int($0.defaultInterval))s)" }
+            .joined(separator: ", ") + ".")
+
+    @Argument(help: "The job.") var job: String
+    @Argument(help: "Seconds between runs (at least 60), or 0.") var seconds: Double
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard ScheduledJobKind(rawValue: job) != nil else {
+            throw ValidationError("'\(job)' is not a job: " + ScheduledJobKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+    }
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            try context.database.setJobInterval(ScheduledJobKind(rawValue: job)!, seconds: seconds, actor: context.actor,
+                                                at: context.now)
+            print(seconds == 0 ? "\(job) is off." : "\(job) runs every \(Int(seconds)) seconds.")
         }
     }
 }

@@ -47,6 +47,8 @@ public enum AuditEvent: Equatable, Sendable {
     case callbackHostsSet, callbackDelivered, callbackFailed, callbackRefused
     /// The public URL was set; a one-time link to an access copy was made, or used.
     case publicURLSet, exportLinkIssued, exportDownloaded
+    /// A job's schedule was set; a scheduled job ran (with its counts).
+    case jobScheduled, jobRun
 
     /// The stored text, e.g. `request.claim`.
     public var action: String {
@@ -78,6 +80,8 @@ public enum AuditEvent: Equatable, Sendable {
         case .publicURLSet: "settings.public-url"
         case .exportLinkIssued: "export.link"
         case .exportDownloaded: "export.download"
+        case .jobScheduled: "settings.job-schedule"
+        case .jobRun: "job.run"
         case .retentionRuleSet: "retention.set"
         case .retentionSwept: "retention.sweep"
         case .timeZoneSet: "settings.time-zone"

@@ -28,6 +28,8 @@ public struct Dashboard: Equatable, Sendable {
     public var retention: [RetentionOutlook]
     /// When the retention outlook was counted (nil: not yet).
     public var retentionCountedAt: Date?
+    /// Each of `serve`'s jobs' last run (empty until `serve` has run one).
+    public var jobs: [JobRunSummary] = []
 
     /// Makes a dashboard.
     public init(

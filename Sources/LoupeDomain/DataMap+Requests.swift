@@ -85,6 +85,8 @@ extension DataMap {
             ("auditEntry", ["sequence", "occurredAt", "actor", "action", "target", "details", "previousHash", "hash"]),
             ("messageTemplate", ["event", "subject", "body", "updatedBy", "updatedAt"]),
             ("pendingFileRemoval", ["id", "path", "requestId", "queuedAt"]),
+            ("jobLease", ["job", "owner", "leaseUntil"]),
+            ("jobRun", ["id", "job", "owner", "startedAt", "finishedAt", "outcome", "counts"]),
         ]
         var columns = tables.flatMap { table, names in
             names.map { DataColumn(table, $0, personal: false, .operations, erasure: .keep) }

@@ -13,15 +13,18 @@ public struct LoupeServer: Sendable {
     let actor: StaffMember
     let configuration: ServerConfiguration
     let logger: Logger
+    let jobs: [ScheduledJob]
     let clock: @Sendable () -> Date
 
-    /// Makes a server acting as `actor` (audited as the one who recorded what arrives).
+    /// Makes a server acting as `actor` (audited as the one who recorded what arrives), running `jobs` on their
+    /// schedule.
     public init(database: AppDatabase, actor: StaffMember, configuration: ServerConfiguration, logger: Logger,
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                jobs: [ScheduledJob] = [], clock: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
         self.actor = actor
         self.configuration = configuration
         self.logger = logger
+        self.jobs = jobs
         self.clock = clock
     }
 
@@ -45,8 +48,9 @@ public struct LoupeServer: Sendable {
     /// port bound (useful with port 0).
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let callbacks = CallbackSender(database: database, actor: actor, logger: logger, clock: clock)
+        let runner = JobRunner(database: database, actor: actor, jobs: jobs, logger: logger, clock: clock)
         let group = ServiceGroup(
-            configuration: .init(services: [application(onRunning: onRunning), callbacks],
+            configuration: .init(services: [application(onRunning: onRunning), callbacks, runner],
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -33,13 +33,15 @@ extension AppDatabase {
             // Counting what expires reads whole tables (17 s at 1,000,000 customers): the sweep counts it, dry or
             // real, and the dashboard shows that count with its time.
             let outlook = try Self.setting(db, .retentionOutlook).flatMap(RetentionOutlookCache.decode)
-            return Dashboard(
+            var dashboard = Dashboard(
                 byStatus: RequestStatus.allCases.map { (status: $0, count: statusCounts[$0.rawValue] ?? 0) },
                 openByKind: RequestKind.allCases.map { (kind: $0, count: kindCounts[$0.rawValue] ?? 0) },
                 overdue: overdue, dueThisWeek: dueSoon, loadPerAgent: load, unassigned: unassigned,
                 medianDaysToClose: Dashboard.median(closeDays), closedLast90Days: closeDays.count,
                 intakeLast30Days: Dashboard.dailyCounts(received, days: 30, now: now, policy: policy),
                 lastSweep: lastSweep, retention: outlook?.categories ?? [], retentionCountedAt: outlook?.countedAt)
+            dashboard.jobs = try Self.lastJobRuns(db)
+            return dashboard
         }
     }
 

@@ -35,6 +35,14 @@ extension AppDatabase {
         return try open(path: path, create: false).healthChecks(journalMode: mode)
     }
 
+    /// The same checks through this process's own connections, for a long-running process (`serve`'s doctor
+    /// job). Opening and closing a second connection to a file the process holds in WAL mode (what
+    /// `healthChecks(path:)` does) left `serve` reading pages other processes had since changed (found by the
+    /// e2e: a setting changed with the CLI stayed invisible to it), so a running process never does that.
+    public func healthChecks() throws -> [HealthCheck] {
+        try healthChecks(journalMode: try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?" })
+    }
+
     private func healthChecks(journalMode mode: String) throws -> [HealthCheck] {
         var checks: [HealthCheck] = []
         let (integrity, applied) = try read { db in

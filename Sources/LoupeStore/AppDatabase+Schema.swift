@@ -48,6 +48,7 @@ extension AppDatabase {
         migrator.registerMigration("v14-outbox-lease-and-threads", migrate: addOutboxLeaseAndThreads)
         migrator.registerMigration("v15-status-callbacks", migrate: addStatusCallbacks)
         migrator.registerMigration("v16-export-links", migrate: addExportLinks)
+        migrator.registerMigration("v17-jobs", migrate: addJobs)
         return migrator
     }
 

@@ -24,6 +24,8 @@ package enum SettingKey: String {
     case publicURL
     /// How many days a one-time export link works (default `ExportLink.defaultDays`).
     case exportLinkDays
+    /// How often each of `serve`'s jobs runs (JSON: job name to seconds).
+    case jobSchedule
 }
 
 extension AppDatabase {

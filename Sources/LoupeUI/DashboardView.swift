@@ -51,6 +51,7 @@ enum DashboardView {
         canvas.line(" median \(median) days from receipt to close (\(figures.closedLast90Days) closed in the last 90 days)", role: .text)
         drawIntake(figures, state: state, into: &canvas)
         drawRetention(figures, state: state, into: &canvas)
+        drawJobs(figures, state: state, into: &canvas)
         buffer = canvas.buffer
     }
 
@@ -58,8 +59,9 @@ enum DashboardView {
         let intake = figures.intakeLast30Days
         canvas.header(" INTAKE, LAST 30 DAYS · \(intake.reduce(0, +)) received, busiest day \(intake.max() ?? 0)")
         canvas.line(" " + Chart.sparkline(intake, ascii: canvas.ascii) + "  sparkline", role: .text)
-        // The columns take what the retention table (header, column titles, one line per category) leaves.
-        let reserved = 2 + 1 + 2 + figures.retention.count
+        // The columns take what the retention table (header, column titles, one line per category) and the jobs
+        // (header and a line each) leave.
+        let reserved = 2 + 1 + 2 + figures.retention.count + (figures.jobs.isEmpty ? 0 : 1 + figures.jobs.count)
         let rows = min(max(canvas.bottom - canvas.y - reserved, 2), 6)
         for line in Chart.columns(intake, rows: rows, columnWidth: 1, ascii: canvas.ascii) {
             canvas.line(" " + line, role: .ok)
@@ -69,6 +71,18 @@ enum DashboardView {
         let last = state.deadlines.dayString(state.now)
         let axis = state.deadlines.dayString(first)
         canvas.line(" " + axis + String(repeating: " ", count: max(span - axis.count - last.count, 1)) + last, role: .muted)
+    }
+
+    /// `serve`'s jobs: each one's last run, its result and counts.
+    private static func drawJobs(_ figures: Dashboard, state: AppState, into canvas: inout Canvas) {
+        guard !figures.jobs.isEmpty else { return }
+        canvas.header(" JOBS (loupe serve) · last run")
+        for run in figures.jobs {
+            let failed = run.outcome != "ok"
+            canvas.line(" " + run.job.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
+                        + state.deadlines.minuteString(run.finishedAt) + "  " + run.outcome + "  " + run.counts,
+                        role: failed ? .error : .text)
+        }
     }
 
     private static func drawRetention(_ figures: Dashboard, state: AppState, into canvas: inout Canvas) {

@@ -13,7 +13,7 @@ import Testing
         #expect(Set(tables) == [
             "loupeSetting", "staff", "customer", "address", "customerOrder", "orderItem", "deviceEvent",
             "consentEvent", "feedback", "privacyRequest", "requestNote", "inboundMail", "verificationCode", "processorTask", "policyVersion",
-            "callbackTarget", "callbackDelivery", "exportLink",
+            "callbackTarget", "callbackDelivery", "exportLink", "jobLease", "jobRun",
             "retentionRule", "auditEntry", "customerSearch", "retainedItem", "requestExport", "messageTemplate",
             "outboxMessage", "suppression", "pendingFileRemoval",
         ])
