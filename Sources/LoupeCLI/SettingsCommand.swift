@@ -8,7 +8,7 @@ struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Show or change the shop's settings (admins change them).",
         subcommands: [ShowSettings.self, SetTimeZone.self, SetPrivacyAddress.self, SetCallbackHosts.self,
-                      SetPublicURL.self, SetJobSchedule.self])
+                      SetPublicURL.self, SetExportLinkDays.self, SetJobSchedule.self])
 }
 
 struct ShowSettings: ParsableCommand {
@@ -125,6 +125,22 @@ struct SetJobSchedule: ParsableCommand {
             try context.database.setJobInterval(ScheduledJobKind(rawValue: job)!, seconds: seconds, actor: context.actor,
                                                 at: context.now)
             print(seconds == 0 ? "\(job) is off." : "\(job) runs every \(Int(seconds)) seconds.")
+        }
+    }
+}
+
+/// `loupe settings export-link-days N`: how long a one-time link to an access copy works.
+struct SetExportLinkDays: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-link-days", abstract: "Set how many days a one-time link to an access copy works (1-30).")
+
+    @Argument(help: "Days (default 7).") var days: Int
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            try context.database.setExportLinkDays(days, actor: context.actor, at: context.now)
+            print("One-time links now work for \(days) day\(days == 1 ? "" : "s").")
         }
     }
 }

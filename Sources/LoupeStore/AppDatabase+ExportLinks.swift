@@ -32,6 +32,19 @@ extension AppDatabase {
         }
     }
 
+    /// Sets how many days a one-time export link works (admins; 1 to 30); audited.
+    public func setExportLinkDays(_ days: Int, actor: StaffMember, at time: Date) throws {
+        guard (1...30).contains(days) else {
+            throw LoupeError(.invalidInput, "A one-time link works for 1 to 30 days; \(days) is outside that.")
+        }
+        try write { db in
+            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.setSetting(db, .exportLinkDays, String(days))
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .publicURLSet, target: "loupe",
+                                details: ["exportLinkDays": String(days)])
+        }
+    }
+
     /// Makes the one-time link an access-ready message carries, when it is sent: 256 random bits, only their hash
     /// stored, expiring after the configured days; earlier unused links of the request stop working. Returns the
     /// text that replaces `ExportLink.placeholder`. One transaction, audited.
