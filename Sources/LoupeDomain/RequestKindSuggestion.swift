@@ -33,13 +33,33 @@ public enum RequestKindSuggestion {
     /// the kind whose words appear most wins; ties go to the order above (a withdrawal before an erasure before
     /// a correction before an access request: the first two cost the customer most if missed).
     public static func suggest(_ text: String) -> RequestKind? {
-        let lowered = text.lowercased()
+        // A byte search over the lower-cased UTF-8: Foundation's `contains` (through NSString) and the standard
+        // library's `firstRange(of:)` each took a tenth of a mail import's time.
+        let lowered = Array(text.lowercased().utf8)
         var best: (kind: RequestKind, hits: Int)?
-        for (kind, list) in words {
-            // The standard library's search: Foundation's `contains` goes through NSString, ten times slower.
-            let hits = list.reduce(0) { $0 + (lowered.firstRange(of: $1) != nil ? 1 : 0) }
+        for (kind, list) in encodedWords {
+            let hits = list.reduce(0) { $0 + (contains(lowered, $1) ? 1 : 0) }
             if hits > 0 && hits > (best?.hits ?? 0) { best = (kind, hits) }
         }
         return best?.kind
+    }
+
+    /// The words as UTF-8 bytes, made once.
+    private static let encodedWords: [(RequestKind, [[UInt8]])] = words.map { ($0.0, $0.1.map { Array($0.utf8) }) }
+
+    /// Whether `needle` occurs in `haystack`.
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }
