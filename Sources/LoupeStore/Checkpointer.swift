@@ -19,12 +19,26 @@ final class Checkpointer: @unchecked Sendable {
     /// A checkpointer for the database file at `path`.
     init(path: String) { self.path = path }
 
-    /// Queues a passive checkpoint unless one is already waiting.
+    /// When the last background checkpoint was queued.
+    private var lastQueued = Date.distantPast
+    /// At most one background checkpoint in this interval, unless the WAL has grown past `walLimit`: a burst of
+    /// writes (a mail import, webhooks under load) no longer pays a checkpoint, and its fsync, per commit.
+    static let interval: TimeInterval = 1
+    static let walLimit = 4 << 20
+
+    /// Queues a passive checkpoint unless one is already waiting or one was queued within the last second (and
+    /// the WAL is still small).
     func schedule() {
         lock.lock()
         defer { lock.unlock() }
         guard !isPending else { return }
+        let now = Date()
+        if now.timeIntervalSince(lastQueued) < Self.interval {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            guard size >= Self.walLimit else { return }
+        }
         isPending = true
+        lastQueued = now
         queue.async { [self] in
             lock.lock()
             isPending = false
