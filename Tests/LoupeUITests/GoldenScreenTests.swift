@@ -130,6 +130,20 @@ import Testing
         #expect(!harness.screen.contains("counted 20"))
     }
 
+    @Test func theDashboardShowsEachJobsLastRun() {
+        var harness = Harness(width: 100, height: 40, rows: sampleQueue(count: 20))
+        harness.dashboard.jobs = [
+            JobRunSummary(job: .outboxSend, finishedAt: uiNow, outcome: "ok", counts: "failed=0 inDoubt=0 sent=3"),
+            JobRunSummary(job: .doctor, finishedAt: uiNow, outcome: "failed: integrity", counts: ""),
+        ]
+        harness.press(.char("D"))
+        let screen = harness.screen
+        #expect(screen.contains("JOBS (loupe serve)"))
+        #expect(screen.contains("outbox-send     2026-11-25 12:00  ok  failed=0 inDoubt=0 sent=3"))
+        #expect(screen.contains("doctor          2026-11-25 12:00  failed: integrity"))
+        #expect(goldenMismatch(screen, "dashboard-jobs-100x40") == nil)
+    }
+
     @Test func dashboardInASCIIOnASmallTerminal() {
         var harness = Harness(width: 80, height: 24, rows: sampleQueue(count: 20))
         harness.state.asciiCharts = true
