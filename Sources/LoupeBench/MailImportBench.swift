@@ -53,8 +53,9 @@ enum MailImportBench {
 
     private static func writeMessages(_ count: Int, emails: [String], to maildir: URL) throws {
         for folder in ["tmp", "new", "cur"] {
-            try FileManager.default.createDirectory(at: maildir.appendingPathComponent(folder),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: maildir.appendingPathComponent(folder),
+                withIntermediateDirectories: true)
         }
         let asks = [
             ("Please delete my account", "Hello,\nplease delete all my data and my account.\nThanks"),
@@ -65,17 +66,21 @@ enum MailImportBench {
         for number in 0..<count {
             let from = emails.isEmpty ? "sender\(number)@example.com" : emails[number % emails.count]
             let (subject, text) = asks[number % asks.count]
-            let head = "From: <\(from)>\r\nTo: privacy@jewelrydealshop.com\r\nSubject: \(subject)\r\n"
+            let head =
+                "From: <\(from)>\r\nTo: privacy@jewelrydealshop.com\r\nSubject: \(subject)\r\n"
                 + "Message-ID: <bench-\(number)@mail.example>\r\nDate: Sat, 28 Nov 2026 12:00:00 +0000\r\nMIME-Version: 1.0\r\n"
             let body: String
             switch number % 10 {
             case 0..<6:
-                body = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text + "\r\n"
+                body =
+                    "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text + "\r\n"
             case 6, 7:
-                body = "Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                body =
+                    "Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
                     + text + "\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>" + text + "</p>\r\n--b--\r\n"
             case 8:
-                body = "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>"
+                body =
+                    "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>"
                     + text.replacingOccurrences(of: "\n", with: "<br>") + "</p></body></html>\r\n"
             default:
                 body = "Auto-Submitted: auto-replied\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nI am away.\r\n"

@@ -104,7 +104,8 @@ struct EffectRunner {
             let queued = try database.queueReply(publicId: publicId, subject: parts.subject, body: parts.body,
                                                  actor: actor, at: clock())
             return .fulfilled(try database.requestDetail(publicId: publicId),
-                              message: "Reply queued as message \(queued.id); it goes with the next `loupe outbox send`.")
+                              message: "Reply queued as message \(queued.id); it goes with the next "
+                                  + "`loupe outbox send`.")
         } catch let error as LoupeError {
             return .failed(error)
         } catch {

@@ -37,13 +37,16 @@ struct MaildirImporter {
                 let mail = try MailParser.parse(data)
                 if dryRun {
                     let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body)
-                    outcomes.append(Outcome(file: name, filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
-                                            request: mail.requestIdInSubject, error: nil))
+                    outcomes.append(
+                        Outcome(
+                            file: name, filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
+                            request: mail.requestIdInSubject, error: nil))
                     continue
                 }
                 let filing = try database.receive(mail, actor: actor, at: clock())
                 try markSeen(name)
-                outcomes.append(Outcome(file: name, filed: filing.summary, request: Self.request(of: filing), error: nil))
+                outcomes.append(
+                    Outcome(file: name, filed: filing.summary, request: Self.request(of: filing), error: nil))
             } catch {
                 let message = (error as? LoupeError)?.message ?? "\(error)"
                 outcomes.append(Outcome(file: name, filed: nil, request: nil, error: message + " (left in new/)"))
@@ -59,8 +62,10 @@ struct MaildirImporter {
         let to = maildir.appendingPathComponent("cur").appendingPathComponent(base + ":2,S").path
         try Privilege.asUser {
             if rename(from, to) != 0 && errno != ENOENT {
-                throw LoupeError(.storage, "Could not move \(name) to cur/ (\(String(cString: strerror(errno)))); "
-                                 + "it was filed and stays in new/.")
+                throw LoupeError(
+                    .storage,
+                    "Could not move \(name) to cur/ (\(String(cString: strerror(errno)))); "
+                        + "it was filed and stays in new/.")
             }
         }
     }

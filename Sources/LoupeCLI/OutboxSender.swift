@@ -75,8 +75,9 @@ struct OutboxSender {
             let claimed: OutboxMessage
             do {
                 to = try MailAddress(name: message.toName, address: address)
-                guard let taken = try database.beginSending(id: message.id, route: sendmail == nil ? .maildir : .sendmail,
-                                                            owner: owner, at: clock()) else { continue }
+                let route: SendRoute = sendmail == nil ? .maildir : .sendmail
+                guard let taken = try database.beginSending(id: message.id, route: route, owner: owner, at: clock())
+                else { continue }
                 claimed = taken
             } catch {
                 try fail(message, error, into: &report)
@@ -134,8 +135,9 @@ struct OutboxSender {
             report.sent.append(message.id)
         } catch {
             let why = (error as? LoupeError)?.message ?? "\(error)"
-            try database.markInDoubt(id: message.id, reason: "sendmail accepted it, then recording the send was refused "
-                                     + "(\(why)): it went; `loupe outbox mark-sent \(message.id)` records it.", at: clock())
+            let reason = "sendmail accepted it, then recording the send was refused (\(why)): it went; "
+                + "`loupe outbox mark-sent \(message.id)` records it."
+            try database.markInDoubt(id: message.id, reason: reason, at: clock())
             report.inDoubt.append(message.id)
         }
     }

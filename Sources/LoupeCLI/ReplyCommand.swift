@@ -12,9 +12,10 @@ struct ReplyRequest: ParsableCommand {
         abstract: "Reply to the subject: write in $EDITOR (or give --file), queued threaded to their last mail.")
 
     @Argument(help: "The request id.") var id: String
-    @Option(help: ArgumentHelp(
-        "Take the reply from this file (- for standard input): a `Subject: ...` line, a blank line, the text.",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Take the reply from this file (- for standard input): a `Subject: ...` line, a blank line, the text.",
+            valueName: "path"))
     var file: String?
     @Flag(help: "Print the draft (the same shape as --file takes) and queue nothing.")
     var draft = false
@@ -44,9 +45,10 @@ struct ReplyRequest: ParsableCommand {
             let queued = try context.database.queueReply(
                 publicId: id, subject: parts.subject, body: parts.body, actor: context.actor, at: context.now)
             if json { return try JSONOutput.print(MessageJSON(queued)) }
-            print("\(id): reply queued as message \(queued.id)"
-                  + (queued.inReplyTo == nil ? "" : ", threaded to the subject's last mail")
-                  + "; it goes with the next `loupe outbox send`.")
+            print(
+                "\(id): reply queued as message \(queued.id)"
+                    + (queued.inReplyTo == nil ? "" : ", threaded to the subject's last mail")
+                    + "; it goes with the next `loupe outbox send`.")
         }
     }
 

@@ -21,21 +21,31 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Where to listen, HOST:PORT (port 0 picks a free one).", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
-    @Option(name: .customLong("public-url"),
-            help: ArgumentHelp("The address the public reaches these routes at (stored as the public-url setting; "
-                               + "access copies then go by one-time link).", valueName: "url"))
+    @Option(
+        name: .customLong("public-url"),
+        help: ArgumentHelp(
+            "The address the public reaches these routes at (stored as the public-url setting; "
+                + "access copies then go by one-time link).", valueName: "url"))
     var publicURL: String?
-    @Option(name: .customLong("secret-env"),
-            help: ArgumentHelp("The environment variable holding the Shopify app's client secret.", valueName: "var"))
+    @Option(
+        name: .customLong("secret-env"),
+        help: ArgumentHelp("The environment variable holding the Shopify app's client secret.", valueName: "var"))
     var secretEnv = "LOUPE_SHOPIFY_SECRET"
-    @Option(name: .customLong("max-body"), help: ArgumentHelp("The largest request body read, in bytes (413 beyond).",
-                                                            valueName: "bytes"))
+    @Option(
+        name: .customLong("max-body"),
+        help: ArgumentHelp(
+            "The largest request body read, in bytes (413 beyond).",
+            valueName: "bytes"))
     var maxBody = 256 * 1024
-    @Option(help: ArgumentHelp("The privacy mailbox's Maildir, for the mail-import job (without it the job is off).",
-                               valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The privacy mailbox's Maildir, for the mail-import job (without it the job is off).",
+            valueName: "dir"))
     var maildir: String?
-    @Option(help: ArgumentHelp("The sendmail program the outbox-send job pipes messages to (else only the maildir).",
-                               valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The sendmail program the outbox-send job pipes messages to (else only the maildir).",
+            valueName: "path"))
     var sendmail: String?
     @Option(help: ArgumentHelp("The witness file the audit-anchor job appends to.", valueName: "file"))
     var witness: String = AnchorAudit.defaultWitness
@@ -91,13 +101,18 @@ struct ServeCommand: ParsableCommand {
         let (sendmail, witness, maildir) = (self.sendmail, self.witness, self.maildir)
         var jobs = [
             ScheduledJob(kind: .outboxSend) {
-                let report = try OutboxSender(database: database, maildir: URL(fileURLWithPath: mail), sendmail: sendmail,
-                                              actor: actor, clock: Date.init).run()
-                return ["sent": String(report.sent.count), "failed": String(report.failed.count),
-                        "inDoubt": String(report.inDoubt.count)]
+                let report = try OutboxSender(
+                    database: database, maildir: URL(fileURLWithPath: mail), sendmail: sendmail,
+                    actor: actor, clock: Date.init
+                ).run()
+                return [
+                    "sent": String(report.sent.count), "failed": String(report.failed.count),
+                    "inDoubt": String(report.inDoubt.count),
+                ]
             },
             ScheduledJob(kind: .retentionSweep) {
-                let report = try database.sweep(asOf: Date(), dryRun: false, actor: actor, at: Date(), progress: { _ in })
+                let report = try database.sweep(
+                    asOf: Date(), dryRun: false, actor: actor, at: Date(), progress: { _ in })
                 return ["expired": String(report.expired.values.reduce(0, +)), "batches": String(report.batches)]
             },
             ScheduledJob(kind: .auditAnchor) {
@@ -113,12 +128,17 @@ struct ServeCommand: ParsableCommand {
             },
         ]
         if let maildir {
-            jobs.append(ScheduledJob(kind: .mailImport) {
-                let outcomes = try MaildirImporter(database: database, maildir: URL(fileURLWithPath: maildir),
-                                                   actor: actor, clock: Date.init).run()
-                return ["filed": String(outcomes.filter { $0.error == nil }.count),
-                        "unreadable": String(outcomes.filter { $0.error != nil }.count)]
-            })
+            jobs.append(
+                ScheduledJob(kind: .mailImport) {
+                    let outcomes = try MaildirImporter(
+                        database: database, maildir: URL(fileURLWithPath: maildir),
+                        actor: actor, clock: Date.init
+                    ).run()
+                    return [
+                        "filed": String(outcomes.filter { $0.error == nil }.count),
+                        "unreadable": String(outcomes.filter { $0.error != nil }.count),
+                    ]
+                })
         }
         return jobs
     }

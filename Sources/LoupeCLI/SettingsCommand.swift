@@ -21,8 +21,10 @@ struct ShowSettings: ParsableCommand {
             print("time-zone  \(try context.database.deadlinePolicy().timeZone.identifier)")
             print("privacy-address  \(try context.database.privacyAddress() ?? "(not set: outbox send refuses until an admin sets it)")")
             let hosts = try context.database.callbackHosts()
-            print("callback-hosts  \(hosts.isEmpty ? "(none: OpenDSR status callbacks go nowhere)" : hosts.joined(separator: " "))")
-            print("public-url  \(try context.database.publicURL() ?? "(not set: access-ready messages name the export's folder)")")
+            let hostList = hosts.isEmpty ? "(none: OpenDSR status callbacks go nowhere)" : hosts.joined(separator: " ")
+            print("callback-hosts  \(hostList)")
+            let publicURL = try context.database.publicURL()
+            print("public-url  \(publicURL ?? "(not set: access-ready messages name the export's folder)")")
             let intervals = try context.database.jobIntervals()
             print("job-schedule  " + ScheduledJobKind.allCases.map { "\($0.rawValue)=\(Int(intervals[$0] ?? 0))s" }
                 .joined(separator: " "))
@@ -79,7 +81,8 @@ struct SetCallbackHosts: ParsableCommand {
         try CommandContext.run(database) { context in
             try context.database.setCallbackHosts(hosts, actor: context.actor, at: context.now)
             let now = try context.database.callbackHosts()
-            print(now.isEmpty ? "No host is allowed: callbacks go nowhere." : "Callbacks may go to: \(now.joined(separator: " ")).")
+            print(now.isEmpty ? "No host is allowed: callbacks go nowhere."
+                  : "Callbacks may go to: \(now.joined(separator: " ")).")
         }
     }
 }
@@ -116,14 +119,15 @@ struct SetJobSchedule: ParsableCommand {
 
     func validate() throws {
         guard ScheduledJobKind(rawValue: job) != nil else {
-            throw ValidationError("'\(job)' is not a job: " + ScheduledJobKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            let jobs = ScheduledJobKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("'\(job)' is not a job: \(jobs).")
         }
     }
 
     func run() throws {
         try CommandContext.run(database) { context in
-            try context.database.setJobInterval(ScheduledJobKind(rawValue: job)!, seconds: seconds, actor: context.actor,
-                                                at: context.now)
+            try context.database.setJobInterval(
+                ScheduledJobKind(rawValue: job)!, seconds: seconds, actor: context.actor, at: context.now)
             print(seconds == 0 ? "\(job) is off." : "\(job) runs every \(Int(seconds)) seconds.")
         }
     }

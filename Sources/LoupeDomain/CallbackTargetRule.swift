@@ -9,15 +9,20 @@ public enum CallbackTargetRule {
     /// The host of `url` when it may be called, else an error saying why.
     public static func host(of url: String, allowList: [String]) throws -> String {
         guard url.count <= 2_000, let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
-              ["http", "https"].contains(scheme), let host = parsed.host?.lowercased(), !host.isEmpty,
-              parsed.user == nil, parsed.password == nil else {
-            throw LoupeError(.invalidInput, "The callback URL '\(TextRules.printable(url))' is not an http(s) address "
-                             + "without credentials.")
+            ["http", "https"].contains(scheme), let host = parsed.host?.lowercased(), !host.isEmpty,
+            parsed.user == nil, parsed.password == nil
+        else {
+            throw LoupeError(
+                .invalidInput,
+                "The callback URL '\(TextRules.printable(url))' is not an http(s) address "
+                    + "without credentials.")
         }
         let bare = host.trimmingCharacters(in: ["[", "]"])
         guard isListed(bare, allowList: allowList) else {
-            throw LoupeError(.notAllowed, "The callback host \(TextRules.printable(bare)) is not on the allow-list: an "
-                             + "admin adds it with `loupe settings callback-hosts`.")
+            throw LoupeError(
+                .notAllowed,
+                "The callback host \(TextRules.printable(bare)) is not on the allow-list: an "
+                    + "admin adds it with `loupe settings callback-hosts`.")
         }
         return bare
     }
@@ -31,7 +36,8 @@ public enum CallbackTargetRule {
     /// Whether `host` matches an entry: exactly, or under a `*.` entry.
     static func isListed(_ host: String, allowList: [String]) -> Bool {
         allowList.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }.contains { entry in
-            entry == host || (entry.hasPrefix("*.") && host.hasSuffix(entry.dropFirst(1)) && host.count > entry.count - 1)
+            entry == host
+                || (entry.hasPrefix("*.") && host.hasSuffix(entry.dropFirst(1)) && host.count > entry.count - 1)
         }
     }
 

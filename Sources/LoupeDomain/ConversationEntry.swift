@@ -31,13 +31,15 @@ extension RequestDetail {
     public var conversation: [ConversationEntry] {
         let received = inbound.map { mail in
             ConversationEntry(
-                direction: .received(filedAs: mail.filedAs, fromSubject: mail.fromSubject, attachments: mail.attachments),
+                direction: .received(
+                    filedAs: mail.filedAs, fromSubject: mail.fromSubject, attachments: mail.attachments),
                 at: mail.at, subject: mail.subject, body: mail.body)
         }
         let sent = messages.map { message in
             ConversationEntry(
-                direction: .sent(id: message.id, event: message.event, status: message.status, lastError: message.lastError,
-                           editedBy: message.editedBy),
+                direction: .sent(
+                    id: message.id, event: message.event, status: message.status, lastError: message.lastError,
+                    editedBy: message.editedBy),
                 at: message.sentAt ?? message.createdAt, subject: message.subject, body: message.body)
         }
         // Stable: what happened at the same moment keeps received-before-sent (a mail, then its acknowledgement).

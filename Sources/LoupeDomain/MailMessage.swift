@@ -67,7 +67,9 @@ public struct MailMessage: Equatable, Sendable {
     /// at most 250 characters), else nil: a hostile In-Reply-To never reaches a header.
     public static func messageIdOrNil(_ text: String) -> String? {
         guard text.count >= 3, text.count <= 250, text.first == "<", text.last == ">",
-              text.dropFirst().dropLast().unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" })
+              text.dropFirst().dropLast().unicodeScalars.allSatisfy({
+                  $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">"
+              })
         else { return nil }
         return text
     }

@@ -17,8 +17,9 @@ struct CallbackSender: Service {
     let clock: @Sendable () -> Date
 
     func run() async throws {
-        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
-                                                     timeout: .init(connect: .seconds(5), read: .seconds(10)))
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(5), read: .seconds(10)))
         configuration.httpVersion = .http1Only
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         try? await cancelWhenGracefulShutdown {
@@ -36,7 +37,8 @@ struct CallbackSender: Service {
                 do {
                     let status = try await send(delivery, with: client)
                     try database.markCallbackDelivered(delivery, status: status, actor: actor, at: clock())
-                    logger.info("callback delivered", metadata: ["status": "\(status)", "attempt": "\(delivery.attempts + 1)"])
+                    logger.info(
+                        "callback delivered", metadata: ["status": "\(status)", "attempt": "\(delivery.attempts + 1)"])
                 } catch {
                     let reason = (error as? LoupeError)?.message ?? "\(error)"
                     try database.markCallbackFailed(delivery, error: reason, actor: actor, at: clock())
@@ -44,7 +46,8 @@ struct CallbackSender: Service {
                 }
             }
         } catch {
-            logger.error("callback queue unreadable", metadata: ["error": "\((error as? LoupeError)?.message ?? "\(error)")"])
+            logger.error(
+                "callback queue unreadable", metadata: ["error": "\((error as? LoupeError)?.message ?? "\(error)")"])
         }
     }
 
@@ -55,7 +58,8 @@ struct CallbackSender: Service {
         let addresses = HostResolver.addresses(of: host)
         guard !addresses.isEmpty else { throw LoupeError(.invalidInput, "The callback host does not resolve.") }
         guard addresses.allSatisfy({ CallbackTargetRule.mayConnect(to: $0, allowList: allowList) }) else {
-            throw LoupeError(.notAllowed, "The callback host resolves to a private address that is not on the allow-list.")
+            throw LoupeError(
+                .notAllowed, "The callback host resolves to a private address that is not on the allow-list.")
         }
         var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST

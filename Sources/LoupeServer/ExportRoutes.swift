@@ -18,8 +18,8 @@ struct ExportRoutes: Sendable {
         router.get("/exports/:token") { request, context -> Response in
             let token = try context.parameters.require("token")
             guard let target = try database.exportLinkTarget(token: token, at: clock()),
-                  let archive = try? Self.zip(folder: target.folder),
-                  try database.markExportDownloaded(target, from: context.clientAddress(request), at: clock())
+                let archive = try? Self.zip(folder: target.folder),
+                try database.markExportDownloaded(target, from: context.clientAddress(request), at: clock())
             else { return try notAvailable() }
             var headers: HTTPFields = [.contentType: "application/zip", .cacheControl: "no-store"]
             headers[.contentDisposition] = "attachment; filename=\"\(target.requestId)-your-data.zip\""
@@ -32,8 +32,10 @@ struct ExportRoutes: Sendable {
         let archive = try Archive(accessMode: .create)
         for name in files {
             let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name))
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -45,7 +47,8 @@ struct ExportRoutes: Sendable {
     private func notAvailable() throws -> Response {
         let contact = (try? database.privacyAddress()).flatMap { $0 } ?? "the shop's privacy team"
         let page = "This link does not open anything (any more).\nTo get your data, write to \(contact).\n"
-        return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+        return Response(
+            status: .notFound, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
     }
 }

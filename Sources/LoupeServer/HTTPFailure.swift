@@ -20,8 +20,9 @@ enum HTTPFailure {
     /// A JSON error response: `{"error": "..."}`.
     static func response(_ status: HTTPResponse.Status, _ message: String) -> Response {
         let body = (try? OpenDSRJSON.encode(["error": message])) ?? Array("{}".utf8)
-        return Response(status: status, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// The response for any error a route threw: a core error by its code, an HTTP error as it is, else 500.

@@ -14,16 +14,18 @@ struct HealthRoutes: Sendable {
         router.get("/healthz") { _, _ -> Response in
             do {
                 try database.checkServing()
-                return Response(status: .ok, headers: [.contentType: "text/plain"],
-                                body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
             } catch let error as LoupeError {
                 return HTTPFailure.response(.serviceUnavailable, error.message)
             }
         }
         router.get("/metrics") { _, _ -> Response in
             let text = metrics.exposition(try database.serviceFigures(now: clock()))
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
     }
 }

@@ -17,10 +17,14 @@ enum HostResolver {
             var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
             switch current.pointee.ai_family {
             case AF_INET:
-                var address = current.pointee.ai_addr.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+                var address = current.pointee.ai_addr.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                    $0.pointee.sin_addr
+                }
                 inet_ntop(AF_INET, &address, &buffer, socklen_t(buffer.count))
             case AF_INET6:
-                var address = current.pointee.ai_addr.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
+                var address = current.pointee.ai_addr.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    $0.pointee.sin6_addr
+                }
                 inet_ntop(AF_INET6, &address, &buffer, socklen_t(buffer.count))
             default:
                 node = current.pointee.ai_next

@@ -21,8 +21,9 @@ struct IntakeRoutes: Sendable {
             try signed(try database.openDSRStatus(try context.parameters.require("id")), status: .ok)
         }
         router.delete("/opendsr/v2/requests/:id") { _, context in
-            try signed(try database.cancelOpenDSR(try context.parameters.require("id"), actor: actor, at: clock()),
-                       status: .ok)
+            try signed(
+                try database.cancelOpenDSR(try context.parameters.require("id"), actor: actor, at: clock()),
+                status: .ok)
         }
         router.get("/opendsr/v2/discovery") { _, _ in try signed(OpenDSRDiscovery.body(), status: .ok) }
     }
@@ -36,12 +37,15 @@ struct IntakeRoutes: Sendable {
         guard let secret = configuration.shopifySecret, !secret.isEmpty else {
             return HTTPFailure.response(.unauthorized, "No Shopify secret is configured: nothing can be verified.")
         }
-        do { try ShopifyWebhook.verify(body: Data(raw), headers: headers, secret: secret) } catch let error as LoupeError {
+        do {
+            try ShopifyWebhook.verify(body: Data(raw), headers: headers, secret: secret)
+        } catch let error as LoupeError {
             return HTTPFailure.response(error.code == .invalidInput ? .badRequest : .unauthorized, error.message)
         }
         let webhook = try ShopifyWebhook.parse(body: Data(raw), headers: headers, source: "The webhook body")
-        let receipt = try database.receive(webhook, raw: Data(raw), authentication: .verified, dryRun: false,
-                                           actor: actor, at: clock())
+        let receipt = try database.receive(
+            webhook, raw: Data(raw), authentication: .verified, dryRun: false,
+            actor: actor, at: clock())
         metrics.recordIntake(ContinuousClock.now - start)
         let result: [String: String]
         switch receipt {
@@ -50,8 +54,9 @@ struct IntakeRoutes: Sendable {
         case .request(.duplicate(let existing), _): result = ["result": "duplicate", "request": existing]
         case .request(.wouldCreate, _): result = ["result": "validated"]
         }
-        return Response(status: .ok, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: try OpenDSRJSON.encode(result))))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try OpenDSRJSON.encode(result))))
     }
 
     /// `POST /opendsr/v2/requests`: 201 with the signed acknowledgement; a redelivery of the same request answers

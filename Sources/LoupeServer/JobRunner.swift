@@ -51,8 +51,9 @@ struct JobRunner: Service {
                 }
             }
             do {
-                try database.finishJob(job.kind, owner: owner, startedAt: started, outcome: outcome, counts: counts,
-                                       actor: actor, at: clock())
+                try database.finishJob(
+                    job.kind, owner: owner, startedAt: started, outcome: outcome, counts: counts,
+                    actor: actor, at: clock())
             } catch {
                 logger.error("job not recorded", metadata: ["job": "\(job.kind.rawValue)"])
             }

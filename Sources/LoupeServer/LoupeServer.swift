@@ -18,8 +18,10 @@ public struct LoupeServer: Sendable {
 
     /// Makes a server acting as `actor` (audited as the one who recorded what arrives), running `jobs` on their
     /// schedule.
-    public init(database: AppDatabase, actor: StaffMember, configuration: ServerConfiguration, logger: Logger,
-                jobs: [ScheduledJob] = [], clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        database: AppDatabase, actor: StaffMember, configuration: ServerConfiguration, logger: Logger,
+        jobs: [ScheduledJob] = [], clock: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.database = database
         self.actor = actor
         self.configuration = configuration
@@ -50,8 +52,9 @@ public struct LoupeServer: Sendable {
         let callbacks = CallbackSender(database: database, actor: actor, logger: logger, clock: clock)
         let runner = JobRunner(database: database, actor: actor, jobs: jobs, logger: logger, clock: clock)
         let group = ServiceGroup(
-            configuration: .init(services: [application(onRunning: onRunning), callbacks, runner],
-                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [application(onRunning: onRunning), callbacks, runner],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -14,8 +14,10 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
 
     /// Makes a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, shopifySecret: String? = nil,
-                maxBodyBytes: Int = 256 * 1024) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, shopifySecret: String? = nil,
+        maxBodyBytes: Int = 256 * 1024
+    ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
@@ -26,7 +28,8 @@ public struct ServerConfiguration: Sendable {
     /// `HOST:PORT` parsed, or an error that says what a listen address looks like.
     public static func listenAddress(_ text: String) throws -> (host: String, port: Int) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-              (0...65_535).contains(port), colon != text.startIndex else {
+            (0...65_535).contains(port), colon != text.startIndex
+        else {
             throw ServerConfigurationError("'\(text)' is not a listen address: give HOST:PORT, e.g. 127.0.0.1:8080.")
         }
         return (String(text[..<colon]).trimmingCharacters(in: ["[", "]"]), port)

@@ -20,7 +20,7 @@ struct ServerContext: RequestContext {
     func clientAddress(_ request: Request) -> String {
         let peerText = peer?.ipAddress ?? "unknown"
         if peerText == "127.0.0.1" || peerText == "::1",
-           let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").last {
+            let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").last {
             return forwarded.trimmingCharacters(in: .whitespaces)
         }
         return peerText

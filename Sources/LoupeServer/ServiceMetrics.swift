@@ -12,15 +12,19 @@ final class ServiceMetrics: Sendable {
     init() {
         intake = registry.makeDurationHistogram(
             name: "loupe_intake_duration_seconds",
-            buckets: [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
-                      .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1)],
+            buckets: [
+                .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+                .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
+            ],
             help: "Time to validate and record a webhook or an OpenDSR request.")
     }
 
     /// Counts one answered request.
     func count(route: String, status: Int) {
-        registry.makeCounter(name: "loupe_http_requests_total", labels: [("route", route), ("status", String(status))],
-                             help: "HTTP requests answered, by route template and status.").increment()
+        registry.makeCounter(
+            name: "loupe_http_requests_total", labels: [("route", route), ("status", String(status))],
+            help: "HTTP requests answered, by route template and status."
+        ).increment()
     }
 
     /// Records how long an intake took.
@@ -31,8 +35,10 @@ final class ServiceMetrics: Sendable {
     /// The text exposition, with the database's figures read now.
     func exposition(_ figures: ServiceFigures) -> String {
         for (status, count) in figures.openByStatus {
-            registry.makeGauge(name: "loupe_open_requests", labels: [("status", status)],
-                               help: "Open privacy requests, by status.").set(to: Double(count))
+            registry.makeGauge(
+                name: "loupe_open_requests", labels: [("status", status)],
+                help: "Open privacy requests, by status."
+            ).set(to: Double(count))
         }
         registry.makeGauge(name: "loupe_overdue_requests", help: "Open requests past their due date.")
             .set(to: Double(figures.overdue))

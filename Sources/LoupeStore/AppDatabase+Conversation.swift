@@ -6,15 +6,18 @@ extension AppDatabase {
     /// What a new message on a request threads to: the subject's last message (`In-Reply-To`) and the
     /// conversation's Message-IDs, oldest first, at most ten (`References`). Empty until the subject has written.
     static func thread(_ db: Database, requestId: Int64) throws -> (inReplyTo: String?, references: [String]) {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT messageKey AS id, receivedAt AS at, fromSubject FROM inboundMail
-            WHERE requestId = :id AND nature = 'message' AND messageKey LIKE '<%'
-            UNION ALL
-            SELECT messageId, sentAt, 0 FROM outboxMessage WHERE requestId = :id AND status = 'sent'
-            ORDER BY at
-            """), arguments: ["id": requestId])
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT messageKey AS id, receivedAt AS at, fromSubject FROM inboundMail
+                    WHERE requestId = :id AND nature = 'message' AND messageKey LIKE '<%'
+                    UNION ALL
+                    SELECT messageId, sentAt, 0 FROM outboxMessage WHERE requestId = :id AND status = 'sent'
+                    ORDER BY at
+                    """), arguments: ["id": requestId])
         let ids = rows.compactMap { MailMessage.messageIdOrNil($0["id"]) }
-        guard let last = rows.last(where: { $0["fromSubject"] == true }).flatMap({ MailMessage.messageIdOrNil($0["id"]) })
+        guard
+            let last = rows.last(where: { $0["fromSubject"] == true }).flatMap({ MailMessage.messageIdOrNil($0["id"]) })
         else { return (nil, []) }
         let upToLast = ids.prefix(through: ids.lastIndex(of: last) ?? ids.count - 1)
         return (last, Array(upToLast.suffix(10)))
@@ -29,10 +32,15 @@ extension AppDatabase {
             guard let draft = try Self.messageDraft(db, .reply, requestId: requestId) else {
                 throw LoupeError(.notFound, "No request \(publicId).")
             }
-            guard let last = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT subject, body, receivedAt FROM inboundMail
-                WHERE requestId = ? AND nature = 'message' AND fromSubject ORDER BY receivedAt DESC, id DESC LIMIT 1
-                """), arguments: [requestId]) else { return (draft.subject, draft.body) }
+            guard
+                let last = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT subject, body, receivedAt FROM inboundMail
+                            WHERE requestId = ? AND nature = 'message' AND fromSubject
+                            ORDER BY receivedAt DESC, id DESC LIMIT 1
+                            """), arguments: [requestId])
+            else { return (draft.subject, draft.body) }
             let policy = try Self.deadlinePolicy(db)
             // Quoted inert and short, so the draft always passes the checks a reply is held to.
             let said = Self.inert(last["body"]).split(separator: "\n", omittingEmptySubsequences: false)
@@ -49,16 +57,23 @@ extension AppDatabase {
     /// carries `[PR-…]`, and ends the reply-waiting mark. The holder's rule applies as to editing a message. One
     /// transaction with its audit entry.
     @discardableResult
-    public func queueReply(publicId: String, subject: String, body: String, actor: StaffMember,
-                           at time: Date) throws -> OutboxMessage {
-        let checked = try MessageTemplate(event: .reply, subject: subject.trimmingCharacters(in: .whitespaces),
-                                          body: body.trimmingCharacters(in: .newlines)).validatedText()
+    public func queueReply(
+        publicId: String, subject: String, body: String, actor: StaffMember,
+        at time: Date
+    ) throws -> OutboxMessage {
+        let checked = try MessageTemplate(
+            event: .reply, subject: subject.trimmingCharacters(in: .whitespaces),
+            body: body.trimmingCharacters(in: .newlines)
+        ).validatedText()
         return try write { db in
             let member = try Self.freshActor(db, actor)
             let requestId = try Self.requestRowId(db, publicId: publicId)
             try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: publicId), actor: member)
-            guard let id = try queueMessage(db, .reply, requestId: requestId, written: (checked.subject, checked.body),
-                                            actor: member.userName, at: time) else {
+            guard
+                let id = try queueMessage(
+                    db, .reply, requestId: requestId, written: (checked.subject, checked.body),
+                    actor: member.userName, at: time)
+            else {
                 throw LoupeError(.notFound, "No request \(publicId).")
             }
             try db.execute(sql: "UPDATE privacyRequest SET replyWaiting = 0 WHERE id = ?", arguments: [requestId])
@@ -69,7 +84,9 @@ extension AppDatabase {
 
     /// The row id of the request `publicId`, or a not-found error.
     static func requestRowId(_ db: Database, publicId: String) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM privacyRequest WHERE publicId = ?"), arguments: [publicId])
+        guard
+            let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM privacyRequest WHERE publicId = ?"), arguments: [publicId])
         else { throw LoupeError(.notFound, "No request \(publicId). List them with `loupe requests list`.") }
         return id
     }

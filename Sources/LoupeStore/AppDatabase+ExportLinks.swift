@@ -20,15 +20,19 @@ extension AppDatabase {
     public func setPublicURL(_ url: String, actor: StaffMember, at time: Date) throws {
         let trimmed = url.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["/"])
         guard let parsed = URL(string: trimmed), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,
-              parsed.query == nil, parsed.user == nil else {
-            throw LoupeError(.invalidInput, "'\(TextRules.printable(url))' is not a public address: give one like "
-                             + "https://privacy.shop.example.")
+            parsed.query == nil, parsed.user == nil
+        else {
+            throw LoupeError(
+                .invalidInput,
+                "'\(TextRules.printable(url))' is not a public address: give one like "
+                    + "https://privacy.shop.example.")
         }
         try write { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
             try Self.setSetting(db, .publicURL, trimmed)
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .publicURLSet, target: "loupe",
-                                details: ["host": parsed.host ?? ""])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .publicURLSet, target: "loupe",
+                details: ["host": parsed.host ?? ""])
         }
     }
 
@@ -40,8 +44,9 @@ extension AppDatabase {
         try write { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
             try Self.setSetting(db, .exportLinkDays, String(days))
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .publicURLSet, target: "loupe",
-                                details: ["exportLinkDays": String(days)])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .publicURLSet, target: "loupe",
+                details: ["exportLinkDays": String(days)])
         }
     }
 
@@ -56,23 +61,32 @@ extension AppDatabase {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         return try write { db in
             guard let base = try Self.setting(db, .publicURL) else {
-                throw LoupeError(.configuration, "No public URL is set, so the access copy's link cannot be made: an "
-                                 + "admin runs `loupe settings public-url URL`.")
+                throw LoupeError(
+                    .configuration,
+                    "No public URL is set, so the access copy's link cannot be made: an "
+                        + "admin runs `loupe settings public-url URL`.")
             }
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT m.requestId, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId
-                WHERE m.id = ?
-                """, arguments: [messageId]) else { throw LoupeError(.notFound, "No message \(messageId).") }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT m.requestId, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId
+                        WHERE m.id = ?
+                        """, arguments: [messageId])
+            else { throw LoupeError(.notFound, "No message \(messageId).") }
             let days = try Self.setting(db, .exportLinkDays).flatMap(Int.init) ?? ExportLink.defaultDays
             let expires = time.addingTimeInterval(TimeInterval(days) * 86_400)
-            try db.execute(sql: "UPDATE exportLink SET expiresAt = ? WHERE requestId = ? AND fetchedAt IS NULL",
-                           arguments: [time, row["requestId"]])
-            try db.execute(sql: """
-                INSERT INTO exportLink (requestId, outboxMessageId, tokenHash, createdAt, expiresAt)
-                VALUES (?, ?, ?, ?, ?)
-                """, arguments: [row["requestId"], messageId, Self.tokenHash(token), time, expires])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .exportLinkIssued, target: row["publicId"],
-                                details: ["message": String(messageId), "days": String(days)])
+            try db.execute(
+                sql: "UPDATE exportLink SET expiresAt = ? WHERE requestId = ? AND fetchedAt IS NULL",
+                arguments: [time, row["requestId"]])
+            try db.execute(
+                sql: """
+                    INSERT INTO exportLink (requestId, outboxMessageId, tokenHash, createdAt, expiresAt)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [row["requestId"], messageId, Self.tokenHash(token), time, expires])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .exportLinkIssued, target: row["publicId"],
+                details: ["message": String(messageId), "days": String(days)])
             let day = try Self.deadlinePolicy(db).dayString(expires)
             return ExportLink.text(url: "\(base)/exports/\(token)", expiresOn: day)
         }
@@ -83,12 +97,15 @@ extension AppDatabase {
     public func exportLinkTarget(token: String, at time: Date) throws -> ExportDownload? {
         guard token.count <= 64 else { return nil }
         return try read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT l.id, r.publicId, e.folder FROM exportLink l JOIN privacyRequest r ON r.id = l.requestId
-                JOIN requestExport e ON e.id = (SELECT MAX(id) FROM requestExport WHERE requestId = l.requestId
-                    AND deletedAt IS NULL)
-                WHERE l.tokenHash = ? AND l.fetchedAt IS NULL AND l.expiresAt > ?
-                """, arguments: [Self.tokenHash(token), time]).map {
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT l.id, r.publicId, e.folder FROM exportLink l JOIN privacyRequest r ON r.id = l.requestId
+                    JOIN requestExport e ON e.id = (SELECT MAX(id) FROM requestExport WHERE requestId = l.requestId
+                        AND deletedAt IS NULL)
+                    WHERE l.tokenHash = ? AND l.fetchedAt IS NULL AND l.expiresAt > ?
+                    """, arguments: [Self.tokenHash(token), time]
+            ).map {
                 ExportDownload(linkId: $0["id"], requestId: $0["publicId"], folder: $0["folder"])
             }
         }
@@ -98,13 +115,15 @@ extension AppDatabase {
     /// False when another download used it first.
     public func markExportDownloaded(_ download: ExportDownload, from address: String, at time: Date) throws -> Bool {
         try write { db in
-            try db.execute(sql: """
-                UPDATE exportLink SET fetchedAt = ?, fetchedFrom = ? WHERE id = ? AND fetchedAt IS NULL
-                """, arguments: [time, String(address.prefix(100)), download.linkId])
+            try db.execute(
+                sql: """
+                    UPDATE exportLink SET fetchedAt = ?, fetchedFrom = ? WHERE id = ? AND fetchedAt IS NULL
+                    """, arguments: [time, String(address.prefix(100)), download.linkId])
             guard db.changesCount == 1 else { return false }
             // Nobody on the staff acted: the subject (or whoever holds the link) did, through `loupe serve`.
-            try AuditLog.append(db, at: time, actor: "one-time link", event: .exportDownloaded, target: download.requestId,
-                                details: ["from": String(address.prefix(100))])
+            try AuditLog.append(
+                db, at: time, actor: "one-time link", event: .exportDownloaded, target: download.requestId,
+                details: ["from": String(address.prefix(100))])
             return true
         }
     }

@@ -8,29 +8,32 @@ extension AppDatabase {
 
     /// Job runs and the lease that keeps two `serve` processes from running one job at once.
     static func addJobs(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE jobLease (job TEXT PRIMARY KEY, owner TEXT NOT NULL, leaseUntil DATETIME NOT NULL);
-            CREATE TABLE jobRun (
-                id INTEGER PRIMARY KEY,
-                job TEXT NOT NULL,
-                owner TEXT NOT NULL,
-                startedAt DATETIME NOT NULL,
-                finishedAt DATETIME NOT NULL,
-                outcome TEXT NOT NULL,
-                counts TEXT NOT NULL
-            );
-            CREATE INDEX jobRun_job ON jobRun(job, finishedAt);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE jobLease (job TEXT PRIMARY KEY, owner TEXT NOT NULL, leaseUntil DATETIME NOT NULL);
+                CREATE TABLE jobRun (
+                    id INTEGER PRIMARY KEY,
+                    job TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    startedAt DATETIME NOT NULL,
+                    finishedAt DATETIME NOT NULL,
+                    outcome TEXT NOT NULL,
+                    counts TEXT NOT NULL
+                );
+                CREATE INDEX jobRun_job ON jobRun(job, finishedAt);
+                """)
     }
 
     /// Each job's interval in seconds: the defaults, with the `job-schedule` setting's overrides.
     public func jobIntervals() throws -> [ScheduledJobKind: TimeInterval] {
         try read { db in
-            let stored = try Self.setting(db, .jobSchedule)
+            let stored =
+                try Self.setting(db, .jobSchedule)
                 .flatMap { try? JSONDecoder().decode([String: Double].self, from: Data($0.utf8)) } ?? [:]
-            return Dictionary(uniqueKeysWithValues: ScheduledJobKind.allCases.map {
-                ($0, stored[$0.rawValue] ?? $0.defaultInterval)
-            })
+            return Dictionary(
+                uniqueKeysWithValues: ScheduledJobKind.allCases.map {
+                    ($0, stored[$0.rawValue] ?? $0.defaultInterval)
+                })
         }
     }
 
@@ -41,43 +44,53 @@ extension AppDatabase {
         }
         try write { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
-            var stored = try Self.setting(db, .jobSchedule)
+            var stored =
+                try Self.setting(db, .jobSchedule)
                 .flatMap { try? JSONDecoder().decode([String: Double].self, from: Data($0.utf8)) } ?? [:]
             stored[job.rawValue] = seconds
             try Self.setSetting(db, .jobSchedule, String(decoding: try JSONEncoder().encode(stored), as: UTF8.self))
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .jobScheduled, target: "loupe",
-                                details: ["job": job.rawValue, "seconds": String(Int(seconds))])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .jobScheduled, target: "loupe",
+                details: ["job": job.rawValue, "seconds": String(Int(seconds))])
         }
     }
 
     /// Takes `job` for `owner` when it is due (never run, or its interval has passed since the last run) and no
     /// other process holds it; false otherwise. One transaction: two `serve` processes never both get it.
-    public func leaseDueJob(_ job: ScheduledJobKind, every interval: TimeInterval, owner: String,
-                            at time: Date) throws -> Bool {
+    public func leaseDueJob(
+        _ job: ScheduledJobKind, every interval: TimeInterval, owner: String,
+        at time: Date
+    ) throws -> Bool {
         guard interval > 0 else { return false }
         return try write { db in
-            let held = try Row.fetchOne(db, sql: "SELECT owner, leaseUntil FROM jobLease WHERE job = ?",
-                                        arguments: [job.rawValue])
+            let held = try Row.fetchOne(
+                db, sql: "SELECT owner, leaseUntil FROM jobLease WHERE job = ?",
+                arguments: [job.rawValue])
             if let held, (held["leaseUntil"] as Date) > time { return false }
-            let last = try Date.fetchOne(db, sql: "SELECT MAX(finishedAt) FROM jobRun WHERE job = ?",
-                                         arguments: [job.rawValue])
+            let last = try Date.fetchOne(
+                db, sql: "SELECT MAX(finishedAt) FROM jobRun WHERE job = ?",
+                arguments: [job.rawValue])
             if let last, last.addingTimeInterval(interval) > time { return false }
-            try db.execute(sql: """
-                INSERT INTO jobLease (job, owner, leaseUntil) VALUES (?, ?, ?)
-                ON CONFLICT(job) DO UPDATE SET owner = excluded.owner, leaseUntil = excluded.leaseUntil
-                """, arguments: [job.rawValue, owner, time.addingTimeInterval(Self.jobLease)])
+            try db.execute(
+                sql: """
+                    INSERT INTO jobLease (job, owner, leaseUntil) VALUES (?, ?, ?)
+                    ON CONFLICT(job) DO UPDATE SET owner = excluded.owner, leaseUntil = excluded.leaseUntil
+                    """, arguments: [job.rawValue, owner, time.addingTimeInterval(Self.jobLease)])
             return true
         }
     }
 
     /// Records a job's run with what it did, ends the lease, and audits it. One transaction.
-    public func finishJob(_ job: ScheduledJobKind, owner: String, startedAt: Date, outcome: String,
-                          counts: [String: String], actor: StaffMember, at time: Date) throws {
+    public func finishJob(
+        _ job: ScheduledJobKind, owner: String, startedAt: Date, outcome: String,
+        counts: [String: String], actor: StaffMember, at time: Date
+    ) throws {
         let countText = counts.keys.sorted().map { "\($0)=\(counts[$0]!)" }.joined(separator: " ")
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO jobRun (job, owner, startedAt, finishedAt, outcome, counts) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [job.rawValue, owner, startedAt, time, String(outcome.prefix(300)), countText])
+            try db.execute(
+                sql: """
+                    INSERT INTO jobRun (job, owner, startedAt, finishedAt, outcome, counts) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [job.rawValue, owner, startedAt, time, String(outcome.prefix(300)), countText])
             try db.execute(sql: "DELETE FROM jobLease WHERE job = ? AND owner = ?", arguments: [job.rawValue, owner])
             var details = counts
             details["job"] = job.rawValue
@@ -88,10 +101,13 @@ extension AppDatabase {
 
     /// Each job's last run, for the dashboard.
     static func lastJobRuns(_ db: Database) throws -> [JobRunSummary] {
-        try Row.fetchAll(db, sql: """
-            SELECT job, finishedAt, outcome, counts FROM jobRun r
-            WHERE id = (SELECT MAX(id) FROM jobRun WHERE job = r.job) ORDER BY job
-            """).compactMap { row in
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT job, finishedAt, outcome, counts FROM jobRun r
+                WHERE id = (SELECT MAX(id) FROM jobRun WHERE job = r.job) ORDER BY job
+                """
+        ).compactMap { row in
             ScheduledJobKind(rawValue: row["job"]).map {
                 JobRunSummary(job: $0, finishedAt: row["finishedAt"], outcome: row["outcome"], counts: row["counts"])
             }

@@ -18,13 +18,15 @@ extension AppDatabase {
     public func beginSending(id: Int64, route: SendRoute, owner: String, at time: Date) throws -> OutboxMessage? {
         try write { db in
             try db.execute(sql: """
-                UPDATE outboxMessage SET status = 'sending', attemptedAt = ?, attemptVia = ?, leaseOwner = ?, leaseUntil = ?
+                UPDATE outboxMessage
+                SET status = 'sending', attemptedAt = ?, attemptVia = ?, leaseOwner = ?, leaseUntil = ?
                 WHERE id = ? AND status = 'queued'
                 """, arguments: [time, route.rawValue, owner, time.addingTimeInterval(Self.sendLease), id])
             guard db.changesCount == 1 else { return nil }
             // A message queued before the subject's mail was filed (the acknowledgement of a request that came by
             // mail) threads to it now.
-            if let requestId = try Int64.fetchOne(db, sql: "SELECT requestId FROM outboxMessage WHERE id = ?", arguments: [id]) {
+            if let requestId = try Int64.fetchOne(
+                db, sql: "SELECT requestId FROM outboxMessage WHERE id = ?", arguments: [id]) {
                 let thread = try Self.thread(db, requestId: requestId)
                 if let inReplyTo = thread.inReplyTo {
                     try db.execute(sql: """
@@ -40,8 +42,8 @@ extension AppDatabase {
     /// it), and an audit entry on the request naming the Message-ID. An erasure report forgets its address once
     /// sent, and its copy is queued for removal at once (`finishErasures` removes it).
     /// `copyNotKept` says why a message sendmail accepted has no maildir copy: it is still sent, and says so.
-    public func markSent(id: Int64, copyPath: String? = nil, copyNotKept: String? = nil, actor: StaffMember, at time: Date,
-                         by: AuditEvent.SentBy = .send) throws {
+    public func markSent(id: Int64, copyPath: String? = nil, copyNotKept: String? = nil, actor: StaffMember,
+                         at time: Date, by: AuditEvent.SentBy = .send) throws {
         try write { db in
             let member = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
@@ -52,7 +54,8 @@ extension AppDatabase {
             let forget = message.event == .erasureDone
             let note = copyNotKept.map { "Sent; copy not kept: " + String($0.prefix(400)) }
             try db.execute(sql: """
-                UPDATE outboxMessage SET status = 'sent', sentAt = ?, lastError = ?, leaseOwner = NULL, leaseUntil = NULL,
+                UPDATE outboxMessage
+                SET status = 'sent', sentAt = ?, lastError = ?, leaseOwner = NULL, leaseUntil = NULL,
                     toAddress = CASE WHEN ? THEN NULL ELSE toAddress END, copyPath = CASE WHEN ? THEN NULL ELSE ? END
                 WHERE id = ?
                 """, arguments: [time, note, forget, forget, copyPath, id])
@@ -72,7 +75,8 @@ extension AppDatabase {
     public func markFailed(id: Int64, error: String, at time: Date) throws {
         try write { db in
             try db.execute(sql: """
-                UPDATE outboxMessage SET status = 'queued', lastError = ?, leaseOwner = NULL, leaseUntil = NULL WHERE id = ?
+                UPDATE outboxMessage SET status = 'queued', lastError = ?, leaseOwner = NULL, leaseUntil = NULL
+                WHERE id = ?
                 """, arguments: [String(error.prefix(500)), id])
         }
     }
@@ -92,7 +96,8 @@ extension AppDatabase {
 
     /// Messages a send began and did not finish (a crash) whose lease has run out, each now leased to `owner`:
     /// the next send resolves them first. A message another sender still holds is left to it.
-    public func takeOverUnfinishedSends(owner: String, at time: Date) throws -> [(message: OutboxMessage, route: SendRoute)] {
+    public func takeOverUnfinishedSends(owner: String,
+                                        at time: Date) throws -> [(message: OutboxMessage, route: SendRoute)] {
         try write { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, attemptVia FROM outboxMessage

@@ -21,13 +21,19 @@ extension AppDatabase {
     /// Reads the service figures in one read transaction (the open counts use the queue's partial index).
     public func serviceFigures(now: Date) throws -> ServiceFigures {
         try read { db in
-            let counts = try Row.fetchAll(db, sql: """
-                SELECT status, COUNT(*) FROM privacyRequest WHERE \(Self.openStatusSQL) GROUP BY status
-                """).reduce(into: [String: Int]()) { $0[$1[0]] = $1[1] }
+            let counts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT status, COUNT(*) FROM privacyRequest WHERE \(Self.openStatusSQL) GROUP BY status
+                    """
+            ).reduce(into: [String: Int]()) { $0[$1[0]] = $1[1] }
             let open = RequestStatus.allCases.filter(\.isOpen).map { ($0.rawValue, counts[$0.rawValue] ?? 0) }
-            let overdue = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM privacyRequest WHERE \(Self.openStatusSQL) AND effectiveDueAt < ?
-                """, arguments: [now]) ?? 0
+            let overdue =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM privacyRequest WHERE \(Self.openStatusSQL) AND effectiveDueAt < ?
+                        """, arguments: [now]) ?? 0
             let outbox = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxMessage WHERE status != 'sent'") ?? 0
             return ServiceFigures(openByStatus: open, overdue: overdue, outboxDepth: outbox)
         }
@@ -38,8 +44,10 @@ extension AppDatabase {
     public func checkServing() throws {
         try read { db in
             guard try Self.migrator.hasCompletedMigrations(db) else {
-                throw LoupeError(.storage, "The database schema is not the one this loupe expects: run any loupe "
-                                 + "command once as an admin to migrate it.")
+                throw LoupeError(
+                    .storage,
+                    "The database schema is not the one this loupe expects: run any loupe "
+                        + "command once as an admin to migrate it.")
             }
         }
     }

@@ -9,8 +9,14 @@ extension RequestDetailLayout {
         guard !entries.isEmpty else { return [] }
         let waiting = detail.summary.replyWaiting ? "a reply waits for you; " : ""
         let queued = detail.messages.contains { $0.status == .queued } ? ", o edits the queued one" : ""
-        var lines: [[Segment]] = [[], [Segment(
-            " Conversation (\(entries.count), oldest first; \(waiting)T opens one, W replies\(queued))", .header)]]
+        var lines: [[Segment]] = [
+            [],
+            [
+                Segment(
+                    " Conversation (\(entries.count), oldest first; \(waiting)T opens one, W replies\(queued))", .header
+                )
+            ],
+        ]
         for (index, entry) in entries.enumerated() {
             let number = Segment(String(index + 1).leftPadded(to: 4) + " ", .muted)
             switch entry.direction {
