@@ -23,6 +23,16 @@ struct OutboxSender {
     /// Who this sender is, for the lease on a message in flight: host, process and a random part.
     let owner = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
 
+    /// Whether the sender named `owner` may still be running: a process of another host is taken to be (its
+    /// lease says until when); one of this host is alive while its pid is (a kill -9 ends it at once).
+    static func isAlive(_ owner: String) -> Bool {
+        let parts = owner.split(separator: ":")
+        guard parts.count == 3, String(parts[0]) == ProcessInfo.processInfo.hostName, let pid = pid_t(parts[1]) else {
+            return true
+        }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
     /// What a send did, for people and scripts.
     struct Report: Encodable {
         var sent: [Int64] = []
@@ -47,7 +57,7 @@ struct OutboxSender {
         try prepareMaildir()
         var report = Report()
         report.withdrawn = try database.withdrawStaleMessages(actor: actor, at: clock())
-        for (message, route) in try database.takeOverUnfinishedSends(owner: owner, at: clock()) {
+        for (message, route) in try database.takeOverUnfinishedSends(owner: owner, at: clock(), isAlive: Self.isAlive) {
             if isDelivered(message) {
                 try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())
                 report.recovered.append(message.id)

@@ -94,15 +94,18 @@ extension AppDatabase {
         }
     }
 
-    /// Messages a send began and did not finish (a crash) whose lease has run out, each now leased to `owner`:
-    /// the next send resolves them first. A message another sender still holds is left to it.
-    public func takeOverUnfinishedSends(owner: String,
-                                        at time: Date) throws -> [(message: OutboxMessage, route: SendRoute)] {
+    /// Messages a send began and did not finish (a crash), each now leased to `owner`: those whose lease has run
+    /// out, and those whose holder `isAlive` says is gone (a process of this host that no longer runs). The next
+    /// send resolves them first. A message a live sender holds is left to it.
+    public func takeOverUnfinishedSends(owner: String, at time: Date, isAlive: (String) -> Bool = { _ in true })
+        throws -> [(message: OutboxMessage, route: SendRoute)] {
         try write { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT id, attemptVia FROM outboxMessage
-                WHERE status = 'sending' AND (leaseUntil IS NULL OR leaseUntil < ?)
-                """, arguments: [time])
+                SELECT id, attemptVia, leaseOwner, leaseUntil FROM outboxMessage WHERE status = 'sending'
+                """).filter { row in
+                guard let until: Date = row["leaseUntil"], let holder: String = row["leaseOwner"] else { return true }
+                return until < time || !isAlive(holder)
+            }
             return try rows.map { row in
                 try db.execute(sql: "UPDATE outboxMessage SET leaseOwner = ?, leaseUntil = ? WHERE id = ?",
                                arguments: [owner, time.addingTimeInterval(Self.sendLease), row["id"]])

@@ -35,6 +35,21 @@ import Testing
         #expect(tests.sends(mail.log) == 0, "it may have gone: never resent on its own")
     }
 
+    @Test func aSenderOfThisHostThatDiedIsTakenOverAtOnce() throws {
+        defer { try? FileManager.default.removeItem(at: tests.folder) }
+        let (database, message) = try tests.database()
+        // A process of this host that no longer runs (kill -9) held it: no need to wait for the lease.
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let owner = "\(ProcessInfo.processInfo.hostName):\(dead.processIdentifier):deadbeef"
+        #expect(try database.beginSending(id: message.id, route: .sendmail, owner: owner, at: Date()) != nil)
+        let mail = try tests.sendmail("sendmail")
+        #expect(try tests.sender(database, sendmail: mail.program).run().inDoubt == [message.id])
+        #expect(OutboxSender.isAlive("\(ProcessInfo.processInfo.hostName):\(getpid()):x"), "this process runs")
+    }
+
     @Test func acceptedBySendmailWithoutACopyIsSentAndSaysCopyNotKept() throws {
         defer { try? FileManager.default.removeItem(at: tests.folder) }
         let (database, message) = try tests.database()
