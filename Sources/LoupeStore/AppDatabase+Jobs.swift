@@ -92,6 +92,10 @@ extension AppDatabase {
                     INSERT INTO jobRun (job, owner, startedAt, finishedAt, outcome, counts) VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [job.rawValue, owner, startedAt, time, String(outcome.prefix(300)), countText])
             try db.execute(sql: "DELETE FROM jobLease WHERE job = ? AND owner = ?", arguments: [job.rawValue, owner])
+            // The runs are kept 90 days (the audit keeps each one for good); one a minute would otherwise pile up.
+            try db.execute(
+                sql: "DELETE FROM jobRun WHERE job = ? AND finishedAt < ?",
+                arguments: [job.rawValue, time.addingTimeInterval(-90 * 86_400)])
             var details = counts
             details["job"] = job.rawValue
             details["outcome"] = String(outcome.prefix(200))
@@ -99,17 +103,15 @@ extension AppDatabase {
         }
     }
 
-    /// Each job's last run, for the dashboard.
+    /// Each job's last run, for the dashboard: one indexed read per job (never a scan of the runs).
     static func lastJobRuns(_ db: Database) throws -> [JobRunSummary] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT job, finishedAt, outcome, counts FROM jobRun r
-                WHERE id = (SELECT MAX(id) FROM jobRun WHERE job = r.job) ORDER BY job
-                """
-        ).compactMap { row in
-            ScheduledJobKind(rawValue: row["job"]).map {
-                JobRunSummary(job: $0, finishedAt: row["finishedAt"], outcome: row["outcome"], counts: row["counts"])
+        try ScheduledJobKind.allCases.compactMap { job in
+            try Row.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT finishedAt, outcome, counts FROM jobRun WHERE job = ? ORDER BY finishedAt DESC LIMIT 1
+                    """), arguments: [job.rawValue]
+            ).map {
+                JobRunSummary(job: job, finishedAt: $0["finishedAt"], outcome: $0["outcome"], counts: $0["counts"])
             }
         }
     }
