@@ -46,7 +46,7 @@ public enum AuditEvent: Equatable, Sendable {
     /// The callback allow-list was set; an OpenDSR status callback was delivered, or given up on.
     case callbackHostsSet, callbackDelivered, callbackFailed, callbackRefused
     /// The public URL was set; a one-time link to an access copy was made, or used.
-    case publicURLSet, exportLinkIssued, exportDownloaded
+    case publicURLSet, exportLinkDaysSet, exportLinkIssued, exportDownloaded
     /// A job's schedule was set; a scheduled job ran (with its counts).
     case jobScheduled, jobRun
 
@@ -78,6 +78,7 @@ public enum AuditEvent: Equatable, Sendable {
         case .callbackFailed: "callback.fail"
         case .callbackRefused: "callback.refuse"
         case .publicURLSet: "settings.public-url"
+        case .exportLinkDaysSet: "settings.export-link-days"
         case .exportLinkIssued: "export.link"
         case .exportDownloaded: "export.download"
         case .jobScheduled: "settings.job-schedule"

@@ -41,20 +41,30 @@ public struct ShopifyWebhook: Equatable, Sendable {
     /// Reads a headers file (`Name: value` per line, as `curl -D` writes; an HTTP request or status line is
     /// skipped). Names are matched case-insensitively, with or without the `X-` prefix.
     public static func headers(from text: String, source: String) throws -> [String: String] {
-        var headers: [String: String] = [:]
+        var pairs: [(name: String, value: String)] = []
         for (number, raw) in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || (number == 0 && line.contains("HTTP/")) { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 throw LoupeError(.invalidInput, "\(source), line \(number + 1): expected `Name: value`.")
             }
-            var name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            pairs.append((line[..<colon].trimmingCharacters(in: .whitespaces),
+                          line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        return try headers(pairs: pairs, source: source)
+    }
+
+    /// Headers as the parser reads them, from name-value pairs (a headers file's lines, or an HTTP request's
+    /// fields in `loupe serve`): names lower-cased without `X-`; a header given twice is refused.
+    public static func headers(pairs: [(name: String, value: String)], source: String) throws -> [String: String] {
+        var headers: [String: String] = [:]
+        for pair in pairs {
+            var name = pair.name.lowercased()
             if name.hasPrefix("x-") { name.removeFirst(2) }
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard headers[name] == nil else {
-                throw LoupeError(.invalidInput, "\(source), line \(number + 1): the header \(name) appears twice.")
+                throw LoupeError(.invalidInput, "\(source): the header \(name) appears twice.")
             }
-            headers[name] = value
+            headers[name] = pair.value
         }
         return headers
     }

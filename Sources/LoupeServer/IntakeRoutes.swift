@@ -92,19 +92,10 @@ struct IntakeRoutes: Sendable {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
-    /// The request's headers as the intake parser reads them: names lowercased without `X-`; a header given
-    /// twice is refused, as in a headers file.
+    /// The request's headers as the intake parser reads them (the same rules as a headers file).
     static func headers(_ request: Request) throws -> [String: String] {
-        var headers: [String: String] = [:]
-        for field in request.headers {
-            var name = field.name.canonicalName
-            if name.hasPrefix("x-") { name.removeFirst(2) }
-            guard headers[name] == nil else {
-                throw LoupeError(.invalidInput, "The header \(field.name.rawName) appears twice; refused.")
-            }
-            headers[name] = field.value
-        }
-        return headers
+        try ShopifyWebhook.headers(pairs: request.headers.map { ($0.name.rawName, $0.value) },
+                                   source: "The request headers")
     }
 }
 

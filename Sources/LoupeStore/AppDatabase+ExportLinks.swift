@@ -45,8 +45,8 @@ extension AppDatabase {
             try StaffRules.requireAdmin(try Self.freshActor(db, actor))
             try Self.setSetting(db, .exportLinkDays, String(days))
             try AuditLog.append(
-                db, at: time, actor: actor.userName, event: .publicURLSet, target: "loupe",
-                details: ["exportLinkDays": String(days)])
+                db, at: time, actor: actor.userName, event: .exportLinkDaysSet, target: "loupe",
+                details: ["days": String(days)])
         }
     }
 
