@@ -49,6 +49,12 @@ public enum AuditEvent: Equatable, Sendable {
     case publicURLSet, exportLinkDaysSet, exportLinkIssued, exportDownloaded
     /// A job's schedule was set; a scheduled job ran (with its counts).
     case jobScheduled, jobRun
+    /// The policy's promises: a courier label, an authority's request recorded and decided, cookies set, a Global
+    /// Privacy Control signal, an analytics export, the breach register, processors, customer notices queued.
+    case courierLabelPrinted, authorityRequestRecorded, authorityRequestDecided
+    case cookieConsentSet, globalPrivacyControl, analyticsExported
+    case breachRecorded, breachAuthorityNotified, breachDecided, breachPeopleTold
+    case processorAdded, noticesQueued, analyticsKSet
 
     /// The stored text, e.g. `request.claim`.
     public var action: String {
@@ -94,6 +100,19 @@ public enum AuditEvent: Equatable, Sendable {
         case .templateEdited: "template.edit"
         case .templateReset: "template.reset"
         case .vaultKeyRotated: "vault.rotate"
+        case .courierLabelPrinted: "disclosure.courier-label"
+        case .authorityRequestRecorded: "authority.record"
+        case .authorityRequestDecided: "authority.decide"
+        case .cookieConsentSet: "customer.cookies"
+        case .globalPrivacyControl: "customer.gpc"
+        case .analyticsExported: "analytics.export"
+        case .breachRecorded: "breach.record"
+        case .breachAuthorityNotified: "breach.notify-authority"
+        case .breachDecided: "breach.decide"
+        case .breachPeopleTold: "breach.tell"
+        case .processorAdded: "processor.add"
+        case .noticesQueued: "outbox.notices"
+        case .analyticsKSet: "settings.analytics-k"
         }
     }
 }

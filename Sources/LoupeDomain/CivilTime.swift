@@ -24,6 +24,12 @@ public enum CivilTime {
         return (year, month, day, rest / 3_600, rest % 3_600 / 60, rest % 60)
     }
 
+    /// The UTC day of `date`, `YYYY-MM-DD`.
+    public static func utcDay(_ date: Date) -> String {
+        let parts = components(date)
+        return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))"
+    }
+
     /// `2026-11-25T12:00:00Z`.
     public static func iso8601(_ date: Date) -> String {
         let c = components(date)

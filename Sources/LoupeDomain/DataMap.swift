@@ -13,6 +13,7 @@ public enum DataCategory: String, CaseIterable, Codable, Sendable {
     case consent = "marketing consent"
     case minors = "age (under 16)"
     case requests = "privacy requests and their answers"
+    case disclosures = "disclosures to couriers, payment providers and authorities"
     case operations = "Loupe's own records (staff, settings, audit)"
 }
 
@@ -77,7 +78,7 @@ public enum DataMap {
 
     /// Every classified column, table by table.
     public static let columns: [DataColumn] =
-        DataMap.customerColumns + DataMap.requestColumns + DataMap.operationsColumns
+        DataMap.customerColumns + DataMap.requestColumns + DataMap.operationsColumns + DataMap.promiseColumns
 
     /// The columns of `table` an erasure treats as `treatment`, in schema order.
     public static func columns(of table: String, _ treatment: ErasureTreatment) -> [String] {

@@ -25,6 +25,23 @@ public enum MessageEvent: String, CaseIterable, Codable, Sendable {
     /// An agent's own answer to the subject's mail, written in the editor; the template is its greeting and
     /// signature, and it threads to the subject's last message.
     case reply
+    /// A notice to a customer with marketing consent: the policy changed a purpose (not about a request).
+    case policyChanged = "policy-changed"
+    /// A notice to a customer affected by a personal data breach (GDPR Art. 34).
+    case breachNotice = "breach-notice"
+    /// A notice that an authority was given some of the customer's data (unless the law forbids telling).
+    case authorityDisclosure = "authority-disclosure"
+
+    /// Whether it is a notice to a customer rather than a message about a request.
+    public var isNotice: Bool {
+        switch self {
+        case .policyChanged, .breachNotice, .authorityDisclosure: true
+        default: false
+        }
+    }
+
+    /// The placeholders every notice may use (a notice has no request).
+    private static let noticeCommon: [Placeholder] = [.recipientName, .shopName, .privacyEmail]
 
     /// The placeholders a template of this event may use.
     public var placeholders: [Placeholder] {
@@ -40,6 +57,9 @@ public enum MessageEvent: String, CaseIterable, Codable, Sendable {
         case .cancelled: return common + [.reason]
         case .noDataHeld, .reply: return common
         case .verificationCode: return common + [.verificationCode]
+        case .policyChanged: return Self.noticeCommon + Array<Placeholder>([.policyVersion, .policyEffectiveOn, .policySummary])
+        case .breachNotice: return Self.noticeCommon + Array<Placeholder>([.breachDescription, .breachCategories])
+        case .authorityDisclosure: return Self.noticeCommon + Array<Placeholder>([.authorityName, .disclosedFields])
         }
     }
 }
@@ -50,6 +70,8 @@ public enum Placeholder: String, CaseIterable, Sendable {
     case extendedUntil, extensionReason, exportLocation, correctedFields, retainedItems, withdrawnPurposes, reason
     case authority
     case verificationCode
+    case policyVersion, policyEffectiveOn, policySummary, breachDescription, breachCategories, authorityName
+    case disclosedFields
 }
 
 extension MessageEvent {
@@ -97,6 +119,9 @@ extension MessageEvent {
         case .noDataHeld: "word that no data about them is held"
         case .verificationCode: "a six-digit code to confirm their identity"
         case .reply: "an agent's answer to their mail"
+        case .policyChanged: "that the policy changes a purpose, and when"
+        case .breachNotice: "what the breach was and which of their data it touched"
+        case .authorityDisclosure: "which authority received which of their data"
         }
     }
 
@@ -110,7 +135,7 @@ extension MessageEvent {
             if !facts.status.isOpen { return "the request is \(facts.status.label)" }
             return nil
         case .received, .extended, .accessReady, .rectificationDone, .erasureDone, .consentWithdrawn, .rejected,
-             .cancelled, .noDataHeld, .reply:
+             .cancelled, .noDataHeld, .reply, .policyChanged, .breachNotice, .authorityDisclosure:
             return nil
         }
     }

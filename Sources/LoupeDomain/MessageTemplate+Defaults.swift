@@ -2,13 +2,21 @@ extension MessageTemplate {
     /// The shipped template of `event`; an admin's edited one replaces it (`loupe templates edit`).
     public static func standard(_ event: MessageEvent) -> MessageTemplate {
         let (subject, body) = standardText(event)
-        return MessageTemplate(event: event, subject: subject, body: body + signature)
+        return MessageTemplate(event: event, subject: subject, body: body + (event.isNotice ? noticeSignature : signature))
     }
 
     private static let signature = """
 
 
         If you have questions, reply to this message or write to {{privacyEmail}}, quoting {{requestId}}.
+
+        The privacy team of {{shopName}}
+        """
+
+    private static let noticeSignature = """
+
+
+        If you have questions, reply to this message or write to {{privacyEmail}}.
 
         The privacy team of {{shopName}}
         """
@@ -107,6 +115,8 @@ extension MessageTemplate {
                 There is therefore nothing to copy or to erase. If you used another email address or phone number
                 with us, tell us and we will look again.
                 """)
+        case .policyChanged, .breachNotice, .authorityDisclosure:
+            return noticeText(event)
         case .cancelled:
             return ("Your privacy request {{requestId}} was closed", """
                 Dear {{recipientName}},
@@ -114,6 +124,35 @@ extension MessageTemplate {
                 We closed your request {{requestId}} ({{kind}}) without carrying it out.
                 The reason: {{reason}}
                 You can make a new request at any time.
+                """)
+        }
+    }
+
+    private static func noticeText(_ event: MessageEvent) -> (String, String) {
+        switch event {
+        case .breachNotice:
+            return ("About a breach of your personal data at {{shopName}}", """
+                Dear {{recipientName}},
+
+                We must tell you about a breach that concerns your personal data: {{breachDescription}}
+                The data concerned: {{breachCategories}}.
+                We have taken steps to stop it and to limit its effects. Be careful with unexpected messages that
+                ask for your details. You have the right to complain to a supervisory authority.
+                """)
+        case .authorityDisclosure:
+            return ("We gave some of your data to an authority", """
+                Dear {{recipientName}},
+
+                The law required us to give {{authorityName}} some of your personal data: {{disclosedFields}}.
+                You can ask us for a copy of everything we hold about you, including this disclosure.
+                """)
+        default:
+            return ("Our privacy policy changes on {{policyEffectiveOn}}", """
+                Dear {{recipientName}},
+
+                You agreed to hear from us, so we let you know: our privacy policy {{policyVersion}} takes effect on
+                {{policyEffectiveOn}} and changes what we use your data for. What changed: {{policySummary}}
+                You can withdraw your consent at any time by replying to this message.
                 """)
         }
     }

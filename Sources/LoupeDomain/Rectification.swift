@@ -80,6 +80,9 @@ public enum ConsentPurpose: String, CaseIterable, Codable, Sendable {
     case emailMarketing = "email-marketing"
     case smsMarketing = "sms-marketing"
     case analyticsCookies = "analytics-cookies"
+    case marketingCookies = "marketing-cookies"
+    /// Sharing with third parties beyond what an order needs (a Global Privacy Control signal opts out of it).
+    case dataSharing = "data-sharing"
 
     /// The purposes that are marketing (withdrawn at once when a customer is found to be a minor).
     public static let marketing: [ConsentPurpose] = [.emailMarketing, .smsMarketing]

@@ -7,6 +7,13 @@ public enum StaffRules {
         }
     }
 
+    /// Refuses unless `actor` is an active supervisor or admin; the message names what only they may `to` do.
+    public static func requireSupervisor(_ actor: StaffMember, to action: String) throws {
+        guard actor.isActive, actor.role == .supervisor || actor.role == .admin else {
+            throw LoupeError(.notAllowed, "Only supervisors \(action); \(actor.userName) is \(actor.role.rawValue).")
+        }
+    }
+
     /// The user name if it is a plausible OS user name (a-z, 0-9, `_`, `.`, `-`; up to 32 characters).
     public static func validatedUserName(_ name: String) throws -> String {
         let allowed = name.unicodeScalars.allSatisfy { scalar in

@@ -47,6 +47,8 @@ extension AppDatabase {
                                    source: source, policyVersion: version).insert(db)
             withdrawn.append(purpose)
         }
+        // Analytics cookies switched off: their device events go at once (policy section 6).
+        _ = try deleteAnalyticsEvents(db, customerId: customerId, purposes: purposes)
         return withdrawn
     }
 

@@ -72,11 +72,13 @@ extension AppDatabase {
                 """, arguments: [requestIds]) ?? 0,
             files: try Int.fetchOne(db, sql: """
                 SELECT (SELECT COUNT(*) FROM requestExport WHERE requestId IN (SELECT value FROM json_each(:ids)) AND deletedAt IS NULL)
-                     + (SELECT COUNT(*) FROM outboxMessage WHERE requestId IN (SELECT value FROM json_each(:ids)) AND copyPath IS NOT NULL)
-                """, arguments: ["ids": requestIds]) ?? 0,
+                     + (SELECT COUNT(*) FROM outboxMessage
+                        WHERE (requestId IN (SELECT value FROM json_each(:ids)) OR customerId = :customer)
+                            AND copyPath IS NOT NULL)
+                """, arguments: ["ids": requestIds, "customer": customerId]) ?? 0,
             messages: try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM outboxMessage WHERE requestId IN (SELECT value FROM json_each(?))
-                """, arguments: [requestIds]) ?? 0)
+                SELECT COUNT(*) FROM outboxMessage WHERE requestId IN (SELECT value FROM json_each(?)) OR customerId = ?
+                """, arguments: [requestIds, customerId]) ?? 0)
     }
 
     /// Carries out an approved erasure inside the approval's transaction, exactly as `plan` says, and opens one
@@ -117,7 +119,7 @@ extension AppDatabase {
             DELETE FROM deviceEvent WHERE customerId = ?;
             DELETE FROM feedback WHERE customerId = ?;
             """, arguments: [customerId, customerId, customerId])
-        try Self.scrubMessages(db, requestIds: requestIds)
+        try Self.scrubMessages(db, requestIds: requestIds, customerId: customerId)
         try Self.scrubRequests(db, customerId: customerId, requestIds: requestIds, at: time)
         try db.execute(sql: Self.customerErasureSQL, arguments: [time, customerId])
         for recipient in plan.recipients {

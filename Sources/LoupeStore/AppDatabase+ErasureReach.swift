@@ -75,9 +75,11 @@ extension AppDatabase {
                 WHERE requestId IN (SELECT value FROM json_each(:ids)) AND deletedAt IS NULL;
             INSERT INTO pendingFileRemoval (path, requestId, queuedAt)
                 SELECT copyPath, requestId, :time FROM outboxMessage
-                WHERE requestId IN (SELECT value FROM json_each(:ids)) AND copyPath IS NOT NULL;
+                WHERE (requestId IN (SELECT value FROM json_each(:ids)) OR customerId = :customer)
+                    AND copyPath IS NOT NULL;
             UPDATE outboxMessage SET copyPath = NULL
-                WHERE requestId IN (SELECT value FROM json_each(:ids)) AND copyPath IS NOT NULL;
+                WHERE (requestId IN (SELECT value FROM json_each(:ids)) OR customerId = :customer)
+                    AND copyPath IS NOT NULL;
             UPDATE customer SET minorReason = NULL WHERE id = :customer AND minorReason IS NOT NULL;
             """, arguments: ["ids": requestIds, "time": time, "customer": customerId])
         // The search index only marks the tokens deleted; `finishErasures` merges them out of the file.

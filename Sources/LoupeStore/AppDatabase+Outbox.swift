@@ -107,6 +107,10 @@ extension AppDatabase {
         try write { db in
             let member = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
+            guard !message.event.isNotice else {
+                throw LoupeError(.notAllowed, "Message \(id) is a \(message.event.rawValue) notice, sent alike to many "
+                                 + "customers; change its template instead (loupe templates edit \(message.event.rawValue)).")
+            }
             try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: message.requestId), actor: member)
             guard message.status == .queued else {
                 throw LoupeError(.notAllowed, "Message \(id) is \(message.status.rawValue): only a queued message can be edited.")
@@ -142,8 +146,10 @@ extension AppDatabase {
     /// Messages matching `clause`; without a vault the sealed recipient stays unread (nil).
     static func fetchMessages(_ db: Database, _ clause: String, _ arguments: StatementArguments,
                               vault: RetentionVault?) throws -> [OutboxMessage] {
-        try Row.fetchAll(db, sql: "SELECT m.*, r.publicId FROM outboxMessage m JOIN privacyRequest r ON r.id = m.requestId \(clause)",
-                         arguments: arguments).map { row in
+        try Row.fetchAll(db, sql: """
+            SELECT m.*, COALESCE(r.publicId, c.publicId) AS publicId FROM outboxMessage m
+            LEFT JOIN privacyRequest r ON r.id = m.requestId LEFT JOIN customer c ON c.id = m.customerId \(clause)
+            """, arguments: arguments).map { row in
             var message = OutboxMessage(
                 id: row["id"], requestId: row["publicId"], event: try Self.decode(row["event"]),
                 toName: try vault.flatMap { vault in try (row["toName"] as String?).map(vault.open) },
@@ -163,13 +169,15 @@ extension AppDatabase {
     /// At an erasure, the customer's earlier messages lose what identifies them: sent ones keep only their
     /// record (event, subject, Message-ID), queued ones are dropped (the erasure report replaces them). A message
     /// in flight or in doubt is never dropped: its record stays, with the address sealed, until a person settles it.
-    static func scrubMessages(_ db: Database, requestIds: String) throws {
+    /// Notices to the customer (not about a request) are treated the same way.
+    static func scrubMessages(_ db: Database, requestIds: String, customerId: Int64) throws {
+        let theirs = "(requestId IN (SELECT value FROM json_each(:ids)) OR customerId = :customer)"
         try db.execute(sql: """
             UPDATE outboxMessage SET toName = NULL, body = '(removed when the customer was erased)',
                 inReplyTo = NULL, referencesHeader = NULL,
                 toAddress = CASE WHEN status = 'sent' THEN NULL ELSE toAddress END
-            WHERE status != 'queued' AND requestId IN (SELECT value FROM json_each(:ids));
-            DELETE FROM outboxMessage WHERE status = 'queued' AND requestId IN (SELECT value FROM json_each(:ids));
-            """, arguments: ["ids": requestIds])
+            WHERE status != 'queued' AND \(theirs);
+            DELETE FROM outboxMessage WHERE status = 'queued' AND \(theirs);
+            """, arguments: ["ids": requestIds, "customer": customerId])
     }
 }

@@ -49,6 +49,7 @@ extension AppDatabase {
         migrator.registerMigration("v15-status-callbacks", migrate: addStatusCallbacks)
         migrator.registerMigration("v16-export-links", migrate: addExportLinks)
         migrator.registerMigration("v17-jobs", migrate: addJobs)
+        migrator.registerMigration("v18-policy-promises", migrate: addPolicyPromises)
         return migrator
     }
 

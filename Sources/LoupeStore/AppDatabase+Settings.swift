@@ -26,6 +26,8 @@ package enum SettingKey: String {
     case exportLinkDays
     /// How often each of `serve`'s jobs runs (JSON: job name to seconds).
     case jobSchedule
+    /// The smallest number of customers a published analytics cell describes (default `KAnonymity.defaultK`).
+    case analyticsK
 }
 
 extension AppDatabase {

@@ -15,7 +15,9 @@ struct OutboxMessageRecord: Encodable, MutablePersistableRecord {
     }
 
     var id: Int64?
-    var requestId: Int64
+    var requestId: Int64?
+    /// The customer a notice goes to (a notice has no request).
+    var customerId: Int64?
     var event: String
     var toName: String?
     var toAddress: String?

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// A row of `policyVersion`: a published privacy policy version and the day it takes effect.
+/// A new row of `policyVersion`.
 struct PolicyVersionRecord: Encodable, PersistableRecord {
     static let databaseTableName = "policyVersion"
 
@@ -9,4 +9,6 @@ struct PolicyVersionRecord: Encodable, PersistableRecord {
     var effectiveAt: Date
     var summary: String
     var publishedAt: Date
+    var fullText: String?
+    var changesPurposes: Bool
 }
