@@ -136,7 +136,7 @@ struct WithdrawConsent: ParsableCommand {
 /// `loupe customers …`.
 struct CustomersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customers", abstract: "Act on customers.", subcommands: [FlagMinor.self])
+        commandName: "customers", abstract: "Act on customers.", subcommands: [FlagMinor.self, CustomerCookies.self])
 }
 
 struct FlagMinor: ParsableCommand {

@@ -21,7 +21,9 @@ public struct LoupeCommand: ParsableCommand {
             ExportCommand.self, CustomersCommand.self, TasksCommand.self, RetentionCommand.self, PolicyCommand.self,
             AuditCommand.self, SettingsCommand.self, OutboxCommand.self, TemplatesCommand.self,
             IntakeCommand.self, ImportCommand.self, MailCommand.self, ServeCommand.self,
-            DoctorCommand.self, KeysCommand.self, DataMapCommand.self, VaultCommand.self,
+            DoctorCommand.self, KeysCommand.self, DataMapCommand.self, VaultCommand.self, OrdersCommand.self,
+            DisclosuresCommand.self, AuthorityCommand.self, BreachesCommand.self, AnalyticsCommand.self,
+            ProcessorsCommand.self, RopaCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 

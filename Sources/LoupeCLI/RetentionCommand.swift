@@ -81,22 +81,55 @@ struct Sweep: ParsableCommand {
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy", abstract: "Publish and list privacy policy versions.",
-        subcommands: [PublishPolicy.self, ListPolicies.self])
+        subcommands: [PublishPolicy.self, ListPolicies.self, ShowPolicy.self])
 }
 
 struct PublishPolicy: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "publish", abstract: "Publish a new policy version (admins).")
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "Publish a new policy version with its full text (admins).")
 
     @Argument(help: "The version name, e.g. 2026-12.") var version: String
     @Option(help: "The day it takes effect (YYYY-MM-DD).") var effective: String
     @Option(help: "What changed, in a sentence.") var summary: String
+    @Option(help: "The file with the policy's full text (UTF-8, Markdown or plain text).") var file: String
+    @Flag(help: "It changes what data is used for: every customer with marketing consent is sent a notice.")
+    var changesPurposes = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let text = try Privilege.asUser { () throws -> String in  // the user's file, read with the user's ids
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw LoupeError(.invalidInput, "Could not read \(TextRules.printable(file)); check the path.")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LoupeError(.invalidInput, "\(TextRules.printable(file)) is not UTF-8 text; save it as UTF-8.")
+            }
+            return text
+        }
+        try CommandContext.run(database) { context in
+            let day = try DayParser.parse(effective, policy: try context.database.deadlinePolicy())
+            let notices = try context.database.publishPolicy(
+                version: version, effectiveAt: day, summary: summary, fullText: text, changesPurposes: changesPurposes,
+                actor: context.actor, at: context.now)
+            print("Policy \(version) published, effective \(effective)."
+                  + (changesPurposes ? " \(notices) notices queued to customers with marketing consent." : ""))
+        }
+    }
+}
+
+struct ShowPolicy: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a policy version's full text.")
+
+    @Argument(help: "The version name.") var version: String
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let day = try DayParser.parse(effective, policy: try context.database.deadlinePolicy())
-            try context.database.publishPolicy(version: version, effectiveAt: day, summary: summary, actor: context.actor, at: context.now)
-            print("Policy \(version) published, effective \(effective).")
+            let found = try context.database.policyVersion(version)
+            let policy = try context.database.deadlinePolicy()
+            print("Version \(found.version), effective \(policy.dayString(found.effectiveAt)): \(found.summary)\n")
+            print(found.fullText.map { TextRules.inert($0, allowNewlines: true) }
+                  ?? "(Published before Loupe kept the full text; only the summary above is on file.)")
         }
     }
 }

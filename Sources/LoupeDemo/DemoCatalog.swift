@@ -79,6 +79,19 @@ enum DemoCatalog {
                           ("Galaxy S24", "Mozilla/5.0 (Linux; Android 14; SM-S921B) Chrome/124.0 Mobile")]
     static let pages = ["/", "/rings", "/necklaces", "/earrings", "/bracelets", "/cart", "/checkout", "/account",
                         "/gifts", "/engagement"]
+    /// Pages whose events the necessary cookies record (the cart, the checkout, the account).
+    static let necessaryPages: Set<String> = ["/cart", "/checkout", "/account"]
+    /// The processors the demo shop lists: its couriers and payment providers, with their agreements.
+    static let processors: [(name: String, kind: String, contact: String, purpose: String, agreement: String)] = [
+        ("DHL", "courier", "dpo@dhl.example", "delivering parcels", "2024-02-01"),
+        ("UPS", "courier", "privacy@ups.example", "delivering parcels", "2024-02-01"),
+        ("FedEx", "courier", "privacy@fedex.example", "delivering parcels", "2024-05-12"),
+        ("La Poste", "courier", "dpo@laposte.example", "delivering parcels in France", "2024-03-20"),
+        ("Royal Mail", "courier", "dpo@royalmail.example", "delivering parcels in the UK", "2024-03-20"),
+        ("Stripe", "payment-provider", "dpo@stripe.example", "card and wallet payments", "2024-01-15"),
+        ("Adyen", "payment-provider", "privacy@adyen.example", "card payments", "2024-01-15"),
+        ("PayPal", "payment-provider", "privacy@paypal.example", "PayPal payments", "2024-01-15"),
+    ]
     static let feedback = ["The ring arrived beautifully packed, thank you!", "Earrings smaller than pictured.",
                            "Fast delivery, lovely necklace.", "The clasp broke after a week.",
                            "Wonderful gift for my wife — she loved it.", "Size guide was confusing."]

@@ -20,8 +20,8 @@ final class DemoTables {
         """,
         "INSERT INTO orderItem (orderId, sku, productName, quantity, priceMinor) VALUES (?, ?, ?, ?, ?)",
         """
-        INSERT INTO deviceEvent (customerId, occurredAt, ip, userAgent, deviceModel, cookieId, page)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO deviceEvent (customerId, occurredAt, ip, userAgent, deviceModel, cookieId, page, purpose)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
         """
         INSERT INTO consentEvent (customerId, purpose, granted, occurredAt, source, policyVersion)

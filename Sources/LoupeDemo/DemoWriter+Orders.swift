@@ -90,7 +90,10 @@ extension DemoWriter {
             row.add(device.1)
             row.add(device.0)
             row.add(cookie)
-            row.add(random.pick(DemoCatalog.pages))
+            let page = random.pick(DemoCatalog.pages)
+            row.add(page)
+            // The cart, the checkout and the account need their cookie; the rest is browsing, for analytics.
+            row.add(DemoCatalog.necessaryPages.contains(page) ? "necessary" : "analytics")
             try row.run()
         }
     }

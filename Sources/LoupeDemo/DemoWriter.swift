@@ -57,6 +57,15 @@ struct DemoWriter {
               ('cancelled-orders', 365, 'delete'), ('invoices', 3650, 'anonymise'), ('access-exports', 30, 'delete'),
               ('closed-requests', 1095, 'anonymise');
             """)
+        try db.execute(sql: "UPDATE policyVersion SET fullText = ? WHERE version = ?",
+                       arguments: [PrivacyPolicy.text, PrivacyPolicy.version])
+        for processor in DemoCatalog.processors {
+            try db.execute(sql: """
+                INSERT INTO processor (name, kind, contact, purpose, agreementDate, addedBy, addedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [processor.name, processor.kind, processor.contact, processor.purpose,
+                                 processor.agreement, options.operatorUser, options.now])
+        }
     }
 
     mutating func writeCustomers() throws {

@@ -132,6 +132,22 @@ public struct AccessExport: Codable, Equatable, Sendable {
     /// Staff notes on the subject's requests (not those an admin marked internal). Absent from exports made
     /// before notes were included.
     public var staffNotes: [StaffNote]?
+    /// Who received the subject's data (Art. 15(1)(c)): couriers, payment providers, authorities; a disclosure the
+    /// law forbids telling the subject about is left out. Absent from exports made before the register existed.
+    public var disclosures: [Disclosure]?
+    /// The policy versions the subject's consents were given or withdrawn under, each with the date it took
+    /// effect and what it said had changed.
+    public var consentPolicies: [PolicyQuote]?
+
+    /// A policy version as the report quotes it.
+    public struct PolicyQuote: Codable, Equatable, Sendable {
+        public var version: String
+        public var effectiveAt: Date
+        public var summary: String
+        public init(version: String, effectiveAt: Date, summary: String) {
+            self.version = version; self.effectiveAt = effectiveAt; self.summary = summary
+        }
+    }
 
     /// A staff note on one of the subject's requests.
     public struct StaffNote: Codable, Equatable, Sendable {

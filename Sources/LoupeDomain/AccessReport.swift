@@ -37,6 +37,9 @@ public enum AccessReport {
             "  couriers: \(couriers.isEmpty ? "none" : couriers.joined(separator: ", ")) (name, shipping address, phone)",
             "  payment providers: \(payments.isEmpty ? "none" : payments.joined(separator: ", "))",
             "  authorities only when the law requires it. We never sell your data.",
+        ]
+        lines += disclosureLines(export.disclosures ?? [], policy: policy)
+        lines += [
             "",
             "HOW LONG WE KEEP IT",
         ]
@@ -67,6 +70,11 @@ public enum AccessReport {
         }
         lines += ["", "CONSENT HISTORY"]
         lines += export.consentHistory.map { "  \(policy.minuteString($0.at))  \($0.purpose)  \($0.granted ? "granted" : "withdrawn")  (\($0.source), policy \($0.policyVersion ?? "-"))" }
+        let quotes = export.consentPolicies ?? []
+        if !quotes.isEmpty {
+            lines += ["", "THE POLICY IN FORCE WHEN EACH CONSENT WAS GIVEN"]
+            lines += quotes.map { "  \($0.version), effective \(policy.dayString($0.effectiveAt)): \($0.summary)" }
+        }
         lines += ["", "DEVICE AND BROWSING EVENTS"]
         lines += export.deviceEvents.map { "  \(policy.minuteString($0.at))  \($0.page ?? "-")  \($0.deviceModel ?? "-")  \($0.ip ?? "-")" }
         lines += ["", "FEEDBACK"]
@@ -76,6 +84,28 @@ public enum AccessReport {
         lines += ["", "NOTES STAFF WROTE ON YOUR REQUESTS"]
         lines += (export.staffNotes ?? []).map { "  \(policy.minuteString($0.at))  \($0.request)  \($0.author): \($0.text)" }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The disclosures about the subject, by recipient: how many times, which fields, when last.
+    private static func disclosureLines(_ disclosures: [Disclosure], policy: DeadlinePolicy) -> [String] {
+        guard !disclosures.isEmpty else { return ["  disclosures recorded about you: none"] }
+        var lines = ["  disclosures recorded about you, by recipient:"]
+        var order: [String] = []
+        var byRecipient: [String: [Disclosure]] = [:]
+        for disclosure in disclosures {
+            let key = "\(disclosure.recipientKind.phrase) \(disclosure.recipient)"
+            if byRecipient[key] == nil { order.append(key) }
+            byRecipient[key, default: []].append(disclosure)
+        }
+        for key in order {
+            let entries = byRecipient[key]!
+            var fields: [DisclosureField] = []
+            for field in entries.flatMap(\.fields) where !fields.contains(field) { fields.append(field) }
+            let last = entries.map(\.disclosedAt).max()!
+            lines.append("    \(key): \(entries.count) time\(entries.count == 1 ? "" : "s") "
+                         + "(\(fields.map(\.rawValue).joined(separator: ", "))), last \(policy.dayString(last))")
+        }
+        return lines
     }
 
     private static func money(_ minor: Int, _ currency: String) -> String {

@@ -48,6 +48,21 @@ public struct Breach: Equatable, Sendable, Codable {
     }
 }
 
+/// A breach the authority has not heard of yet, and when it must.
+public struct BreachDeadline: Equatable, Sendable {
+    public var publicId: String
+    public var deadline: Date
+
+    /// Makes a deadline.
+    public init(publicId: String, deadline: Date) {
+        self.publicId = publicId
+        self.deadline = deadline
+    }
+
+    /// The clock as it reads at `now`.
+    public func clock(now: Date) -> BreachClock { BreachClock(publicId: publicId, deadline: deadline, now: now) }
+}
+
 /// The 72-hour clock of a breach the authority has not heard of yet.
 public struct BreachClock: Equatable, Sendable {
     public var publicId: String
@@ -64,6 +79,11 @@ public struct BreachClock: Equatable, Sendable {
 
     /// Whether the 72 hours have passed.
     public var isLate: Bool { hoursLeft < 0 }
+
+    /// `breach BR-2026-01: 41h left`, or `… 5h late`, for a title.
+    public var shortPhrase: String {
+        isLate ? "breach \(publicId): \(-hoursLeft)h late" : "breach \(publicId): \(hoursLeft)h left"
+    }
 
     /// `BR-2026-01: 41h left to tell the authority`, or `… 5h late`.
     public var phrase: String {

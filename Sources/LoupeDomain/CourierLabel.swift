@@ -18,6 +18,6 @@ public struct CourierLabel: Equatable, Sendable, Codable {
 
     /// The label as printed: three lines.
     public var printed: String {
-        [recipientName, shippingAddress, phone].map(TextRules.inert).joined(separator: "\n")
+        [recipientName, shippingAddress, phone].map { TextRules.inert($0) }.joined(separator: "\n")
     }
 }

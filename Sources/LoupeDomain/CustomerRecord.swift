@@ -48,6 +48,8 @@ public struct CustomerDetail: Equatable, Sendable {
     public var addresses: [Entry] = []
     public var orders: [Entry] = []
     public var consent: [AccessExport.ConsentEvent] = []
+    /// Cookies per purpose (necessary, analytics, marketing), from the consent ledger.
+    public var cookies: CookieState?
     public var deviceEvents: [Entry] = []
     /// How many device events there are in all (the tab shows the newest).
     public var deviceEventCount = 0

@@ -30,6 +30,11 @@ public struct Dashboard: Equatable, Sendable {
     public var retentionCountedAt: Date?
     /// Each of `serve`'s jobs' last run (empty until `serve` has run one).
     public var jobs: [JobRunSummary] = []
+    /// Days of the intake chart hidden by the analytics rule (fewer than `analyticsK` people), and that `k`.
+    public var intakeHiddenDays = 0
+    public var analyticsK = KAnonymity.defaultK
+    /// Breaches the authority has not heard of yet: each one's 72-hour deadline.
+    public var breachDeadlines: [BreachDeadline] = []
 
     /// Makes a dashboard.
     public init(
@@ -68,6 +73,29 @@ public struct Dashboard: Equatable, Sendable {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// `dailyCounts` under the analytics rule (`KAnonymity`): a day whose requests come from fewer than `k`
+    /// distinct people is shown as 0 and counted in `hidden` (a day of no requests describes nobody and stays 0).
+    public static func kAnonymousDailyCounts(_ entries: [(date: Date, person: String)], days: Int, now: Date,
+                                             policy: DeadlinePolicy, k: Int) -> (counts: [Int], hidden: Int) {
+        var counts = Array(repeating: 0, count: days)
+        var hidden = 0
+        for day in 0..<days {
+            let start = policy.addingDays(day - (days - 1), to: policy.startOfDay(now))
+            let end = policy.addingDays(1, to: start)
+            let inDay = entries.filter { $0.date >= start && $0.date < end }
+            guard !inDay.isEmpty else { continue }
+            let observations = inDay.map {
+                AnalyticsObservation(day: String(day), cell: ["requests"], customer: $0.person, count: 1)
+            }
+            if let row = KAnonymity.publish(day: String(day), observations: observations, k: k).first {
+                counts[day] = row.count
+            } else {
+                hidden += 1
+            }
+        }
+        return (counts, hidden)
     }
 
     /// Counts `dates` per day over the `days` days that end with the day of `now` (oldest first), in the

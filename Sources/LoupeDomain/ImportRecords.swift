@@ -12,6 +12,9 @@ public struct ImportedCustomer: Equatable, Sendable {
     public var acceptsEmailMarketing: Bool?
     public var acceptsSMSMarketing: Bool?
     public var address: ImportedAddress?
+    /// The shop saw a Global Privacy Control signal (`Sec-GPC: 1`) from this customer's browser: an opt-out of
+    /// marketing cookies and sharing.
+    public var globalPrivacyControl = false
 
     /// Makes a record.
     public init(shopifyId: String?, email: String?, fullName: String?, phone: String?, acceptsEmailMarketing: Bool?,

@@ -27,6 +27,8 @@ public struct QueuePage: Equatable, Sendable {
     public var total: Int
     /// How many rows of the queue come before the first row of the slice.
     public var startIndex: Int
+    /// Breaches whose 72-hour clock toward the authority runs: the queue's title shows them.
+    public var breachDeadlines: [BreachDeadline] = []
 
     /// Makes a page.
     public init(rows: [RequestSummary], total: Int, startIndex: Int) {

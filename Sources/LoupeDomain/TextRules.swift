@@ -36,8 +36,9 @@ public enum TextRules {
     }
 
     /// `text` whole, with every control, bidi or invisible character shown as a `\u{…}` escape (inert in a terminal).
-    public static func inert(_ text: String) -> String {
-        text.unicodeScalars.map { isForbidden($0) ? String(format: "\\u{%04X}", $0.value) : String($0) }.joined()
+    /// Line breaks stay when `allowNewlines` (a document shown whole).
+    public static func inert(_ text: String, allowNewlines: Bool = false) -> String {
+        text.unicodeScalars.map { isForbidden($0, allowNewlines: allowNewlines) ? String(format: "\\u{%04X}", $0.value) : String($0) }.joined()
     }
 
     /// `text` with forbidden characters shown as `\u{…}` escapes and cut to 80 characters, for error messages.

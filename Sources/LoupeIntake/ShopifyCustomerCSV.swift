@@ -18,6 +18,7 @@ public final class ShopifyCustomerCSV {
             "email": records.column("Email"), "phone": records.column("Phone", "Default Address Phone"),
             "acceptsEmail": records.column("Accepts Email Marketing", "Accepts Marketing"),
             "acceptsSMS": records.column("Accepts SMS Marketing"),
+            "gpc": records.column("Global Privacy Control", "Sec-GPC"),
             "address1": records.column("Default Address Address1", "Address1"),
             "address2": records.column("Default Address Address2", "Address2"),
             "city": records.column("Default Address City", "City"),
@@ -79,9 +80,16 @@ public final class ShopifyCustomerCSV {
                                       postalCode: try row.text(columns["zip"]!, what: "Zip"),
                                       region: try row.text(columns["province"]!, what: "Province Code"), country: country.uppercased())
         }
-        return ImportedCustomer(
+        var customer = ImportedCustomer(
             shopifyId: id, email: email, fullName: name.isEmpty ? nil : name, phone: phone,
             acceptsEmailMarketing: try row.yesNo(columns["acceptsEmail"]!, what: "Accepts Email Marketing"),
             acceptsSMSMarketing: try row.yesNo(columns["acceptsSMS"]!, what: "Accepts SMS Marketing"), address: address)
+        // The signal's own value is `1`; a shop's export may say yes.
+        let signal = try row.text(columns["gpc"]!, what: "Global Privacy Control")?.lowercased()
+        guard signal == nil || ["1", "yes", "0", "no"].contains(signal!) else {
+            throw RowError("Global Privacy Control must be 1 or yes (the signal was sent), 0 or no, or empty")
+        }
+        customer.globalPrivacyControl = signal == "1" || signal == "yes"
+        return customer
     }
 }

@@ -30,6 +30,9 @@ public struct ShopifyWebhook: Equatable, Sendable {
     public var orders: [Int64]
     /// The data request's id (data requests only).
     public var dataRequestId: Int64?
+    /// The delivery carried a Global Privacy Control signal (`Sec-GPC: 1`): an opt-out of marketing cookies and
+    /// sharing for the customer it names.
+    public var globalPrivacyControl = false
 
     /// The id that makes two deliveries the same request: the data request's id, else the event id, else the
     /// delivery id.
@@ -109,6 +112,7 @@ public struct ShopifyWebhook: Equatable, Sendable {
             topic: topic, shopId: try root.required("shop_id").int64(), shopDomain: domain, webhookId: webhookId,
             eventId: try headers["shopify-event-id"].map { try identifier($0, name: "X-Shopify-Event-Id") },
             customer: nil, orders: [], dataRequestId: nil)
+        webhook.globalPrivacyControl = CookieState.isGlobalPrivacyControl(headers["sec-gpc"])
         guard topic != .shopRedact else { return webhook }
         let customer = try root.required("customer")
         webhook.customer = Customer(

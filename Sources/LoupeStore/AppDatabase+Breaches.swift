@@ -110,13 +110,13 @@ extension AppDatabase {
         }
     }
 
-    /// The clocks of breaches the authority has not heard of yet, soonest deadline first.
-    static func breachClocks(_ db: Database, now: Date) throws -> [BreachClock] {
+    /// The breaches the authority has not heard of yet, soonest deadline first.
+    static func breachDeadlines(_ db: Database) throws -> [BreachDeadline] {
         try Row.fetchAll(db, sql: """
             SELECT publicId, discoveredAt FROM breach WHERE authorityNotifiedAt IS NULL ORDER BY discoveredAt
             """).map { row in
-            BreachClock(publicId: row["publicId"],
-                        deadline: (row["discoveredAt"] as Date).addingTimeInterval(Breach.authorityWindow), now: now)
+            BreachDeadline(publicId: row["publicId"],
+                           deadline: (row["discoveredAt"] as Date).addingTimeInterval(Breach.authorityWindow))
         }
     }
 

@@ -63,6 +63,7 @@ extension AppDatabase {
                                         + (($0["carrier"] as String?).map { " · \($0)" } ?? ""))
             }
             detail.consent = try Self.consentHistory(db, customerId: id)
+            detail.cookies = try Self.cookieState(db, customerId: id)
             detail.deviceEventCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deviceEvent WHERE customerId = ?", arguments: [id]) ?? 0
             detail.deviceEvents = try Row.fetchAll(db, sql: """
                 SELECT occurredAt, page, deviceModel, ip FROM deviceEvent WHERE customerId = ? ORDER BY occurredAt DESC LIMIT 50

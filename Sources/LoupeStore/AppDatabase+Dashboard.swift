@@ -27,8 +27,13 @@ extension AppDatabase {
                 WHERE closedAt IS NOT NULL AND closedAt >= ?
                 """, arguments: [policy.addingDays(-90, to: now)])
             let windowStart = policy.addingDays(-29, to: policy.startOfDay(now))
-            let received = try Date.fetchAll(
-                db, sql: "SELECT receivedAt FROM privacyRequest WHERE receivedAt >= ?", arguments: [windowStart])
+            // One person per customer (else per address or request): the chart obeys the analytics rule.
+            let received = try Row.fetchAll(db, sql: """
+                SELECT receivedAt, COALESCE('c' || customerId, 'e' || lower(subjectEmail), 'r' || id)
+                FROM privacyRequest WHERE receivedAt >= ?
+                """, arguments: [windowStart]).map { (date: $0[0] as Date, person: $0[1] as String) }
+            let k = try Self.analyticsK(db)
+            let intake = Dashboard.kAnonymousDailyCounts(received, days: 30, now: now, policy: policy, k: k)
             let lastSweep = try Self.setting(db, .lastSweep).flatMap(CivilTime.parseISO8601)
             // Counting what expires reads whole tables (17 s at 1,000,000 customers): the sweep counts it, dry or
             // real, and the dashboard shows that count with its time.
@@ -38,9 +43,12 @@ extension AppDatabase {
                 openByKind: RequestKind.allCases.map { (kind: $0, count: kindCounts[$0.rawValue] ?? 0) },
                 overdue: overdue, dueThisWeek: dueSoon, loadPerAgent: load, unassigned: unassigned,
                 medianDaysToClose: Dashboard.median(closeDays), closedLast90Days: closeDays.count,
-                intakeLast30Days: Dashboard.dailyCounts(received, days: 30, now: now, policy: policy),
+                intakeLast30Days: intake.counts,
                 lastSweep: lastSweep, retention: outlook?.categories ?? [], retentionCountedAt: outlook?.countedAt)
             dashboard.jobs = try Self.lastJobRuns(db)
+            dashboard.intakeHiddenDays = intake.hidden
+            dashboard.analyticsK = k
+            dashboard.breachDeadlines = try Self.breachDeadlines(db)
             return dashboard
         }
     }

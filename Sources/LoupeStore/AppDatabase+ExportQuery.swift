@@ -64,6 +64,13 @@ extension AppDatabase {
             addresses: addresses, orders: orders, deviceEvents: events, consentHistory: consents, feedback: feedback,
             privacyRequests: requests)
         export.staffNotes = notes
+        export.disclosures = try disclosuresAbout(db, customerId: customerId).filter { $0.withheldReason == nil }
+        export.consentPolicies = try Row.fetchAll(db, sql: """
+            SELECT version, effectiveAt, summary FROM policyVersion
+            WHERE version IN (SELECT DISTINCT policyVersion FROM consentEvent WHERE customerId = ?) ORDER BY effectiveAt
+            """, arguments: [customerId]).map {
+            AccessExport.PolicyQuote(version: $0["version"], effectiveAt: $0["effectiveAt"], summary: $0["summary"])
+        }
         return export
     }
 

@@ -15,7 +15,7 @@ extension AppDatabase {
     ) throws -> ImportReport {
         try importFile(kind: .customers, fileName: fileName, dryRun: dryRun, skipBadRows: skipBadRows, actor: actor, at: time,
                        next: next, progress: progress) { db, ledger, customer, line, report in
-            try self.upsert(db, customer, ledger: ledger, line: line, report: &report, at: time)
+            try self.upsert(db, customer, ledger: ledger, line: line, report: &report, actor: actor.userName, at: time)
         }
     }
 
@@ -71,7 +71,7 @@ extension AppDatabase {
     }
 
     private func upsert(_ db: Database, _ customer: ImportedCustomer, ledger: SuppressionLedger.Snapshot, line: Int,
-                        report: inout ImportReport, at time: Date) throws {
+                        report: inout ImportReport, actor: String, at time: Date) throws {
         // An erased person stays erased: the shop's export may still list them; Loupe never recreates, links or
         // rewrites them (the ledger knows them by any identifier they had).
         if let erased = try ledger.match(db, [.shopifyCustomer(customer.shopifyId), .email(customer.email),
@@ -125,6 +125,10 @@ extension AppDatabase {
             report.created += 1
         }
         try Self.importConsent(db, customer, customerId: customerId, isMinor: isMinor, line: line, report: &report, at: time)
+        if customer.globalPrivacyControl {
+            try Self.recordGlobalPrivacyControl(db, customerId: customerId, carriedBy: "import", actor: actor,
+                                                at: time)
+        }
     }
 
     /// The customer an export row updates: by Shopify's id, else by email, else (phone-only customers) by phone.

@@ -59,7 +59,9 @@ extension AppDatabase {
                     db, sql: "\(count) AND \(plainKey) \(order.reversed ? ">" : "<") \(marks)",
                     arguments: extraArguments + Self.keyArguments(first.key(for: order), order)) ?? 0
             }
-            return QueuePage(rows: rows, total: total, startIndex: startIndex)
+            var page = QueuePage(rows: rows, total: total, startIndex: startIndex)
+            page.breachDeadlines = try Self.breachDeadlines(db)
+            return page
         }
     }
 

@@ -56,6 +56,12 @@ extension AppDatabase {
                                        externalReference: webhook.externalReference).validated()
             let outcome = try self.recordExternal(db, draft, digest: digest, details: details, dryRun: dryRun,
                                                   actor: actor, at: time)
+            if webhook.globalPrivacyControl, case .created(let detail) = outcome,
+               let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?",
+                                                   arguments: [detail.summary.publicId]) {
+                try Self.recordGlobalPrivacyControl(db, customerId: customerId, carriedBy: "shopify webhook",
+                                                    actor: actor.userName, at: time)
+            }
             return .request(outcome, kind: kind)
         }
         return dryRun ? try read(body) : try write(body)

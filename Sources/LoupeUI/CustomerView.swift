@@ -60,8 +60,9 @@ enum CustomerView {
                 : [[Segment(" \(customer.addresses.count) address(es); m reveals them (audited).", .muted)]]
         case .orders: return entries(customer.orders, empty: "No orders.")
         case .consent:
-            guard !customer.consent.isEmpty else { return [[Segment(" No consent events.", .muted)]] }
-            return customer.consent.map { event in
+            let cookies = Self.cookieLines(customer.cookies, policy: policy)
+            guard !customer.consent.isEmpty else { return cookies + [[Segment(" No consent events.", .muted)]] }
+            return cookies + [[Segment(" Consent history", .header)]] + customer.consent.map { event in
                 [Segment(" " + policy.minuteString(event.at) + "  ", .muted),
                  Segment(event.purpose.padding(toLength: 18, withPad: " ", startingAt: 0)),
                  Segment(event.granted ? "granted   " : "withdrawn ", event.granted ? .ok : .dueSoon),
@@ -81,5 +82,17 @@ enum CustomerView {
                  Segment("  received " + policy.dayString(request.receivedAt), .muted)]
             }
         }
+    }
+
+    /// The cookie state per purpose (necessary always on), then a blank line; nothing when unknown.
+    static func cookieLines(_ cookies: CookieState?, policy: DeadlinePolicy) -> [[Segment]] {
+        guard let cookies else { return [] }
+        return [[Segment(" Cookies", .header)]] + cookies.entries.map { entry in
+            let since = entry.since.map { " since " + policy.dayString($0) } ?? ""
+            let version = entry.policyVersion.map { " · policy \($0)" } ?? ""
+            return [Segment(" " + entry.purpose.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)),
+                    Segment(entry.isOn ? "on " : "off", entry.isOn ? .ok : .dueSoon),
+                    Segment("\(since)  \(entry.source)\(version)", .muted)]
+        } + [[]]
     }
 }

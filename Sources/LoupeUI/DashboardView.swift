@@ -49,6 +49,10 @@ enum DashboardView {
             }
         }
         canvas.line(" median \(median) days from receipt to close (\(figures.closedLast90Days) closed in the last 90 days)", role: .text)
+        for deadline in figures.breachDeadlines {
+            let clock = deadline.clock(now: state.now)
+            canvas.line(" BREACH " + clock.phrase + " (by \(state.deadlines.minuteString(clock.deadline)))", role: .overdue)
+        }
         drawIntake(figures, state: state, into: &canvas)
         drawRetention(figures, state: state, into: &canvas)
         drawJobs(figures, state: state, into: &canvas)
@@ -57,7 +61,10 @@ enum DashboardView {
 
     private static func drawIntake(_ figures: Dashboard, state: AppState, into canvas: inout Canvas) {
         let intake = figures.intakeLast30Days
-        canvas.header(" INTAKE, LAST 30 DAYS · \(intake.reduce(0, +)) received, busiest day \(intake.max() ?? 0)")
+        let hidden = figures.intakeHiddenDays == 0 ? ""
+            : " · \(figures.intakeHiddenDays) days under k=\(figures.analyticsK) people shown as 0"
+        canvas.header(" INTAKE, LAST 30 DAYS · \(intake.reduce(0, +)) received on days shown, busiest day "
+                      + "\(intake.max() ?? 0)\(hidden)")
         canvas.line(" " + Chart.sparkline(intake, ascii: canvas.ascii) + "  sparkline", role: .text)
         // The columns take what the retention table (header, column titles, one line per category) and the jobs
         // (header and a line each) leave.

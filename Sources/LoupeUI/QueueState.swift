@@ -19,6 +19,8 @@ public struct QueueState: Equatable, Sendable {
     public var keepSelected: Int64?
     /// Whether the first slice has arrived.
     public var isLoaded = false
+    /// Breaches whose clock toward the authority runs (from the last read).
+    public var breachDeadlines: [BreachDeadline] = []
     /// The `/` filter applied to the list, if any.
     public var filter: QueueFilter?
     /// The list's order (`o` cycles the field, `O` reverses, `S` sorts by status).
@@ -84,6 +86,7 @@ public struct QueueState: Equatable, Sendable {
         rows = page.rows
         windowStart = page.startIndex
         total = page.total
+        breachDeadlines = page.breachDeadlines
         isLoaded = true
         var target = pendingTarget ?? cursor
         if let kept = keepSelected, let index = rows.firstIndex(where: { $0.id == kept }) {

@@ -18,6 +18,9 @@ enum QueueView {
             title = (scope == .open ? "Queue" : "Approvals") + " · filter \(filter.text) · \(queue.total) match\(queue.total == 1 ? "" : "es")"
         }
         if !queue.marks.isEmpty { title += " · \(queue.marks.count) marked" }
+        // A breach's 72-hour clock toward the authority, while it runs, is the first thing the team sees.
+        let clocks = queue.breachDeadlines.map { $0.clock(now: state.now).shortPhrase }
+        if !clocks.isEmpty { title = clocks.joined(separator: " · ") + " · " + title }
         Renderer.drawTitle(title,
                            right: "\(position) · \(state.actor.userName) (\(state.actor.role.rawValue))",
                            into: &buffer)
