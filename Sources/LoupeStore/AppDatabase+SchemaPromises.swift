@@ -59,6 +59,7 @@ extension AppDatabase {
                 peopleToldAt DATETIME,
                 peopleToldCount INTEGER
             );
+            CREATE INDEX breach_clockRunning ON breach(discoveredAt) WHERE authorityNotifiedAt IS NULL;
 
             CREATE TABLE processor (
                 name TEXT PRIMARY KEY NOT NULL,

@@ -100,7 +100,7 @@ import Testing
         let requestId = try database.writer.read { db in
             try Int64.fetchOne(db, sql: "SELECT requestId FROM outboxMessage WHERE id = ?", arguments: [message.id])!
         }
-        try database.writer.write { db in try AppDatabase.scrubMessages(db, requestIds: "[\(requestId)]") }
+        try database.writer.write { db in try AppDatabase.scrubMessages(db, requestIds: "[\(requestId)]", customerId: -1) }
         let kept = try database.outboxMessage(id: message.id)
         #expect(kept.status == .inDoubt && kept.toAddress == message.toAddress, "kept, and still answerable")
         let stored = try database.writer.read { db in

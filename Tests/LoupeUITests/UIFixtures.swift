@@ -27,6 +27,8 @@ func sampleQueue(count: Int) -> [RequestSummary] {
 /// Answers queue queries from an array the way the store does (keyset slices, total, start index).
 struct FakeQueueSource {
     var rows: [RequestSummary]
+    /// Breaches whose clock runs, as every page carries them.
+    var breachDeadlines: [BreachDeadline] = []
 
     func page(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil, order: QueueOrder = .urgency) -> QueuePage {
         let shown = (scope == .open ? rows.filter { $0.status.isOpen } : rows.filter { $0.status == .awaitingApproval })
@@ -43,7 +45,9 @@ struct FakeQueueSource {
         case .through(let key, let limit): slice = rows.filter { !before(key, $0.key(for: order)) }.suffix(limit)
         }
         let start = slice.first.map { first in rows.firstIndex { $0.id == first.id }! } ?? 0
-        return QueuePage(rows: Array(slice), total: rows.count, startIndex: start)
+        var page = QueuePage(rows: Array(slice), total: rows.count, startIndex: start)
+        page.breachDeadlines = breachDeadlines
+        return page
     }
 }
 
@@ -56,6 +60,8 @@ struct Harness {
     var fulfilled: [Fulfilment] = []
     /// What `.loadDashboard` answers.
     var dashboard = sampleDashboard()
+    /// The cookies `.loadCustomer` answers with.
+    var cookies: CookieState?
     /// What `.checkForChanges` answers: bump it to play another agent's change.
     var changeStamp: Int64 = 1
     /// What `.loadStaff` answers.
@@ -158,6 +164,7 @@ struct Harness {
                 detail.orders = [CustomerDetail.Entry(when: uiNow, text: "JDS-100001  delivered", detail: "129.90 EUR · DHL")]
                 detail.addresses = [CustomerDetail.Entry(when: nil, text: "shipping: Hauptstraße 1", detail: "10115 Berlin DE")]
                 detail.requests = Array(source.rows.prefix(3))
+                detail.cookies = cookies
                 pending += state.reduce(.customerLoaded(detail))
             case .checkForChanges:
                 pending += state.reduce(.changesChecked(changeStamp))
