@@ -26,7 +26,7 @@ struct AnalyticsExportCommand: ParsableCommand {
     }
 
     static func day(_ text: String, option: String) throws -> Date {
-        guard text.count == 10, let date = CivilTime.parseISO8601(text + "T00:00:00Z") else {
+        guard let date = CivilTime.parseDay(text) else {
             throw ValidationError("\(option) \(text) is not a day; write YYYY-MM-DD.")
         }
         return date

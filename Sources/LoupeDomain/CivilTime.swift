@@ -24,6 +24,12 @@ public enum CivilTime {
         return (year, month, day, rest / 3_600, rest % 3_600 / 60, rest % 60)
     }
 
+    /// The start (UTC) of the day `YYYY-MM-DD`, or nil when it is not a real day (2026-02-30 is refused).
+    public static func parseDay(_ text: String) -> Date? {
+        guard text.count == 10, let date = parseISO8601(text + "T00:00:00Z"), utcDay(date) == text else { return nil }
+        return date
+    }
+
     /// The UTC day of `date`, `YYYY-MM-DD`.
     public static func utcDay(_ date: Date) -> String {
         let parts = components(date)

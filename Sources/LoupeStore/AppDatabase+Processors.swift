@@ -9,8 +9,7 @@ extension AppDatabase {
         let name = try TextRules.validated(processor.name, field: "name")
         let contact = try TextRules.validated(processor.contact, field: "contact")
         let purpose = try TextRules.validated(processor.purpose, field: "purpose")
-        guard processor.agreementDate.count == 10, CivilTime.parseISO8601(processor.agreementDate + "T00:00:00Z") != nil
-        else {
+        guard CivilTime.parseDay(processor.agreementDate) != nil else {
             throw LoupeError(.invalidInput, "The agreement date “\(TextRules.printable(processor.agreementDate))” is "
                              + "not a day; write YYYY-MM-DD.")
         }
