@@ -94,10 +94,13 @@ struct SendOutbox: ParsableCommand {
     var maildir: String?
     @Option(help: ArgumentHelp("A sendmail-compatible program to pipe each message to (`-oi -t`).", valueName: "path"))
     var sendmail: String?
+    @Option(help: "Send at most this many (requests' messages first, then notices); the rest wait for the next run.")
+    var batch = 1_000
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        guard batch > 0 else { throw ValidationError("--batch \(batch): give a number of messages, 1 or more.") }
         if let sendmail, !FileManager.default.isExecutableFile(atPath: sendmail) {
             throw ValidationError("--sendmail \(sendmail) is not an executable file; give the full path, e.g. /usr/sbin/sendmail.")
         }
@@ -108,7 +111,8 @@ struct SendOutbox: ParsableCommand {
         try CommandContext.run(database) { context in
             let folder = maildir ?? DatabaseFiles(database.resolvedPath).mail
             let sender = OutboxSender(database: context.database, maildir: URL(fileURLWithPath: folder), sendmail: sendmail,
-                                      actor: context.actor, clock: Date.init, userNamed: maildir != nil)
+                                      actor: context.actor, clock: Date.init, userNamed: maildir != nil,
+                                      batchSize: batch)
             let report = try sender.run()
             failed = !report.failed.isEmpty
             if json { return try JSONOutput.print(report) }

@@ -20,6 +20,8 @@ struct OutboxSender {
     /// Whether the maildir is one the user named (`--maildir`): written with the user's own rights, owner-only.
     /// The default maildir is in the install's custody: the group's, folders 770 and files 640.
     var userNamed = false
+    /// How many messages one run sends at most (notices to many customers go in batches, run after run).
+    var batchSize = 1_000
     /// Who this sender is, for the lease on a message in flight: host, process and a random part.
     let owner = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
 
@@ -74,7 +76,7 @@ struct OutboxSender {
                              + "an admin runs `loupe settings privacy-address ADDRESS`. Nothing was sent.")
         }
         let from = try MailAddress(name: "jewelrydealshop privacy team", address: privacyAddress)
-        for message in try database.outbox() where message.status == .queued {
+        for message in try database.sendBatch(limit: batchSize) {
             guard let address = message.toAddress else {
                 let reason = "No email address on file: answer by letter or phone, then `loupe outbox mark-sent \(message.id)`."
                 try database.markFailed(id: message.id, error: reason, at: clock())

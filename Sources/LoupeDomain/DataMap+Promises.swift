@@ -2,6 +2,14 @@
 /// record of what was given to whom, linked to the pseudonymous customer after an erasure), the breach register
 /// and the processors (Loupe's own records), the policy's text, and the purpose of a device event.
 extension DataMap {
+    /// The order's columns the payment provider receives at checkout (policy section 3), and the disclosure field
+    /// each one is: the register records this share for every order.
+    public static let paymentProviderShare: [(column: String, field: DisclosureField)] = [
+        ("number", .orders), ("totalMinor", .orders), ("currency", .orders), ("billToName", .name),
+        ("billToAddress", .billingAddress), ("paymentMethod", .paymentDetails), ("cardBrand", .paymentDetails),
+        ("cardLast4", .paymentDetails), ("providerReference", .paymentDetails),
+    ]
+
     /// The disclosure register, the authorities' requests, breaches, processors and the new columns of older tables.
     static let promiseColumns: [DataColumn] = {
         var columns = ["id", "recipientKind", "recipient", "customerId", "orderId", "authorityRequestId", "fields",

@@ -83,6 +83,7 @@ public struct Disclosure: Equatable, Sendable, Codable {
         self.withheldReason = withheldReason
     }
 
-    /// What the payment provider receives with each order, as the data map classifies the order's columns.
-    public static let paymentProviderFields: [DisclosureField] = [.name, .billingAddress, .paymentDetails, .orders]
+    /// What the payment provider receives with each order, from the data map's `paymentProviderShare`.
+    public static let paymentProviderFields: [DisclosureField] = DataMap.paymentProviderShare.map(\.field)
+        .reduce(into: []) { fields, field in if !fields.contains(field) { fields.append(field) } }
 }

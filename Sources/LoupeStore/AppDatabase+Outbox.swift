@@ -97,6 +97,14 @@ extension AppDatabase {
         }
     }
 
+    /// The next batch to send: queued messages, those about a request first (they have the law's deadlines), then
+    /// notices to customers (a policy change may queue thousands), each oldest first; at most `limit`.
+    public func sendBatch(limit: Int) throws -> [OutboxMessage] {
+        try read { db in
+            try fetchMessages(db, "WHERE m.status = 'queued' ORDER BY m.requestId IS NULL, m.id LIMIT ?", [limit])
+        }
+    }
+
     /// One message, by number.
     public func outboxMessage(id: Int64) throws -> OutboxMessage {
         try read { db in try message(db, id: id) }

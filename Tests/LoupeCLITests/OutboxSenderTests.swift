@@ -43,6 +43,28 @@ import Testing
         OutboxSender(database: database, maildir: maildir, sendmail: sendmail, actor: ava, clock: Date.init)
     }
 
+    @Test func noticesGoInBatchesAfterTheRequestsMessages() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (database, message) = try database()
+        let max = try #require(try database.staffMember(userName: "max"))
+        let queued = try database.publishPolicy(version: "2099-01", effectiveAt: Date(), summary: "A purpose changes.",
+                                                fullText: "text", changesPurposes: true, actor: max, at: Date())
+        #expect(queued >= 2)
+        let later = try database.createRequest(NewRequest(kind: .access, email: "late.comer@example.com"), actor: ava,
+                                               at: Date()).summary.publicId
+        let laterMessage = try #require(try database.messages(publicId: later).last)
+        var batched = sender(database)
+        batched.batchSize = 2
+        let first = try batched.run()
+        #expect(first.sent == [message.id, laterMessage.id], "requests' messages first, even one queued after notices")
+        let second = try batched.run()
+        #expect(second.sent.count == 2 && Set(second.sent).isDisjoint(with: first.sent))
+        let files = try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path)
+        let notice = try files.map { try String(contentsOf: maildir.appendingPathComponent("new/\($0)"), encoding: .utf8) }
+            .first { $0.contains("Our privacy policy changes") }
+        #expect(notice?.contains("Auto-Submitted: auto-generated") == true)
+    }
+
     @Test func aSentMessageIsAMaildirFileThatPythonsEmailPackageReads() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (database, message) = try database()

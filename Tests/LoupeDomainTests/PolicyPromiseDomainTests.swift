@@ -116,6 +116,13 @@ import Testing
         #expect(!hostile.printed.contains("\u{1B}") && !hostile.printed.contains("\u{202E}"))
     }
 
+    @Test func section3_thePaymentProvidersShareIsMadeOfMappedOrderColumns() {
+        let orderColumns = Set(DataMap.columns.filter { $0.table == "customerOrder" }.map(\.column))
+        for share in DataMap.paymentProviderShare { #expect(orderColumns.contains(share.column), "\(share.column)") }
+        #expect(Disclosure.paymentProviderFields == [.orders, .name, .billingAddress, .paymentDetails])
+        #expect(!Disclosure.paymentProviderFields.contains(.phone) && !Disclosure.paymentProviderFields.contains(.email))
+    }
+
     @Test func section3_anAuthorityDisclosureNeedsASecondPersonWhoIsASupervisor() throws {
         let request = AuthorityRequest(publicId: "AR-2026-0001", authority: "Police", legalBasis: "CPP art. 60",
                                        reference: "R-1", customer: "C-000001", fieldsRequested: [.name, .orders],
