@@ -43,7 +43,10 @@ struct AnalyticsExportCommand: ParsableCommand {
                 at: context.now)
             if json { return try JSONOutput.print(export) }
             if csv { return print(Self.csv(export), terminator: "") }
-            print("Analytics \(export.from) to \(export.to) (UTC days); every row describes at least k=\(export.k) customers.")
+            print(
+                "Analytics \(export.from) to \(export.to) (UTC days); every row describes at least "
+                    + "k=\(export.k) customers."
+            )
             for (name, rows) in [("visits", export.visits), ("orders", export.orders)] {
                 print("\n\(name): \(rows.count) rows; \(export.daysWithheld[name] ?? 0) days under k left out")
                 for row in rows {
@@ -58,19 +61,22 @@ struct AnalyticsExportCommand: ParsableCommand {
         var lines = ["table,day,country,device,browser,valueBand,count,customers"]
         for row in export.visits {
             let cell = row.isOther ? ["other", "other", "other"] : row.cell
-            lines.append((["visits", row.day] + cell + ["", String(row.count), String(row.customers)]).map(field)
-                .joined(separator: ","))
+            lines.append(
+                (["visits", row.day] + cell + ["", String(row.count), String(row.customers)]).map(field)
+                    .joined(separator: ","))
         }
         for row in export.orders {
             let cell = row.isOther ? ["other", "other"] : row.cell
-            lines.append((["orders", row.day, cell[0], "", "", cell[1], String(row.count), String(row.customers)])
-                .map(field).joined(separator: ","))
+            lines.append(
+                (["orders", row.day, cell[0], "", "", cell[1], String(row.count), String(row.customers)])
+                    .map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        text.contains(where: { $0 == "," || $0 == "\"" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             : text
     }
 }

@@ -7,8 +7,10 @@ import LoupeStore
 struct BreachesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breaches", abstract: "Record personal data breaches and the 72-hour notice to the authority.",
-        subcommands: [NewBreach.self, ListBreaches.self, NotifyAuthority.self, DecideBreachNotice.self,
-                      TellBreachAffected.self])
+        subcommands: [
+            NewBreach.self, ListBreaches.self, NotifyAuthority.self, DecideBreachNotice.self,
+            TellBreachAffected.self,
+        ])
 }
 
 struct NewBreach: ParsableCommand {
@@ -54,12 +56,16 @@ struct ListBreaches: ParsableCommand {
             if breaches.isEmpty { print("No breaches recorded.") }
             let policy = try context.database.deadlinePolicy()
             for breach in breaches {
-                let authority = breach.clock(now: context.now)?.phrase
+                let authority =
+                    breach.clock(now: context.now)?.phrase
                     ?? "authority told \(policy.minuteString(breach.authorityNotifiedAt!))"
-                let people = breach.peopleToldAt.map { _ in "\(breach.peopleToldCount ?? 0) people told" }
+                let people =
+                    breach.peopleToldAt.map { _ in "\(breach.peopleToldCount ?? 0) people told" }
                     ?? breach.peopleDecision.map { "decided: \($0)" } ?? "people: no decision yet"
-                print("\(breach.publicId)  discovered \(policy.minuteString(breach.discoveredAt))  ~\(breach.approximatePeople) "
-                      + "people  \(breach.categories.map(\.key).joined(separator: ","))  \(authority)  \(people)")
+                print(
+                    "\(breach.publicId)  discovered \(policy.minuteString(breach.discoveredAt))  "
+                        + "~\(breach.approximatePeople) "
+                        + "people  \(breach.categories.map(\.key).joined(separator: ","))  \(authority)  \(people)")
                 print("    \(TextRules.inert(breach.description))")
             }
         }
@@ -90,7 +96,8 @@ struct DecideBreachNotice: ParsableCommand {
 
     @Argument(help: "The breach, e.g. BR-2026-01.") var id: String
     @Flag(help: "Tell them (Art. 34: a high risk to them).") var tell = false
-    @Flag(name: .customLong("do-not-tell"), help: "Do not tell them (say why: no high risk, or the data was unreadable).")
+    @Flag(
+        name: .customLong("do-not-tell"), help: "Do not tell them (say why: no high risk, or the data was unreadable).")
     var doNotTell = false
     @Option(help: "Why.") var reason: String
     @OptionGroup var database: DatabaseOptions
@@ -103,8 +110,11 @@ struct DecideBreachNotice: ParsableCommand {
         try CommandContext.run(database) { context in
             let breach = try context.database.decideBreachNotice(
                 publicId: id, tell: tell, reason: reason, actor: context.actor, at: context.now)
-            print("\(breach.publicId): " + (tell ? "the people will be told (loupe breaches tell \(breach.publicId))."
-                                                   : "the people are not told; the reason is recorded."))
+            print(
+                "\(breach.publicId): "
+                    + (tell
+                        ? "the people will be told (loupe breaches tell \(breach.publicId))."
+                        : "the people are not told; the reason is recorded."))
         }
     }
 }

@@ -35,8 +35,9 @@ struct CustomerCookies: ParsableCommand {
                 let deleted = try context.database.setCookies(
                     customerPublicId: customer, purpose: purpose, on: on, source: source, actor: context.actor,
                     at: context.now)
-                print("\(purpose.rawValue) cookies \(on ? "on" : "off")"
-                      + (deleted > 0 ? "; \(deleted) analytics device events deleted" : ""))
+                print(
+                    "\(purpose.rawValue) cookies \(on ? "on" : "off")"
+                        + (deleted > 0 ? "; \(deleted) analytics device events deleted" : ""))
             }
             let state = try context.database.cookieState(customerPublicId: customer)
             if json { return try JSONOutput.print(state) }
@@ -44,8 +45,9 @@ struct CustomerCookies: ParsableCommand {
             for entry in state.entries {
                 let since = entry.since.map { " since \(policy.dayString($0))" } ?? ""
                 let version = entry.policyVersion.map { ", policy \($0)" } ?? ""
-                print("\(entry.purpose.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                      + "\(entry.isOn ? "on " : "off")\(since) (\(TextRules.inert(entry.source))\(version))")
+                print(
+                    "\(entry.purpose.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
+                        + "\(entry.isOn ? "on " : "off")\(since) (\(TextRules.inert(entry.source))\(version))")
             }
         }
     }

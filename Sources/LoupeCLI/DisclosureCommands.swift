@@ -22,8 +22,9 @@ struct CourierLabelCommand: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let printed = try context.database.courierLabel(orderNumber: order, carrier: carrier, actor: context.actor,
-                                                            at: context.now)
+            let printed = try context.database.courierLabel(
+                orderNumber: order, carrier: carrier, actor: context.actor,
+                at: context.now)
             if json { return try JSONOutput.print(printed.label) }
             print(printed.label.printed)
             print("-- disclosed to \(TextRules.inert(printed.courier)); recorded in the disclosure register")
@@ -49,11 +50,14 @@ struct DisclosuresCommand: ParsableCommand {
             let policy = try context.database.deadlinePolicy()
             if entries.isEmpty { print("No disclosures recorded.") }
             for entry in entries {
-                let about = [entry.customer, entry.order, entry.authorityRequest].compactMap { $0 }.joined(separator: " ")
-                let withheld = entry.withheldReason.map { "  [withheld from the subject: \(TextRules.inert($0))]" } ?? ""
-                print("\(policy.minuteString(entry.disclosedAt))  \(entry.recipientKind.phrase): "
-                      + "\(TextRules.inert(entry.recipient))  \(about)  \(DisclosureField.listText(entry.fields))"
-                      + "  by \(entry.disclosedBy)\(withheld)")
+                let about = [entry.customer, entry.order, entry.authorityRequest].compactMap { $0 }.joined(
+                    separator: " ")
+                let withheld =
+                    entry.withheldReason.map { "  [withheld from the subject: \(TextRules.inert($0))]" } ?? ""
+                print(
+                    "\(policy.minuteString(entry.disclosedAt))  \(entry.recipientKind.phrase): "
+                        + "\(TextRules.inert(entry.recipient))  \(about)  \(DisclosureField.listText(entry.fields))"
+                        + "  by \(entry.disclosedBy)\(withheld)")
             }
         }
     }
@@ -63,8 +67,10 @@ struct DisclosuresCommand: ParsableCommand {
 struct AuthorityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "authority", abstract: "Record and decide authorities' requests for a customer's data.",
-        subcommands: [NewAuthorityRequest.self, ApproveAuthorityRequest.self, RefuseAuthorityRequest.self,
-                      ListAuthorityRequests.self])
+        subcommands: [
+            NewAuthorityRequest.self, ApproveAuthorityRequest.self, RefuseAuthorityRequest.self,
+            ListAuthorityRequests.self,
+        ])
 }
 
 struct NewAuthorityRequest: ParsableCommand {
@@ -86,15 +92,17 @@ struct NewAuthorityRequest: ParsableCommand {
             let request = try context.database.recordAuthorityRequest(
                 authority: authority, legalBasis: basis, reference: reference, customerPublicId: customer,
                 fields: fields, secrecyReason: secret, actor: context.actor, at: context.now)
-            print("\(request.publicId) recorded; awaiting a supervisor's approval (loupe authority approve "
-                  + "\(request.publicId)).")
+            print(
+                "\(request.publicId) recorded; awaiting a supervisor's approval (loupe authority approve "
+                    + "\(request.publicId)).")
         }
     }
 }
 
 struct ApproveAuthorityRequest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approve", abstract: "Approve and record the disclosure (supervisors; not the one who recorded it).")
+        commandName: "approve",
+        abstract: "Approve and record the disclosure (supervisors; not the one who recorded it).")
 
     @Argument(help: "The request, e.g. AR-2026-0001.") var id: String
     @Option(help: "Disclose only these of the fields asked for.") var fields: String?
@@ -107,7 +115,8 @@ struct ApproveAuthorityRequest: ParsableCommand {
             let decided = try context.database.decideAuthorityRequest(
                 publicId: id, approve: true, fields: fields, note: note, actor: context.actor, at: context.now)
             for (field, value) in decided.handedOver { print("\(field.rawValue): \(TextRules.inert(value))") }
-            let told = decided.request.secrecyReason == nil
+            let told =
+                decided.request.secrecyReason == nil
                 ? "the subject is told through the outbox" : "the subject is not told: the law forbids it (recorded)"
             print("-- \(decided.request.publicId) disclosed to \(TextRules.inert(decided.request.authority)); \(told).")
         }
@@ -144,10 +153,11 @@ struct ListAuthorityRequests: ParsableCommand {
             if requests.isEmpty { print("No authority requests.") }
             let policy = try context.database.deadlinePolicy()
             for request in requests {
-                print("\(request.publicId)  \(request.status.rawValue)  \(policy.dayString(request.receivedAt))  "
-                      + "\(TextRules.inert(request.authority)) (\(TextRules.inert(request.reference)))  "
-                      + "\(request.customer)  \(DisclosureField.listText(request.fieldsRequested))  "
-                      + "recorded by \(request.proposedBy)" + (request.decidedBy.map { ", decided by \($0)" } ?? ""))
+                print(
+                    "\(request.publicId)  \(request.status.rawValue)  \(policy.dayString(request.receivedAt))  "
+                        + "\(TextRules.inert(request.authority)) (\(TextRules.inert(request.reference)))  "
+                        + "\(request.customer)  \(DisclosureField.listText(request.fieldsRequested))  "
+                        + "recorded by \(request.proposedBy)" + (request.decidedBy.map { ", decided by \($0)" } ?? ""))
             }
         }
     }

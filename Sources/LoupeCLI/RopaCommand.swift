@@ -7,7 +7,8 @@ import LoupeStore
 struct RopaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ropa",
-        abstract: "Write the record of processing activities: categories, purposes, retention, processors, disclosures.")
+        abstract: "Write the record of processing activities: categories, purposes, retention, processors, disclosures."
+    )
 
     @Flag(help: "Markdown (the default).") var markdown = false
     @Flag(help: "JSON.") var json = false
@@ -45,8 +46,9 @@ struct AddProcessor: ParsableCommand {
 
     func run() throws {
         guard let kind = Processor.Kind(rawValue: kind) else {
-            throw ValidationError("--kind \(kind) is not one of: "
-                                  + Processor.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            throw ValidationError(
+                "--kind \(kind) is not one of: "
+                    + Processor.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
         try CommandContext.run(database) { context in
             try context.database.addProcessor(
@@ -69,8 +71,10 @@ struct ListProcessors: ParsableCommand {
             if json { return try JSONOutput.print(processors) }
             if processors.isEmpty { print("No processors listed; add them with `loupe processors add`.") }
             for processor in processors {
-                print("\(TextRules.inert(processor.name))  \(processor.kind.rawValue)  agreement \(processor.agreementDate)  "
-                      + "\(TextRules.inert(processor.contact))  \(TextRules.inert(processor.purpose))")
+                print(
+                    "\(TextRules.inert(processor.name))  \(processor.kind.rawValue)  "
+                        + "agreement \(processor.agreementDate)  "
+                        + "\(TextRules.inert(processor.contact))  \(TextRules.inert(processor.purpose))")
             }
         }
     }

@@ -25,9 +25,11 @@ public struct AuthorityRequest: Equatable, Sendable, Codable {
     public var decisionNote: String?
 
     /// Makes a request value.
-    public init(publicId: String, authority: String, legalBasis: String, reference: String, customer: String,
-                fieldsRequested: [DisclosureField], secrecyReason: String?, status: Status, proposedBy: String,
-                receivedAt: Date, decidedBy: String? = nil, decidedAt: Date? = nil, decisionNote: String? = nil) {
+    public init(
+        publicId: String, authority: String, legalBasis: String, reference: String, customer: String,
+        fieldsRequested: [DisclosureField], secrecyReason: String?, status: Status, proposedBy: String,
+        receivedAt: Date, decidedBy: String? = nil, decidedAt: Date? = nil, decisionNote: String? = nil
+    ) {
         self.publicId = publicId
         self.authority = authority
         self.legalBasis = legalBasis
@@ -50,15 +52,20 @@ public struct AuthorityRequest: Equatable, Sendable, Codable {
             throw LoupeError(.notAllowed, "\(publicId) was already \(status.rawValue); a decision is made once.")
         }
         guard actor.role == .supervisor || actor.role == .admin else {
-            throw LoupeError(.notAllowed, "Only a supervisor approves a disclosure to an authority; ask one to "
-                             + "run `loupe authority approve \(publicId)`.")
+            throw LoupeError(
+                .notAllowed,
+                "Only a supervisor approves a disclosure to an authority; ask one to "
+                    + "run `loupe authority approve \(publicId)`.")
         }
         guard actor.userName != proposedBy else {
-            throw LoupeError(.notAllowed, "\(publicId) was recorded by you; a second person must approve it (four eyes).")
+            throw LoupeError(
+                .notAllowed, "\(publicId) was recorded by you; a second person must approve it (four eyes).")
         }
         if let fields, let extra = fields.first(where: { !fieldsRequested.contains($0) }) {
-            throw LoupeError(.invalidInput, "\(extra.rawValue) was not asked for; disclose only fields in the request: "
-                             + DisclosureField.listText(fieldsRequested) + ".")
+            throw LoupeError(
+                .invalidInput,
+                "\(extra.rawValue) was not asked for; disclose only fields in the request: "
+                    + DisclosureField.listText(fieldsRequested) + ".")
         }
     }
 }

@@ -18,10 +18,12 @@ public struct Breach: Equatable, Sendable, Codable {
     public var peopleToldCount: Int?
 
     /// Makes a breach value.
-    public init(publicId: String, description: String, categories: [DataCategory], approximatePeople: Int,
-                discoveredAt: Date, recordedBy: String, authorityNotifiedAt: Date? = nil,
-                authorityReference: String? = nil, peopleDecision: String? = nil,
-                peopleDecisionReason: String? = nil, peopleToldAt: Date? = nil, peopleToldCount: Int? = nil) {
+    public init(
+        publicId: String, description: String, categories: [DataCategory], approximatePeople: Int,
+        discoveredAt: Date, recordedBy: String, authorityNotifiedAt: Date? = nil,
+        authorityReference: String? = nil, peopleDecision: String? = nil,
+        peopleDecisionReason: String? = nil, peopleToldAt: Date? = nil, peopleToldCount: Int? = nil
+    ) {
         self.publicId = publicId
         self.description = description
         self.categories = categories
@@ -87,7 +89,9 @@ public struct BreachClock: Equatable, Sendable {
 
     /// `BR-2026-01: 41h left to tell the authority`, or `… 5h late`.
     public var phrase: String {
-        isLate ? "\(publicId): authority notice \(-hoursLeft)h late" : "\(publicId): \(hoursLeft)h left to tell the authority"
+        isLate
+            ? "\(publicId): authority notice \(-hoursLeft)h late"
+            : "\(publicId): \(hoursLeft)h left to tell the authority"
     }
 }
 
@@ -98,8 +102,10 @@ extension DataCategory {
     /// The category named `key`, or an error listing the names.
     public static func parse(key: String) throws -> DataCategory {
         guard let found = allCases.first(where: { $0.key == key.trimmingCharacters(in: .whitespaces) }) else {
-            throw LoupeError(.invalidInput, "Unknown category “\(TextRules.printable(key))”; use one of: "
-                             + allCases.map(\.key).joined(separator: ", ") + ".")
+            throw LoupeError(
+                .invalidInput,
+                "Unknown category “\(TextRules.printable(key))”; use one of: "
+                    + allCases.map(\.key).joined(separator: ", ") + ".")
         }
         return found
     }

@@ -44,16 +44,18 @@ public struct CookieState: Equatable, Sendable, Codable {
     public static func from(
         lastEvents: [ConsentPurpose: (granted: Bool, at: Date, source: String, version: String?)]
     ) -> CookieState {
-        CookieState(entries: CookiePurpose.allCases.map { purpose in
-            guard let consent = purpose.consent else {
-                return Entry(purpose: purpose, isOn: true, since: nil, source: "always on", policyVersion: nil)
-            }
-            guard let last = lastEvents[consent] else {
-                return Entry(purpose: purpose, isOn: false, since: nil, source: "never asked", policyVersion: nil)
-            }
-            return Entry(purpose: purpose, isOn: last.granted, since: last.at, source: last.source,
-                         policyVersion: last.version)
-        })
+        CookieState(
+            entries: CookiePurpose.allCases.map { purpose in
+                guard let consent = purpose.consent else {
+                    return Entry(purpose: purpose, isOn: true, since: nil, source: "always on", policyVersion: nil)
+                }
+                guard let last = lastEvents[consent] else {
+                    return Entry(purpose: purpose, isOn: false, since: nil, source: "never asked", policyVersion: nil)
+                }
+                return Entry(
+                    purpose: purpose, isOn: last.granted, since: last.at, source: last.source,
+                    policyVersion: last.version)
+            })
     }
 
     /// The source a Global Privacy Control signal is recorded with.

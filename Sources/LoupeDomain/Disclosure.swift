@@ -16,13 +16,16 @@ public enum DisclosureField: String, CaseIterable, Codable, Sendable {
     public static func parseList(_ text: String) throws -> [DisclosureField] {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else {
-            throw LoupeError(.invalidInput, "Name at least one field: \(allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw LoupeError(
+                .invalidInput, "Name at least one field: \(allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         var fields: [DisclosureField] = []
         for name in names {
             guard let field = DisclosureField(rawValue: name) else {
-                throw LoupeError(.invalidInput, "Unknown field “\(TextRules.inert(name))”; use one of: "
-                                 + allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                throw LoupeError(
+                    .invalidInput,
+                    "Unknown field “\(TextRules.inert(name))”; use one of: "
+                        + allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }
             if !fields.contains(field) { fields.append(field) }
         }
@@ -69,9 +72,11 @@ public struct Disclosure: Equatable, Sendable, Codable {
     public var withheldReason: String?
 
     /// Makes an entry.
-    public init(recipientKind: RecipientKind, recipient: String, customer: String?, order: String?,
-                authorityRequest: String?, fields: [DisclosureField], disclosedAt: Date, disclosedBy: String,
-                withheldReason: String?) {
+    public init(
+        recipientKind: RecipientKind, recipient: String, customer: String?, order: String?,
+        authorityRequest: String?, fields: [DisclosureField], disclosedAt: Date, disclosedBy: String,
+        withheldReason: String?
+    ) {
         self.recipientKind = recipientKind
         self.recipient = recipient
         self.customer = customer

@@ -67,12 +67,15 @@ public enum KAnonymity {
             other.append(smallest)
         }
         var rows = published.map {
-            AnalyticsRow(day: day, cell: $0, count: cells[$0]!.count, customers: cells[$0]!.customers.count,
-                         isOther: false)
+            AnalyticsRow(
+                day: day, cell: $0, count: cells[$0]!.count, customers: cells[$0]!.customers.count,
+                isOther: false)
         }
         if !other.isEmpty {
-            rows.append(AnalyticsRow(day: day, cell: [], count: other.reduce(0) { $0 + cells[$1]!.count },
-                                     customers: otherCustomers(), isOther: true))
+            rows.append(
+                AnalyticsRow(
+                    day: day, cell: [], count: other.reduce(0) { $0 + cells[$1]!.count },
+                    customers: otherCustomers(), isOther: true))
         }
         return rows
     }

@@ -56,7 +56,10 @@ public enum PrivacyPolicy {
         var items: [String] = []
         var inSection = false
         for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if line.hasPrefix("## ") { inSection = line == collectedHeading; continue }
+            if line.hasPrefix("## ") {
+                inSection = line == collectedHeading
+                continue
+            }
             guard inSection, line.hasPrefix("- ") else { continue }
             var bullet = String(line.dropFirst(2))
             while let open = bullet.firstIndex(of: "("), let close = bullet[open...].firstIndex(of: ")") {

@@ -64,8 +64,10 @@ public struct RecordOfProcessing: Equatable, Sendable, Codable {
     public var disclosures: [DisclosureSummary]
 
     /// Builds the record. `retentionDays` gives each retention category's period as configured.
-    public init(controller: String, contact: String, processors: [Processor], disclosures: [DisclosureSummary],
-                retentionDays: [RetentionCategory: Int]) {
+    public init(
+        controller: String, contact: String, processors: [Processor], disclosures: [DisclosureSummary],
+        retentionDays: [RetentionCategory: Int]
+    ) {
         self.controller = controller
         self.contact = contact
         self.processors = processors
@@ -82,13 +84,17 @@ public struct RecordOfProcessing: Equatable, Sendable, Codable {
             let periods = retention.map { key in
                 RetentionCategory(rawValue: key).flatMap { retentionDays[$0] }.map { "\(key): \($0) days" } ?? key
             }
-            let recipients = processors.filter { $0.kind.receives.contains(category) }.map(\.name)
-                + (category == .disclosures ? [] : disclosures.filter { $0.recipientKind == .authority }
-                    .filter { summary in summary.fields.contains { $0.category == category } }.map(\.recipient))
-            return ProcessingActivity(category: category.rawValue, purposes: category.purposes,
-                                      legalBasis: category.legalBasis, recipients: recipients,
-                                      retention: periods.isEmpty ? ["as long as the account exists"] : periods,
-                                      tables: tables)
+            let recipients =
+                processors.filter { $0.kind.receives.contains(category) }.map(\.name)
+                + (category == .disclosures
+                    ? []
+                    : disclosures.filter { $0.recipientKind == .authority }
+                        .filter { summary in summary.fields.contains { $0.category == category } }.map(\.recipient))
+            return ProcessingActivity(
+                category: category.rawValue, purposes: category.purposes,
+                legalBasis: category.legalBasis, recipients: recipients,
+                retention: periods.isEmpty ? ["as long as the account exists"] : periods,
+                tables: tables)
         }
     }
 }

@@ -7,7 +7,8 @@ public enum VisitDimensions {
         if agent.contains("ipad") || agent.contains("tablet") { return "tablet" }
         if agent.contains("android") && !agent.contains("mobile") { return "tablet" }
         if agent.contains("iphone") || agent.contains("mobile") || agent.contains("android") { return "mobile" }
-        if agent.contains("windows") || agent.contains("macintosh") || agent.contains("x11") || agent.contains("linux") {
+        let desktops = ["windows", "macintosh", "x11", "linux"]
+        if desktops.contains(where: agent.contains) {
             return "desktop"
         }
         return "unknown"
@@ -17,21 +18,24 @@ public enum VisitDimensions {
     /// browser names the ones it derives from).
     public static func browserFamily(userAgent: String?) -> String {
         guard let agent = userAgent?.lowercased(), !agent.isEmpty else { return "other" }
-        let families: [(String, String)] = [("edg/", "Edge"), ("opr/", "Opera"), ("samsungbrowser", "Samsung Internet"),
-                                            ("firefox", "Firefox"), ("fxios", "Firefox"), ("crios", "Chrome"),
-                                            ("chrome", "Chrome"), ("safari", "Safari")]
+        let families: [(String, String)] = [
+            ("edg/", "Edge"), ("opr/", "Opera"), ("samsungbrowser", "Samsung Internet"),
+            ("firefox", "Firefox"), ("fxios", "Firefox"), ("crios", "Chrome"),
+            ("chrome", "Chrome"), ("safari", "Safari"),
+        ]
         return families.first { agent.contains($0.0) }?.1 ?? "other"
     }
 
     /// The band of an order's total: `EUR <50`, `EUR 50–199`, `EUR 200–999`, `EUR 1000+` (in major units).
     public static func valueBand(totalMinor: Int64, currency: String) -> String {
         let major = totalMinor / 100
-        let band = switch major {
-        case ..<50: "<50"
-        case 50..<200: "50–199"
-        case 200..<1_000: "200–999"
-        default: "1000+"
-        }
+        let band =
+            switch major {
+            case ..<50: "<50"
+            case 50..<200: "50–199"
+            case 200..<1_000: "200–999"
+            default: "1000+"
+            }
         return "\(currency) \(band)"
     }
 

@@ -33,20 +33,24 @@ extension AppDatabase {
     /// Sets `k` (admins; at least 2: a cell of one customer is that customer). Audited.
     public func setAnalyticsK(_ k: Int, actor: StaffMember, at time: Date) throws {
         guard (2...1_000).contains(k) else {
-            throw LoupeError(.invalidInput, "k is \(k); give a number from 2 to 1000 (a cell of one customer is that customer).")
+            throw LoupeError(
+                .invalidInput, "k is \(k); give a number from 2 to 1000 (a cell of one customer is that customer).")
         }
         try write { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor), to: "set the analytics threshold")
             try Self.setSetting(db, .analyticsK, String(k))
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .analyticsKSet, target: "settings",
-                                details: ["k": String(k)])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .analyticsKSet, target: "settings",
+                details: ["k": String(k)])
         }
     }
 
     /// The one door through which shop analytics get data: counts by day, country, device type, browser family
     /// and order value band, nothing else, every row describing at least `k` customers (`KAnonymity`). Days are
     /// read one at a time, so memory stays that of one day. Audited (the period, `k` and the rows published).
-    public func analyticsExport(fromDay: Date, toDay: Date, actor: StaffMember, at time: Date) throws -> AnalyticsExport {
+    public func analyticsExport(
+        fromDay: Date, toDay: Date, actor: StaffMember, at time: Date
+    ) throws -> AnalyticsExport {
         guard fromDay <= toDay else {
             throw LoupeError(.invalidInput, "--from is after --to; give the first day, then the last.")
         }
@@ -57,36 +61,53 @@ extension AppDatabase {
             let country = """
                 (SELECT a.country FROM address a WHERE a.customerId = %@ AND a.kind = 'shipping' ORDER BY a.id LIMIT 1)
                 """
-            let visits = try Self.publishByDay(db, sql: """
-                SELECT date(e.occurredAt) AS day, \(String(format: country, "e.customerId")) AS country, e.userAgent,
-                    CAST(e.customerId AS TEXT) AS who, COUNT(*) AS n
-                FROM deviceEvent e
-                WHERE e.purpose = 'analytics' AND e.customerId IS NOT NULL AND e.occurredAt >= ? AND e.occurredAt < ?
-                GROUP BY day, e.customerId, e.userAgent ORDER BY day
-                """, arguments: [fromDay, end], k: k) { row in
+            let visits = try Self.publishByDay(
+                db,
+                sql: """
+                    SELECT date(e.occurredAt) AS day, \(String(format: country, "e.customerId")) AS country,
+                        e.userAgent,
+                        CAST(e.customerId AS TEXT) AS who, COUNT(*) AS n
+                    FROM deviceEvent e
+                    WHERE e.purpose = 'analytics' AND e.customerId IS NOT NULL
+                        AND e.occurredAt >= ? AND e.occurredAt < ?
+                    GROUP BY day, e.customerId, e.userAgent ORDER BY day
+                    """, arguments: [fromDay, end], k: k
+            ) { row in
                 let agent: String? = row["userAgent"]
-                return [VisitDimensions.country(row["country"]), VisitDimensions.deviceType(userAgent: agent),
-                        VisitDimensions.browserFamily(userAgent: agent)]
+                return [
+                    VisitDimensions.country(row["country"]), VisitDimensions.deviceType(userAgent: agent),
+                    VisitDimensions.browserFamily(userAgent: agent),
+                ]
             }
-            let orders = try Self.publishByDay(db, sql: """
-                SELECT date(o.placedAt) AS day, \(String(format: country, "o.customerId")) AS country, o.totalMinor,
-                    o.currency, COALESCE(CAST(o.customerId AS TEXT), 'guest:' || lower(o.guestEmail)) AS who,
-                    COUNT(*) AS n
-                FROM customerOrder o
-                WHERE o.placedAt >= ? AND o.placedAt < ? AND (o.customerId IS NOT NULL OR o.guestEmail IS NOT NULL)
-                GROUP BY day, who, o.totalMinor, o.currency ORDER BY day
-                """, arguments: [fromDay, end], k: k) { row in
-                [VisitDimensions.country(row["country"]),
-                 VisitDimensions.valueBand(totalMinor: row["totalMinor"], currency: row["currency"])]
+            let orders = try Self.publishByDay(
+                db,
+                sql: """
+                    SELECT date(o.placedAt) AS day, \(String(format: country, "o.customerId")) AS country,
+                        o.totalMinor,
+                        o.currency, COALESCE(CAST(o.customerId AS TEXT), 'guest:' || lower(o.guestEmail)) AS who,
+                        COUNT(*) AS n
+                    FROM customerOrder o
+                    WHERE o.placedAt >= ? AND o.placedAt < ? AND (o.customerId IS NOT NULL OR o.guestEmail IS NOT NULL)
+                    GROUP BY day, who, o.totalMinor, o.currency ORDER BY day
+                    """, arguments: [fromDay, end], k: k
+            ) { row in
+                [
+                    VisitDimensions.country(row["country"]),
+                    VisitDimensions.valueBand(totalMinor: row["totalMinor"], currency: row["currency"]),
+                ]
             }
-            return AnalyticsExport(from: CivilTime.utcDay(fromDay), to: CivilTime.utcDay(toDay), k: k,
-                                   visits: visits.rows, orders: orders.rows,
-                                   daysWithheld: ["visits": visits.withheld, "orders": orders.withheld])
+            return AnalyticsExport(
+                from: CivilTime.utcDay(fromDay), to: CivilTime.utcDay(toDay), k: k,
+                visits: visits.rows, orders: orders.rows,
+                daysWithheld: ["visits": visits.withheld, "orders": orders.withheld])
         }
         try write { db in
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .analyticsExported, target: "analytics",
-                                details: ["from": export.from, "to": export.to, "k": String(export.k),
-                                          "rows": String(export.visits.count + export.orders.count)])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .analyticsExported, target: "analytics",
+                details: [
+                    "from": export.from, "to": export.to, "k": String(export.k),
+                    "rows": String(export.visits.count + export.orders.count),
+                ])
         }
         export.visits.sort { ($0.day, $0.isOther ? 1 : 0) < ($1.day, $1.isOther ? 1 : 0) }
         return export
@@ -115,7 +136,8 @@ extension AppDatabase {
                 flush()
                 day = rowDay
             }
-            observations.append(AnalyticsObservation(day: rowDay, cell: cell(row), customer: row["who"], count: row["n"]))
+            observations.append(
+                AnalyticsObservation(day: rowDay, cell: cell(row), customer: row["who"], count: row["n"]))
         }
         flush()
         return (rows, withheld)

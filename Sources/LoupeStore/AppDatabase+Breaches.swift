@@ -5,38 +5,52 @@ import LoupeDomain
 extension AppDatabase {
     /// Records a personal data breach: what happened, the categories of data and about how many people, and when
     /// the shop became aware (the 72-hour clock starts then). One transaction, audited.
-    public func recordBreach(description: String, categories: [DataCategory], approximatePeople: Int,
-                             discoveredAt: Date, actor: StaffMember, at time: Date) throws -> Breach {
+    public func recordBreach(
+        description: String, categories: [DataCategory], approximatePeople: Int,
+        discoveredAt: Date, actor: StaffMember, at time: Date
+    ) throws -> Breach {
         let description = try TextRules.validated(description, field: "description")
         guard !categories.isEmpty else {
             throw LoupeError(.invalidInput, "Name the categories of data concerned (--categories identity,payment).")
         }
         guard approximatePeople >= 0 else {
-            throw LoupeError(.invalidInput, "The number of people is \(approximatePeople); give an estimate of 0 or more.")
+            throw LoupeError(
+                .invalidInput, "The number of people is \(approximatePeople); give an estimate of 0 or more.")
         }
         guard discoveredAt <= time else {
-            throw LoupeError(.invalidInput, "The breach is said to be discovered in the future; give when the shop learnt of it.")
+            throw LoupeError(
+                .invalidInput, "The breach is said to be discovered in the future; give when the shop learnt of it.")
         }
         return try write { db in
             _ = try Self.freshActor(db, actor)
             let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM breach") ?? 0) + 1
             let year = try Self.deadlinePolicy(db).dayString(time).prefix(4)
             let publicId = String(format: "BR-%@-%02lld", String(year), sequence)
-            try db.execute(sql: """
-                INSERT INTO breach (id, publicId, description, categories, approximatePeople, discoveredAt, recordedBy,
-                    recordedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [sequence, publicId, description, categories.map(\.key).joined(separator: ","),
-                                 approximatePeople, discoveredAt, actor.userName, time])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .breachRecorded, target: publicId,
-                                details: ["categories": categories.map(\.key).joined(separator: ","),
-                                          "people": String(approximatePeople)])
+            try db.execute(
+                sql: """
+                    INSERT INTO breach (id, publicId, description, categories, approximatePeople, discoveredAt,
+                        recordedBy,
+                        recordedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    sequence, publicId, description, categories.map(\.key).joined(separator: ","),
+                    approximatePeople, discoveredAt, actor.userName, time,
+                ])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .breachRecorded, target: publicId,
+                details: [
+                    "categories": categories.map(\.key).joined(separator: ","),
+                    "people": String(approximatePeople),
+                ])
             return try Self.breach(db, publicId: publicId)
         }
     }
 
     /// A supervisor records that the authority was told (with its reference); the clock stops.
-    public func recordBreachAuthorityNotice(publicId: String, reference: String, actor: StaffMember,
-                                            at time: Date) throws -> Breach {
+    public func recordBreachAuthorityNotice(
+        publicId: String, reference: String, actor: StaffMember,
+        at time: Date
+    ) throws -> Breach {
         let reference = try TextRules.validated(reference, field: "reference")
         return try write { db in
             try StaffRules.requireSupervisor(try Self.freshActor(db, actor), to: "record the notice to the authority")
@@ -44,20 +58,24 @@ extension AppDatabase {
             guard breach.authorityNotifiedAt == nil else {
                 throw LoupeError(.conflict, "\(publicId): the authority was already told.")
             }
-            try db.execute(sql: """
-                UPDATE breach SET authorityNotifiedAt = ?, authorityNotifiedBy = ?, authorityReference = ?
-                WHERE publicId = ?
-                """, arguments: [time, actor.userName, reference, publicId])
+            try db.execute(
+                sql: """
+                    UPDATE breach SET authorityNotifiedAt = ?, authorityNotifiedBy = ?, authorityReference = ?
+                    WHERE publicId = ?
+                    """, arguments: [time, actor.userName, reference, publicId])
             let late = time > breach.authorityDeadline
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .breachAuthorityNotified, target: publicId,
-                                details: ["within 72h": late ? "no" : "yes"])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .breachAuthorityNotified, target: publicId,
+                details: ["within 72h": late ? "no" : "yes"])
             return try Self.breach(db, publicId: publicId)
         }
     }
 
     /// A supervisor decides whether the people affected are told (Art. 34), with the reason.
-    public func decideBreachNotice(publicId: String, tell: Bool, reason: String, actor: StaffMember,
-                                   at time: Date) throws -> Breach {
+    public func decideBreachNotice(
+        publicId: String, tell: Bool, reason: String, actor: StaffMember,
+        at time: Date
+    ) throws -> Breach {
         let reason = try TextRules.validated(reason, field: "reason")
         return try write { db in
             try StaffRules.requireSupervisor(try Self.freshActor(db, actor), to: "decide whether people are told")
@@ -65,12 +83,15 @@ extension AppDatabase {
             guard breach.peopleToldAt == nil else {
                 throw LoupeError(.conflict, "\(publicId): the people were already told.")
             }
-            try db.execute(sql: """
-                UPDATE breach SET peopleDecision = ?, peopleDecisionReason = ?, peopleDecidedBy = ?, peopleDecidedAt = ?
-                WHERE publicId = ?
-                """, arguments: [tell ? "tell" : "do-not-tell", reason, actor.userName, time, publicId])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .breachDecided, target: publicId,
-                                details: ["decision": tell ? "tell" : "do-not-tell"])
+            try db.execute(
+                sql: """
+                    UPDATE breach SET peopleDecision = ?, peopleDecisionReason = ?, peopleDecidedBy = ?,
+                        peopleDecidedAt = ?
+                    WHERE publicId = ?
+                    """, arguments: [tell ? "tell" : "do-not-tell", reason, actor.userName, time, publicId])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .breachDecided, target: publicId,
+                details: ["decision": tell ? "tell" : "do-not-tell"])
             return try Self.breach(db, publicId: publicId)
         }
     }
@@ -82,21 +103,27 @@ extension AppDatabase {
             try StaffRules.requireSupervisor(try Self.freshActor(db, actor), to: "tell the people of a breach")
             let breach = try Self.breach(db, publicId: publicId)
             guard breach.peopleDecision == "tell" else {
-                throw LoupeError(.notAllowed, "\(publicId): no decision to tell the people yet; a supervisor records "
-                                 + "it first (loupe breaches decide \(publicId) --tell --reason TEXT).")
+                throw LoupeError(
+                    .notAllowed,
+                    "\(publicId): no decision to tell the people yet; a supervisor records "
+                        + "it first (loupe breaches decide \(publicId) --tell --reason TEXT).")
             }
             guard breach.peopleToldAt == nil else {
                 throw LoupeError(.conflict, "\(publicId): the people were already told.")
             }
             let count = try queueNotices(
                 db, .breachNotice, customerIdsSQL: Self.affectedCustomersSQL(breach.categories),
-                values: [.breachDescription: breach.description,
-                         .breachCategories: breach.categories.map(\.rawValue).joined(separator: "; ")],
+                values: [
+                    .breachDescription: breach.description,
+                    .breachCategories: breach.categories.map(\.rawValue).joined(separator: "; "),
+                ],
                 target: publicId, actor: actor.userName, at: time)
-            try db.execute(sql: "UPDATE breach SET peopleToldAt = ?, peopleToldCount = ? WHERE publicId = ?",
-                           arguments: [time, count, publicId])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .breachPeopleTold, target: publicId,
-                                details: ["notices": String(count)])
+            try db.execute(
+                sql: "UPDATE breach SET peopleToldAt = ?, peopleToldCount = ? WHERE publicId = ?",
+                arguments: [time, count, publicId])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .breachPeopleTold, target: publicId,
+                details: ["notices": String(count)])
             return count
         }
     }
@@ -112,11 +139,15 @@ extension AppDatabase {
 
     /// The breaches the authority has not heard of yet, soonest deadline first.
     static func breachDeadlines(_ db: Database) throws -> [BreachDeadline] {
-        try Row.fetchAll(db, sql: """
-            SELECT publicId, discoveredAt FROM breach WHERE authorityNotifiedAt IS NULL ORDER BY discoveredAt
-            """).map { row in
-            BreachDeadline(publicId: row["publicId"],
-                           deadline: (row["discoveredAt"] as Date).addingTimeInterval(Breach.authorityWindow))
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT publicId, discoveredAt FROM breach WHERE authorityNotifiedAt IS NULL ORDER BY discoveredAt
+                """
+        ).map { row in
+            BreachDeadline(
+                publicId: row["publicId"],
+                deadline: (row["discoveredAt"] as Date).addingTimeInterval(Breach.authorityWindow))
         }
     }
 
@@ -143,17 +174,20 @@ extension AppDatabase {
     }
 
     static func breach(_ db: Database, publicId: String) throws -> Breach {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM breach WHERE publicId = ?", arguments: [publicId]) else {
-            throw LoupeError(.notFound, "No breach \(TextRules.printable(publicId)); list them with `loupe breaches list`.")
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM breach WHERE publicId = ?", arguments: [publicId])
+        else {
+            throw LoupeError(
+                .notFound, "No breach \(TextRules.printable(publicId)); list them with `loupe breaches list`.")
         }
         let categories = try (row["categories"] as String).split(separator: ",").map {
             try DataCategory.parse(key: String($0))
         }
-        return Breach(publicId: row["publicId"], description: row["description"], categories: categories,
-                      approximatePeople: row["approximatePeople"], discoveredAt: row["discoveredAt"],
-                      recordedBy: row["recordedBy"], authorityNotifiedAt: row["authorityNotifiedAt"],
-                      authorityReference: row["authorityReference"], peopleDecision: row["peopleDecision"],
-                      peopleDecisionReason: row["peopleDecisionReason"], peopleToldAt: row["peopleToldAt"],
-                      peopleToldCount: row["peopleToldCount"])
+        return Breach(
+            publicId: row["publicId"], description: row["description"], categories: categories,
+            approximatePeople: row["approximatePeople"], discoveredAt: row["discoveredAt"],
+            recordedBy: row["recordedBy"], authorityNotifiedAt: row["authorityNotifiedAt"],
+            authorityReference: row["authorityReference"], peopleDecision: row["peopleDecision"],
+            peopleDecisionReason: row["peopleDecisionReason"], peopleToldAt: row["peopleToldAt"],
+            peopleToldCount: row["peopleToldCount"])
     }
 }

@@ -22,10 +22,12 @@ extension AppDatabase {
         var common = values
         common[.shopName] = Self.defaultShopName
         common[.privacyEmail] = try Self.privacyAddressText(db)
-        let recipients = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.fullName, c.email FROM customer c
-            WHERE c.id IN (\(customerIdsSQL)) AND \(Self.noticeRecipientSQL) ORDER BY c.id
-            """, arguments: arguments)
+        let recipients = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT c.id, c.fullName, c.email FROM customer c
+                WHERE c.id IN (\(customerIdsSQL)) AND \(Self.noticeRecipientSQL) ORDER BY c.id
+                """, arguments: arguments)
         var count = 0
         while let row = try recipients.next() {
             var filled = common
@@ -39,8 +41,9 @@ extension AppDatabase {
             try record.insert(db)
             count += 1
         }
-        try AuditLog.append(db, at: time, actor: actor, event: .noticesQueued, target: target,
-                            details: ["event": event.rawValue, "count": String(count)])
+        try AuditLog.append(
+            db, at: time, actor: actor, event: .noticesQueued, target: target,
+            details: ["event": event.rawValue, "count": String(count)])
         return count
     }
 }

@@ -10,21 +10,29 @@ extension AppDatabase {
         let contact = try TextRules.validated(processor.contact, field: "contact")
         let purpose = try TextRules.validated(processor.purpose, field: "purpose")
         guard CivilTime.parseDay(processor.agreementDate) != nil else {
-            throw LoupeError(.invalidInput, "The agreement date “\(TextRules.printable(processor.agreementDate))” is "
-                             + "not a day; write YYYY-MM-DD.")
+            throw LoupeError(
+                .invalidInput,
+                "The agreement date “\(TextRules.printable(processor.agreementDate))” is "
+                    + "not a day; write YYYY-MM-DD.")
         }
         try write { db in
             try StaffRules.requireAdmin(try Self.freshActor(db, actor), to: "keep the processors list")
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM processor WHERE name = ?", arguments: [name]) == 0 else {
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM processor WHERE name = ?", arguments: [name]) == 0
+            else {
                 throw LoupeError(.conflict, "\(name) is already on the processors list.")
             }
-            try db.execute(sql: """
-                INSERT INTO processor (name, kind, contact, purpose, agreementDate, addedBy, addedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [name, processor.kind.rawValue, contact, purpose, processor.agreementDate,
-                                 actor.userName, time])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .processorAdded, target: "processor:\(name)",
-                                details: ["kind": processor.kind.rawValue])
+            try db.execute(
+                sql: """
+                    INSERT INTO processor (name, kind, contact, purpose, agreementDate, addedBy, addedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    name, processor.kind.rawValue, contact, purpose, processor.agreementDate,
+                    actor.userName, time,
+                ])
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .processorAdded, target: "processor:\(name)",
+                details: ["kind": processor.kind.rawValue])
         }
     }
 
@@ -35,8 +43,9 @@ extension AppDatabase {
 
     static func processors(_ db: Database) throws -> [Processor] {
         try Row.fetchAll(db, sql: "SELECT * FROM processor ORDER BY kind, name").map { row in
-            Processor(name: row["name"], kind: try decode(row["kind"]), contact: row["contact"],
-                      purpose: row["purpose"], agreementDate: row["agreementDate"])
+            Processor(
+                name: row["name"], kind: try decode(row["kind"]), contact: row["contact"],
+                purpose: row["purpose"], agreementDate: row["agreementDate"])
         }
     }
 

@@ -27,20 +27,25 @@ import Testing
             for customer in 0..<customers {
                 // Most customers in one big cell, the rest spread thin.
                 let common = Int.random(in: 0..<10, using: &random) < 6
-                let cell = common ? ["FR", "mobile"]
+                let cell =
+                    common
+                    ? ["FR", "mobile"]
                     : [countries.randomElement(using: &random)!, devices.randomElement(using: &random)!]
-                observations.append(AnalyticsObservation(
-                    day: String(format: "2026-11-%02d", day + 1), cell: cell,
-                    customer: "c\(Int.random(in: 0..<(customer + 40), using: &random))",
-                    count: Int.random(in: 1...5, using: &random)))
+                observations.append(
+                    AnalyticsObservation(
+                        day: String(format: "2026-11-%02d", day + 1), cell: cell,
+                        customer: "c\(Int.random(in: 0..<(customer + 40), using: &random))",
+                        count: Int.random(in: 1...5, using: &random)))
             }
         }
         return observations
     }
 
     /// The distinct customers behind a published row, recomputed from the raw observations.
-    static func customersBehind(_ row: AnalyticsRow, in rows: [AnalyticsRow],
-                                observations: [AnalyticsObservation]) -> Set<String> {
+    static func customersBehind(
+        _ row: AnalyticsRow, in rows: [AnalyticsRow],
+        observations: [AnalyticsObservation]
+    ) -> Set<String> {
         let ofDay = observations.filter { $0.day == row.day }
         guard row.isOther else { return Set(ofDay.filter { $0.cell == row.cell }.map(\.customer)) }
         let published = Set(rows.filter { $0.day == row.day && !$0.isOther }.map(\.cell))
@@ -70,7 +75,8 @@ import Testing
             for other in rows where other.isOther {
                 let published = Set(rows.filter { $0.day == other.day && !$0.isOther }.map(\.cell))
                 let hidden = Set(source.filter { $0.day == other.day && !published.contains($0.cell) }.map(\.cell))
-                let smallAlone = hidden.count == 1 && Self.customersBehind(other, in: rows, observations: source).count < k
+                let smallAlone =
+                    hidden.count == 1 && Self.customersBehind(other, in: rows, observations: source).count < k
                 #expect(!smallAlone)
             }
         }
@@ -84,7 +90,8 @@ import Testing
         let few = (0..<9).map { AnalyticsObservation(day: "d", cell: ["FR"], customer: "c\($0)", count: 1) }
         #expect(KAnonymity.publish(day: "d", observations: few, k: 10).isEmpty)
         // 12 customers in FR, 3 in DE: DE alone in "other" would be DE itself, so FR joins it.
-        let mixed = (0..<12).map { AnalyticsObservation(day: "d", cell: ["FR"], customer: "f\($0)", count: 1) }
+        let mixed =
+            (0..<12).map { AnalyticsObservation(day: "d", cell: ["FR"], customer: "f\($0)", count: 1) }
             + (0..<3).map { AnalyticsObservation(day: "d", cell: ["DE"], customer: "g\($0)", count: 2) }
         let rows = KAnonymity.publish(day: "d", observations: mixed, k: 10)
         #expect(rows == [AnalyticsRow(day: "d", cell: [], count: 18, customers: 15, isOther: true)])
@@ -105,8 +112,9 @@ import Testing
     }
 
     @Test func section3_aCourierLabelHoldsExactlyNameAddressAndPhone() throws {
-        let label = CourierLabel(recipientName: "Élodie Girard", shippingAddress: "3 rue de la Paix, 75002 Paris, FR",
-                                 phone: "+33 6 12 00 00 00")
+        let label = CourierLabel(
+            recipientName: "Élodie Girard", shippingAddress: "3 rue de la Paix, 75002 Paris, FR",
+            phone: "+33 6 12 00 00 00")
         // Adding a field to the type breaks this list: the policy names three, and only three.
         #expect(Mirror(reflecting: label).children.map(\.label) == ["recipientName", "shippingAddress", "phone"])
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(label)) as? [String: Any]
@@ -120,14 +128,16 @@ import Testing
         let orderColumns = Set(DataMap.columns.filter { $0.table == "customerOrder" }.map(\.column))
         for share in DataMap.paymentProviderShare { #expect(orderColumns.contains(share.column), "\(share.column)") }
         #expect(Disclosure.paymentProviderFields == [.orders, .name, .billingAddress, .paymentDetails])
-        #expect(!Disclosure.paymentProviderFields.contains(.phone) && !Disclosure.paymentProviderFields.contains(.email))
+        #expect(
+            !Disclosure.paymentProviderFields.contains(.phone) && !Disclosure.paymentProviderFields.contains(.email))
     }
 
     @Test func section3_anAuthorityDisclosureNeedsASecondPersonWhoIsASupervisor() throws {
-        let request = AuthorityRequest(publicId: "AR-2026-0001", authority: "Police", legalBasis: "CPP art. 60",
-                                       reference: "R-1", customer: "C-000001", fieldsRequested: [.name, .orders],
-                                       secrecyReason: nil, status: .awaitingApproval, proposedBy: "sam",
-                                       receivedAt: Date())
+        let request = AuthorityRequest(
+            publicId: "AR-2026-0001", authority: "Police", legalBasis: "CPP art. 60",
+            reference: "R-1", customer: "C-000001", fieldsRequested: [.name, .orders],
+            secrecyReason: nil, status: .awaitingApproval, proposedBy: "sam",
+            receivedAt: Date())
         let sam = StaffMember(userName: "sam", displayName: "Sam", role: .supervisor)
         let ava = StaffMember(userName: "ava", displayName: "Ava", role: .agent)
         let kim = StaffMember(userName: "kim", displayName: "Kim", role: .supervisor)
@@ -148,10 +158,12 @@ import Testing
 
     @Test func art33_theClockRunsSeventyTwoHoursFromDiscovery() {
         let discovered = Date(timeIntervalSince1970: 1_795_608_000)
-        let breach = Breach(publicId: "BR-2026-01", description: "x", categories: [.identity], approximatePeople: 3,
-                            discoveredAt: discovered, recordedBy: "sam")
+        let breach = Breach(
+            publicId: "BR-2026-01", description: "x", categories: [.identity], approximatePeople: 3,
+            discoveredAt: discovered, recordedBy: "sam")
         #expect(breach.clock(now: discovered.addingTimeInterval(31 * 3_600))?.hoursLeft == 41)
-        #expect(breach.clock(now: discovered.addingTimeInterval(77 * 3_600))?.phrase
+        #expect(
+            breach.clock(now: discovered.addingTimeInterval(77 * 3_600))?.phrase
                 == "BR-2026-01: authority notice 5h late")
         var told = breach
         told.authorityNotifiedAt = discovered
@@ -159,11 +171,13 @@ import Testing
     }
 
     @Test func art30_everyCategoryThePolicyNamesAppearsInTheRecord() {
-        let record = RecordOfProcessing(controller: "shop", contact: "privacy@shop.example", processors: [],
-                                        disclosures: [], retentionDays: [:])
-        let categories = Set(record.activities.flatMap {
-            $0.category.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        })
+        let record = RecordOfProcessing(
+            controller: "shop", contact: "privacy@shop.example", processors: [],
+            disclosures: [], retentionDays: [:])
+        let categories = Set(
+            record.activities.flatMap {
+                $0.category.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            })
         let items = PrivacyPolicy.collectedItems()
         #expect(items.count >= 18, "the policy's list was read: \(items)")
         for item in items {

@@ -1,7 +1,8 @@
 import Foundation
 import LoupeDomain
-@testable import LoupeUI
 import Testing
+
+@testable import LoupeUI
 
 /// What the console shows of the policy's promises: a breach's 72-hour clock (dashboard and queue title), and a
 /// customer's cookies per purpose.
@@ -17,7 +18,9 @@ import Testing
         #expect(harness.screen.contains("BREACH BR-2026-01: 41h left to tell the authority (by 2026-11-27 05:10)"))
         #expect(goldenMismatch(harness.screen, "dashboard-breach-100x40") == nil)
         // Late: the clock says by how much.
-        harness.source.breachDeadlines = [BreachDeadline(publicId: "BR-2026-01", deadline: uiNow.addingTimeInterval(-5 * 3_600))]
+        harness.source.breachDeadlines = [
+            BreachDeadline(publicId: "BR-2026-01", deadline: uiNow.addingTimeInterval(-5 * 3_600))
+        ]
         harness.press(.escape)
         harness.send(.refresh)
         #expect(harness.screen.contains("breach BR-2026-01: 5h late"))
@@ -27,8 +30,10 @@ import Testing
         var harness = Harness(width: 100, height: 30, rows: sampleQueue(count: 5))
         harness.cookies = CookieState.from(lastEvents: [
             .analyticsCookies: (granted: false, at: uiNow, source: "request PR-2026-000001", version: "2025-09"),
-            .marketingCookies: (granted: false, at: uiNow, source: CookieState.globalPrivacyControlSource,
-                                version: "2025-09"),
+            .marketingCookies: (
+                granted: false, at: uiNow, source: CookieState.globalPrivacyControlSource,
+                version: "2025-09"
+            ),
         ])
         harness.press(.char(":"))
         for character in "customers" { harness.press(.char(character)) }
