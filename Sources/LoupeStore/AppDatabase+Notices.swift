@@ -9,7 +9,7 @@ extension AppDatabase {
     /// Queues one notice of `event` to each customer `customerIdsSQL` selects (a query over `customer c` giving
     /// `c.id`), inside the caller's transaction, rendered from its template with `values` and each customer's
     /// name; the address is sealed by the vault like every message's. The outbox sends them in batches
-    /// (`loupe outbox send --limit`). Audited once, with the count. Returns how many were queued.
+    /// (`loupe outbox send --batch`). Audited once, with the count. Returns how many were queued.
     @discardableResult
     func queueNotices(
         _ db: Database, _ event: MessageEvent, customerIdsSQL: String, arguments: StatementArguments = [],
