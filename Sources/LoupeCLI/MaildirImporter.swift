@@ -4,14 +4,18 @@ import LoupeMail
 import LoupeStore
 
 /// Files each new message of a Maildir (`loupe mail import`, and `serve`'s mail-import job): parsed by
-/// `MailParser`, recorded by the store's `receive` (one transaction each, each message once), then marked seen the
-/// Maildir way (moved to `cur/` with the `S` flag). Mail is never deleted; a message that cannot be read is named
-/// and left in `new/`, and the rest import.
+/// `MailParser`, recorded by the store's `receive` (each message once, in batches of one transaction with a
+/// savepoint per message), then marked seen the Maildir way (moved to `cur/` with the `S` flag). Mail is never
+/// deleted; a message that cannot be read is named and left in `new/`, and the rest import. Two stages overlap:
+/// while one batch is written, the next is parsed on another thread (the parser is the other half of the work).
 struct MaildirImporter {
     let database: AppDatabase
     let maildir: URL
     let actor: StaffMember
     let clock: () -> Date
+    /// The most messages one transaction records, and the most raw bytes one batch holds in memory.
+    var batchSize = 64
+    var batchBytes = 16 * 1_024 * 1_024
 
     /// One message's outcome, as `--json` prints it.
     struct Outcome: Encodable {
@@ -21,6 +25,12 @@ struct MaildirImporter {
         let error: String?
     }
 
+    /// A message read from `new/` and parsed (or why it could not be).
+    struct Parsed: Sendable {
+        let name: String
+        let mail: Result<InboundMail, LoupeError>
+    }
+
     /// Reads every message in `new/`; `dryRun` says what each would be filed as, and writes and moves nothing.
     func run(dryRun: Bool = false) throws -> [Outcome] {
         let names = try Privilege.asUser {
@@ -28,31 +38,66 @@ struct MaildirImporter {
         }
         .filter { !$0.hasPrefix(".") }.sorted()
         var outcomes: [Outcome] = []
-        for name in names {
-            let path = maildir.appendingPathComponent("new").appendingPathComponent(name).path
-            do {
-                guard let data = try Privilege.asUser({ FileManager.default.contents(atPath: path) }) else {
-                    continue  // another import moved it since the listing
-                }
-                let mail = try MailParser.parse(data)
-                if dryRun {
-                    let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body)
-                    outcomes.append(
-                        Outcome(
-                            file: name, filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
-                            request: mail.requestIdInSubject, error: nil))
-                    continue
-                }
-                let filing = try database.receive(mail, actor: actor, at: clock())
-                try markSeen(name)
-                outcomes.append(
-                    Outcome(file: name, filed: filing.summary, request: Self.request(of: filing), error: nil))
-            } catch {
-                let message = (error as? LoupeError)?.message ?? "\(error)"
-                outcomes.append(Outcome(file: name, filed: nil, request: nil, error: message + " (left in new/)"))
-            }
+        var rest = names[...]
+        var upcoming = ParseJob(files: readBatch(&rest))
+        while let job = upcoming {
+            let parsed = job.result()
+            // The next batch is read here (as the user: the group privilege is the process's, so never from two
+            // threads) and parsed on another thread while this one is written.
+            upcoming = ParseJob(files: readBatch(&rest))
+            outcomes += dryRun ? parsed.map(Self.dryRunOutcome) : try file(parsed)
         }
         return outcomes
+    }
+
+    /// Up to `batchSize` messages (and `batchBytes`) from the front of `names`, read as the user; a message
+    /// another import moved since the listing is skipped.
+    private func readBatch(_ names: inout ArraySlice<String>) -> [(name: String, data: Data)] {
+        var files: [(name: String, data: Data)] = []
+        var bytes = 0
+        while let name = names.first, files.count < batchSize, bytes < batchBytes {
+            names.removeFirst()
+            let path = maildir.appendingPathComponent("new").appendingPathComponent(name).path
+            guard let data = try? Privilege.asUser({ FileManager.default.contents(atPath: path) }) else { continue }
+            files.append((name, data))
+            bytes += data.count
+        }
+        return files
+    }
+
+    /// Records one parsed batch in one transaction and marks each recorded message seen.
+    private func file(_ batch: [Parsed]) throws -> [Outcome] {
+        let readable = batch.compactMap { parsed in (try? parsed.mail.get()).map { (parsed.name, $0) } }
+        let filings: [Result<MailFiling, any Error>]
+        do {
+            filings = try database.receive(batch: readable.map(\.1), actor: actor, at: clock())
+        } catch {
+            filings = readable.map { _ in .failure(error) }
+        }
+        var byName: [String: Result<MailFiling, any Error>] = [:]
+        for (index, (name, _)) in readable.enumerated() { byName[name] = filings[index] }
+        return batch.map { parsed in
+            do {
+                if case .failure(let error) = parsed.mail { throw error }
+                let filing = try byName[parsed.name]!.get()
+                try markSeen(parsed.name)
+                return Outcome(file: parsed.name, filed: filing.summary, request: Self.request(of: filing), error: nil)
+            } catch {
+                let message = (error as? LoupeError)?.message ?? "\(error)"
+                return Outcome(file: parsed.name, filed: nil, request: nil, error: message + " (left in new/)")
+            }
+        }
+    }
+
+    private static func dryRunOutcome(_ parsed: Parsed) -> Outcome {
+        switch parsed.mail {
+        case .success(let mail):
+            let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body)
+            return Outcome(file: parsed.name, filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
+                           request: mail.requestIdInSubject, error: nil)
+        case .failure(let error):
+            return Outcome(file: parsed.name, filed: nil, request: nil, error: error.message + " (left in new/)")
+        }
     }
 
     /// Moves `new/NAME` to `cur/NAME:2,S` (seen), as the user; a message another import moved first is left be.
@@ -76,5 +121,36 @@ struct MaildirImporter {
         case .bounce(let id, _), .autoReply(let id): id
         case .duplicate, .unfiled: nil
         }
+    }
+}
+
+/// Parses one batch of raw messages on a thread of its own; `result()` waits for it.
+final class ParseJob: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the parsing thread before `done` is signalled, read after the wait.
+    private var parsed: [MaildirImporter.Parsed] = []
+
+    /// Starts parsing `files`; nil when there is nothing to parse.
+    init?(files: [(name: String, data: Data)]) {
+        guard !files.isEmpty else { return nil }
+        let thread = Thread { [self] in
+            parsed = files.map { file in
+                do {
+                    return MaildirImporter.Parsed(name: file.name, mail: .success(try MailParser.parse(file.data)))
+                } catch {
+                    let failure = error as? LoupeError ?? LoupeError(.invalidInput, "\(error)")
+                    return MaildirImporter.Parsed(name: file.name, mail: .failure(failure))
+                }
+            }
+            done.signal()
+        }
+        thread.stackSize = 8 * 1_024 * 1_024  // MIME nested a hundred deep recurses in the parser
+        thread.start()
+    }
+
+    /// The parsed batch, once the thread is done.
+    func result() -> [MaildirImporter.Parsed] {
+        done.wait()
+        return parsed
     }
 }

@@ -15,80 +15,103 @@ extension AppDatabase {
     ///   (the customer matched, someone erased is not re-created).
     /// The sender is sealed by the vault; the body is stored as the parser left it (capped, card numbers removed).
     public func receive(_ mail: InboundMail, actor: StaffMember, at time: Date) throws -> MailFiling {
+        try write { db in try self.file(db, mail, actor: actor, at: time) }
+    }
+
+    /// `receive` for several messages in one transaction, each in its own savepoint: one that fails is rolled
+    /// back alone and reported with its error, the others are recorded. A kill leaves none of them (the files
+    /// stay in `new/` and the next import files them again, each once).
+    public func receive(
+        batch mails: [InboundMail], actor: StaffMember, at time: Date
+    ) throws -> [Result<MailFiling, any Error>] {
         try write { db in
-            let seen = try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM inboundMail WHERE messageKey = ?"), arguments: [mail.key])
-            if seen != nil { return .duplicate }
-            let answered = try Self.requestAnswered(db, by: mail)
-            var requestId = answered?.requestId
-            var outboxId: Int64?
-            var fromSubject = true
-            let filing: MailFiling
-            switch mail.nature {
-            case .bounce:
-                let bounced = try mail.bouncedMessageId.flatMap { id in
-                    try Row.fetchOne(db.cachedStatement(sql: "SELECT id, requestId FROM outboxMessage WHERE messageId = ?"),
-                        arguments: ["<\(id)>"])
-                }
-                outboxId = bounced?["id"]
-                requestId = bounced?["requestId"] ?? requestId
-                if let outboxId {
-                    try db.execute(
-                        sql: "UPDATE outboxMessage SET lastError = ? WHERE id = ?",
-                        arguments: ["Delivery failed: the receiving mail server returned it (bounce).", outboxId])
-                }
-                filing = .bounce(
-                    publicId: try requestId.map { try Self.publicId(db, requestId: $0) }, outboxMessage: outboxId)
-            case .autoReply:
-                filing = .autoReply(publicId: try requestId.map { try Self.publicId(db, requestId: $0) })
-            case .message:
-                if let answered {
-                    fromSubject = try Self.isSubjectOrRequester(
-                        db, requestId: answered.requestId, address: mail.fromAddress)
-                    try db.execute(
-                        sql: "UPDATE privacyRequest SET replyWaiting = 1 WHERE id = ?", arguments: [answered.requestId])
-                    try PrivacyRequestRecord.touch(db, id: answered.requestId)
-                    let verified = try confirmCode(
-                        db, in: mail, requestId: answered.requestId, publicId: answered.publicId,
-                        actor: actor.userName, at: time)
-                    filing = .reply(publicId: answered.publicId, fromSubject: fromSubject, verified: verified)
-                } else if let draft = Self.requestDraft(from: mail) {
-                    let kind = draft.kind
-                    let created = try insertNewRequest(
-                        db, draft, actor: actor, at: time, details: ["kindSuggested": "true"])
-                    requestId = created.id
-                    try db.execute(
-                        sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.id]
-                    )
-                    filing = .newRequest(publicId: created.publicId, kind: kind)
-                } else {
-                    // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
-                    filing = .unfiled(reason: "its sender's address cannot receive an answer")
+            mails.map { mail in
+                Result {
+                    var filing = MailFiling.duplicate
+                    try db.inSavepoint {
+                        filing = try self.file(db, mail, actor: actor, at: time)
+                        return .commit
+                    }
+                    return filing
                 }
             }
-            let vault = try currentVault(db)
-            let attachments = String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
-            try db.execute(
-                sql: """
-                    INSERT INTO inboundMail (messageKey, receivedAt, nature, filedAs, fromAddress, fromName, subject, body,
-                        attachments, requestId, outboxMessageId, fromSubject)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    mail.key, time, mail.nature.rawValue, Self.filedAs(filing), try mail.fromAddress.map(vault.seal),
-                    try mail.fromName.map(vault.seal), mail.subject, mail.body, attachments, requestId,
-                    outboxId, fromSubject,
-                ])
-            let mailId = db.lastInsertedRowID
-            var details = [
-                "mail": String(mailId), "filed": Self.filedAs(filing), "attachments": String(mail.attachments.count),
-            ]
-            if mail.cardNumbersRemoved > 0 { details["cardNumbersRemoved"] = String(mail.cardNumbersRemoved) }
-            if !fromSubject { details["fromSubject"] = "false" }
-            let target = try requestId.map { try Self.publicId(db, requestId: $0) } ?? "mail:\(mailId)"
-            try AuditLog.append(
-                db, at: time, actor: actor.userName, event: .mailReceived, target: target, details: details)
-            return filing
         }
+    }
+
+    /// Files one message inside the caller's transaction (see `receive`).
+    func file(_ db: Database, _ mail: InboundMail, actor: StaffMember, at time: Date) throws -> MailFiling {
+        let seen = try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM inboundMail WHERE messageKey = ?"), arguments: [mail.key])
+        if seen != nil { return .duplicate }
+        let answered = try Self.requestAnswered(db, by: mail)
+        var requestId = answered?.requestId
+        var outboxId: Int64?
+        var fromSubject = true
+        let filing: MailFiling
+        switch mail.nature {
+        case .bounce:
+            let bounced = try mail.bouncedMessageId.flatMap { id in
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT id, requestId FROM outboxMessage WHERE messageId = ?"),
+                    arguments: ["<\(id)>"])
+            }
+            outboxId = bounced?["id"]
+            requestId = bounced?["requestId"] ?? requestId
+            if let outboxId {
+                try db.execute(
+                    sql: "UPDATE outboxMessage SET lastError = ? WHERE id = ?",
+                    arguments: ["Delivery failed: the receiving mail server returned it (bounce).", outboxId])
+            }
+            filing = .bounce(
+                publicId: try requestId.map { try Self.publicId(db, requestId: $0) }, outboxMessage: outboxId)
+        case .autoReply:
+            filing = .autoReply(publicId: try requestId.map { try Self.publicId(db, requestId: $0) })
+        case .message:
+            if let answered {
+                fromSubject = try Self.isSubjectOrRequester(
+                    db, requestId: answered.requestId, address: mail.fromAddress)
+                try db.execute(
+                    sql: "UPDATE privacyRequest SET replyWaiting = 1 WHERE id = ?", arguments: [answered.requestId])
+                try PrivacyRequestRecord.touch(db, id: answered.requestId)
+                let verified = try confirmCode(
+                    db, in: mail, requestId: answered.requestId, publicId: answered.publicId,
+                    actor: actor.userName, at: time)
+                filing = .reply(publicId: answered.publicId, fromSubject: fromSubject, verified: verified)
+            } else if let draft = Self.requestDraft(from: mail) {
+                let kind = draft.kind
+                let created = try insertNewRequest(
+                    db, draft, actor: actor, at: time, details: ["kindSuggested": "true"])
+                requestId = created.id
+                try db.execute(
+                    sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.id]
+                )
+                filing = .newRequest(publicId: created.publicId, kind: kind)
+            } else {
+                // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
+                filing = .unfiled(reason: "its sender's address cannot receive an answer")
+            }
+        }
+        let vault = try currentVault(db)
+        let attachments = String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO inboundMail (messageKey, receivedAt, nature, filedAs, fromAddress, fromName, subject, body,
+                    attachments, requestId, outboxMessageId, fromSubject)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                mail.key, time, mail.nature.rawValue, Self.filedAs(filing), try mail.fromAddress.map(vault.seal),
+                try mail.fromName.map(vault.seal), mail.subject, mail.body, attachments, requestId,
+                outboxId, fromSubject,
+            ])
+        let mailId = db.lastInsertedRowID
+        var details = [
+            "mail": String(mailId), "filed": Self.filedAs(filing), "attachments": String(mail.attachments.count),
+        ]
+        if mail.cardNumbersRemoved > 0 { details["cardNumbersRemoved"] = String(mail.cardNumbersRemoved) }
+        if !fromSubject { details["fromSubject"] = "false" }
+        let target = try requestId.map { try Self.publicId(db, requestId: $0) } ?? "mail:\(mailId)"
+        try AuditLog.append(
+            db, at: time, actor: actor.userName, event: .mailReceived, target: target, details: details)
+        return filing
     }
 
     /// The request a new message asks for, checked as any intake is; a display name that does not pass the
