@@ -1,5 +1,6 @@
 import LoupeStore
 import Foundation
+import LoupeDomain
 
 /// Rows for several tables encoded into one byte buffer: the demo generates rows on one thread and SQLite
 /// inserts them on another, so the two cores work at once.

@@ -98,7 +98,7 @@ extension AppDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                mail.key, time, mail.nature.rawValue, Self.filedAs(filing), try mail.fromAddress.map(vault.seal),
+                mail.key, StorageTimestamp.text(time), mail.nature.rawValue, Self.filedAs(filing), try mail.fromAddress.map(vault.seal),
                 try mail.fromName.map(vault.seal), mail.subject, mail.body, attachments, requestId,
                 outboxId, fromSubject,
             ])

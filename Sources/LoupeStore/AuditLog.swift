@@ -78,7 +78,7 @@ extension AuditEntry: PersistableRecord {
     /// Writes the entry's fields into its row (the column names are the field names).
     public func encode(to container: inout PersistenceContainer) {
         container["sequence"] = sequence
-        container["occurredAt"] = occurredAt
+        container["occurredAt"] = StorageTimestamp.text(occurredAt)
         container["actor"] = actor
         container["action"] = action
         container["target"] = target

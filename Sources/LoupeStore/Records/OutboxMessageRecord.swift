@@ -1,15 +1,16 @@
 import Foundation
 import GRDB
+import LoupeDomain
 
 /// A new row of `outboxMessage` (recipient sealed by the vault), and the columns later changes write.
-struct OutboxMessageRecord: Encodable, MutablePersistableRecord {
+struct OutboxMessageRecord: MutablePersistableRecord {
     static let databaseTableName = "outboxMessage"
 
     /// The columns the use cases write.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let subject = Column(CodingKeys.subject)
-        static let body = Column(CodingKeys.body)
+        static let id = Column("id")
+        static let subject = Column("subject")
+        static let body = Column("body")
         static let editedBy = Column("editedBy")
         static let editedAt = Column("editedAt")
     }
@@ -27,6 +28,22 @@ struct OutboxMessageRecord: Encodable, MutablePersistableRecord {
     var createdAt: Date
     var inReplyTo: String?
     var referencesHeader: String?
+
+    /// Writes the row by hand, dates as GRDB stores them (`StorageTimestamp`), as `PrivacyRequestRecord` does.
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["requestId"] = requestId
+        container["customerId"] = customerId
+        container["event"] = event
+        container["toName"] = toName
+        container["toAddress"] = toAddress
+        container["subject"] = subject
+        container["body"] = body
+        container["messageId"] = messageId
+        container["createdAt"] = StorageTimestamp.text(createdAt)
+        container["inReplyTo"] = inReplyTo
+        container["referencesHeader"] = referencesHeader
+    }
 
     /// Keeps the row id SQLite gave the new row.
     mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -1,16 +1,17 @@
 import Foundation
 import GRDB
+import LoupeDomain
 
 /// A new row of `privacyRequest`, as intake writes it. Later changes go through `Columns` assignments, checked
 /// against the row's `version` (see `AppDatabase.apply`).
-struct PrivacyRequestRecord: Encodable, PersistableRecord {
+struct PrivacyRequestRecord: PersistableRecord {
     static let databaseTableName = "privacyRequest"
 
     /// The columns the use cases write.
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let publicId = Column(CodingKeys.publicId)
-        static let status = Column(CodingKeys.status)
+        static let id = Column("id")
+        static let publicId = Column("publicId")
+        static let status = Column("status")
         static let assignee = Column("assignee")
         static let version = Column("version")
         static let verificationMethod = Column("verificationMethod")
@@ -45,6 +46,30 @@ struct PrivacyRequestRecord: Encodable, PersistableRecord {
     var duplicateOf: Int64? = nil
     var payload: String? = nil
     var intakeDigest: String? = nil
+
+    /// Writes the row by hand (GRDB's `Encodable` path and its date formatter were a tenth of an intake); dates
+    /// as GRDB stores them (`StorageTimestamp`).
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["publicId"] = publicId
+        container["kind"] = kind
+        container["status"] = status
+        container["channel"] = channel
+        container["externalReference"] = externalReference
+        container["customerId"] = customerId
+        container["subjectEmail"] = subjectEmail
+        container["subjectPhone"] = subjectPhone
+        container["subjectName"] = subjectName
+        container["requesterKind"] = requesterKind
+        container["requesterName"] = requesterName
+        container["requesterEmail"] = requesterEmail
+        container["receivedAt"] = StorageTimestamp.text(receivedAt)
+        container["dueAt"] = StorageTimestamp.text(dueAt)
+        container["priority"] = priority
+        container["duplicateOf"] = duplicateOf
+        container["payload"] = payload
+        container["intakeDigest"] = intakeDigest
+    }
 
     /// Counts a change made to the request by id (a note, a task, a rectification) so open screens and
     /// concurrent writers see it as changed.

@@ -1,28 +1,27 @@
-import LoupeStore
 import Foundation
-import LoupeDomain
 
 /// Writes a date as GRDB stores it ("yyyy-MM-dd HH:mm:ss.SSS", UTC, to the nearest millisecond as its formatter rounds)
-/// with `CivilTime`'s integer arithmetic instead of a `DateFormatter`.
-enum StorageTimestamp {
+/// with `CivilTime`'s integer arithmetic instead of a `DateFormatter` (which costs 5 % of an intake on Linux).
+/// Bind `text(date)` where GRDB would format a `Date`: the stored text is the same.
+public enum StorageTimestamp {
     /// The 23 bytes of the text, kept on the stack.
-    typealias Bytes = (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+    public typealias Bytes = (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
 
     /// The length of the text.
-    static let length = 23
+    public static let length = 23
     /// 23 zero bytes, to write into.
-    static let zero: Bytes = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    public static let zero: Bytes = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
     /// The text of `date`.
-    static func text(_ date: Date) -> String {
+    public static func text(_ date: Date) -> String {
         var bytes = zero
         write(date, into: &bytes)
         return withUnsafeBytes(of: bytes) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Writes the text of `date` into `bytes`.
-    static func write(_ date: Date, into bytes: inout Bytes) {
+    public static func write(_ date: Date, into bytes: inout Bytes) {
         let millis = Int((date.timeIntervalSince1970 * 1000).rounded())
         let fraction = ((millis % 1000) + 1000) % 1000
         let c = CivilTime.components(Date(timeIntervalSince1970: Double((millis - fraction) / 1000)))
