@@ -68,8 +68,8 @@ extension AppDatabase {
             if let answered {
                 fromSubject = try Self.isSubjectOrRequester(
                     db, requestId: answered.requestId, address: mail.fromAddress)
-                try db.execute(
-                    sql: "UPDATE privacyRequest SET replyWaiting = 1 WHERE id = ?", arguments: [answered.requestId])
+                try db.cachedStatement(sql: "UPDATE privacyRequest SET replyWaiting = 1 WHERE id = ?")
+                    .execute(arguments: [answered.requestId])
                 try PrivacyRequestRecord.touch(db, id: answered.requestId)
                 let verified = try confirmCode(
                     db, in: mail, requestId: answered.requestId, publicId: answered.publicId,
@@ -80,9 +80,8 @@ extension AppDatabase {
                 let created = try insertNewRequest(
                     db, draft, actor: actor, at: time, details: ["kindSuggested": "true"])
                 requestId = created.id
-                try db.execute(
-                    sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?", arguments: [created.id]
-                )
+                try db.cachedStatement(sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?")
+                    .execute(arguments: [created.id])
                 filing = .newRequest(publicId: created.publicId, kind: kind)
             } else {
                 // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
@@ -91,17 +90,16 @@ extension AppDatabase {
         }
         let vault = try currentVault(db)
         let attachments = String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO inboundMail (messageKey, receivedAt, nature, filedAs, fromAddress, fromName, subject, body,
                     attachments, requestId, outboxMessageId, fromSubject)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                mail.key, StorageTimestamp.text(time), mail.nature.rawValue, Self.filedAs(filing), try mail.fromAddress.map(vault.seal),
-                try mail.fromName.map(vault.seal), mail.subject, mail.body, attachments, requestId,
-                outboxId, fromSubject,
-            ])
+                """
+        ).execute(arguments: [
+            mail.key, StorageTimestamp.text(time), mail.nature.rawValue, Self.filedAs(filing),
+            try mail.fromAddress.map(vault.seal), try mail.fromName.map(vault.seal), mail.subject, mail.body,
+            attachments, requestId, outboxId, fromSubject,
+        ])
         let mailId = db.lastInsertedRowID
         var details = [
             "mail": String(mailId), "filed": Self.filedAs(filing), "attachments": String(mail.attachments.count),
