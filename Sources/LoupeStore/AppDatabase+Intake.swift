@@ -80,7 +80,9 @@ extension AppDatabase {
     /// The row id and public id (`PR-<year>-<number>`) of the next request, inside the writing transaction.
     static func nextRequestId(_ db: Database, at time: Date, policy: DeadlinePolicy) throws -> (Int64, String) {
         let sequence = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM privacyRequest")) ?? 0) + 1
-        return (sequence, String(format: "PR-%@-%06lld", String(policy.dayString(time).prefix(4)), sequence))
+        let digits = String(sequence)
+        let padded = String(repeating: "0", count: max(6 - digits.count, 0)) + digits
+        return (sequence, "PR-\(policy.dayString(time).prefix(4))-\(padded)")
     }
 
     /// Requests matching `filter`, most urgent first (by due date), at most `filter.limit`.

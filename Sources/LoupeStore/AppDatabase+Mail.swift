@@ -89,7 +89,8 @@ extension AppDatabase {
             }
         }
         let vault = try currentVault(db)
-        let attachments = String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
+        let attachments = mail.attachments.isEmpty
+            ? "[]" : String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
         try db.cachedStatement(sql: """
                 INSERT INTO inboundMail (messageKey, receivedAt, nature, filedAs, fromAddress, fromName, subject, body,
                     attachments, requestId, outboxMessageId, fromSubject)
