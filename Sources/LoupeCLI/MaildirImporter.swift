@@ -14,7 +14,7 @@ struct MaildirImporter {
     let actor: StaffMember
     let clock: () -> Date
     /// The most messages one transaction records, and the most raw bytes one batch holds in memory.
-    var batchSize = 64
+    var batchSize = 256
     var batchBytes = 16 * 1_024 * 1_024
 
     /// One message's outcome, as `--json` prints it.
