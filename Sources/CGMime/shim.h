@@ -5,6 +5,7 @@
 #define LOUPE_CGMIME_SHIM_H
 
 #include <gmime/gmime.h>
+#include <pthread.h>
 #include <string.h>
 
 /// One leaf of a message: its type, its file name if any, its decoded size, and its text (UTF-8) when it is a
@@ -26,12 +27,13 @@ typedef struct {
     size_t capacity;
 } LoupeMailParts;
 
+static void loupe_gmime_init_once(void) { g_mime_init(); }
+
+/// Initialises GMime once, whichever thread parses first: two threads starting at once used to both run
+/// `g_mime_init`, and a parse beside it found no headers (seen in parallel tests).
 static inline void loupe_gmime_init(void) {
-    static int done = 0;
-    if (!done) {
-        g_mime_init();
-        done = 1;
-    }
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, loupe_gmime_init_once);
 }
 
 /// Parses `length` bytes as a message; NULL when they are not one. Release with `loupe_mail_free`.

@@ -13,7 +13,8 @@ struct MaildirImporter {
     let maildir: URL
     let actor: StaffMember
     let clock: () -> Date
-    /// The most messages one transaction records, and the most raw bytes one batch holds in memory.
+    /// The most messages one transaction records, and the most raw bytes one batch holds in memory. The first
+    /// batches are smaller (32, then doubling), so the second thread starts parsing early.
     var batchSize = 256
     var batchBytes = 16 * 1_024 * 1_024
 
@@ -39,23 +40,25 @@ struct MaildirImporter {
         .filter { !$0.hasPrefix(".") }.sorted()
         var outcomes: [Outcome] = []
         var rest = names[...]
-        var upcoming = ParseJob(files: readBatch(&rest))
+        var size = min(32, batchSize)
+        var upcoming = ParseJob(files: readBatch(&rest, limit: size))
         while let job = upcoming {
             let parsed = job.result()
             // The next batch is read here (as the user: the group privilege is the process's, so never from two
             // threads) and parsed on another thread while this one is written.
-            upcoming = ParseJob(files: readBatch(&rest))
+            size = min(size * 2, batchSize)
+            upcoming = ParseJob(files: readBatch(&rest, limit: size))
             outcomes += dryRun ? parsed.map(Self.dryRunOutcome) : try file(parsed)
         }
         return outcomes
     }
 
-    /// Up to `batchSize` messages (and `batchBytes`) from the front of `names`, read as the user; a message
+    /// Up to `limit` messages (and `batchBytes`) from the front of `names`, read as the user; a message
     /// another import moved since the listing is skipped.
-    private func readBatch(_ names: inout ArraySlice<String>) -> [(name: String, data: Data)] {
+    private func readBatch(_ names: inout ArraySlice<String>, limit: Int) -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)] = []
         var bytes = 0
-        while let name = names.first, files.count < batchSize, bytes < batchBytes {
+        while let name = names.first, files.count < limit, bytes < batchBytes {
             names.removeFirst()
             let path = maildir.appendingPathComponent("new").appendingPathComponent(name).path
             guard let data = try? Privilege.asUser({ FileManager.default.contents(atPath: path) }) else { continue }
