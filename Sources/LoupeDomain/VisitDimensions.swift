@@ -36,7 +36,10 @@ public enum VisitDimensions {
             case 200..<1_000: "200–999"
             default: "1000+"
             }
-        return "\(currency) \(band)"
+        // The currency comes from the shop's export: anything but three letters is shown as such, never as given.
+        let isCode = currency.count == 3 && currency.allSatisfy { $0.isASCII && $0.isLetter }
+        let code = isCode ? currency.uppercased() : "XXX"
+        return "\(code) \(band)"
     }
 
     /// The country as analytics shows it: an ISO code of two letters, else `unknown`.

@@ -108,6 +108,7 @@ import Testing
         #expect(VisitDimensions.browserFamily(userAgent: "Mozilla/5.0 (Windows NT 10.0) Chrome/1 Edg/120") == "Edge")
         #expect(VisitDimensions.valueBand(totalMinor: 123_45, currency: "EUR") == "EUR 50–199")
         #expect(VisitDimensions.country("fr") == "FR")
+        #expect(VisitDimensions.valueBand(totalMinor: 5_00, currency: "\u{1B}[2J") == "XXX <50")
         #expect(VisitDimensions.country("\u{1B}[2J") == "unknown")
     }
 
