@@ -19,11 +19,7 @@ extension AppDatabase {
         }
         return try write { db in
             _ = try Self.freshActor(db, actor)
-            guard
-                let customerId = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM customer WHERE publicId = ?",
-                    arguments: [customerPublicId])
-            else { throw LoupeError(.notFound, "No customer \(TextRules.printable(customerPublicId)).") }
+            let customerId = try Self.customerRowId(db, customerPublicId)
             let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM authorityRequest") ?? 0) + 1
             let year = try Self.deadlinePolicy(db).dayString(time).prefix(4)
             let publicId = String(format: "AR-%@-%04lld", String(year), sequence)

@@ -53,8 +53,7 @@ extension AppDatabase {
     ) throws -> Breach {
         let reference = try TextRules.validated(reference, field: "reference")
         return try write { db in
-            try StaffRules.requireSupervisor(try Self.freshActor(db, actor), to: "record the notice to the authority")
-            let breach = try Self.breach(db, publicId: publicId)
+            let breach = try Self.breachForSupervisor(db, publicId, actor: actor, to: "record the notice to the authority")
             guard breach.authorityNotifiedAt == nil else {
                 throw LoupeError(.conflict, "\(publicId): the authority was already told.")
             }
@@ -78,8 +77,7 @@ extension AppDatabase {
     ) throws -> Breach {
         let reason = try TextRules.validated(reason, field: "reason")
         return try write { db in
-            try StaffRules.requireSupervisor(try Self.freshActor(db, actor), to: "decide whether people are told")
-            let breach = try Self.breach(db, publicId: publicId)
+            let breach = try Self.breachForSupervisor(db, publicId, actor: actor, to: "decide whether people are told")
             guard breach.peopleToldAt == nil else {
                 throw LoupeError(.conflict, "\(publicId): the people were already told.")
             }
@@ -100,8 +98,7 @@ extension AppDatabase {
     /// breach's categories (a query over the data map's categories). Returns how many were queued.
     public func tellBreachAffected(publicId: String, actor: StaffMember, at time: Date) throws -> Int {
         try write { db in
-            try StaffRules.requireSupervisor(try Self.freshActor(db, actor), to: "tell the people of a breach")
-            let breach = try Self.breach(db, publicId: publicId)
+            let breach = try Self.breachForSupervisor(db, publicId, actor: actor, to: "tell the people of a breach")
             guard breach.peopleDecision == "tell" else {
                 throw LoupeError(
                     .notAllowed,
@@ -171,6 +168,13 @@ extension AppDatabase {
             }
         }
         return "SELECT c.id FROM customer c WHERE " + conditions.joined(separator: " OR ")
+    }
+
+    /// The breach `publicId`, once `actor` is checked to be an active supervisor or admin (who `to` do it).
+    private static func breachForSupervisor(_ db: Database, _ publicId: String, actor: StaffMember,
+                                            to action: String) throws -> Breach {
+        try StaffRules.requireSupervisor(try freshActor(db, actor), to: action)
+        return try breach(db, publicId: publicId)
     }
 
     static func breach(_ db: Database, publicId: String) throws -> Breach {

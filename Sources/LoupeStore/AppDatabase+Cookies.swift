@@ -98,6 +98,7 @@ extension AppDatabase {
             details: ["opted out": recorded.joined(separator: ","), "carried by": carriedBy])
     }
 
+    /// The row id of the customer `publicId` (every promise's use case names customers by public id).
     static func customerRowId(_ db: Database, _ publicId: String) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE publicId = ?", arguments: [publicId])
         else { throw LoupeError(.notFound, "No customer \(TextRules.printable(publicId)).") }

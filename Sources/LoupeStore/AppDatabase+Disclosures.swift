@@ -62,11 +62,7 @@ extension AppDatabase {
     public func disclosures(customerPublicId: String? = nil, limit: Int = 1_000) throws -> [Disclosure] {
         try read { db in
             guard let customerPublicId else { return try Self.recordedDisclosures(db, customerId: nil, limit: limit) }
-            guard
-                let customerId = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM customer WHERE publicId = ?", arguments: [customerPublicId])
-            else { throw LoupeError(.notFound, "No customer \(TextRules.printable(customerPublicId)).") }
-            return try Self.disclosuresAbout(db, customerId: customerId)
+            return try Self.disclosuresAbout(db, customerId: try Self.customerRowId(db, customerPublicId))
         }
     }
 
