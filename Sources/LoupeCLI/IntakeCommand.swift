@@ -85,9 +85,9 @@ struct ShopifyIntake: ParsableCommand {
 enum IntakeReport {
     static func print(_ outcome: IntakeOutcome, reference: String, kind: RequestKind, source: String, extra: String, json: Bool) throws {
         switch outcome {
-        case .created(let detail):
-            if json { return try JSONOutput.print(IntakeResultJSON(result: "created", request: detail.summary.publicId, reference: reference, kind: kind.rawValue, matchedCustomer: detail.customerPublicId != nil)) }
-            Swift.print("\(detail.summary.publicId): \(kind.rawValue) request recorded from \(source)\(extra)\(detail.customerPublicId == nil ? "; no customer on file matches" : ", customer \(detail.customerPublicId!)").")
+        case .created(let recorded):
+            if json { return try JSONOutput.print(IntakeResultJSON(result: "created", request: recorded.publicId, reference: reference, kind: kind.rawValue, matchedCustomer: recorded.customerPublicId != nil)) }
+            Swift.print("\(recorded.publicId): \(kind.rawValue) request recorded from \(source)\(extra)\(recorded.customerPublicId.map { ", customer \($0)" } ?? "; no customer on file matches").")
         case .duplicate(let publicId):
             if json { return try JSONOutput.print(IntakeResultJSON(result: "duplicate", request: publicId, reference: reference, kind: kind.rawValue, matchedCustomer: nil)) }
             Swift.print("Duplicate: \(reference) is already \(publicId); nothing new recorded.")

@@ -61,20 +61,33 @@ public struct MessageTemplate: Equatable, Sendable {
             return output + rest
         }
         // Values come from customers (names): one line in the subject, never a header break.
-        let subjectLine = try fill(subject, field: "subject").split(whereSeparator: \.isNewline).joined(separator: " ")
+        let subjectLine = try fill(subject, field: "subject").split(whereSeparator: { $0.isNewline }).joined(separator: " ")
         return (subjectLine, try fill(body, field: "body"))
     }
 
     private static func scan(_ text: String, field: String, event: MessageEvent) throws -> [(name: String, range: Range<String.Index>)] {
+        // Byte by byte on the UTF-8 view: Foundation's `range(of:)` bridged the whole text for every placeholder.
+        let bytes = text.utf8
+        let brace = (open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
+        func pair(_ byte: UInt8, from start: String.Index) -> String.Index? {
+            var index = start
+            while index < bytes.endIndex {
+                let next = bytes.index(after: index)
+                if bytes[index] == byte, next < bytes.endIndex, bytes[next] == byte { return index }
+                index = next
+            }
+            return nil
+        }
         var found: [(String, Range<String.Index>)] = []
-        var index = text.startIndex
-        while let open = text.range(of: "{{", range: index..<text.endIndex) {
-            guard let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) else {
+        var index = bytes.startIndex
+        while let open = pair(brace.open, from: index) {
+            let inside = bytes.index(open, offsetBy: 2)
+            guard let close = pair(brace.close, from: inside) else {
                 throw LoupeError(.invalidInput, "The \(event.rawValue) template's \(field) opens {{ without closing it with }}.")
             }
-            let name = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            found.append((name, open.lowerBound..<close.upperBound))
-            index = close.upperBound
+            let name = TextRules.trimmed(text[inside..<close])
+            index = bytes.index(close, offsetBy: 2)
+            found.append((name, open..<index))
         }
         return found
     }

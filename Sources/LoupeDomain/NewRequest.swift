@@ -70,7 +70,7 @@ public struct NewRequest: Equatable, Sendable {
 
     /// An email of the usual shape, trimmed and lower-cased; refused with what a good one looks like.
     public static func validatedEmail(_ text: String) throws -> String {
-        let email = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let email = TextRules.trimmed(text).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix("."), email.count <= 254,

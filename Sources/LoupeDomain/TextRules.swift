@@ -9,7 +9,7 @@ public enum TextRules {
     /// zero-width characters. Notes may span lines (`allowNewlines`).
     public static func validated(_ text: String, field: String, allowNewlines: Bool = false,
                                  checkCardNumbers: Bool = true) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(text, newlines: true)
         guard !trimmed.isEmpty else {
             throw LoupeError(.invalidInput, "The \(field) is empty: say why, in a few words.")
         }

@@ -19,7 +19,7 @@ enum HTTPFailure {
 
     /// A JSON error response: `{"error": "..."}`.
     static func response(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        let body = (try? OpenDSRJSON.encode(["error": message])) ?? Array("{}".utf8)
+        let body = Array(CanonicalJSON.object(["error": message]).utf8)
         return Response(
             status: status, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
@@ -32,14 +32,5 @@ enum HTTPFailure {
         case let error as HTTPError: response(error.status, error.body ?? error.status.reasonPhrase)
         default: response(.internalServerError, "The server failed; the log says why.")
         }
-    }
-}
-
-/// JSON with sorted keys and unescaped slashes, as OpenDSR bodies are written.
-enum OpenDSRJSON {
-    static func encode(_ body: [String: String]) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(body))
     }
 }

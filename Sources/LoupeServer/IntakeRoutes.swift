@@ -12,6 +12,8 @@ struct IntakeRoutes: Sendable {
     let actor: StaffMember
     let configuration: ServerConfiguration
     let metrics: ServiceMetrics
+    /// Shopify's webhooks are recorded through it, so those that arrive together share a transaction.
+    let webhooks: WebhookGroupCommit
     let clock: @Sendable () -> Date
 
     func add(to router: Router<ServerContext>) {
@@ -43,20 +45,19 @@ struct IntakeRoutes: Sendable {
             return HTTPFailure.response(error.code == .invalidInput ? .badRequest : .unauthorized, error.message)
         }
         let webhook = try ShopifyWebhook.parse(body: Data(raw), headers: headers, source: "The webhook body")
-        let receipt = try database.receive(
-            webhook, raw: Data(raw), authentication: .verified, dryRun: false,
-            actor: actor, at: clock())
+        let receipt = try await webhooks.receive(
+            ShopifyDelivery(webhook, raw: Data(raw), authentication: .verified, receivedAt: clock()))
         metrics.recordIntake(ContinuousClock.now - start)
         let result: [String: String]
         switch receipt {
         case .shopRedact(let recorded): result = ["result": recorded ? "noted" : "duplicate"]
-        case .request(.created(let detail), _): result = ["result": "created", "request": detail.summary.publicId]
+        case .request(.created(let recorded), _): result = ["result": "created", "request": recorded.publicId]
         case .request(.duplicate(let existing), _): result = ["result": "duplicate", "request": existing]
         case .request(.wouldCreate, _): result = ["result": "validated"]
         }
         return Response(
             status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try OpenDSRJSON.encode(result))))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: CanonicalJSON.object(result))))
     }
 
     /// `POST /opendsr/v2/requests`: 201 with the signed acknowledgement; a redelivery of the same request answers

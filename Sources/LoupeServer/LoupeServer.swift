@@ -35,8 +35,10 @@ public struct LoupeServer: Sendable {
         let metrics = ServiceMetrics()
         let router = Router(context: ServerContext.self)
         router.middlewares.add(RequestLogMiddleware(metrics: metrics))
-        IntakeRoutes(database: database, actor: actor, configuration: configuration, metrics: metrics, clock: clock)
-            .add(to: router)
+        IntakeRoutes(
+            database: database, actor: actor, configuration: configuration, metrics: metrics,
+            webhooks: WebhookGroupCommit(database: database, recorder: actor), clock: clock
+        ).add(to: router)
         HealthRoutes(database: database, metrics: metrics, clock: clock).add(to: router)
         ExportRoutes(database: database, clock: clock).add(to: router)
         return Application(

@@ -42,7 +42,7 @@ extension AppDatabase {
                 try db.execute(sql: """
                     INSERT INTO requestExport (requestId, folder, checksums, createdBy, createdAt)
                     SELECT id, ?, ?, ?, ? FROM privacyRequest WHERE publicId = ?
-                    """, arguments: [folder, AuditLog.canonicalJSON(checksums), actor.userName, time, publicId])
+                    """, arguments: [folder, CanonicalJSON.object(checksums), actor.userName, time, publicId])
                 try PrivacyRequestRecord.touch(db, publicId: publicId)
                 var details = checksums.mapValues { String($0.prefix(16)) }
                 details["customer"] = export.profile.customerId

@@ -3,10 +3,18 @@ import Foundation
 import GRDB
 import LoupeDomain
 
+/// A request an intake recorded: what its sender is answered with, without reading the whole request back.
+public struct RecordedRequest: Equatable, Sendable {
+    /// The request's public id (`PR-2026-000123`).
+    public let publicId: String
+    /// The customer it was matched to (`C-000042`), or nil when no customer on file matches.
+    public let customerPublicId: String?
+}
+
 /// What an intake did, or on a dry run would do.
 public enum IntakeOutcome: Equatable, Sendable {
     /// A new request was recorded.
-    case created(RequestDetail)
+    case created(RecordedRequest)
     /// The same id with the same content came before: nothing new was recorded.
     case duplicate(publicId: String)
     /// Dry run: it would be recorded; `matched` tells whether a customer on file matches.
@@ -45,7 +53,11 @@ extension AppDatabase {
             let matched = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE email = ? AND erasedAt IS NULL)"), arguments: [request.email]) ?? false
             return .wouldCreate(matched: matched)
         }
-        return .created(try insertRequest(db, request, actor: actor, at: time, details: details, intakeDigest: digest))
+        let inserted = try insertNewRequest(db, request, actor: actor, at: time, details: details, intakeDigest: digest)
+        let customer = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT c.publicId FROM privacyRequest r JOIN customer c ON c.id = r.customerId WHERE r.id = ?
+            """), arguments: [inserted.id])
+        return .created(RecordedRequest(publicId: inserted.publicId, customerPublicId: customer))
     }
 
     /// Whether any request ever arrived through `channel`.
@@ -107,24 +119,30 @@ extension AppDatabase {
     }
 
     /// Records Shopify's shop/redact as a note for admins (an audit entry): nothing is erased automatically.
-    /// A redelivery (same reference) is reported as a duplicate.
+    /// A redelivery (same reference) is reported as a duplicate (false).
     public func recordShopRedact(shopDomain: String, reference: String, details: [String: String], dryRun: Bool,
                                  actor: StaffMember, at time: Date) throws -> Bool {
+        let body = { (db: Database) throws -> Bool in
+            try self.noteShopRedact(db, shopDomain: shopDomain, reference: reference, details: details,
+                                    dryRun: dryRun, actor: actor, at: time)
+        }
+        return dryRun ? try read(body) : try write(body)
+    }
+
+    /// `recordShopRedact` inside the caller's transaction.
+    func noteShopRedact(_ db: Database, shopDomain: String, reference: String, details: [String: String],
+                        dryRun: Bool, actor: StaffMember, at time: Date) throws -> Bool {
         let target = "shop:\(shopDomain)"
-        let seen = try read { db in
-            try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM auditEntry WHERE action = ? AND target = ?
-                AND json_extract(details, '$.reference') = ?)
-                """), arguments: [AuditEvent.shopRedactNoted.action, target, reference]) ?? false
-        }
+        let seen = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM auditEntry WHERE action = ? AND target = ?
+            AND json_extract(details, '$.reference') = ?)
+            """), arguments: [AuditEvent.shopRedactNoted.action, target, reference]) ?? false
         if seen || dryRun { return !seen }
-        try write { db in
-            _ = try Self.freshActor(db, actor)
-            var all = details
-            all["reference"] = reference
-            all["note"] = "The shop asks to delete its data; nothing was erased automatically. An admin decides."
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .shopRedactNoted, target: target, details: all)
-        }
+        _ = try Self.freshActor(db, actor)
+        var all = details
+        all["reference"] = reference
+        all["note"] = "The shop asks to delete its data; nothing was erased automatically. An admin decides."
+        try AuditLog.append(db, at: time, actor: actor.userName, event: .shopRedactNoted, target: target, details: all)
         return true
     }
 }

@@ -53,7 +53,7 @@ extension AppDatabase {
             requesterName: request.requesterName, requesterEmail: request.requesterEmail, receivedAt: time,
             dueAt: policy.dueDate(receivedAt: time, aboutMinor: isMinor),
             priority: (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf: duplicateOf,
-            payload: request.corrections.isEmpty ? nil : AuditLog.canonicalJSON(
+            payload: request.corrections.isEmpty ? nil : CanonicalJSON.object(
                 Dictionary(uniqueKeysWithValues: request.corrections.map { ($0.key.rawValue, $0.value) })),
             intakeDigest: intakeDigest
         ).insert(db)

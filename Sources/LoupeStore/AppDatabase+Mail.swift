@@ -25,16 +25,7 @@ extension AppDatabase {
         batch mails: [InboundMail], actor: StaffMember, at time: Date
     ) throws -> [Result<MailFiling, any Error>] {
         try write { db in
-            mails.map { mail in
-                Result {
-                    var filing = MailFiling.duplicate
-                    try db.inSavepoint {
-                        filing = try self.file(db, mail, actor: actor, at: time)
-                        return .commit
-                    }
-                    return filing
-                }
-            }
+            Self.eachInSavepoint(db, mails) { mail in try self.file(db, mail, actor: actor, at: time) }
         }
     }
 

@@ -26,6 +26,26 @@ public struct OpenDSRReceipt: Equatable, Sendable {
     public let response: Data?
 }
 
+/// One Shopify webhook as it arrived: parsed and authenticated, with its raw bytes (their digest tells a
+/// redelivery from a reused id) and the time it arrived.
+public struct ShopifyDelivery: Sendable {
+    public let webhook: ShopifyWebhook
+    public let raw: Data
+    public let authentication: WebhookAuthentication
+    public let receivedAt: Date
+    /// The SHA-256 of `raw`, in hex (computed by the receiving thread, not inside the write).
+    let digest: String
+
+    /// A delivery of `webhook`, whose body was `raw`.
+    public init(_ webhook: ShopifyWebhook, raw: Data, authentication: WebhookAuthentication, receivedAt: Date) {
+        self.webhook = webhook
+        self.raw = raw
+        self.authentication = authentication
+        self.receivedAt = receivedAt
+        digest = SHA256.hash(data: raw).lowercaseHex
+    }
+}
+
 extension AppDatabase {
     /// Receives a Shopify compliance webhook, already authenticated and parsed, in one transaction:
     /// customers/data_request becomes an access request, customers/redact an erasure request (the orders named go
@@ -34,37 +54,60 @@ extension AppDatabase {
     /// duplicate; the same id with other content is refused. Every front door (the CLI, `loupe serve`) calls this.
     public func receive(_ webhook: ShopifyWebhook, raw: Data, authentication: WebhookAuthentication,
                         dryRun: Bool, actor: StaffMember, at time: Date) throws -> WebhookReceipt {
+        let delivery = ShopifyDelivery(webhook, raw: raw, authentication: authentication, receivedAt: time)
+        let body = { (db: Database) throws -> WebhookReceipt in
+            try self.fileWebhook(db, delivery, dryRun: dryRun, actor: actor)
+        }
+        return dryRun ? try read(body) : try write(body)
+    }
+
+    /// `receive` for webhooks that arrived together (the service's group commit): one transaction, each webhook
+    /// in its own savepoint, so one that is refused is rolled back alone and answered with its error while the
+    /// others are recorded. The caller answers none before this returns: a kill before the commit records none of
+    /// them, and their senders, unanswered, deliver them again.
+    public func receive(
+        batch deliveries: [ShopifyDelivery], actor: StaffMember
+    ) throws -> [Result<WebhookReceipt, any Error>] {
+        try write { db in
+            Self.eachInSavepoint(db, deliveries) { delivery in
+                try self.fileWebhook(db, delivery, dryRun: false, actor: actor)
+            }
+        }
+    }
+
+    /// Files one webhook inside the caller's transaction (see `receive`).
+    private func fileWebhook(
+        _ db: Database, _ delivery: ShopifyDelivery, dryRun: Bool, actor: StaffMember
+    ) throws -> WebhookReceipt {
+        let webhook = delivery.webhook
+        let time = delivery.receivedAt
         var details = ["topic": webhook.topic.rawValue, "shop": webhook.shopDomain, "webhookId": webhook.webhookId,
-                       "hmac": authentication.rawValue]
+                       "hmac": delivery.authentication.rawValue]
         if webhook.topic == .shopRedact {
             details["shopId"] = String(webhook.shopId)
-            let recorded = try recordShopRedact(shopDomain: webhook.shopDomain, reference: webhook.externalReference,
-                                                details: details, dryRun: dryRun, actor: actor, at: time)
-            return .shopRedact(recorded: recorded)
+            return .shopRedact(recorded: try noteShopRedact(
+                db, shopDomain: webhook.shopDomain, reference: webhook.externalReference, details: details,
+                dryRun: dryRun, actor: actor, at: time))
         }
         details["orders"] = webhook.orders.map(String.init).joined(separator: ",")
         let kind: RequestKind = webhook.topic == .customersDataRequest ? .access : .erasure
-        let digest = SHA256.hash(data: raw).lowercaseHex
-        let body = { (db: Database) throws -> WebhookReceipt in
-            let onFile = try webhook.customer?.id.flatMap {
-                try Self.customerEmail(db, identityType: "shopify_customer_id", value: String($0), format: "raw")
-            }
-            guard let email = onFile ?? webhook.customer?.email else {
-                throw LoupeError(.invalidInput, "The customer has no email and no customer on file has Shopify id \(webhook.customer?.id.map(String.init) ?? "-"); nothing was recorded. Import the shop's customers (loupe import shopify-customers), or enter the request by hand with `loupe requests new`.")
-            }
-            let draft = try NewRequest(kind: kind, email: email, channel: .shopify,
-                                       externalReference: webhook.externalReference).validated()
-            let outcome = try self.recordExternal(db, draft, digest: digest, details: details, dryRun: dryRun,
-                                                  actor: actor, at: time)
-            if webhook.globalPrivacyControl, case .created(let detail) = outcome,
-               let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?",
-                                                   arguments: [detail.summary.publicId]) {
-                try Self.recordGlobalPrivacyControl(db, customerId: customerId, carriedBy: "shopify webhook",
-                                                    actor: actor.userName, at: time)
-            }
-            return .request(outcome, kind: kind)
+        let onFile = try webhook.customer?.id.flatMap {
+            try Self.customerEmail(db, identityType: "shopify_customer_id", value: String($0), format: "raw")
         }
-        return dryRun ? try read(body) : try write(body)
+        guard let email = onFile ?? webhook.customer?.email else {
+            throw LoupeError(.invalidInput, "The customer has no email and no customer on file has Shopify id \(webhook.customer?.id.map(String.init) ?? "-"); nothing was recorded. Import the shop's customers (loupe import shopify-customers), or enter the request by hand with `loupe requests new`.")
+        }
+        let draft = try NewRequest(kind: kind, email: email, channel: .shopify,
+                                   externalReference: webhook.externalReference).validated()
+        let outcome = try recordExternal(db, draft, digest: delivery.digest,
+                                         details: details, dryRun: dryRun, actor: actor, at: time)
+        if webhook.globalPrivacyControl, case .created(let recorded) = outcome,
+           let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?",
+                                               arguments: [recorded.publicId]) {
+            try Self.recordGlobalPrivacyControl(db, customerId: customerId, carriedBy: "shopify webhook",
+                                                actor: actor.userName, at: time)
+        }
+        return .request(outcome, kind: kind)
     }
 
     /// Receives an OpenDSR request, already parsed, and answers it: its identities are matched (an email given in
@@ -94,8 +137,8 @@ extension AppDatabase {
             let outcome = try self.recordExternal(db, draft, digest: digest, details: details, dryRun: dryRun,
                                                   actor: actor, at: time)
             // The callback URLs it named are kept when their hosts are allowed (each refusal audited).
-            if case .created(let detail) = outcome {
-                try Self.recordCallbackTargets(db, urls: request.statusCallbackURLs, publicId: detail.summary.publicId,
+            if case .created(let recorded) = outcome {
+                try Self.recordCallbackTargets(db, urls: request.statusCallbackURLs, publicId: recorded.publicId,
                                                actor: actor.userName, at: time)
             }
             return outcome
@@ -103,7 +146,7 @@ extension AppDatabase {
         let outcome = dryRun ? try read(body) : try write(body)
         let publicId: String
         switch outcome {
-        case .created(let detail): publicId = detail.summary.publicId
+        case .created(let recorded): publicId = recorded.publicId
         case .duplicate(let existing): publicId = existing
         case .wouldCreate: return OpenDSRReceipt(outcome: outcome, response: nil)
         }

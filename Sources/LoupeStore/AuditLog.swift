@@ -30,7 +30,7 @@ package enum AuditLog {
         let occurredAt = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)
         var entry = AuditEntry(
             sequence: sequence, occurredAt: occurredAt, actor: actor, action: action, target: target,
-            details: canonicalJSON(details), previousHash: previousHash, hash: "")
+            details: CanonicalJSON.object(details), previousHash: previousHash, hash: "")
         entry.hash = hash(of: entry)
         return entry
     }
@@ -45,20 +45,6 @@ package enum AuditLog {
         // Length-prefix each field so no two different entries can hash the same text.
         let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return SHA256.hash(data: Data(text.utf8)).lowercaseHex
-    }
-
-    /// A JSON object with sorted keys: the same details always give the same text (and hash).
-    static func canonicalJSON(_ details: [String: String]) -> String {
-        // Lower-case ASCII keys and plain printable ASCII values need no escaping and sort the same under any
-        // collation: write those directly (the demo writes a million entries); JSONEncoder does the rest.
-        if details.allSatisfy({ $0.key.utf8.allSatisfy { (0x61...0x7A).contains($0) }
-                                && $0.value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } }) {
-            return "{" + details.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }
-                .joined(separator: ",") + "}"
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(details)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
 

@@ -34,8 +34,7 @@ final class Checkpointer: @unchecked Sendable {
         guard !isPending else { return }
         let now = Date()
         if now.timeIntervalSince(lastQueued) < Self.interval {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-            guard size >= Self.walLimit else { return }
+            guard walSize >= Self.walLimit else { return }
         }
         isPending = true
         lastQueued = now
@@ -53,9 +52,12 @@ final class Checkpointer: @unchecked Sendable {
     }
 
     /// Whether the WAL file is missing or empty (after a TRUNCATE checkpoint).
-    var walIsEmpty: Bool {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        return size == 0
+    var walIsEmpty: Bool { walSize == 0 }
+
+    /// The WAL file's size in bytes (0 when missing): one `stat`, asked after every write under load.
+    private var walSize: Int {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 ? Int(info.st_size) : 0
     }
 
     private func checkpointNow(_ mode: Database.CheckpointMode) throws {

@@ -18,6 +18,8 @@ public struct RetentionVault: Sendable {
     init(key: SymmetricKey, ledgerKey: Data? = nil) {
         keyBytes = key.withUnsafeBytes { Data($0) }
         ledgerKeyBytes = ledgerKey
+        fingerprint = HMAC<SHA256>.authenticationCode(for: Data("loupe vault fingerprint".utf8), using: key)
+            .prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
@@ -33,10 +35,8 @@ public struct RetentionVault: Sendable {
 
     /// A public fingerprint of the key (an HMAC of a fixed label, 16 hex digits), kept in the database so that a
     /// key file replaced by another valid key is told apart from the right one.
-    var fingerprint: String {
-        HMAC<SHA256>.authenticationCode(for: Data("loupe vault fingerprint".utf8), using: key)
-            .prefix(8).map { String(format: "%02x", $0) }.joined()
-    }
+    /// Computed once: every queued message checks it against the database's.
+    let fingerprint: String
 
     /// The same vault with a new key (a rotation), keeping the ledger's key.
     func rotated() -> RetentionVault {

@@ -34,6 +34,6 @@ import Testing
     }
 
     @Test func detailsAreCanonical() {
-        #expect(AuditLog.canonicalJSON(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
+        #expect(CanonicalJSON.object(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
     }
 }

@@ -23,9 +23,22 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for details in [[:], ["kind": "demo"], ["kind": "erasure", "channel": "email"], ["months": "2", "reason": "a/b c"],
-                        ["note": "quote \" and \\ and \u{7}"], ["Zeta": "1", "alpha": "2"]] as [[String: String]] {
+                        ["note": "quote \" and \\ and \u{7}"], ["Zeta": "1", "alpha": "2"],
+                        ["webhookId": "w1", "shopId": "9", "shop": "a.myshopify.com", "a10": "x", "a2": "y", "B": "z"],
+                        ["ünï": "1"], ["key with space": "1"], ["k": "é"]] as [[String: String]] {
             let expected = String(decoding: try encoder.encode(details), as: UTF8.self)
-            #expect(AuditLog.canonicalJSON(details) == expected)
+            #expect(CanonicalJSON.object(details) == expected)
+        }
+        // Keys of letters and digits in any case, in random sets: the direct path sorts as the encoder does.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aAbBzZ019_")
+        for _ in 0..<500 {
+            var details: [String: String] = [:]
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                let key = String((0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement()! })
+                details[key] = String(Int.random(in: 0...99, using: &generator))
+            }
+            #expect(CanonicalJSON.object(details) == String(decoding: try encoder.encode(details), as: UTF8.self))
         }
     }
 

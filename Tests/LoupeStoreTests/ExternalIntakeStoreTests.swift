@@ -17,10 +17,12 @@ import Testing
         #expect(try database.recordExternalRequest(draft, digest: "d1", details: [:], dryRun: true, actor: ava, at: storeNow)
                 == .wouldCreate(matched: true))
         #expect(try count() == before, "a dry run writes nothing")
-        guard case .created(let detail) = try database.recordExternalRequest(
+        guard case .created(let recorded) = try database.recordExternalRequest(
             draft, digest: "d1", details: ["orders": "1,2"], dryRun: false, actor: ava, at: storeNow) else {
             Issue.record("not created"); return
         }
+        let detail = try database.requestDetail(publicId: recorded.publicId)
+        #expect(recorded.customerPublicId == detail.customerPublicId && recorded.customerPublicId != nil)
         #expect(detail.channel == .shopify && detail.externalReference == "data_request:9999")
         #expect(detail.timeline.first?.details.contains(#""orders":"1,2""#) == true)
         #expect(try database.recordExternalRequest(draft, digest: "d1", details: [:], dryRun: false, actor: ava, at: storeNow)

@@ -44,6 +44,36 @@ import Testing
         #expect(try mode(directory.path) == 0o700)
     }
 
+    /// A batched intake opens a savepoint per item; SQLite keeps the pages each one changes in a sub-journal, a
+    /// temporary file in /var/tmp beyond 64 kB: copies of personal data outside the data directory, never scrubbed.
+    @Test func savepointJournalsStayInMemoryNeverInATemporaryFile() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try AppDatabase.open(path: directory.appendingPathComponent("loupe.sqlite").path)
+        func temporaryFilesOpen() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { fd in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"))
+                    .flatMap { $0.contains("etilqs_") ? $0 : nil }
+            }
+        }
+        let seen = try database.writer.write { db in
+            try db.execute(sql: "CREATE TABLE filler(x TEXT)")
+            for round in 0..<20 {
+                try db.inSavepoint {
+                    try db.execute(sql: """
+                        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+                        INSERT INTO filler SELECT hex(randomblob(200)) FROM n
+                        """)
+                    try db.execute(sql: "UPDATE filler SET x = ? || x", arguments: [String(round)])
+                    return .commit
+                }
+            }
+            return try temporaryFilesOpen()
+        }
+        #expect(seen.isEmpty, "temporary files open during the batch: \(seen)")
+        #expect(try database.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") } == 2)
+    }
+
     @Test func openingAMissingFileWithoutCreateNamesTheDemoCommand() throws {
         let path = temporaryDirectory().appendingPathComponent("absent.sqlite").path
         #expect(throws: LoupeError.self) { try AppDatabase.open(path: path, create: false) }

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import LoupeDomain
+import LoupeIntake
+@testable import LoupeStore
+import Testing
+
+/// The service's group commit: webhooks that arrive together are recorded in one transaction, each in its own
+/// savepoint (`AppDatabase.receive(batch:)`).
+@Suite struct WebhookBatchStoreTests {
+    let service = StaffMember(userName: "ava", displayName: "Ava", role: .agent)
+
+    func delivery(id: Int, email: String?, shopifyCustomer: Int = 1, webhookId: String) throws -> ShopifyDelivery {
+        let customer = email.map { #"{"id":\#(shopifyCustomer),"email":"\#($0)"}"# } ?? #"{"id":\#(shopifyCustomer)}"#
+        let raw = Data(#"""
+            {"shop_id":954889,"shop_domain":"jewelrydealshop-test.myshopify.com","orders_requested":[],\#
+            "customer":\#(customer),"data_request":{"id":\#(id)}}
+            """#.utf8)
+        let headers = [
+            "shopify-topic": "customers/data_request", "shopify-shop-domain": "jewelrydealshop-test.myshopify.com",
+            "shopify-api-version": "2025-07", "shopify-webhook-id": webhookId,
+        ]
+        let webhook = try ShopifyWebhook.parse(body: raw, headers: headers, source: "test")
+        return ShopifyDelivery(webhook, raw: raw, authentication: .verified, receivedAt: storeNow)
+    }
+
+    @Test func oneRefusedWebhookIsRolledBackAloneAndARedeliveryInTheSameBatchIsADuplicate() throws {
+        let database = try demoDatabase(customers: 20)
+        let emails = try database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT email FROM customer WHERE NOT isMinor AND email IS NOT NULL LIMIT 2")
+        }
+        let counts = {
+            try database.writer.read { db in
+                [try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM privacyRequest")!,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxMessage")!,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry WHERE action = 'request.receive'")!]
+            }
+        }
+        let before = try counts()
+        let first = try delivery(id: 7001, email: emails[0], webhookId: "w1")
+        let results = try database.receive(batch: [
+            first,
+            first,  // Shopify delivered it twice; both arrived while the previous batch was written
+            try delivery(id: 7001, email: emails[1], webhookId: "w2"),  // the same id, other content
+            try delivery(id: 7002, email: nil, shopifyCustomer: 999_999, webhookId: "w3"),  // nobody to name
+            try delivery(id: 7003, email: emails[1], webhookId: "w4"),
+        ], actor: service)
+        guard case .success(.request(.created(let created), _)) = results[0],
+              case .success(.request(.duplicate(let again), _)) = results[1],
+              case .success(.request(.created(let last), _)) = results[4] else {
+            Issue.record("unexpected results: \(results)"); return
+        }
+        #expect(again == created.publicId)
+        #expect((results[2].failure as? LoupeError)?.code == .conflict)
+        #expect((results[3].failure as? LoupeError)?.code == .invalidInput)
+        #expect(created.customerPublicId != nil && last.customerPublicId != nil)
+        // Two recorded, each with its acknowledgement and audit entry; the refused ones left nothing.
+        let after = try counts()
+        #expect(after == [before[0] + 2, before[1] + 2, before[2] + 2], "before \(before)")
+        #expect(try database.verifyAudit().firstBreak == nil, "the chain holds across the savepoints")
+    }
+}
+
+extension Result {
+    /// The error of a failure, nil for a success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}
