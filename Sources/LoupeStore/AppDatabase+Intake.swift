@@ -56,7 +56,7 @@ extension AppDatabase {
             payload: request.corrections.isEmpty ? nil : CanonicalJSON.object(
                 Dictionary(uniqueKeysWithValues: request.corrections.map { ($0.key.rawValue, $0.value) })),
             intakeDigest: intakeDigest
-        ).insert(db)
+        ).insertRow(db)
         var details = ["kind": request.kind.rawValue, "channel": request.channel.rawValue,
                        "matched": match.how]
         // Someone erased may ask again: the request is recorded, the customer is not re-created.

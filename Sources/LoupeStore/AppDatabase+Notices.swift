@@ -34,11 +34,11 @@ extension AppDatabase {
             let name: String? = row["fullName"]
             filled[.recipientName] = name ?? "customer"
             let rendered = try template.render(filled)
-            var record = OutboxMessageRecord(
+            try OutboxMessageRecord(
                 requestId: nil, customerId: row["id"], event: event.rawValue, toName: try name.map(vault.seal),
                 toAddress: try vault.seal(row["email"]), subject: rendered.subject, body: rendered.body,
-                messageId: "<\(UUID().uuidString.lowercased())@\(domain)>", createdAt: time)
-            try record.insert(db)
+                messageId: "<\(UUID().uuidString.lowercased())@\(domain)>", createdAt: time
+            ).insertRow(db)
             count += 1
         }
         try AuditLog.append(

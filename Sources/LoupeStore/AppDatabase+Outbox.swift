@@ -50,11 +50,11 @@ extension AppDatabase {
             toAddress: try draft.to.address.map(vault.seal), subject: subject, body: body,
             messageId: messageId, createdAt: time, inReplyTo: thread.inReplyTo,
             referencesHeader: thread.references.isEmpty ? nil : thread.references.joined(separator: " ")
-        ).inserted(db)
+        ).insertRow(db)
         try AuditLog.append(db, at: time, actor: actor, event: .messageQueued, target: draft.publicId,
-                            details: ["message": String(queued.id!), "event": event.rawValue,
+                            details: ["message": String(queued), "event": event.rawValue,
                                       "to": draft.to.address == nil ? "none: answer by letter or phone" : "email"])
-        return queued.id
+        return queued
     }
 
     /// The message `event` calls for on a request, rendered from its template with the request's values, and who

@@ -17,7 +17,7 @@ package enum AuditLog {
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT sequence, hash FROM auditEntry ORDER BY sequence DESC LIMIT 1"))
         let entry = makeEntry(sequence: (last?["sequence"] ?? 0) + 1, previousHash: last?["hash"] ?? genesisHash,
                               at: time, actor: actor, action: action, target: target, details: details)
-        try entry.insert(db)
+        try entry.insertRow(db)
         return entry
     }
 
@@ -57,19 +57,20 @@ extension AuditEntry: FetchableRecord {
     }
 }
 
-extension AuditEntry: PersistableRecord {
+extension AuditEntry: RowInsertable {
     /// The audit chain's table.
     public static let databaseTableName = "auditEntry"
 
-    /// Writes the entry's fields into its row (the column names are the field names).
+    /// The entry's fields as its row (the column names are the field names).
+    var row: KeyValuePairs<String, (any DatabaseValueConvertible)?> {
+        [
+            "sequence": sequence, "occurredAt": StorageTimestamp.text(occurredAt), "actor": actor,
+            "action": action, "target": target, "details": details, "previousHash": previousHash, "hash": hash,
+        ]
+    }
+
+    /// Writes `row` (public, as the entry is).
     public func encode(to container: inout PersistenceContainer) {
-        container["sequence"] = sequence
-        container["occurredAt"] = StorageTimestamp.text(occurredAt)
-        container["actor"] = actor
-        container["action"] = action
-        container["target"] = target
-        container["details"] = details
-        container["previousHash"] = previousHash
-        container["hash"] = hash
+        for (column, value) in row { container[column] = value }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 import LoupeDomain
 
 /// A new row of `outboxMessage` (recipient sealed by the vault), and the columns later changes write.
-struct OutboxMessageRecord: MutablePersistableRecord {
+struct OutboxMessageRecord: RowInsertable {
     static let databaseTableName = "outboxMessage"
 
     /// The columns the use cases write.
@@ -29,24 +29,13 @@ struct OutboxMessageRecord: MutablePersistableRecord {
     var inReplyTo: String?
     var referencesHeader: String?
 
-    /// Writes the row by hand, dates as GRDB stores them (`StorageTimestamp`), as `PrivacyRequestRecord` does.
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["requestId"] = requestId
-        container["customerId"] = customerId
-        container["event"] = event
-        container["toName"] = toName
-        container["toAddress"] = toAddress
-        container["subject"] = subject
-        container["body"] = body
-        container["messageId"] = messageId
-        container["createdAt"] = StorageTimestamp.text(createdAt)
-        container["inReplyTo"] = inReplyTo
-        container["referencesHeader"] = referencesHeader
-    }
-
-    /// Keeps the row id SQLite gave the new row.
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    /// The row, dates as GRDB stores them (`StorageTimestamp`), as `PrivacyRequestRecord` writes it.
+    var row: KeyValuePairs<String, (any DatabaseValueConvertible)?> {
+        [
+            "id": id, "requestId": requestId, "customerId": customerId, "event": event, "toName": toName,
+            "toAddress": toAddress, "subject": subject, "body": body, "messageId": messageId,
+            "createdAt": StorageTimestamp.text(createdAt), "inReplyTo": inReplyTo,
+            "referencesHeader": referencesHeader,
+        ]
     }
 }

@@ -4,7 +4,7 @@ import LoupeDomain
 
 /// A new row of `privacyRequest`, as intake writes it. Later changes go through `Columns` assignments, checked
 /// against the row's `version` (see `AppDatabase.apply`).
-struct PrivacyRequestRecord: PersistableRecord {
+struct PrivacyRequestRecord: RowInsertable {
     static let databaseTableName = "privacyRequest"
 
     /// The columns the use cases write.
@@ -47,28 +47,17 @@ struct PrivacyRequestRecord: PersistableRecord {
     var payload: String? = nil
     var intakeDigest: String? = nil
 
-    /// Writes the row by hand (GRDB's `Encodable` path and its date formatter were a tenth of an intake); dates
-    /// as GRDB stores them (`StorageTimestamp`).
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["publicId"] = publicId
-        container["kind"] = kind
-        container["status"] = status
-        container["channel"] = channel
-        container["externalReference"] = externalReference
-        container["customerId"] = customerId
-        container["subjectEmail"] = subjectEmail
-        container["subjectPhone"] = subjectPhone
-        container["subjectName"] = subjectName
-        container["requesterKind"] = requesterKind
-        container["requesterName"] = requesterName
-        container["requesterEmail"] = requesterEmail
-        container["receivedAt"] = StorageTimestamp.text(receivedAt)
-        container["dueAt"] = StorageTimestamp.text(dueAt)
-        container["priority"] = priority
-        container["duplicateOf"] = duplicateOf
-        container["payload"] = payload
-        container["intakeDigest"] = intakeDigest
+    /// The row, dates as GRDB stores them (`StorageTimestamp`; GRDB's `Encodable` path and its date formatter
+    /// were a tenth of an intake).
+    var row: KeyValuePairs<String, (any DatabaseValueConvertible)?> {
+        [
+            "id": id, "publicId": publicId, "kind": kind, "status": status, "channel": channel,
+            "externalReference": externalReference, "customerId": customerId, "subjectEmail": subjectEmail,
+            "subjectPhone": subjectPhone, "subjectName": subjectName, "requesterKind": requesterKind,
+            "requesterName": requesterName, "requesterEmail": requesterEmail,
+            "receivedAt": StorageTimestamp.text(receivedAt), "dueAt": StorageTimestamp.text(dueAt),
+            "priority": priority, "duplicateOf": duplicateOf, "payload": payload, "intakeDigest": intakeDigest,
+        ]
     }
 
     /// Counts a change made to the request by id (a note, a task, a rectification) so open screens and
