@@ -72,7 +72,7 @@ public struct NewRequest: Equatable, Sendable {
     public static func validatedEmail(_ text: String) throws -> String {
         let email = TextRules.trimmed(text).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix("."), email.count <= 254,
               !email.unicodeScalars.contains(where: { $0 == " " || TextRules.isForbidden($0) })
         else {
