@@ -118,18 +118,9 @@ extension AppDatabase {
         return bytes.lowercaseHex
     }
 
-    /// Records Shopify's shop/redact as a note for admins (an audit entry): nothing is erased automatically.
-    /// A redelivery (same reference) is reported as a duplicate (false).
-    public func recordShopRedact(shopDomain: String, reference: String, details: [String: String], dryRun: Bool,
-                                 actor: StaffMember, at time: Date) throws -> Bool {
-        let body = { (db: Database) throws -> Bool in
-            try self.noteShopRedact(db, shopDomain: shopDomain, reference: reference, details: details,
-                                    dryRun: dryRun, actor: actor, at: time)
-        }
-        return dryRun ? try read(body) : try write(body)
-    }
-
-    /// `recordShopRedact` inside the caller's transaction.
+    /// Records Shopify's shop/redact as a note for admins (an audit entry), inside the caller's transaction:
+    /// nothing is erased automatically. A redelivery (same reference) is reported as a duplicate (false); a dry
+    /// run only tells whether it would be noted.
     func noteShopRedact(_ db: Database, shopDomain: String, reference: String, details: [String: String],
                         dryRun: Bool, actor: StaffMember, at time: Date) throws -> Bool {
         let target = "shop:\(shopDomain)"
