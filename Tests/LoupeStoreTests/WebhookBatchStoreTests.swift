@@ -36,6 +36,15 @@ import Testing
                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry WHERE action = 'request.receive'")!]
             }
         }
+        // One webhook fails after its request row and audit entry are written (its acknowledgement is refused):
+        // only its savepoint's rollback keeps those rows out.
+        try database.writer.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER refuseOneAcknowledgement BEFORE INSERT ON outboxMessage
+                WHEN (SELECT externalReference FROM privacyRequest WHERE id = NEW.requestId) = 'data_request:7004'
+                BEGIN SELECT RAISE(ABORT, 'injected failure'); END
+                """)
+        }
         let before = try counts()
         let first = try delivery(id: 7001, email: emails[0], webhookId: "w1")
         let results = try database.receive(batch: [
@@ -43,18 +52,20 @@ import Testing
             first,  // Shopify delivered it twice; both arrived while the previous batch was written
             try delivery(id: 7001, email: emails[1], webhookId: "w2"),  // the same id, other content
             try delivery(id: 7002, email: nil, shopifyCustomer: 999_999, webhookId: "w3"),  // nobody to name
+            try delivery(id: 7004, email: emails[0], webhookId: "w5"),  // fails half-way through
             try delivery(id: 7003, email: emails[1], webhookId: "w4"),
         ], actor: service)
         guard case .success(.request(.created(let created), _)) = results[0],
               case .success(.request(.duplicate(let again), _)) = results[1],
-              case .success(.request(.created(let last), _)) = results[4] else {
+              case .success(.request(.created(let last), _)) = results[5] else {
             Issue.record("unexpected results: \(results)"); return
         }
         #expect(again == created.publicId)
         #expect((results[2].failure as? LoupeError)?.code == .conflict)
         #expect((results[3].failure as? LoupeError)?.code == .invalidInput)
+        #expect(results[4].failure != nil, "the injected failure")
         #expect(created.customerPublicId != nil && last.customerPublicId != nil)
-        // Two recorded, each with its acknowledgement and audit entry; the refused ones left nothing.
+        // Two recorded, each with its acknowledgement and audit entry; the refused and failed ones left nothing.
         let after = try counts()
         #expect(after == [before[0] + 2, before[1] + 2, before[2] + 2], "before \(before)")
         #expect(try database.verifyAudit().firstBreak == nil, "the chain holds across the savepoints")
