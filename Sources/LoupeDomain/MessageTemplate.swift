@@ -61,7 +61,8 @@ public struct MessageTemplate: Equatable, Sendable {
             return output + rest
         }
         // Values come from customers (names): one line in the subject, never a header break.
-        let subjectLine = try fill(subject, field: "subject").split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        let subjectLine = try fill(subject, field: "subject")
+            .split(whereSeparator: { $0.isNewline }).joined(separator: " ")
         return (subjectLine, try fill(body, field: "body"))
     }
 

@@ -23,9 +23,12 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
             var text = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...8, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                text.append(alphabet.randomElement(using: &generator)!)
+            }
             let string = String(text)
-            #expect(TextRules.trimmed(string) == string.trimmingCharacters(in: .whitespaces), "\(string.debugDescription)")
+            #expect(TextRules.trimmed(string) == string.trimmingCharacters(in: .whitespaces),
+                    "\(string.debugDescription)")
             #expect(TextRules.trimmed(string, newlines: true)
                     == string.trimmingCharacters(in: .whitespacesAndNewlines), "\(string.debugDescription)")
         }
