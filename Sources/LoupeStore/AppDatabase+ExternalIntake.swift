@@ -9,6 +9,8 @@ public struct RecordedRequest: Equatable, Sendable {
     public let publicId: String
     /// The customer it was matched to (`C-000042`), or nil when no customer on file matches.
     public let customerPublicId: String?
+    /// That customer's row id, for what the same transaction records next (a Global Privacy Control signal).
+    let customerId: Int64?
 }
 
 /// What an intake did, or on a dry run would do.
@@ -54,10 +56,11 @@ extension AppDatabase {
             return .wouldCreate(matched: matched)
         }
         let inserted = try insertNewRequest(db, request, actor: actor, at: time, details: details, intakeDigest: digest)
-        let customer = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT c.publicId FROM privacyRequest r JOIN customer c ON c.id = r.customerId WHERE r.id = ?
-            """), arguments: [inserted.id])
-        return .created(RecordedRequest(publicId: inserted.publicId, customerPublicId: customer))
+        let customer = try inserted.customerId.flatMap {
+            try String.fetchOne(db.cachedStatement(sql: "SELECT publicId FROM customer WHERE id = ?"), arguments: [$0])
+        }
+        return .created(RecordedRequest(publicId: inserted.publicId, customerPublicId: customer,
+                                        customerId: inserted.customerId))
     }
 
     /// Whether any request ever arrived through `channel`.

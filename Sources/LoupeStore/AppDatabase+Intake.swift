@@ -30,11 +30,11 @@ extension AppDatabase {
         return try Self.fetchDetail(db, publicId: inserted.publicId)
     }
 
-    /// `insertRequest` without reading the whole request back: its row id and public id (the mail import files
-    /// thousands and needs no more).
+    /// `insertRequest` without reading the whole request back: its row id, public id and the customer matched
+    /// (the mail import and the webhooks file thousands and need no more).
     func insertNewRequest(_ db: Database, _ request: NewRequest, actor: StaffMember, at time: Date,
                           details extra: [String: String] = [:],
-                          intakeDigest: String? = nil) throws -> (id: Int64, publicId: String) {
+                          intakeDigest: String? = nil) throws -> (id: Int64, publicId: String, customerId: Int64?) {
         let match = try matchSubject(db, request, at: time)
         let customerId = match.customerId
         let isMinor = match.isMinor
@@ -74,7 +74,7 @@ extension AppDatabase {
         try AuditLog.append(db, at: time, actor: actor.userName, event: .requestReceived, target: publicId,
                             details: details)
         try queueMessage(db, .received, requestId: sequence, actor: actor.userName, at: time)
-        return (sequence, publicId)
+        return (sequence, publicId, customerId)
     }
 
     /// The row id and public id (`PR-<year>-<number>`) of the next request, inside the writing transaction.

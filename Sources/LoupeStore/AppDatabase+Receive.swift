@@ -101,9 +101,7 @@ extension AppDatabase {
                                    externalReference: webhook.externalReference).validated()
         let outcome = try recordExternal(db, draft, digest: delivery.digest,
                                          details: details, dryRun: dryRun, actor: actor, at: time)
-        if webhook.globalPrivacyControl, case .created(let recorded) = outcome,
-           let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?",
-                                               arguments: [recorded.publicId]) {
+        if webhook.globalPrivacyControl, case .created(let recorded) = outcome, let customerId = recorded.customerId {
             try Self.recordGlobalPrivacyControl(db, customerId: customerId, carriedBy: "shopify webhook",
                                                 actor: actor.userName, at: time)
         }

@@ -10,16 +10,18 @@ import Testing
 @Suite struct WebhookBatchStoreTests {
     let service = StaffMember(userName: "ava", displayName: "Ava", role: .agent)
 
-    func delivery(id: Int, email: String?, shopifyCustomer: Int = 1, webhookId: String) throws -> ShopifyDelivery {
+    func delivery(id: Int, email: String?, shopifyCustomer: Int = 1, webhookId: String,
+                  globalPrivacyControl: Bool = false) throws -> ShopifyDelivery {
         let customer = email.map { #"{"id":\#(shopifyCustomer),"email":"\#($0)"}"# } ?? #"{"id":\#(shopifyCustomer)}"#
         let raw = Data(#"""
             {"shop_id":954889,"shop_domain":"jewelrydealshop-test.myshopify.com","orders_requested":[],\#
             "customer":\#(customer),"data_request":{"id":\#(id)}}
             """#.utf8)
-        let headers = [
+        var headers = [
             "shopify-topic": "customers/data_request", "shopify-shop-domain": "jewelrydealshop-test.myshopify.com",
             "shopify-api-version": "2025-07", "shopify-webhook-id": webhookId,
         ]
+        if globalPrivacyControl { headers["sec-gpc"] = "1" }
         let webhook = try ShopifyWebhook.parse(body: raw, headers: headers, source: "test")
         return ShopifyDelivery(webhook, raw: raw, authentication: .verified, receivedAt: storeNow)
     }
@@ -69,6 +71,28 @@ import Testing
         let after = try counts()
         #expect(after == [before[0] + 2, before[1] + 2, before[2] + 2], "before \(before)")
         #expect(try database.verifyAudit().firstBreak == nil, "the chain holds across the savepoints")
+    }
+
+    @Test func aGlobalPrivacyControlSignalInABatchOptsTheMatchedCustomerOut() throws {
+        let database = try demoDatabase(customers: 20)
+        let (email, customerId) = try database.writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT email, id FROM customer WHERE NOT isMinor AND email IS NOT NULL")!
+            return (row["email"] as String, row["id"] as Int64)
+        }
+        let results = try database.receive(batch: [
+            try delivery(id: 8001, email: email, webhookId: "g1", globalPrivacyControl: true),
+        ], actor: service)
+        guard case .success(.request(.created(let created), _)) = results[0] else {
+            Issue.record("unexpected results: \(results)"); return
+        }
+        #expect(created.customerId == customerId)
+        let optOuts = try database.writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM consentEvent WHERE customerId = ? AND granted = 0
+                AND purpose IN ('marketing-cookies', 'data-sharing') AND source LIKE 'Global Privacy Control%'
+                """, arguments: [customerId])
+        }
+        #expect(optOuts == 2)
     }
 }
 
