@@ -51,16 +51,7 @@ public struct AuthorityRequest: Equatable, Sendable, Codable {
         guard status == .awaitingApproval else {
             throw LoupeError(.notAllowed, "\(publicId) was already \(status.rawValue); a decision is made once.")
         }
-        guard actor.role == .supervisor || actor.role == .admin else {
-            throw LoupeError(
-                .notAllowed,
-                "Only a supervisor approves a disclosure to an authority; ask one to "
-                    + "run `loupe authority approve \(publicId)`.")
-        }
-        guard actor.userName != proposedBy else {
-            throw LoupeError(
-                .notAllowed, "\(publicId) was recorded by you; a second person must approve it (four eyes).")
-        }
+        try AccessGate.require(actor, .decideAuthorityRequest, AccessFacts(proposer: proposedBy))
         if let fields, let extra = fields.first(where: { !fieldsRequested.contains($0) }) {
             throw LoupeError(
                 .invalidInput,

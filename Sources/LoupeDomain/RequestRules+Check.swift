@@ -5,19 +5,26 @@ extension RequestRules {
     /// what to do instead. Every rule about who may do what to a request, and in which state, lives here: the
     /// store asks it inside each use case's transaction, the console to grey keys out and pick its hints, the
     /// command line before it asks anything.
+    /// `useCase` names the gate's case when it is not the action's own (a code that came back verifies as
+    /// `.confirmVerificationCode`).
     public static func check(
-        _ kind: RequestAction.Kind, on facts: RequestFacts, by actor: StaffMember, now: Date, policy: DeadlinePolicy
+        _ kind: RequestAction.Kind, on facts: RequestFacts, by actor: StaffMember, now: Date, policy: DeadlinePolicy,
+        as useCase: UseCase? = nil
     ) throws {
         guard actor.isActive else {
             throw refused("\(actor.userName) is deactivated and cannot act on requests.")
         }
-        if kind == .note { return }  // a note can be added to any request, closed or not
+        let useCase = useCase ?? kind.useCase(on: facts)
+        // A note can be added to any request, closed or not.
+        if kind == .note { return try AccessGate.require(actor, useCase, facts.access) }
         guard facts.status.isOpen else {
             throw refused(kind.fulfils != nil
                 ? "The request is \(facts.status.label): a closed request cannot be fulfilled again."
                 : "The request is \(facts.status.label): a closed request cannot change (notes still can).")
         }
-        let isSupervisor = actor.role >= .supervisor
+        if kind == .release && facts.assignee == nil { throw refused("Nobody holds this request.") }
+        // Who may: the one gate, before any rule about what the request's state allows.
+        try AccessGate.require(actor, useCase, facts.access)
         switch kind {
         case .note:
             break
@@ -26,21 +33,14 @@ extension RequestRules {
             if let holder = facts.assignee {
                 throw refused("\(holder) holds this request: ask them to release it, or a supervisor to reassign it.")
             }
-        case .release:
-            guard let holder = facts.assignee else { throw refused("Nobody holds this request.") }
-            guard holder == actor.userName || isSupervisor else {
-                throw refused("\(holder) holds this request; only they or a supervisor can release it.")
-            }
-        case .reassign:
-            guard isSupervisor else { throw refused("Only supervisors and admins reassign requests.") }
+        case .release, .reassign:
+            break
         case .verify:
-            try checkHolder(assignee: facts.assignee, actor: actor)
             guard facts.status == .received || facts.status == .verifying else {
                 throw refused("Identity is checked before work starts; the request is already \(facts.status.label).")
             }
             if facts.isIdentityVerified { throw refused("The requester's identity is already verified.") }
         case .start:
-            try checkHolder(assignee: facts.assignee, actor: actor)
             guard facts.status == .received || facts.status == .verifying else {
                 throw refused("Only a received or verifying request can start; this one is \(facts.status.label).")
             }
@@ -49,7 +49,6 @@ extension RequestRules {
             }
             try requireVerified(facts)
         case .extend:
-            try checkHolder(assignee: facts.assignee, actor: actor)
             if let until = facts.extendedUntil {
                 throw refused("The deadline was already extended once, to \(policy.dayString(until)); it cannot be again.")
             }
@@ -57,7 +56,6 @@ extension RequestRules {
                 throw refused("The first month ended on \(policy.dayString(facts.originalDueAt)): an extension must be decided before that.")
             }
         case .proposeErasure:
-            try checkHolder(assignee: facts.assignee, actor: actor)
             guard facts.kind == .erasure else { throw refused("Only erasure requests can be proposed for erasure.") }
             guard facts.status == .inProgress else {
                 throw refused("Start the request first (s): an erasure is proposed from in progress, not \(facts.status.label).")
@@ -66,18 +64,8 @@ extension RequestRules {
             guard facts.status == .awaitingApproval else {
                 throw refused("There is nothing to approve: the request is \(facts.status.label).")
             }
-            guard isSupervisor else { throw refused("Only supervisors and admins approve erasures.") }
-            if facts.proposedBy == actor.userName {
-                throw refused("You proposed this erasure: another supervisor must approve it (four eyes).")
-            }
-        case .reject:
-            if facts.kind == .erasure {
-                guard isSupervisor else { throw refused("Only supervisors and admins reject an erasure request.") }
-            } else {
-                try checkHolder(assignee: facts.assignee, actor: actor)
-            }
-        case .cancel:
-            try checkHolder(assignee: facts.assignee, actor: actor)
+        case .reject, .cancel:
+            break
         case .complete:
             try checkComplete(facts, actor: actor)
         case .export, .rectify, .withdrawConsent:
@@ -88,13 +76,11 @@ extension RequestRules {
             }
             if facts.subjectIsMinor { throw refused("The customer is already flagged as under 16.") }
         case .closeTask:
-            try checkHolder(assignee: facts.assignee, actor: actor)
             guard facts.openTasks > 0 else { throw refused("This request has no open notice to a recipient.") }
         }
     }
 
     private static func checkComplete(_ facts: RequestFacts, actor: StaffMember) throws {
-        try checkHolder(assignee: facts.assignee, actor: actor)
         if !facts.holdsData && (facts.kind == .access || facts.kind == .erasure) {
             // Nobody on file: answered "we hold no data about you", which needs no identity check (it discloses
             // nothing) and no erasure to approve.
@@ -126,7 +112,6 @@ extension RequestRules {
             let article = facts.kind == .access || facts.kind == .erasure ? "an" : "a"
             throw refused("This is \(article) \(facts.kind.rawValue) request, not \(kind.rawValue).")
         }
-        try checkHolder(assignee: facts.assignee, actor: actor)
         guard kind.requiresIdentityVerification else { return }
         try requireVerified(facts)
         guard facts.status == .inProgress else {
@@ -139,4 +124,35 @@ extension RequestRules {
             throw refused("Verify the requester's identity first (v): \(facts.kind.rawValue) requests need it.")
         }
     }
+}
+
+extension RequestAction.Kind {
+    /// The use case the gate decides for this action on a request with `facts` (rejecting an erasure request is a
+    /// supervisor's, any other rejection the holder's).
+    public func useCase(on facts: RequestFacts) -> UseCase {
+        switch self {
+        case .claim: .claimRequest
+        case .release: .releaseRequest
+        case .reassign: .reassignRequest
+        case .verify: .verifyIdentity
+        case .start: .startRequest
+        case .note: .addNote
+        case .extend: .extendDeadline
+        case .proposeErasure: .proposeErasure
+        case .approve: .approveErasure
+        case .reject: facts.kind == .erasure ? .rejectErasure : .rejectRequest
+        case .cancel: .cancelRequest
+        case .complete: .completeRequest
+        case .export: .exportAccess
+        case .rectify: .rectify
+        case .withdrawConsent: .withdrawConsent
+        case .flagMinor: .flagMinor
+        case .closeTask: .closeNotice
+        }
+    }
+}
+
+extension RequestFacts {
+    /// What the gate needs of these facts: the holder and the erasure's proposer.
+    public var access: AccessFacts { AccessFacts(holder: assignee, proposer: proposedBy) }
 }

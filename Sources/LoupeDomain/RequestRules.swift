@@ -9,7 +9,10 @@ public enum RequestRules {
     public static func decide(
         _ command: RequestCommand, on facts: RequestFacts, by actor: StaffMember, now: Date, policy: DeadlinePolicy
     ) throws -> RequestChange {
-        try check(command.kind, on: facts, by: actor, now: now, policy: policy)
+        // Verified by a code is the code's word: the gate decides it as confirming the code.
+        var useCase: UseCase?
+        if case .verify(.emailCode, _) = command { useCase = .confirmVerificationCode }
+        try check(command.kind, on: facts, by: actor, now: now, policy: policy, as: useCase)
         var change = RequestChange(status: facts.status, assignee: facts.assignee)
         switch command {
         case .note(let text):
@@ -78,15 +81,9 @@ public enum RequestRules {
         }
     }
 
-    /// Agents act only on requests they hold; supervisors and admins on any.
-    /// Refuses an agent acting on a request they do not hold: editing its message to the subject, marking one
-    /// sent by hand, closing a notice to a recipient. Supervisors and admins may act on any request.
-    public static func checkHolder(assignee: String?, actor: StaffMember) throws {
-        guard actor.role == .agent, assignee != actor.userName else { return }
-        if let holder = assignee {
-            throw refused("\(holder) holds this request; agents act only on requests they hold.")
-        }
-        throw refused("Claim the request first (a): agents act only on requests they hold.")
+    /// Agents act only on requests they hold; supervisors and admins on any (the gate's rule for `useCase`).
+    public static func checkHolder(assignee: String?, actor: StaffMember, for useCase: UseCase = .editMessage) throws {
+        try AccessGate.require(actor, useCase, AccessFacts(holder: assignee))
     }
 
     static func refused(_ message: String) -> LoupeError { LoupeError(.notAllowed, message) }

@@ -1,9 +1,13 @@
-/// A staff member's role; it decides which actions they may take.
+/// A staff member's role; it decides which actions they may take (`AccessGate`).
 public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
     case agent, supervisor, admin
+    /// The account `loupe serve` runs as: it receives what arrives, sends the outbox and runs the jobs, and may
+    /// not read or work on requests.
+    case service
 
     private var rank: Int {
         switch self {
+        case .service: -1
         case .agent: 0
         case .supervisor: 1
         case .admin: 2

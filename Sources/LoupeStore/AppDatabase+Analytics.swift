@@ -37,7 +37,7 @@ extension AppDatabase {
                 .invalidInput, "k is \(k); give a number from 2 to 1000 (a cell of one customer is that customer).")
         }
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor), to: "set the analytics threshold")
+            try Self.authorize(db, actor, .changeSettings)
             try Self.setSetting(db, .analyticsK, String(k))
             try AuditLog.append(
                 db, at: time, actor: actor.userName, event: .analyticsKSet, target: "settings",
@@ -56,7 +56,7 @@ extension AppDatabase {
         }
         let end = toDay.addingTimeInterval(86_400)
         var export = try read { db -> AnalyticsExport in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .exportAnalytics)
             let k = try Self.analyticsK(db)
             let country = """
                 (SELECT a.country FROM address a WHERE a.customerId = %@ AND a.kind = 'shipping' ORDER BY a.id LIMIT 1)

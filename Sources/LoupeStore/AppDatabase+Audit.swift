@@ -67,7 +67,7 @@ extension AppDatabase {
     /// Records that `actor` revealed a request's personal data on screen: who, which customer, when.
     public func recordReveal(publicId: String, actor: StaffMember, at time: Date) throws {
         try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .revealPersonalData)
             // `publicId` is a request's (PR-...) or, on the customer screen, the customer's own (C-...).
             let customer = publicId.hasPrefix("C-") ? publicId : try String.fetchOne(db, sql: """
                 SELECT c.publicId FROM privacyRequest r LEFT JOIN customer c ON c.id = r.customerId WHERE r.publicId = ?

@@ -18,7 +18,7 @@ extension AppDatabase {
             throw LoupeError(.invalidInput, "Name the fields asked for (--fields name,email).")
         }
         return try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .recordAuthorityRequest)
             let customerId = try Self.customerRowId(db, customerPublicId)
             let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM authorityRequest") ?? 0) + 1
             let year = try Self.deadlinePolicy(db).dayString(time).prefix(4)
@@ -56,7 +56,7 @@ extension AppDatabase {
             throw LoupeError(.invalidInput, "Say why the disclosure is refused (--note TEXT).")
         }
         return try write { db in
-            let member = try Self.freshActor(db, actor)
+            let member = try Self.currentMember(db, actor)
             let request = try Self.authorityRequest(db, publicId: publicId)
             try request.checkDecision(by: member, disclosing: approve ? fields : nil)
             try db.execute(

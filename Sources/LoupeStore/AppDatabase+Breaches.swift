@@ -22,7 +22,7 @@ extension AppDatabase {
                 .invalidInput, "The breach is said to be discovered in the future; give when the shop learnt of it.")
         }
         return try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .recordBreach)
             let sequence = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM breach") ?? 0) + 1
             let year = try Self.deadlinePolicy(db).dayString(time).prefix(4)
             let publicId = String(format: "BR-%@-%02lld", String(year), sequence)
@@ -173,7 +173,7 @@ extension AppDatabase {
     /// The breach `publicId`, once `actor` is checked to be an active supervisor or admin (who `to` do it).
     private static func breachForSupervisor(_ db: Database, _ publicId: String, actor: StaffMember,
                                             to action: String) throws -> Breach {
-        try StaffRules.requireSupervisor(try freshActor(db, actor), to: action)
+        try authorize(db, actor, .decideBreach)
         return try breach(db, publicId: publicId)
     }
 

@@ -43,7 +43,7 @@ extension AppDatabase {
         }
         let json = String(decoding: try JSONEncoder().encode(cleaned), as: UTF8.self)
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .changeSettings)
             try Self.setSetting(db, .callbackHosts, json)
             try AuditLog.append(
                 db, at: time, actor: actor.userName, event: .callbackHostsSet, target: "loupe",

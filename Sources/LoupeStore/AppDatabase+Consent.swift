@@ -10,7 +10,7 @@ extension AppDatabase {
     public func withdrawConsent(publicId: String, purposes: [ConsentPurpose] = [], actor: StaffMember, at time: Date) throws -> [ConsentPurpose] {
         try write { db in
             let request = try Self.fetchDetail(db, publicId: publicId)
-            try RequestRules.check(.withdrawConsent, on: request.summary.facts, by: Self.freshActor(db, actor), now: time,
+            try RequestRules.check(.withdrawConsent, on: request.summary.facts, by: Self.currentMember(db, actor), now: time,
                                    policy: Self.deadlinePolicy(db))
             guard let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE id = ?",
                                                       arguments: [request.summary.id]) else {
@@ -61,7 +61,7 @@ extension AppDatabase {
         let guardian = try guardianName.map { try TextRules.validated($0, field: "guardian's name") }
         let guardianEmail = try guardianEmail.map(NewRequest.validatedEmail)
         return try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .flagMinor)
             guard let customer = try Row.fetchOne(db, sql: "SELECT id, isMinor, erasedAt, email FROM customer WHERE publicId = ?",
                                                   arguments: [customerPublicId])
             else { throw LoupeError(.notFound, "No customer \(customerPublicId).") }

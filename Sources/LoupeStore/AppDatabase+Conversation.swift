@@ -66,9 +66,9 @@ extension AppDatabase {
             body: body.trimmingCharacters(in: .newlines)
         ).validatedText()
         return try write { db in
-            let member = try Self.freshActor(db, actor)
+            let member = try Self.authorize(
+                db, actor, .queueReply, AccessFacts(holder: try Self.assignee(db, publicId: publicId)))
             let requestId = try Self.requestRowId(db, publicId: publicId)
-            try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: publicId), actor: member)
             guard
                 let id = try queueMessage(
                     db, .reply, requestId: requestId, written: (checked.subject, checked.body),

@@ -41,7 +41,7 @@ extension AppDatabase {
                     + "only analytics and marketing cookies can be switched.")
         }
         return try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .setCookies)
             let customerId = try Self.customerRowId(db, customerPublicId)
             try ConsentEventRecord(
                 customerId: customerId, purpose: consent.rawValue, granted: on, occurredAt: time,

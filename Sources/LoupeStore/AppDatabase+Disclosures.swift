@@ -12,7 +12,7 @@ extension AppDatabase {
     ) throws -> (label: CourierLabel, courier: String) {
         let carrier = try carrier.map { try TextRules.validated($0, field: "courier") }
         return try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .courierLabel)
             guard
                 let order = try Row.fetchOne(
                     db,

@@ -58,7 +58,7 @@ extension AppDatabase {
     /// Refuses unless the actor may export this request now; returns the customer it is about.
     private static func checkExport(_ db: Database, publicId: String, actor: StaffMember, at time: Date) throws -> Int64 {
         let request = try fetchDetail(db, publicId: publicId)
-        try RequestRules.check(.export, on: request.summary.facts, by: freshActor(db, actor), now: time,
+        try RequestRules.check(.export, on: request.summary.facts, by: currentMember(db, actor), now: time,
                                policy: deadlinePolicy(db))
         guard let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE publicId = ?",
                                                   arguments: [publicId]) else {

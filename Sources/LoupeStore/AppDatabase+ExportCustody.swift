@@ -39,7 +39,7 @@ extension AppDatabase {
     /// The report of a request's newest export, read by a staff member: personal data shown, so audited.
     public func readExportReport(publicId: String, actor: StaffMember, at time: Date) throws -> String {
         try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .readExport)
             let folder = try Self.liveExport(db, publicId: publicId)
             guard let text = try? String(contentsOfFile: folder + "/report.txt", encoding: .utf8) else {
                 throw LoupeError(.storage, "The export of \(publicId) at \(folder) cannot be read: run loupe doctor.")
@@ -63,8 +63,7 @@ extension AppDatabase {
     public func copyExport(publicId: String, to directory: String, actor: StaffMember, at time: Date,
                            userFiles: UserFileAccess = .processRights) throws -> String {
         try write { db in
-            let member = try Self.freshActor(db, actor)
-            try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: publicId), actor: member)
+            try Self.authorize(db, actor, .copyExport, AccessFacts(holder: try Self.assignee(db, publicId: publicId)))
             let source = try Self.liveExport(db, publicId: publicId)
             try checkCopyDestination(directory)
             let target = URL(fileURLWithPath: directory).appendingPathComponent(publicId).path

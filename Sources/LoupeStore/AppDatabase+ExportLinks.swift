@@ -28,7 +28,7 @@ extension AppDatabase {
                     + "https://privacy.shop.example.")
         }
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .changeSettings)
             try Self.setSetting(db, .publicURL, trimmed)
             try AuditLog.append(
                 db, at: time, actor: actor.userName, event: .publicURLSet, target: "loupe",
@@ -42,7 +42,7 @@ extension AppDatabase {
             throw LoupeError(.invalidInput, "A one-time link works for 1 to 30 days; \(days) is outside that.")
         }
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .changeSettings)
             try Self.setSetting(db, .exportLinkDays, String(days))
             try AuditLog.append(
                 db, at: time, actor: actor.userName, event: .exportLinkDaysSet, target: "loupe",

@@ -43,7 +43,7 @@ extension AppDatabase {
         guard let reference = request.externalReference else {
             throw LoupeError(.invalidInput, "An intake request needs its sender's id (external reference).")
         }
-        _ = try Self.freshActor(db, actor)
+        try Self.authorize(db, actor, request.channel == .opendsr ? .receiveOpenDSR : .receiveWebhook)
         if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT publicId, intakeDigest FROM privacyRequest WHERE channel = ? AND externalReference = ?"),
             arguments: [request.channel.rawValue, reference]) {
             guard existing["intakeDigest"] == digest else {
@@ -126,13 +126,13 @@ extension AppDatabase {
     /// run only tells whether it would be noted.
     func noteShopRedact(_ db: Database, shopDomain: String, reference: String, details: [String: String],
                         dryRun: Bool, actor: StaffMember, at time: Date) throws -> Bool {
+        try Self.authorize(db, actor, .receiveWebhook)
         let target = "shop:\(shopDomain)"
         let seen = try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM auditEntry WHERE action = ? AND target = ?
             AND json_extract(details, '$.reference') = ?)
             """), arguments: [AuditEvent.shopRedactNoted.action, target, reference]) ?? false
         if seen || dryRun { return !seen }
-        _ = try Self.freshActor(db, actor)
         var all = details
         all["reference"] = reference
         all["note"] = "The shop asks to delete its data; nothing was erased automatically. An admin decides."

@@ -37,7 +37,7 @@ extension AppDatabase {
         apply: (Database, SuppressionLedger.Snapshot, Record, Int, inout ImportReport) throws -> Void
     ) throws -> ImportReport {
         let report = try writeOrRollBack { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .importShopData)
             var report = ImportReport()
             let ledger = try suppression.snapshot(db)
             var count = 0

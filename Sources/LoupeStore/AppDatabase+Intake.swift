@@ -10,7 +10,7 @@ extension AppDatabase {
     public func createRequest(_ draft: NewRequest, actor: StaffMember, at time: Date) throws -> RequestDetail {
         let request = try draft.validated()
         return try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .createRequest)
             if let reference = request.externalReference,
                let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT publicId FROM privacyRequest WHERE channel = ? AND externalReference = ?"),
                    arguments: [request.channel.rawValue, reference]) {

@@ -43,7 +43,7 @@ extension AppDatabase {
             throw LoupeError(.invalidInput, "A job runs at most once a minute and at least once a year (or 0: never).")
         }
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .changeSettings)
             var stored =
                 try Self.setting(db, .jobSchedule)
                 .flatMap { try? JSONDecoder().decode([String: Double].self, from: Data($0.utf8)) } ?? [:]

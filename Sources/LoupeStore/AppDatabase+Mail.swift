@@ -15,7 +15,10 @@ extension AppDatabase {
     ///   (the customer matched, someone erased is not re-created).
     /// The sender is sealed by the vault; the body is stored as the parser left it (capped, card numbers removed).
     public func receive(_ mail: InboundMail, actor: StaffMember, at time: Date) throws -> MailFiling {
-        try write { db in try self.file(db, mail, actor: actor, at: time) }
+        try write { db in
+            try Self.authorize(db, actor, .importMail)
+            return try self.file(db, mail, actor: actor, at: time)
+        }
     }
 
     /// `receive` for several messages in one transaction, each in its own savepoint: one that fails is rolled
@@ -25,7 +28,8 @@ extension AppDatabase {
         batch mails: [InboundMail], actor: StaffMember, at time: Date
     ) throws -> [Result<MailFiling, any Error>] {
         try write { db in
-            Self.eachInSavepoint(db, mails) { mail in try self.file(db, mail, actor: actor, at: time) }
+            try Self.authorize(db, actor, .importMail)
+            return Self.eachInSavepoint(db, mails) { mail in try self.file(db, mail, actor: actor, at: time) }
         }
     }
 
@@ -214,7 +218,7 @@ extension AppDatabase {
         -> RequestDetail {
         try write { db in
             let detail = try Self.fetchDetail(db, publicId: publicId)
-            try RequestRules.checkHolder(assignee: detail.summary.assignee, actor: try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .confirmKind, AccessFacts(holder: detail.summary.assignee))
             guard detail.summary.status.isOpen else {
                 throw LoupeError(
                     .notAllowed, "\(publicId) is \(detail.summary.status.label): its kind no longer changes.")

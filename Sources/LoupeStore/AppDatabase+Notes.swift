@@ -9,7 +9,7 @@ extension AppDatabase {
     public func markNoteInternal(id: Int64, reason: String, actor: StaffMember, at time: Date) throws -> RequestNote {
         let reason = try TextRules.validated(reason, field: "reason")
         return try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .markNoteInternal)
             guard
                 let row = try Row.fetchOne(
                     db,

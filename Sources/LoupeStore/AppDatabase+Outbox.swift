@@ -113,13 +113,13 @@ extension AppDatabase {
     /// Replaces a queued message's subject and body (the agent's edit before it goes). Audited on the request.
     public func editMessage(id: Int64, subject: String, body: String, actor: StaffMember, at time: Date) throws -> OutboxMessage {
         try write { db in
-            let member = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
+            try Self.authorize(db, actor, .editMessage,
+                               AccessFacts(holder: try Self.assignee(db, publicId: message.requestId)))
             guard !message.event.isNotice else {
                 throw LoupeError(.notAllowed, "Message \(id) is a \(message.event.rawValue) notice, sent alike to many "
                                  + "customers; change its template instead (loupe templates edit \(message.event.rawValue)).")
             }
-            try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: message.requestId), actor: member)
             guard message.status == .queued else {
                 throw LoupeError(.notAllowed, "Message \(id) is \(message.status.rawValue): only a queued message can be edited.")
             }

@@ -45,12 +45,11 @@ extension AppDatabase {
     public func markSent(id: Int64, copyPath: String? = nil, copyNotKept: String? = nil, actor: StaffMember,
                          at time: Date, by: AuditEvent.SentBy = .send) throws {
         try write { db in
-            let member = try Self.freshActor(db, actor)
             let message = try self.message(db, id: id)
-            // The sender delivers everyone's messages; marking one sent by hand is the holder's word.
-            if by != .send {
-                try RequestRules.checkHolder(assignee: try Self.assignee(db, publicId: message.requestId), actor: member)
-            }
+            // The sender (the service or an admin) delivers everyone's messages; marking one sent by hand is the
+            // holder's word.
+            try Self.authorize(db, actor, by == .send ? .sendOutbox : .markMessageSentByHand,
+                               AccessFacts(holder: try Self.assignee(db, publicId: message.requestId)))
             let forget = message.event == .erasureDone
             let note = copyNotKept.map { "Sent; copy not kept: " + String($0.prefix(400)) }
             try db.execute(sql: """
@@ -129,7 +128,8 @@ extension AppDatabase {
             try markSent(id: id, actor: actor, at: time, by: .markSent)
         } else {
             try write { db in
-                _ = try Self.freshActor(db, actor)
+                try Self.authorize(db, actor, .resolveInDoubt,
+                                   AccessFacts(holder: try Self.assignee(db, publicId: message.requestId)))
                 try db.execute(sql: "UPDATE outboxMessage SET status = 'queued', lastError = NULL WHERE id = ?", arguments: [id])
                 try AuditLog.append(db, at: time, actor: actor.userName, event: .messageRetried, target: message.requestId,
                                     details: ["message": String(id)])

@@ -60,7 +60,7 @@ extension AppDatabase {
             }
         }
         return try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor), to: "publish the policy")
+            try Self.authorize(db, actor, .publishPolicy)
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM policyVersion WHERE version = ?",
                                    arguments: [version]) == 0 else {
                 throw LoupeError(.conflict, "Policy version \(version) is already published; give the new one another name.")

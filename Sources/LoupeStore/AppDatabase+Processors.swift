@@ -16,7 +16,7 @@ extension AppDatabase {
                     + "not a day; write YYYY-MM-DD.")
         }
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor), to: "keep the processors list")
+            try Self.authorize(db, actor, .addProcessor)
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM processor WHERE name = ?", arguments: [name]) == 0
             else {
                 throw LoupeError(.conflict, "\(name) is already on the processors list.")

@@ -16,7 +16,7 @@ extension AppDatabase {
     public func rectify(publicId: String, extra: [CorrectableField: String] = [:], actor: StaffMember, at time: Date) throws -> [FieldChange] {
         try write { db in
             let request = try Self.fetchDetail(db, publicId: publicId)
-            try RequestRules.check(.rectify, on: request.summary.facts, by: Self.freshActor(db, actor), now: time,
+            try RequestRules.check(.rectify, on: request.summary.facts, by: Self.currentMember(db, actor), now: time,
                                    policy: Self.deadlinePolicy(db))
             let (customerId, changes) = try Self.rectificationChanges(db, publicId: publicId, extra: extra)
             let changed = changes.filter { $0.before != $0.after }

@@ -26,7 +26,7 @@ extension AppDatabase {
     /// Changes one category's period and action. Admins only; audited.
     public func setRetentionRule(_ rule: RetentionRule, actor: StaffMember, at time: Date) throws {
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .setRetention)
             try db.execute(sql: """
                 INSERT INTO retentionRule (category, days, action) VALUES (?, ?, ?)
                 ON CONFLICT(category) DO UPDATE SET days = excluded.days, action = excluded.action
@@ -55,8 +55,7 @@ extension AppDatabase {
         let (rules, policy) = try read { db in
             // Anyone on the staff may see what a sweep would do; deleting is for admins (or the service user
             // the nightly job runs as).
-            let fresh = try Self.freshActor(db, actor)
-            if !dryRun { try StaffRules.requireAdmin(fresh, to: "run the retention sweep") }
+            try Self.authorize(db, actor, dryRun ? .previewRetention : .sweepRetention)
             return (try Self.fetchRetentionRules(db), try Self.deadlinePolicy(db))
         }
         var report = SweepReport()

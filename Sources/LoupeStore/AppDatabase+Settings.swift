@@ -82,7 +82,7 @@ extension AppDatabase {
     public func setPrivacyAddress(_ address: String, actor: StaffMember, at time: Date) throws {
         let checked = try MailAddress(name: nil, address: address.trimmingCharacters(in: .whitespaces)).address
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .changeSettings)
             try Self.setSetting(db, .privacyAddress, checked)
             try AuditLog.append(db, at: time, actor: actor.userName, event: .privacyAddressSet, target: "loupe",
                                 details: ["domain": String(checked.split(separator: "@").last ?? "")])
@@ -105,7 +105,7 @@ extension AppDatabase {
             throw LoupeError(.invalidInput, "'\(TextRules.printable(identifier))' is not a time zone; use an IANA name like Europe/Berlin.")
         }
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .changeSettings)
             try Self.setSetting(db, .timeZone, identifier)
             try AuditLog.append(db, at: time, actor: actor.userName, event: .timeZoneSet, target: "loupe",
                                 details: ["timeZone": identifier])

@@ -28,7 +28,7 @@ extension AppDatabase {
     @discardableResult
     public func addStaff(userName: String, role: StaffRole, displayName: String?, actor: StaffMember, at time: Date) throws -> StaffMember {
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .manageStaff)
             let name = try StaffRules.validatedUserName(userName)
             let display = try displayName.map { try TextRules.validated($0, field: "display name") } ?? name
             let existing = try Self.fetchStaff(db, userName: name)
@@ -53,7 +53,7 @@ extension AppDatabase {
     /// Deactivates a staff member (they can no longer act; their history stays). Admins only; audited.
     public func deactivateStaff(userName: String, actor: StaffMember, at time: Date) throws {
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .manageStaff)
             guard let member = try Self.fetchStaff(db, userName: userName) else {
                 throw LoupeError(.notFound, "'\(userName)' is not staff; see `loupe staff list`.")
             }
@@ -84,10 +84,20 @@ extension AppDatabase {
     }
 
     /// The actor as the database knows them now (their role may have changed since they started).
-    static func freshActor(_ db: Database, _ actor: StaffMember) throws -> StaffMember {
-        guard let member = try fetchStaff(db, userName: actor.userName), member.isActive else {
-            throw LoupeError(.notAllowed, "'\(actor.userName)' is no longer active staff.")
-        }
-        return member
+    /// The gate, inside the use case's transaction: the actor re-read from the staff table, then
+    /// `AccessGate.may` for `useCase` on the item `facts` describe. Returns the member on file; throws the
+    /// refusal (`.notAllowed`) before anything is read or written.
+    @discardableResult
+    static func authorize(_ db: Database, _ actor: StaffMember, _ useCase: UseCase,
+                          _ facts: AccessFacts = .none) throws -> StaffMember {
+        let onFile = try fetchStaff(db, userName: actor.userName)
+        try AccessGate.require(AccessActor(claimed: actor, onFile: onFile), useCase, facts)
+        return onFile!
+    }
+
+    /// The actor as the staff table has them now, when still active and in the role the session began with
+    /// (the domain rule that follows, e.g. `RequestRules.check`, asks the gate for its use case).
+    static func currentMember(_ db: Database, _ actor: StaffMember) throws -> StaffMember {
+        try AccessGate.current(AccessActor(claimed: actor, onFile: try fetchStaff(db, userName: actor.userName))).get()
     }
 }

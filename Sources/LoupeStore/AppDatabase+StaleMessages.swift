@@ -9,7 +9,7 @@ extension AppDatabase {
     @discardableResult
     public func withdrawStaleMessages(actor: StaffMember, at time: Date) throws -> [Int64] {
         try write { db in
-            _ = try Self.freshActor(db, actor)
+            try Self.authorize(db, actor, .withdrawStaleMessages)
             let requests = try Int64.fetchAll(db, sql: "SELECT DISTINCT requestId FROM outboxMessage WHERE status = 'queued' AND requestId IS NOT NULL")
             return try requests.flatMap { try Self.withdrawStaleMessages(db, requestId: $0, actor: actor.userName, at: time) }
         }

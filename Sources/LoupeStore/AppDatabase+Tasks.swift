@@ -38,7 +38,7 @@ extension AppDatabase {
 
     /// Closes one notice inside the caller's transaction, after the domain's rule for who may.
     private static func closeTask(_ db: Database, id: Int64, reason: String?, actor: StaffMember, at time: Date) throws -> ProcessorTask {
-        let member = try Self.freshActor(db, actor)
+        let member = try Self.currentMember(db, actor)
         guard let row = try Row.fetchOne(db, sql: """
             SELECT t.*, r.publicId, r.assignee FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId WHERE t.id = ?
             """, arguments: [id])

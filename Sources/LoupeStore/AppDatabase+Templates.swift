@@ -29,7 +29,7 @@ extension AppDatabase {
     public func setTemplate(_ template: MessageTemplate, actor: StaffMember, at time: Date) throws {
         let checked = try template.validated()
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .editTemplates)
             try db.execute(sql: """
                 INSERT INTO messageTemplate (event, subject, body, updatedBy, updatedAt) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(event) DO UPDATE SET subject = excluded.subject, body = excluded.body,
@@ -43,7 +43,7 @@ extension AppDatabase {
     /// Goes back to the shipped template of `event` (admins only; audited).
     public func resetTemplate(_ event: MessageEvent, actor: StaffMember, at time: Date) throws {
         try write { db in
-            try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+            try Self.authorize(db, actor, .editTemplates)
             try db.execute(sql: "DELETE FROM messageTemplate WHERE event = ?", arguments: [event.rawValue])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .templateReset,
                                 target: "template:\(event.rawValue)", details: [:])

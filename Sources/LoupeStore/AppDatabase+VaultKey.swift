@@ -48,7 +48,7 @@ extension AppDatabase {
     /// after it; a crash in between is finished by the next open. This value keeps the old key: open the database
     /// again to use it.
     public func rotateVaultKey(_ files: DatabaseFiles, actor: StaffMember, at time: Date) throws -> VaultRotation {
-        try read { db in try StaffRules.requireAdmin(try Self.freshActor(db, actor)) }
+        try read { db in try Self.authorize(db, actor, .rotateVaultKey) }
         var wroteLedgerKey = false
         if !FileManager.default.fileExists(atPath: files.ledgerKey) {
             try RetentionVault.writeKeyFile(files.ledgerKey, text: vault.ledgerKeyData.base64EncodedString() + "\n")
@@ -60,7 +60,7 @@ extension AppDatabase {
         let resealed: Int
         do {
             resealed = try write { db in
-                try StaffRules.requireAdmin(try Self.freshActor(db, actor))
+                try Self.authorize(db, actor, .rotateVaultKey)
                 let count = try Self.reseal(db, from: try currentVault(db), to: next)
                 try Self.setSetting(db, .vaultKeyFingerprint, next.fingerprint)
                 try AuditLog.append(db, at: time, actor: actor.userName, event: .vaultKeyRotated, target: "loupe",

@@ -21,7 +21,7 @@ extension AppDatabase {
     public func sendVerificationCode(publicId: String, actor: StaffMember, at time: Date) throws -> VerificationCodeSent {
         try write { db in
             let detail = try Self.fetchDetail(db, publicId: publicId)
-            let member = try Self.freshActor(db, actor)
+            let member = try Self.currentMember(db, actor)
             try RequestRules.check(
                 .verify, on: detail.summary.facts, by: member, now: time, policy: Self.deadlinePolicy(db))
             guard
