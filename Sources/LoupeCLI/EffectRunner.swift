@@ -73,7 +73,7 @@ struct EffectRunner {
             return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
         }
         do {
-            let message = try database.outboxMessage(id: id)
+            let message = try database.outboxMessage(id: id, actor: actor)
             let document = ExternalEditor.document(subject: message.subject, body: message.body)
             guard let edited = try edit(document) else {
                 return .fulfilled(try database.requestDetail(publicId: publicId), message: "Message \(id) unchanged.")

@@ -9,6 +9,11 @@ struct InstallConfig: Equatable {
     var database: String
     /// The witness file of audit anchors.
     var witness: String?
+    /// The maildir the outbox writes into (default: `mail/` beside the database): on an install, never an
+    /// agent's argument.
+    var maildir: String?
+    /// The sendmail program the outbox pipes messages to (none: only the maildir).
+    var sendmail: String?
 
     /// The configuration beside the running binary (`BIN/../etc/loupe.conf`), or nil when there is none (a build
     /// in the source tree). A configuration that root does not own, or that others can write, is refused.
@@ -36,21 +41,28 @@ struct InstallConfig: Equatable {
         }
     }()
 
-    /// Parses `key = value` lines; `#` starts a comment. `database` is required and must be an absolute path.
+    /// The keys a configuration may name, each an absolute path.
+    static let keys = ["database", "witness", "maildir", "sendmail"]
+
+    /// Parses `key = value` lines; `#` starts a comment. `database` is required; every value is an absolute path.
     static func parse(_ text: String, source: String) throws -> InstallConfig {
         var values: [String: String] = [:]
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             guard !content.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let parts = content.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, ["database", "witness"].contains(parts[0]), parts[1].hasPrefix("/") else {
-                throw LoupeError(.configuration, "\(source), line \(number + 1): expected `database = /absolute/path` or `witness = /absolute/path`.")
+            guard parts.count == 2, keys.contains(parts[0]), parts[1].hasPrefix("/") else {
+                throw LoupeError(
+                    .configuration,
+                    "\(source), line \(number + 1): expected `KEY = /absolute/path`, KEY one of "
+                        + keys.joined(separator: ", ") + ".")
             }
             values[parts[0]] = parts[1]
         }
         guard let database = values["database"] else {
             throw LoupeError(.configuration, "\(source) names no database: add `database = /srv/loupe/loupe.sqlite`.")
         }
-        return InstallConfig(database: database, witness: values["witness"])
+        return InstallConfig(database: database, witness: values["witness"], maildir: values["maildir"],
+                             sendmail: values["sendmail"])
     }
 }

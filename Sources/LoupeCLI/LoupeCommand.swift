@@ -23,7 +23,7 @@ public struct LoupeCommand: ParsableCommand {
             IntakeCommand.self, ImportCommand.self, MailCommand.self, ServeCommand.self,
             DoctorCommand.self, KeysCommand.self, DataMapCommand.self, VaultCommand.self, OrdersCommand.self,
             DisclosuresCommand.self, AuthorityCommand.self, BreachesCommand.self, AnalyticsCommand.self,
-            ProcessorsCommand.self, RopaCommand.self,
+            ProcessorsCommand.self, RopaCommand.self, ControllersCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 

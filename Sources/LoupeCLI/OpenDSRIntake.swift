@@ -49,7 +49,7 @@ struct OpenDSRStatus: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            print(String(decoding: try context.database.openDSRStatus(id), as: UTF8.self))
+            print(String(decoding: try context.database.openDSRStatus(id, actor: context.actor), as: UTF8.self))
         }
     }
 }

@@ -50,7 +50,7 @@ struct ListOutbox: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let messages = try context.database.outbox(includeSent: all)
+            let messages = try context.database.outbox(includeSent: all, actor: context.actor)
             if json { return try JSONOutput.print(messages.map(MessageJSON.init)) }
             if messages.isEmpty { print(all ? "No messages yet." : "Nothing waits to be sent.") }
             for message in messages {
@@ -70,7 +70,7 @@ struct ShowMessage: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let found = try context.database.outboxMessage(id: message)
+            let found = try context.database.outboxMessage(id: message, actor: context.actor)
             print("Message \(found.id) for \(found.requestId) (\(found.event.rawValue), \(found.status.rawValue))")
             print("To: \(found.toAddress.map(Masking.email) ?? "(no email address: answer by letter or phone)")")
             print("Subject: \(TextRules.printable(found.subject))")
@@ -109,9 +109,11 @@ struct SendOutbox: ParsableCommand {
     func run() throws {
         var failed = false
         try CommandContext.run(database) { context in
-            let folder = maildir ?? DatabaseFiles(database.resolvedPath).mail
+            let route = try OutboxRoute.resolve(maildir: maildir, sendmail: sendmail, database: database.resolvedPath)
+            let folder = route.maildir
+            let sendmail = route.sendmail
             let sender = OutboxSender(database: context.database, maildir: URL(fileURLWithPath: folder), sendmail: sendmail,
-                                      actor: context.actor, clock: Date.init, userNamed: maildir != nil,
+                                      actor: context.actor, clock: Date.init, userNamed: route.userNamed,
                                       batchSize: batch)
             let report = try sender.run()
             failed = !report.failed.isEmpty

@@ -59,15 +59,17 @@ struct OutboxSender {
         try prepareMaildir()
         var report = Report()
         report.withdrawn = try database.withdrawStaleMessages(actor: actor, at: clock())
-        for (message, route) in try database.takeOverUnfinishedSends(owner: owner, at: clock(), isAlive: Self.isAlive) {
+        for (message, route) in try database.takeOverUnfinishedSends(
+            owner: owner, actor: actor, at: clock(), isAlive: Self.isAlive) {
             if isDelivered(message) {
                 try database.markSent(id: message.id, copyPath: copyPath(message), actor: actor, at: clock())
                 report.recovered.append(message.id)
             } else if route == .maildir {
-                try database.markFailed(id: message.id, error: "A send was interrupted before delivery; queued again.", at: clock())
+                try database.markFailed(
+                    id: message.id, error: "A send was interrupted before delivery; queued again.", actor: actor, at: clock())
                 report.requeued.append(message.id)
             } else {
-                try database.markInDoubt(id: message.id, at: clock())
+                try database.markInDoubt(id: message.id, actor: actor, at: clock())
                 report.inDoubt.append(message.id)
             }
         }
@@ -76,10 +78,10 @@ struct OutboxSender {
                              + "an admin runs `loupe settings privacy-address ADDRESS`. Nothing was sent.")
         }
         let from = try MailAddress(name: "jewelrydealshop privacy team", address: privacyAddress)
-        for message in try database.sendBatch(limit: batchSize) {
+        for message in try database.sendBatch(limit: batchSize, actor: actor) {
             guard let address = message.toAddress else {
                 let reason = "No email address on file: answer by letter or phone, then `loupe outbox mark-sent \(message.id)`."
-                try database.markFailed(id: message.id, error: reason, at: clock())
+                try database.markFailed(id: message.id, error: reason, actor: actor, at: clock())
                 report.failed.append(Failure(id: message.id, request: message.requestId, error: reason))
                 continue
             }
@@ -88,7 +90,8 @@ struct OutboxSender {
             do {
                 to = try MailAddress(name: message.toName, address: address)
                 let route: SendRoute = sendmail == nil ? .maildir : .sendmail
-                guard let taken = try database.beginSending(id: message.id, route: route, owner: owner, at: clock())
+                guard let taken = try database.beginSending(
+                    id: message.id, route: route, owner: owner, actor: actor, at: clock())
                 else { continue }
                 claimed = taken
             } catch {
@@ -149,7 +152,7 @@ struct OutboxSender {
             let why = (error as? LoupeError)?.message ?? "\(error)"
             let reason = "sendmail accepted it, then recording the send was refused (\(why)): it went; "
                 + "`loupe outbox mark-sent \(message.id)` records it."
-            try database.markInDoubt(id: message.id, reason: reason, at: clock())
+            try database.markInDoubt(id: message.id, reason: reason, actor: actor, at: clock())
             report.inDoubt.append(message.id)
         }
     }
@@ -157,7 +160,7 @@ struct OutboxSender {
     /// Puts `message` back in the queue with the reason, for a failure before anything left.
     private func fail(_ message: OutboxMessage, _ error: Error, into report: inout Report) throws {
         let text = (error as? LoupeError)?.message ?? "\(error)"
-        try database.markFailed(id: message.id, error: text, at: clock())
+        try database.markFailed(id: message.id, error: text, actor: actor, at: clock())
         report.failed.append(Failure(id: message.id, request: message.requestId, error: text))
     }
 

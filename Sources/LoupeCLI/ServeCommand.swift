@@ -47,6 +47,10 @@ struct ServeCommand: ParsableCommand {
             "The sendmail program the outbox-send job pipes messages to (else only the maildir).",
             valueName: "path"))
     var sendmail: String?
+    @Flag(
+        name: .customLong("behind-proxy"),
+        help: "Listen on a non-loopback address in plain HTTP, because a TLS proxy in front of it is the only way in.")
+    var behindProxy = false
     @Option(help: ArgumentHelp("The witness file the audit-anchor job appends to.", valueName: "file"))
     var witness: String = AnchorAudit.defaultWitness
     @OptionGroup var database: DatabaseOptions
@@ -55,8 +59,17 @@ struct ServeCommand: ParsableCommand {
         do { _ = try ServerConfiguration.listenAddress(listen) } catch let error as ServerConfigurationError {
             throw ValidationError(error.description)
         }
-        if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            throw ValidationError("--public-url must be an http or https address, e.g. https://privacy.shop.example.")
+        if let publicURL {
+            do { _ = try TransportRules.checkedPublicURL(publicURL) } catch let error as LoupeError {
+                throw ValidationError("--public-url: \(error.message)")
+            }
+        }
+        if let address = try? ServerConfiguration.listenAddress(listen), !TransportRules.isLoopback(address.host),
+           !behindProxy {
+            throw ValidationError(
+                "--listen \(listen) is not loopback, and serve speaks plain HTTP: bearer tokens and webhook bodies "
+                    + "would cross the network in clear. Listen on 127.0.0.1 behind a TLS proxy "
+                    + "(deploy/nginx-loupe.conf), or say --behind-proxy when a proxy on another host ends TLS.")
         }
         guard (1_024...16 << 20).contains(maxBody) else {
             throw ValidationError("--max-body must be between 1024 and 16777216 bytes.")

@@ -17,7 +17,7 @@ struct AddStaff: ParsableCommand {
         commandName: "add", abstract: "Add a staff member by OS user name (or change their role and reactivate them).")
 
     @Argument(help: "Their OS user name.") var user: String
-    @Option(help: "agent, supervisor or admin.") var role: StaffRole
+    @Option(help: "agent, supervisor, admin, or service (the account `loupe serve` runs as).") var role: StaffRole
     @Option(help: "The name shown on screen.") var name: String?
     @OptionGroup var database: DatabaseOptions
 

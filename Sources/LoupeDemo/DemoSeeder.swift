@@ -80,6 +80,8 @@ public enum DemoSeeder {
         }
         // The new database's vault key, made with it (an existing database never gets a new one silently).
         _ = try RetentionVault.load(keyPath: path + ".vault-key", create: true)
+        // And its OpenDSR signing key: like `loupe init`, the only other place one is made.
+        _ = try OpenDSRSigningKey.load(path: DatabaseFiles(path).openDSRKey, mayCreate: true)
         guard rename(staging, path) == 0 else {
             throw LoupeError(.storage, "Could not move the demo database into \(path): \(String(cString: strerror(errno))).")
         }

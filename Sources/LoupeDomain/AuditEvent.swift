@@ -55,6 +55,8 @@ public enum AuditEvent: Equatable, Sendable {
     case cookieConsentSet, globalPrivacyControl, analyticsExported
     case breachRecorded, breachAuthorityNotified, breachDecided, breachPeopleTold
     case processorAdded, noticesQueued, analyticsKSet
+    /// An OpenDSR controller was registered (or given a new token), or its token revoked.
+    case controllerAdded, controllerDeactivated
 
     /// The stored text, e.g. `request.claim`.
     public var action: String {
@@ -107,6 +109,8 @@ public enum AuditEvent: Equatable, Sendable {
         case .globalPrivacyControl: "customer.gpc"
         case .analyticsExported: "analytics.export"
         case .breachRecorded: "breach.record"
+        case .controllerAdded: "controller.add"
+        case .controllerDeactivated: "controller.deactivate"
         case .breachAuthorityNotified: "breach.notify-authority"
         case .breachDecided: "breach.decide"
         case .breachPeopleTold: "breach.tell"

@@ -79,6 +79,7 @@ public enum DataMap {
     /// Every classified column, table by table.
     public static let columns: [DataColumn] =
         DataMap.customerColumns + DataMap.requestColumns + DataMap.operationsColumns + DataMap.promiseColumns
+            + DataMap.gateColumns
 
     /// The columns of `table` an erasure treats as `treatment`, in schema order.
     public static func columns(of table: String, _ treatment: ErasureTreatment) -> [String] {

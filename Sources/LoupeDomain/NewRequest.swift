@@ -40,7 +40,8 @@ public struct NewRequest: Equatable, Sendable {
     public func validated() throws -> NewRequest {
         var copy = self
         copy.email = try email.map(Self.validatedEmail)
-        if let phone {
+        if let given = phone {
+            let phone = IdentifierText.normalized(given)
             guard let normalised = PersonIdentifier.phone(phone), phone.count <= 30,
                   phone.allSatisfy({ $0.isASCIIDigit || " +-().".contains($0) }) else {
                 throw LoupeError(.invalidInput, "'\(TextRules.printable(phone))' is not a phone number: use digits, spaces and a leading +, e.g. +44 7700 900812.")
@@ -70,7 +71,7 @@ public struct NewRequest: Equatable, Sendable {
 
     /// An email of the usual shape, trimmed and lower-cased; refused with what a good one looks like.
     public static func validatedEmail(_ text: String) throws -> String {
-        let email = TextRules.trimmed(text).lowercased()
+        let email = IdentifierText.normalized(TextRules.trimmed(text)).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix("."), email.count <= 254,

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One identifier a person is known by, normalised so that the same person spelled two ways compares equal:
-/// emails lower-cased and trimmed, phones reduced to `+` and digits, the shop's ids as given. The suppression
+/// first `IdentifierText.normalized` (NFKC, every script's digits as ASCII), then emails lower-cased and trimmed,
+/// phones reduced to `+` and digits, the shop's ids as given. The suppression
 /// ledger keys its digests on `kind` and `value`; nothing here is stored in clear.
 public struct PersonIdentifier: Hashable, Sendable {
     /// Which kind of identifier.
@@ -23,8 +24,9 @@ public struct PersonIdentifier: Hashable, Sendable {
     }
 
     /// An email, lower-cased and trimmed; nil when empty.
-    public static func email(_ text: String?) -> PersonIdentifier? {
-        guard let text, !text.isEmpty else { return nil }
+    public static func email(_ given: String?) -> PersonIdentifier? {
+        guard let given, !given.isEmpty else { return nil }
+        let text = IdentifierText.normalized(given)
         // Imports and intake hand over emails already trimmed and lower-cased: only others pay for Foundation.
         let clean = text.utf8.allSatisfy { $0 > 32 && !(65...90).contains($0) && $0 < 128 }
         let value = clean ? text : text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -33,8 +35,9 @@ public struct PersonIdentifier: Hashable, Sendable {
 
     /// A phone number as `+` and digits (`00` read as `+`); spaces, dots, dashes and brackets dropped. Nil when
     /// fewer than six digits remain (not a number anyone can be reached at).
-    public static func phone(_ text: String?) -> PersonIdentifier? {
-        guard let text else { return nil }
+    public static func phone(_ given: String?) -> PersonIdentifier? {
+        guard let given else { return nil }
+        let text = IdentifierText.normalized(given)
         let digits = text.unicodeScalars.filter { $0.properties.numericType == .decimal && $0.isASCII }
         guard digits.count >= 6 else { return nil }
         var value = String(String.UnicodeScalarView(digits))
@@ -48,8 +51,9 @@ public struct PersonIdentifier: Hashable, Sendable {
     }
 
     /// Shopify's numeric customer id (a spreadsheet's `'` guard removed).
-    public static func shopifyCustomer(_ text: String?) -> PersonIdentifier? {
-        guard let text else { return nil }
+    public static func shopifyCustomer(_ given: String?) -> PersonIdentifier? {
+        guard let given else { return nil }
+        let text = IdentifierText.normalized(given)
         let value = text.hasPrefix("'") ? String(text.dropFirst()) : text
         return value.isEmpty ? nil : PersonIdentifier(kind: .shopifyCustomerId, value: value)
     }
@@ -57,7 +61,7 @@ public struct PersonIdentifier: Hashable, Sendable {
     /// The shop's own customer id (`C-004211`).
     public static func customer(_ text: String?) -> PersonIdentifier? {
         guard let text, !text.isEmpty else { return nil }
-        return PersonIdentifier(kind: .customerId, value: text.uppercased())
+        return PersonIdentifier(kind: .customerId, value: IdentifierText.normalized(text).uppercased())
     }
 
     /// The text the ledger's keyed digest is computed over: `kind:value`.

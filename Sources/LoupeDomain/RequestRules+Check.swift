@@ -9,14 +9,14 @@ extension RequestRules {
     /// `.confirmVerificationCode`).
     public static func check(
         _ kind: RequestAction.Kind, on facts: RequestFacts, by actor: StaffMember, now: Date, policy: DeadlinePolicy,
-        as useCase: UseCase? = nil
+        as useCase: UseCase? = nil, access: AccessFacts? = nil
     ) throws {
         guard actor.isActive else {
             throw refused("\(actor.userName) is deactivated and cannot act on requests.")
         }
         let useCase = useCase ?? kind.useCase(on: facts)
         // A note can be added to any request, closed or not.
-        if kind == .note { return try AccessGate.require(actor, useCase, facts.access) }
+        if kind == .note { return try AccessGate.require(actor, useCase, access ?? facts.access) }
         guard facts.status.isOpen else {
             throw refused(kind.fulfils != nil
                 ? "The request is \(facts.status.label): a closed request cannot be fulfilled again."
@@ -24,7 +24,7 @@ extension RequestRules {
         }
         if kind == .release && facts.assignee == nil { throw refused("Nobody holds this request.") }
         // Who may: the one gate, before any rule about what the request's state allows.
-        try AccessGate.require(actor, useCase, facts.access)
+        try AccessGate.require(actor, useCase, access ?? facts.access)
         switch kind {
         case .note:
             break

@@ -7,12 +7,13 @@ public enum RequestRules {
     /// first who may do an action of this kind now (`check`, the same rule the keys and the command line ask),
     /// then what its arguments must be.
     public static func decide(
-        _ command: RequestCommand, on facts: RequestFacts, by actor: StaffMember, now: Date, policy: DeadlinePolicy
+        _ command: RequestCommand, on facts: RequestFacts, by actor: StaffMember, now: Date, policy: DeadlinePolicy,
+        as gate: (useCase: UseCase, facts: AccessFacts)? = nil
     ) throws -> RequestChange {
         // Verified by a code is the code's word: the gate decides it as confirming the code.
-        var useCase: UseCase?
+        var useCase = gate?.useCase
         if case .verify(.emailCode, _) = command { useCase = .confirmVerificationCode }
-        try check(command.kind, on: facts, by: actor, now: now, policy: policy, as: useCase)
+        try check(command.kind, on: facts, by: actor, now: now, policy: policy, as: useCase, access: gate?.facts)
         var change = RequestChange(status: facts.status, assignee: facts.assignee)
         switch command {
         case .note(let text):

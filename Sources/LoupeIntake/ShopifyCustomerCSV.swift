@@ -47,8 +47,8 @@ public final class ShopifyCustomerCSV {
     }
 
     private func customer(_ row: CSVRow) throws -> ImportedCustomer {
-        let email = try row.text(columns["email"]!, what: "Email")?.lowercased()
-        let phone = try row.text(columns["phone"]!, what: "Phone")
+        let email = try row.text(columns["email"]!, what: "Email").map { IdentifierText.normalized($0).lowercased() }
+        let phone = try row.text(columns["phone"]!, what: "Phone").map(IdentifierText.normalized)
         if let email {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" "), email.count <= 254 else {

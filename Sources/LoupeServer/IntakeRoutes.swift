@@ -19,15 +19,23 @@ struct IntakeRoutes: Sendable {
     func add(to router: Router<ServerContext>) {
         router.post("/webhooks/shopify") { request, context in try await shopify(request, context: context) }
         router.post("/opendsr/v2/requests") { request, context in try await openDSR(request, context: context) }
-        router.get("/opendsr/v2/requests/:id") { _, context in
-            try signed(try database.openDSRStatus(try context.parameters.require("id")), status: .ok)
-        }
-        router.delete("/opendsr/v2/requests/:id") { _, context in
-            try signed(
-                try database.cancelOpenDSR(try context.parameters.require("id"), actor: actor, at: clock()),
+        router.get("/opendsr/v2/requests/:id") { request, context in
+            let controller = try controller(of: request)
+            return try signed(
+                try database.openDSRStatus(try context.parameters.require("id"), controller: controller, actor: actor),
                 status: .ok)
         }
-        router.get("/opendsr/v2/discovery") { _, _ in try signed(OpenDSRDiscovery.body(), status: .ok) }
+        router.delete("/opendsr/v2/requests/:id") { request, context in
+            let controller = try controller(of: request)
+            return try signed(
+                try database.cancelOpenDSR(
+                    try context.parameters.require("id"), controller: controller, actor: actor, at: clock()),
+                status: .ok)
+        }
+        router.get("/opendsr/v2/discovery") { request, _ in
+            _ = try controller(of: request)
+            return try signed(OpenDSRDiscovery.body(), status: .ok)
+        }
     }
 
     /// `POST /webhooks/shopify`: the HMAC over the raw bytes first (401), then the webhook's own rules (400), then
@@ -63,13 +71,29 @@ struct IntakeRoutes: Sendable {
     /// `POST /opendsr/v2/requests`: 201 with the signed acknowledgement; a redelivery of the same request answers
     /// the same way, a conflicting `subject_request_id` is refused (409), never overwritten.
     private func openDSR(_ request: Request, context: ServerContext) async throws -> Response {
+        let controller = try controller(of: request)
         let raw = Data(try await body(of: request))
         let start = ContinuousClock.now
         let parsed = try OpenDSRRequest.parse(raw, source: "The request body")
-        let receipt = try database.receive(parsed, raw: raw, dryRun: false, actor: actor, at: clock())
+        let receipt = try database.receive(
+            parsed, raw: raw, dryRun: false, controller: controller, actor: actor, at: clock())
         metrics.recordIntake(ContinuousClock.now - start)
         guard let response = receipt.response else { throw HTTPError(.internalServerError) }
         return try signed(response, status: .created)
+    }
+
+    /// The registered controller the request's bearer token belongs to (`Authorization: Bearer TOKEN`), or 401.
+    private func controller(of request: Request) throws -> String {
+        let header = request.headers[.authorization] ?? ""
+        guard header.lowercased().hasPrefix("bearer "),
+              let name = try database.controller(bearerToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        else {
+            throw HTTPError(
+                .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"opendsr\""],
+                message: "A registered controller's bearer token is required (an admin registers one: "
+                    + "loupe controllers add NAME).")
+        }
+        return name
     }
 
     /// The body, read up to the configured cap (413 beyond it).
@@ -89,7 +113,10 @@ struct IntakeRoutes: Sendable {
     /// A JSON body with its `X-OpenDSR-Signature`.
     private func signed(_ body: Data, status: HTTPResponse.Status) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
-        headers[HTTPField.Name("X-OpenDSR-Signature")!] = try database.openDSRSignature(for: body)
+        let signature = try database.openDSRSignature(for: body)
+        headers[HTTPField.Name("X-OpenDSR-Signature")!] = signature
+        // The same signature under the specification's new name (OpenCompliance 1.0).
+        headers[HTTPField.Name("X-OpenCompliance-Signature")!] = signature
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 

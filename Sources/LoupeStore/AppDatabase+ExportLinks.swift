@@ -16,17 +16,10 @@ extension AppDatabase {
         try read { db in try Self.setting(db, .publicURL) }
     }
 
-    /// Sets the public URL (admins): an http(s) address without a path's trailing slash; audited.
+    /// Sets the public URL (admins): an https address (http on loopback only) without a trailing slash; audited.
     public func setPublicURL(_ url: String, actor: StaffMember, at time: Date) throws {
+        let parsed = try TransportRules.checkedPublicURL(url)
         let trimmed = url.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["/"])
-        guard let parsed = URL(string: trimmed), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,
-            parsed.query == nil, parsed.user == nil
-        else {
-            throw LoupeError(
-                .invalidInput,
-                "'\(TextRules.printable(url))' is not a public address: give one like "
-                    + "https://privacy.shop.example.")
-        }
         try write { db in
             try Self.authorize(db, actor, .changeSettings)
             try Self.setSetting(db, .publicURL, trimmed)

@@ -20,7 +20,9 @@ extension AppDatabase {
         // old segments, the WAL) is queued in it, and each front door calls `finishErasures()` after the commit.
         // Every open finishes what a crash left.
         let detail = try write { db in
-            try performInTransaction(db, command, on: publicId, expectedVersion: expectedVersion, actorName: actor.userName, at: time)
+            try Self.currentMember(db, actor)
+            return try performInTransaction(
+                db, command, on: publicId, expectedVersion: expectedVersion, actorName: actor.userName, at: time)
         }
         logger.info("request action committed", metadata: [
             "action": .string(command.auditAction), "request": .string(publicId),
@@ -34,6 +36,7 @@ extension AppDatabase {
     @discardableResult
     public func claimNext(actor: StaffMember, at time: Date) throws -> RequestDetail {
         let detail = try write { db in
+            try Self.authorize(db, actor, .claimRequest)
             let open = Self.openStatusSQL(column: "r.status")
             let next = try String.fetchOne(db, sql: """
                 SELECT r.publicId FROM privacyRequest r INDEXED BY privacyRequest_openQueue
@@ -53,7 +56,7 @@ extension AppDatabase {
 
     func performInTransaction(
         _ db: Database, _ command: RequestCommand, on publicId: String, expectedVersion: Int?, actorName: String,
-        at time: Date
+        at time: Date, gate: (useCase: UseCase, facts: AccessFacts)? = nil
     ) throws -> RequestDetail {
         guard let actor = try Self.fetchStaff(db, userName: actorName) else {
             throw LoupeError(.notAllowed, "'\(actorName)' is not Loupe staff. An admin can add them: loupe staff add \(actorName) --role agent")
@@ -71,7 +74,8 @@ extension AppDatabase {
                 throw LoupeError(.invalidInput, "'\(target)' is not active staff: pick someone from `loupe staff list`.")
             }
         }
-        let change = try RequestRules.decide(command, on: current.facts, by: actor, now: time, policy: Self.deadlinePolicy(db))
+        let change = try RequestRules.decide(
+            command, on: current.facts, by: actor, now: time, policy: Self.deadlinePolicy(db), as: gate)
         var details = change.auditDetails
         if command == .proposeErasure {
             // The preview must be possible: a matched customer, not yet erased.

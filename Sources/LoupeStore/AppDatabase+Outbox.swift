@@ -34,7 +34,7 @@ extension AppDatabase {
     func queueMessage(
         _ db: Database, _ event: MessageEvent, requestId: Int64, extra: [Placeholder: String] = [:],
         recipient: (name: String?, address: String?)? = nil, written: (subject: String, body: String)? = nil,
-        actor: String, at time: Date
+        secret: String? = nil, actor: String, at time: Date
     ) throws -> Int64? {
         guard let draft = try Self.messageDraft(db, event, requestId: requestId, extra: extra, recipient: recipient)
         else { return nil }
@@ -51,6 +51,11 @@ extension AppDatabase {
             messageId: messageId, createdAt: time, inReplyTo: thread.inReplyTo,
             referencesHeader: thread.references.isEmpty ? nil : thread.references.joined(separator: " ")
         ).insertRow(db)
+        if let secret {
+            // The body holds the mask; the secret is sealed beside it until the sender writes it in.
+            try db.execute(sql: "UPDATE outboxMessage SET sealedSecret = ? WHERE id = ?",
+                           arguments: [try vault.seal(secret), queued])
+        }
         try AuditLog.append(db, at: time, actor: actor, event: .messageQueued, target: draft.publicId,
                             details: ["message": String(queued), "event": event.rawValue,
                                       "to": draft.to.address == nil ? "none: answer by letter or phone" : "email"])
@@ -84,29 +89,55 @@ extension AppDatabase {
         return (request["publicId"], to, rendered.subject, rendered.body)
     }
 
-    /// The messages of one request, oldest first.
-    public func messages(publicId: String) throws -> [OutboxMessage] {
+    /// The messages of one request, oldest first, as `actor` may read them: the holder, supervisors and admins
+    /// (an agent who does not hold it is refused).
+    public func messages(publicId: String, actor: StaffMember) throws -> [OutboxMessage] {
+        try read { db in
+            try Self.authorize(db, actor, .readMessageBody, AccessFacts(holder: try Self.assignee(db, publicId: publicId)))
+            return try fetchMessages(db, "WHERE r.publicId = ? ORDER BY m.id", [publicId])
+        }
+    }
+
+    /// The messages of one request without the gate: for the store's own tests only.
+    func messages(publicId: String) throws -> [OutboxMessage] {
         try read { db in try fetchMessages(db, "WHERE r.publicId = ? ORDER BY m.id", [publicId]) }
     }
 
     /// The outbox: unsent messages (queued, sending, in doubt) oldest first, or every message with `includeSent`.
-    public func outbox(includeSent: Bool = false, limit: Int = 1_000) throws -> [OutboxMessage] {
+    /// Any staff member lists it (addresses are masked where it is shown); bodies are read one by one.
+    public func outbox(includeSent: Bool = false, limit: Int = 1_000, actor: StaffMember) throws -> [OutboxMessage] {
         try read { db in
-            try fetchMessages(db, includeSent ? "ORDER BY m.id LIMIT ?" : "WHERE m.status != 'sent' ORDER BY m.id LIMIT ?",
-                                   [limit])
+            try Self.authorize(db, actor, .listOutbox)
+            return try fetchMessages(
+                db, includeSent ? "ORDER BY m.id LIMIT ?" : "WHERE m.status != 'sent' ORDER BY m.id LIMIT ?", [limit])
         }
     }
 
     /// The next batch to send: queued messages, those about a request first (they have the law's deadlines), then
-    /// notices to customers (a policy change may queue thousands), each oldest first; at most `limit`.
-    public func sendBatch(limit: Int) throws -> [OutboxMessage] {
+    /// notices to customers (a policy change may queue thousands), each oldest first; at most `limit`. The
+    /// service and admins only.
+    public func sendBatch(limit: Int, actor: StaffMember) throws -> [OutboxMessage] {
         try read { db in
-            try fetchMessages(db, "WHERE m.status = 'queued' ORDER BY m.requestId IS NULL, m.id LIMIT ?", [limit])
+            try Self.authorize(db, actor, .sendOutbox)
+            return try fetchMessages(
+                db, "WHERE m.status = 'queued' ORDER BY m.requestId IS NULL, m.id LIMIT ?", [limit])
         }
     }
 
-    /// One message, by number.
-    public func outboxMessage(id: Int64) throws -> OutboxMessage {
+    /// One message, by number, as `actor` may read it: the holder of its request, supervisors and admins (a
+    /// notice to a customer, which is about no request: supervisors and admins). A secret it carries shows as
+    /// `OutboxSecret.mask`.
+    public func outboxMessage(id: Int64, actor: StaffMember) throws -> OutboxMessage {
+        try read { db in
+            let message = try self.message(db, id: id)
+            let holder = try Self.assignee(db, publicId: message.requestId)
+            try Self.authorize(db, actor, .readMessageBody, AccessFacts(holder: holder))
+            return message
+        }
+    }
+
+    /// One message without the gate: for the store's own tests only.
+    func outboxMessage(id: Int64) throws -> OutboxMessage {
         try read { db in try message(db, id: id) }
     }
 
@@ -182,7 +213,7 @@ extension AppDatabase {
         let theirs = "(requestId IN (SELECT value FROM json_each(:ids)) OR customerId = :customer)"
         try db.execute(sql: """
             UPDATE outboxMessage SET toName = NULL, body = '(removed when the customer was erased)',
-                inReplyTo = NULL, referencesHeader = NULL,
+                inReplyTo = NULL, referencesHeader = NULL, sealedSecret = NULL,
                 toAddress = CASE WHEN status = 'sent' THEN NULL ELSE toAddress END
             WHERE status != 'queued' AND \(theirs);
             DELETE FROM outboxMessage WHERE status = 'queued' AND \(theirs);

@@ -14,9 +14,12 @@ extension AppDatabase {
 
     /// Marks a queued message as being sent by `route`, leased to `owner` until `sendLease` from now (one
     /// transaction). Returns nil when it is no longer queued (another send took it), so two senders never hand the
-    /// same message on.
-    public func beginSending(id: Int64, route: SendRoute, owner: String, at time: Date) throws -> OutboxMessage? {
+    /// same message on. The message comes back as it goes out: a secret it carries written in (only the sender,
+    /// the service or an admin, ever sees it).
+    public func beginSending(id: Int64, route: SendRoute, owner: String, actor: StaffMember, at time: Date) throws
+        -> OutboxMessage? {
         try write { db in
+            try Self.authorize(db, actor, .sendOutbox)
             try db.execute(sql: """
                 UPDATE outboxMessage
                 SET status = 'sending', attemptedAt = ?, attemptVia = ?, leaseOwner = ?, leaseUntil = ?
@@ -34,7 +37,12 @@ extension AppDatabase {
                         """, arguments: [inReplyTo, thread.references.joined(separator: " "), id])
                 }
             }
-            return try self.message(db, id: id)
+            var message = try self.message(db, id: id)
+            if let sealed = try String.fetchOne(
+                db, sql: "SELECT sealedSecret FROM outboxMessage WHERE id = ?", arguments: [id]) {
+                message.body = OutboxSecret.filled(message.body, with: try currentVault(db).open(sealed))
+            }
+            return message
         }
     }
 
@@ -54,7 +62,7 @@ extension AppDatabase {
             let note = copyNotKept.map { "Sent; copy not kept: " + String($0.prefix(400)) }
             try db.execute(sql: """
                 UPDATE outboxMessage
-                SET status = 'sent', sentAt = ?, lastError = ?, leaseOwner = NULL, leaseUntil = NULL,
+                SET status = 'sent', sentAt = ?, lastError = ?, leaseOwner = NULL, leaseUntil = NULL, sealedSecret = NULL,
                     toAddress = CASE WHEN ? THEN NULL ELSE toAddress END, copyPath = CASE WHEN ? THEN NULL ELSE ? END
                 WHERE id = ?
                 """, arguments: [time, note, forget, forget, copyPath, id])
@@ -71,8 +79,9 @@ extension AppDatabase {
     }
 
     /// Puts a message back in the queue with the reason its send failed (shown in `outbox list` and on the request).
-    public func markFailed(id: Int64, error: String, at time: Date) throws {
+    public func markFailed(id: Int64, error: String, actor: StaffMember, at time: Date) throws {
         try write { db in
+            try Self.authorize(db, actor, .sendOutbox)
             try db.execute(sql: """
                 UPDATE outboxMessage SET status = 'queued', lastError = ?, leaseOwner = NULL, leaseUntil = NULL
                 WHERE id = ?
@@ -82,10 +91,11 @@ extension AppDatabase {
 
     /// A send that reached sendmail and was then interrupted, or whose recording failed after sendmail accepted
     /// it: it may have gone (or did), so it is never sent again on its own. `reason` says what a person checks.
-    public func markInDoubt(id: Int64, reason: String? = nil, at time: Date) throws {
+    public func markInDoubt(id: Int64, reason: String? = nil, actor: StaffMember, at time: Date) throws {
         let text = reason ?? "The send was interrupted after sendmail got the message: check the mail log, "
             + "then loupe outbox retry or mark-sent."
         try write { db in
+            try Self.authorize(db, actor, .sendOutbox)
             try db.execute(sql: """
                 UPDATE outboxMessage SET status = 'in-doubt', lastError = ?, leaseOwner = NULL, leaseUntil = NULL
                 WHERE id = ? AND status = 'sending'
@@ -96,9 +106,11 @@ extension AppDatabase {
     /// Messages a send began and did not finish (a crash), each now leased to `owner`: those whose lease has run
     /// out, and those whose holder `isAlive` says is gone (a process of this host that no longer runs). The next
     /// send resolves them first. A message a live sender holds is left to it.
-    public func takeOverUnfinishedSends(owner: String, at time: Date, isAlive: (String) -> Bool = { _ in true })
+    public func takeOverUnfinishedSends(owner: String, actor: StaffMember, at time: Date,
+                                        isAlive: (String) -> Bool = { _ in true })
         throws -> [(message: OutboxMessage, route: SendRoute)] {
         try write { db in
+            try Self.authorize(db, actor, .sendOutbox)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, attemptVia, leaseOwner, leaseUntil FROM outboxMessage WHERE status = 'sending'
                 """).filter { row in

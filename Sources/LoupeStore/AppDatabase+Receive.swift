@@ -113,10 +113,12 @@ extension AppDatabase {
     /// the request is recorded in one transaction, and the 201 body is signed. The signing key is loaded (or, for
     /// the first OpenDSR request of a database made before keys came with `loupe init`, made) before anything is
     /// recorded, so no request is ever recorded without the signed answer that acknowledges it.
-    public func receive(_ request: OpenDSRRequest, raw: Data, dryRun: Bool, actor: StaffMember,
-                        at time: Date) throws -> OpenDSRReceipt {
+    /// `controller` is the registered controller that sent it (the service names it from the bearer token;
+    /// nil for an admin's `loupe intake opendsr`): only that controller sees or cancels the request later.
+    public func receive(_ request: OpenDSRRequest, raw: Data, dryRun: Bool, controller: String? = nil,
+                        actor: StaffMember, at time: Date) throws -> OpenDSRReceipt {
         let key = try files.map {
-            try OpenDSRSigningKey.load(path: $0.openDSRKey, mayCreate: !(try hasRequests(on: .opendsr)))
+            try OpenDSRSigningKey.load(path: $0.openDSRKey, mayCreate: false)
         }
         let digest = SHA256.hash(data: raw).lowercaseHex
         let body = { (db: Database) throws -> IntakeOutcome in
@@ -134,8 +136,17 @@ extension AppDatabase {
                                        externalReference: request.subjectRequestId).validated()
             let outcome = try self.recordExternal(db, draft, digest: digest, details: details, dryRun: dryRun,
                                                   actor: actor, at: time)
+            if case .duplicate(let existing) = outcome,
+               try String.fetchOne(db, sql: "SELECT controller FROM privacyRequest WHERE publicId = ?",
+                                   arguments: [existing]) != controller {
+                // Another controller's id: refused as a reuse, never shown as theirs.
+                throw LoupeError(.conflict, "OpenDSR request '\(TextRules.printable(request.subjectRequestId))' "
+                                 + "is already in use: refused. A new request needs a new id.")
+            }
             // The callback URLs it named are kept when their hosts are allowed (each refusal audited).
             if case .created(let recorded) = outcome {
+                try db.execute(sql: "UPDATE privacyRequest SET controller = ? WHERE publicId = ?",
+                               arguments: [controller, recorded.publicId])
                 try Self.recordCallbackTargets(db, urls: request.statusCallbackURLs, publicId: recorded.publicId,
                                                actor: actor.userName, at: time)
             }
@@ -151,40 +162,77 @@ extension AppDatabase {
         let detail = try requestDetail(publicId: publicId)
         guard let key else { throw LoupeError(.storage, "An in-memory database has no OpenDSR signing key.") }
         let response = try OpenDSRResponse.accepted(request, raw: raw, receivedAt: detail.summary.receivedAt,
-                                                    expectedAt: detail.effectiveDue, key: key)
+                                                    expectedAt: try outwardDue(detail), key: key)
         return OpenDSRReceipt(outcome: outcome, response: response)
     }
 
-    /// The OpenDSR status body of a request that came in through OpenDSR, by its `subject_request_id` or its
-    /// Loupe id.
-    public func openDSRStatus(_ id: String) throws -> Data {
-        let detail: RequestDetail? = try publicId(channel: .opendsr, externalReference: id).map(requestDetail)
-            ?? (try? requestDetail(publicId: id)).flatMap { $0.channel == .opendsr ? $0 : nil }
-        guard let detail else {
+    /// The completion time told to an outside party: the month every subject has (or the extension given),
+    /// never the minors' three days, so no answer says who is a child.
+    func outwardDue(_ detail: RequestDetail) throws -> Date {
+        try detail.extendedUntil
+            ?? deadlinePolicy().dueDate(receivedAt: detail.summary.receivedAt, aboutMinor: false)
+    }
+
+    /// The OpenDSR status body of a request that came in through OpenDSR, by its `subject_request_id`, as the
+    /// controller that sent it asks (`controller`; the service, over HTTP), or by either id for an admin at the
+    /// command line (`controller` nil). A request of another controller is "not found", like an unknown one.
+    public func openDSRStatus(_ id: String, controller: String? = nil, actor: StaffMember) throws -> Data {
+        let detail = try openDSRRequest(id, controller: controller, actor: actor, useCase: .readOpenDSRStatus)
+        return try OpenDSRResponse.statusBody(subjectRequestId: detail.externalReference ?? id,
+                                              status: detail.summary.status, expectedAt: try outwardDue(detail))
+    }
+
+    /// The request `id` names for `controller`, after the gate for `useCase`.
+    private func openDSRRequest(_ id: String, controller: String?, actor: StaffMember, useCase: UseCase) throws
+        -> RequestDetail {
+        let found = try read { db -> (publicId: String, owner: String?)? in
+            var row = try Row.fetchOne(db, sql: """
+                SELECT publicId, controller FROM privacyRequest WHERE channel = 'opendsr' AND externalReference = ?
+                """, arguments: [id])
+            if row == nil && controller == nil {
+                row = try Row.fetchOne(db, sql: """
+                    SELECT publicId, controller FROM privacyRequest WHERE channel = 'opendsr' AND publicId = ?
+                    """, arguments: [id])
+            }
+            let owner: String? = row?["controller"]
+            if let refusal = AccessGate.may(
+                AccessActor(claimed: actor, onFile: try Self.fetchStaff(db, userName: actor.userName)), useCase,
+                AccessFacts(owningController: owner, askingController: controller)) {
+                // A controller that is not the owner is told what an unknown id tells.
+                if controller != nil && row != nil && refusal.message == "No such request." { return nil }
+                throw refusal.error
+            }
+            return row.map { ($0["publicId"], owner) }
+        }
+        guard let found else {
             throw LoupeError(.notFound, "No request came in through OpenDSR as \(TextRules.printable(id)).")
         }
-        return try OpenDSRResponse.statusBody(subjectRequestId: detail.externalReference ?? id,
-                                              status: detail.summary.status, expectedAt: detail.effectiveDue)
+        return try requestDetail(publicId: found.publicId)
     }
 }
 
 extension AppDatabase {
     /// Cancels a request that came in through OpenDSR, as its requester asked (`DELETE`), and returns its status
-    /// body. The specification allows it only while the request is pending (received or being verified); once
-    /// work has started it is refused. One transaction, audited, the subject told as for any cancellation.
-    public func cancelOpenDSR(_ id: String, actor: StaffMember, at time: Date) throws -> Data {
-        guard let publicId = try publicId(channel: .opendsr, externalReference: id) else {
-            throw LoupeError(.notFound, "No request came in through OpenDSR as \(TextRules.printable(id)).")
-        }
-        let summary = try requestDetail(publicId: publicId).summary
-        let status = summary.status
-        guard OpenDSRResponse.status(status) == "pending" else {
-            throw LoupeError(.conflict, "The request is \(OpenDSRResponse.status(status)): OpenDSR allows cancelling "
-                             + "only a pending request.")
+    /// body. Only the controller that sent it may (or an admin at the command line); the specification allows it
+    /// only while the request is pending (received or being verified); once work has started it is refused. One
+    /// transaction, audited, the subject told as for any cancellation.
+    public func cancelOpenDSR(_ id: String, controller: String? = nil, actor: StaffMember, at time: Date) throws
+        -> Data {
+        let detail = try openDSRRequest(id, controller: controller, actor: actor, useCase: .cancelOpenDSR)
+        let summary = detail.summary
+        guard OpenDSRResponse.status(summary.status) == "pending" else {
+            throw LoupeError(.conflict, "The request is \(OpenDSRResponse.status(summary.status)): OpenDSR allows "
+                             + "cancelling only a pending request.")
         }
         // At the version read: if work started meanwhile, the cancellation is a conflict, never applied.
-        _ = try perform(.cancel(reason: "Cancelled by the requester through OpenDSR."), on: publicId,
-                        expectedVersion: summary.version, actor: actor, at: time)
-        return try openDSRStatus(id)
+        _ = try write { db in
+            try performInTransaction(
+                db, .cancel(reason: "Cancelled by the requester through OpenDSR."), on: summary.publicId,
+                expectedVersion: summary.version, actorName: actor.userName, at: time,
+                gate: (.cancelOpenDSR, AccessFacts(owningController: try String.fetchOne(
+                    db, sql: "SELECT controller FROM privacyRequest WHERE publicId = ?", arguments: [summary.publicId]),
+                    askingController: controller)))
+        }
+        return try openDSRStatus(id, controller: controller, actor: actor)
     }
 }

@@ -50,6 +50,7 @@ extension AppDatabase {
         migrator.registerMigration("v16-export-links", migrate: addExportLinks)
         migrator.registerMigration("v17-jobs", migrate: addJobs)
         migrator.registerMigration("v18-policy-promises", migrate: addPolicyPromises)
+        migrator.registerMigration("v19-one-gate", migrate: addOneGate)
         return migrator
     }
 

@@ -56,7 +56,7 @@ extension AppDatabase {
     /// `X-OpenDSR-Signature` header.
     public func openDSRSignature(for body: Data) throws -> String {
         guard let files else { throw LoupeError(.storage, "An in-memory database has no OpenDSR signing key.") }
-        let key = try OpenDSRSigningKey.load(path: files.openDSRKey, mayCreate: !(try hasRequests(on: .opendsr)))
+        let key = try OpenDSRSigningKey.load(path: files.openDSRKey, mayCreate: false)
         return try key.signature(for: body).derRepresentation.base64EncodedString()
     }
 }

@@ -97,7 +97,11 @@ extension AppDatabase {
 
     /// The actor as the staff table has them now, when still active and in the role the session began with
     /// (the domain rule that follows, e.g. `RequestRules.check`, asks the gate for its use case).
+    @discardableResult
     static func currentMember(_ db: Database, _ actor: StaffMember) throws -> StaffMember {
-        try AccessGate.current(AccessActor(claimed: actor, onFile: try fetchStaff(db, userName: actor.userName))).get()
+        switch AccessGate.current(AccessActor(claimed: actor, onFile: try fetchStaff(db, userName: actor.userName))) {
+        case .success(let member): member
+        case .failure(let refusal): throw refusal.error
+        }
     }
 }

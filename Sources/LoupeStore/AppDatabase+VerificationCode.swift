@@ -23,7 +23,8 @@ extension AppDatabase {
             let detail = try Self.fetchDetail(db, publicId: publicId)
             let member = try Self.currentMember(db, actor)
             try RequestRules.check(
-                .verify, on: detail.summary.facts, by: member, now: time, policy: Self.deadlinePolicy(db))
+                .verify, on: detail.summary.facts, by: member, now: time, policy: Self.deadlinePolicy(db),
+                as: .sendVerificationCode)
             guard
                 let onFile = try String.fetchOne(
                     db,
@@ -52,8 +53,8 @@ extension AppDatabase {
                 db, sql: "SELECT fullName FROM customer c JOIN privacyRequest r ON r.customerId = c.id WHERE r.id = ?",
                 arguments: [detail.summary.id])
             try queueMessage(
-                db, .verificationCode, requestId: detail.summary.id, extra: [.verificationCode: code],
-                recipient: (name, onFile), actor: actor.userName, at: time)
+                db, .verificationCode, requestId: detail.summary.id, extra: [.verificationCode: OutboxSecret.mask],
+                recipient: (name, onFile), secret: code, actor: actor.userName, at: time)
             try PrivacyRequestRecord.touch(db, id: detail.summary.id)
             try AuditLog.append(
                 db, at: time, actor: actor.userName, event: .verificationCodeSent, target: publicId,

@@ -17,7 +17,10 @@ public enum OpenDSRSigningKey {
             }
         }
         guard mayCreate else {
-            throw LoupeError(.storage, "The OpenDSR signing key \(path) is missing; restore it from your backup (controllers hold signatures made with it). Nothing was recorded.")
+            throw LoupeError(
+                .storage,
+                "The OpenDSR signing key \(path) is missing; restore it from your backup (controllers hold "
+                    + "signatures made with it; only `loupe init` and `loupe demo` make one). Nothing was recorded.")
         }
         let key = P256.Signing.PrivateKey()
         try SharedFileMode.createKeyFile(path, contents: key.rawRepresentation)

@@ -1,0 +1,14 @@
+extension DataMap {
+    /// The columns of v19 (the one gate): OpenDSR controllers, the request's controller,
+    /// and a message's sealed secret.
+    static let gateColumns: [DataColumn] = {
+        var columns = ["name", "tokenHash", "addedBy", "addedAt", "isActive"].map {
+            DataColumn("openDSRController", $0, personal: false, .operations, erasure: .keep)
+        }
+        columns.append(DataColumn("privacyRequest", "controller", personal: false, .requests, erasure: .keep))
+        // A code sealed until the send writes it in; emptied once sent and by an erasure.
+        columns.append(DataColumn("outboxMessage", "sealedSecret", personal: true, .requests, erasure: .empty,
+                                  retention: .closedRequests))
+        return columns
+    }()
+}
