@@ -9,6 +9,7 @@ import Testing
 /// that fails after sendmail accepted the message, and a refusal to record a send sendmail already accepted.
 @Suite struct OutboxExactlyOnceTests {
     let tests = OutboxSenderTests()
+    let testAdmin = StaffMember(userName: "tester", displayName: "tester", role: .admin)
 
     /// `<created>.M<id>.loupe`, the name the sender gives the maildir copy.
     func copyName(_ message: OutboxMessage) -> String {
@@ -19,7 +20,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tests.folder) }
         let (database, message) = try tests.database()
         // Another `outbox send` has it in flight (it is talking to sendmail right now).
-        #expect(try database.beginSending(id: message.id, route: .sendmail, owner: "other:1", at: Date()) != nil)
+        #expect(try database.beginSending(id: message.id, route: .sendmail, owner: "other:1", actor: testAdmin, at: Date()) != nil)
         let mail = try tests.sendmail("sendmail")
         let report = try tests.sender(database, sendmail: mail.program).run()
         #expect(report.inDoubt.isEmpty && report.requeued.isEmpty && report.sent.isEmpty && report.recovered.isEmpty)
@@ -44,7 +45,7 @@ import Testing
         try dead.run()
         dead.waitUntilExit()
         let owner = "\(ProcessInfo.processInfo.hostName):\(dead.processIdentifier):deadbeef"
-        #expect(try database.beginSending(id: message.id, route: .sendmail, owner: owner, at: Date()) != nil)
+        #expect(try database.beginSending(id: message.id, route: .sendmail, owner: owner, actor: testAdmin, at: Date()) != nil)
         let mail = try tests.sendmail("sendmail")
         #expect(try tests.sender(database, sendmail: mail.program).run().inDoubt == [message.id])
         #expect(OutboxSender.isAlive("\(ProcessInfo.processInfo.hostName):\(getpid()):x"), "this process runs")
@@ -70,7 +71,7 @@ import Testing
     @Test func aRefusalToRecordAnAcceptedSendNeverQueuesItAgain() throws {
         defer { try? FileManager.default.removeItem(at: tests.folder) }
         let (database, message) = try tests.database()
-        // A sendmail that accepts the message while the sender's account is deactivated (by another process):
+        // A sendmail that accepts the message while another process makes recording a send fail (a trigger):
         // recording the send is then refused.
         let path = tests.folder.appendingPathComponent("d.sqlite").path
         let program = tests.folder.appendingPathComponent("deactivating")
@@ -79,7 +80,7 @@ import Testing
             #!/bin/sh
             cat >> '\(log.path)'
             echo '--end--' >> '\(log.path)'
-            python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\\"UPDATE staff SET isActive = 0 WHERE userName = 'ava'\\"); c.commit()" '\(path)'
+            python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\\"CREATE TRIGGER refuseSent BEFORE UPDATE OF status ON outboxMessage WHEN NEW.status = 'sent' BEGIN SELECT RAISE(ABORT, 'refused'); END\\"); c.commit()" '\(path)'
             """.write(to: program, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: program.path)
         let report = try tests.sender(database, sendmail: program.path).run()
@@ -87,7 +88,7 @@ import Testing
         #expect(report.inDoubt == [message.id])
         let held = try database.outboxMessage(id: message.id)
         #expect(held.status == .inDoubt && held.lastError?.contains("accepted") == true)
-        try database.writer.write { db in try db.execute(sql: "UPDATE staff SET isActive = 1 WHERE userName = 'ava'") }
+        try database.writer.write { db in try db.execute(sql: "DROP TRIGGER refuseSent") }
         #expect(try tests.sender(database, sendmail: program.path).run().sent.isEmpty)
         #expect(tests.sends(log) == 1, "sendmail had it once, and only once")
     }
@@ -95,8 +96,8 @@ import Testing
     @Test func anErasureKeepsAMessageInDoubtWithItsAddressSealed() throws {
         defer { try? FileManager.default.removeItem(at: tests.folder) }
         let (database, message) = try tests.database()
-        _ = try database.beginSending(id: message.id, route: .sendmail, owner: "crashed", at: Date())
-        try database.markInDoubt(id: message.id, at: Date())
+        _ = try database.beginSending(id: message.id, route: .sendmail, owner: "crashed", actor: testAdmin, at: Date())
+        try database.markInDoubt(id: message.id, actor: testAdmin, at: Date())
         let requestId = try database.writer.read { db in
             try Int64.fetchOne(db, sql: "SELECT requestId FROM outboxMessage WHERE id = ?", arguments: [message.id])!
         }

@@ -6,7 +6,8 @@ import LoupeDomain
 import Testing
 
 @Suite struct ExternalIntakeStoreTests {
-    let ava = StaffMember(userName: "ava", displayName: "Ava", role: .agent)
+    // Intake is the service's (or an admin's): the demo's admin receives here.
+    let ava = testAdmin
 
     @Test func aRedeliveryIsADuplicateAReusedIdIsRefusedAndADryRunWritesNothing() throws {
         let database = try demoDatabase(customers: 20)

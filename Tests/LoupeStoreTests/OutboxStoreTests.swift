@@ -125,9 +125,9 @@ import Testing
         for item in retained { #expect(report.body.contains(item.reference)) }
         let sealed = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT toAddress FROM outboxMessage WHERE id = ?", arguments: [report.id]) }
         #expect(sealed?.hasPrefix("sealed:") == true, "the address waits sealed, not in plain text")
-        #expect(try database.beginSending(id: report.id, route: .maildir, owner: "test", at: storeNow) != nil)
-        #expect(try database.beginSending(id: report.id, route: .maildir, owner: "test", at: storeNow) == nil, "two senders never take one message")
-        try database.markSent(id: report.id, actor: ava, at: storeNow)
+        #expect(try database.beginSending(id: report.id, route: .maildir, owner: "test", actor: testAdmin, at: storeNow) != nil)
+        #expect(try database.beginSending(id: report.id, route: .maildir, owner: "test", actor: testAdmin, at: storeNow) == nil, "two senders never take one message")
+        try database.markSent(id: report.id, actor: testAdmin, at: storeNow)
         let sent = try database.outboxMessage(id: report.id)
         #expect(sent.status == .sent && sent.toAddress == nil && sent.sentAt == storeNow)
         #expect(try database.requestDetail(publicId: id).timeline.map(\.action).suffix(2) == ["outbox.queue", "outbox.send"])
@@ -146,8 +146,8 @@ import Testing
         #expect(throws: LoupeError.self) {
             try database.editMessage(id: message.id, subject: "two\nlines", body: "b", actor: ava, at: storeNow)
         }
-        _ = try database.beginSending(id: message.id, route: .maildir, owner: "test", at: storeNow)
-        try database.markSent(id: message.id, actor: ava, at: storeNow)
+        _ = try database.beginSending(id: message.id, route: .maildir, owner: "test", actor: testAdmin, at: storeNow)
+        try database.markSent(id: message.id, actor: testAdmin, at: storeNow)
         #expect(throws: LoupeError.self) {
             try database.editMessage(id: message.id, subject: "late", body: "too late", actor: ava, at: storeNow)
         }

@@ -104,7 +104,7 @@ import Testing
             $0.recipientKind == .authority
         }
         #expect(entries.map(\.fields) == [[.name]], "the exact fields disclosed, not those asked for")
-        let notices = try database.outbox().filter { $0.event == .authorityDisclosure }
+        let notices = try database.outbox(actor: testAdmin).filter { $0.event == .authorityDisclosure }
         #expect(notices.count == 1 && notices.first?.requestId == customer.publicId)
 
         // Secret: recorded, not told, and kept out of the subject's access report.
@@ -115,7 +115,7 @@ import Testing
         _ = try database.decideAuthorityRequest(
             publicId: secret.publicId, approve: true, note: nil,
             actor: supervisor, at: storeNow)
-        #expect(try database.outbox().filter { $0.event == .authorityDisclosure }.count == 1, "no second notice")
+        #expect(try database.outbox(actor: testAdmin).filter { $0.event == .authorityDisclosure }.count == 1, "no second notice")
         let id = try database.createRequest(
             NewRequest(
                 kind: .access,
@@ -209,7 +209,7 @@ import Testing
         #expect(queued == consenting)
         #expect(try database.policyVersion("2026-12").fullText == "# Policy\n\nThe whole text.\n")
         #expect(try database.policyVersion(PrivacyPolicy.version).fullText == PrivacyPolicy.text)
-        let notices = try database.outbox(limit: 10_000).filter { $0.event == .policyChanged }
+        let notices = try database.outbox(limit: 10_000, actor: testAdmin).filter { $0.event == .policyChanged }
         #expect(notices.count == consenting && notices.allSatisfy { $0.subject.contains("Our privacy policy") })
         #expect(
             try database.publishPolicy(
@@ -256,7 +256,7 @@ import Testing
                     """)!
         }
         #expect(told == tracked && told > 0)
-        #expect(try database.outbox(limit: 10_000).filter { $0.event == .breachNotice }.count == told)
+        #expect(try database.outbox(limit: 10_000, actor: testAdmin).filter { $0.event == .breachNotice }.count == told)
         #expect(throws: LoupeError.self, "once") {
             try database.tellBreachAffected(publicId: breach.publicId, actor: supervisor, at: storeNow)
         }
@@ -289,7 +289,7 @@ import Testing
         _ = try database.publishPolicy(
             version: "2026-12", effectiveAt: storeNow, summary: "Purposes change.",
             fullText: "text", changesPurposes: true, actor: admin, at: storeNow)
-        let notice = try #require(try database.outbox(limit: 10_000).first { $0.event == .policyChanged })
+        let notice = try #require(try database.outbox(limit: 10_000, actor: testAdmin).first { $0.event == .policyChanged })
         let email = try #require(notice.toAddress)
         let id = try database.createRequest(NewRequest(kind: .erasure, email: email), actor: agent, at: storeNow)
             .summary.publicId
@@ -299,6 +299,6 @@ import Testing
         _ = try database.erasurePreview(publicId: id)
         try database.perform(.proposeErasure, on: id, actor: agent, at: storeNow)
         try database.perform(.approve, on: id, actor: supervisor, at: storeNow)
-        #expect(try database.outbox(limit: 10_000).allSatisfy { $0.id != notice.id }, "the queued notice is gone")
+        #expect(try database.outbox(limit: 10_000, actor: testAdmin).allSatisfy { $0.id != notice.id }, "the queued notice is gone")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LoupeDomain
 import GRDB
 @testable import LoupeDemo
 @testable import LoupeStore
@@ -20,3 +21,6 @@ func temporaryDirectory() -> URL {
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// The demo's operator, an admin: who sends the outbox and reads every message in tests.
+let testAdmin = StaffMember(userName: "max", displayName: "Max Weber", role: .admin)

@@ -206,7 +206,7 @@ import Testing
         #expect(try count(database, "SELECT COUNT(*) FROM privacyRequest WHERE kind = 'erasure'") == 1)
         // Messages about a guardian's request go to the guardian, never to the child.
         try database.perform(.claim, on: first.summary.publicId, actor: ava, at: storeNow)
-        let messages = try database.outbox().filter { $0.requestId == first.summary.publicId }
+        let messages = try database.outbox(actor: root).filter { $0.requestId == first.summary.publicId }
         #expect(!messages.isEmpty && messages.allSatisfy { $0.toAddress == "ann.parent@example.org" })
     }
 }
