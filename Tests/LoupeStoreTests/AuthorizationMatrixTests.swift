@@ -12,6 +12,7 @@ import Testing
     static let everyone: Set<String> = ["agent", "supervisor", "admin"]
     static let supervisors: Set<String> = ["supervisor", "admin"]
     static let admins: Set<String> = ["admin"]
+    static let serviceOrAdmins: Set<String> = ["admin", "service"]
 
     /// A fresh demo with the extra actors; `dee` is a deactivated agent.
     func database() throws -> (AppDatabase, [String: StaffMember]) {
@@ -19,6 +20,8 @@ import Testing
         let max = try database.staffMember(userName: "max")!
         _ = try database.addStaff(userName: "dee", role: .agent, displayName: "Dee", actor: max, at: storeNow)
         try database.deactivateStaff(userName: "dee", actor: max, at: storeNow)
+        let service = try database.addStaff(userName: "loupe-serve", role: .service, displayName: nil, actor: max,
+                                            at: storeNow)
         let actors: [String: StaffMember] = [
             "agent": try database.staffMember(userName: "ava")!,
             "supervisor": try database.staffMember(userName: "sam")!,
@@ -26,6 +29,7 @@ import Testing
             "deactivated": StaffMember(userName: "dee", displayName: "Dee", role: .agent, isActive: false),
             "unknown": StaffMember(userName: "zed", displayName: "Zed", role: .admin),
             "stale session": StaffMember(userName: "dee", displayName: "Dee", role: .admin),
+            "service": service,
         ]
         return (database, actors)
     }
@@ -150,7 +154,7 @@ import Testing
             try db.setTimeZone("Europe/Paris", actor: actor, at: storeNow) },
         Case(name: "retention set", allowed: admins) { db, actor, _, _ in
             try db.setRetentionRule(RetentionRule(category: .feedback, days: 400, action: .delete), actor: actor, at: storeNow) },
-        Case(name: "retention sweep", allowed: admins) { db, actor, _, _ in
+        Case(name: "retention sweep", allowed: serviceOrAdmins) { db, actor, _, _ in
             _ = try db.sweep(asOf: storeNow, dryRun: false, actor: actor, at: storeNow) },
         Case(name: "retention sweep --dry-run", allowed: everyone) { db, actor, _, _ in
             _ = try db.sweep(asOf: storeNow, dryRun: true, actor: actor, at: storeNow) },
@@ -162,6 +166,30 @@ import Testing
                                                body: "Hello,\n\nWe received {{requestId}}.\n"), actor: actor, at: storeNow) },
         Case(name: "templates reset", allowed: admins) { db, actor, _, _ in
             try db.resetTemplate(.received, actor: actor, at: storeNow) },
+        // The outbox is the service's: sending, and reading a body, never an agent's who does not hold it.
+        Case(name: "outbox send", allowed: serviceOrAdmins, prepare: { db in
+            String(try db.messages(publicId: try request(db)).first!.id) }) { db, actor, id, _ in
+            _ = try db.beginSending(id: Int64(id)!, route: .maildir, owner: "matrix", actor: actor, at: storeNow) },
+        Case(name: "outbox list", allowed: everyone) { db, actor, _, _ in _ = try db.outbox(actor: actor) },
+        Case(name: "outbox show (ava holds it)", allowed: everyone, prepare: { db in
+            String(try db.messages(publicId: try request(db, upTo: .claim)).first!.id) }) { db, actor, id, _ in
+            _ = try db.outboxMessage(id: Int64(id)!, actor: actor) },
+        Case(name: "outbox show (nobody holds it)", allowed: supervisors, prepare: { db in
+            String(try db.messages(publicId: try request(db)).first!.id) }) { db, actor, id, _ in
+            _ = try db.outboxMessage(id: Int64(id)!, actor: actor) },
+        Case(name: "mail import", allowed: serviceOrAdmins) { db, actor, _, _ in
+            _ = try db.receive(InboundMail(
+                key: "matrix-1", messageId: "matrix-1@example.net", answers: [], fromAddress: "someone@example.net",
+                fromName: nil, subject: "Delete my data", body: "Please erase everything about me.",
+                bodyWasCut: false, cardNumbersRemoved: 0, attachments: [], nature: .message, bouncedMessageId: nil),
+                actor: actor, at: storeNow) },
+        Case(name: "intake (a webhook's request)", allowed: serviceOrAdmins) { db, actor, _, _ in
+            _ = try db.recordExternalRequest(
+                NewRequest(kind: .erasure, email: "hooked@example.net", channel: .shopify,
+                           externalReference: "redact:matrix"),
+                digest: "matrix", details: [:], dryRun: false, actor: actor, at: storeNow) },
+        Case(name: "controllers add", allowed: admins) { db, actor, _, _ in
+            _ = try db.addController(name: "acme", actor: actor, at: storeNow) },
         Case(name: "import shopify-customers", allowed: admins) { db, actor, _, _ in
             var rows: [ImportItem<ImportedCustomer>] = [.record(ImportedCustomer(
                 shopifyId: "991", email: "imported@example.net", fullName: "Imported Person", phone: nil,
@@ -175,7 +203,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         var wrong: [String] = []
         for action in Self.cases {
-            for role in ["agent", "supervisor", "admin", "deactivated", "unknown", "stale session"] {
+            for role in ["agent", "supervisor", "admin", "deactivated", "unknown", "stale session", "service"] {
                 let (database, actors) = try database()
                 let target = try action.prepare(database)
                 let before = try database.changeStamp()
