@@ -51,6 +51,14 @@ extension AppDatabase {
             }
             return .duplicate(publicId: existing["publicId"])
         }
+        // Shopify's HMAC covers the body, not the webhook id: the same body sent again under a new id (a captured
+        // request replayed, or a redelivery) is the same event.
+        if request.channel == .shopify, let existing = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT publicId FROM privacyRequest INDEXED BY privacyRequest_intakeDigest
+            WHERE channel = 'shopify' AND intakeDigest = ? AND kind = ?
+            """), arguments: [digest, request.kind.rawValue]) {
+            return .duplicate(publicId: existing)
+        }
         if dryRun {
             let matched = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM customer WHERE email = ? AND erasedAt IS NULL)"), arguments: [request.email]) ?? false
             return .wouldCreate(matched: matched)

@@ -30,6 +30,10 @@ extension AppDatabase {
             ) WITHOUT ROWID;
             ALTER TABLE privacyRequest ADD COLUMN controller TEXT;
 
+            -- A Shopify webhook is the same event when its body is: found by its digest, whatever its id.
+            CREATE INDEX privacyRequest_intakeDigest ON privacyRequest(channel, intakeDigest)
+                WHERE intakeDigest IS NOT NULL;
+
             """)
     }
 }

@@ -9,6 +9,26 @@ import Testing
     // Intake is the service's (or an admin's): the demo's admin receives here.
     let ava = testAdmin
 
+    /// Shopify's HMAC covers the body only: the same body again under a new webhook id (a captured request
+    /// replayed) is the same event, never a second request.
+    @Test func theSameBodyUnderANewWebhookIdIsTheSameEvent() throws {
+        let database = try demoDatabase(customers: 20)
+        let email = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT email FROM customer WHERE NOT isMinor LIMIT 1")! }
+        let first = NewRequest(kind: .erasure, email: email, channel: .shopify, externalReference: "redact:w-1")
+        let replay = NewRequest(kind: .erasure, email: email, channel: .shopify, externalReference: "redact:w-2")
+        guard case .created(let recorded) = try database.recordExternalRequest(
+            first, digest: "body-digest", details: [:], dryRun: false, actor: ava, at: storeNow) else {
+            Issue.record("not created"); return
+        }
+        #expect(try database.recordExternalRequest(replay, digest: "body-digest", details: [:], dryRun: false,
+                                                   actor: ava, at: storeNow) == .duplicate(publicId: recorded.publicId))
+        let other = NewRequest(kind: .erasure, email: email, channel: .shopify, externalReference: "redact:w-3")
+        guard case .created = try database.recordExternalRequest(
+            other, digest: "another-body", details: [:], dryRun: false, actor: ava, at: storeNow) else {
+            Issue.record("another body is another event"); return
+        }
+    }
+
     @Test func aRedeliveryIsADuplicateAReusedIdIsRefusedAndADryRunWritesNothing() throws {
         let database = try demoDatabase(customers: 20)
         let email = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT email FROM customer WHERE NOT isMinor LIMIT 1")! }

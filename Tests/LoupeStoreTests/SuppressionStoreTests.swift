@@ -78,6 +78,13 @@ import Testing
         let byPhone = ImportedCustomer(shopifyId: nil, email: nil, fullName: "Z N", phone: "0033 6 12 34 56 78",
                                        acceptsEmailMarketing: nil, acceptsSMSMarketing: nil, address: nil)
         #expect(try importCustomers(database, [byPhone]).suppressed.count == 1)
+        // Spelled in fullwidth or Arabic-Indic digits, a fullwidth email: the same person (one normalisation).
+        for (phone, email) in [("+３３ ６ １２ ３４ ５６ ７８", nil), ("+٣٣٦١٢٣٤٥٦٧٨", nil), (nil, "ｚｏｅ@example.com")] {
+            let disguised = ImportedCustomer(shopifyId: nil, email: email, fullName: "Z N", phone: phone,
+                                             acceptsEmailMarketing: nil, acceptsSMSMarketing: nil, address: nil)
+            #expect(try importCustomers(database, [disguised]).suppressed.count == 1, "\(phone ?? email ?? "")")
+        }
+        #expect(try database.suppressionMatch(phone: "+３３６１２３４５６７８") != nil)
     }
 
     @Test func anErasedCustomersOrdersKeepTheirSealedAndEmptiedFields() throws {
