@@ -40,6 +40,12 @@ struct VerifyAudit: ParsableCommand {
             }
             let witnessed = files.isEmpty ? "no witness given" : "\(anchors.checked) anchor\(anchors.checked == 1 ? "" : "s") matched"
             print("The audit chain holds: \(result.checked) entries verified, \(witnessed).")
+            if let since = anchors.unanchoredSince, anchors.unanchored > 0 {
+                let policy = try context.database.deadlinePolicy()
+                print("Not anchored yet: \(anchors.unanchored) entr\(anchors.unanchored == 1 ? "y" : "ies") since "
+                      + "\(policy.minuteString(since)) (a deletion among them would not be noticed until the next "
+                      + "anchor: loupe audit anchor, or loupe serve every 100 entries or 5 minutes).")
+            }
         }
     }
 }

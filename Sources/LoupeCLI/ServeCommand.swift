@@ -112,6 +112,7 @@ struct ServeCommand: ParsableCommand {
         let path = self.database.resolvedPath
         let mail = DatabaseFiles(path).mail
         let (sendmail, witness, maildir) = (self.sendmail, self.witness, self.maildir)
+        let anchored = AnchoredSequence()
         var jobs = [
             ScheduledJob(kind: .outboxSend) {
                 let report = try OutboxSender(
@@ -128,9 +129,14 @@ struct ServeCommand: ParsableCommand {
                     asOf: Date(), dryRun: false, actor: actor, at: Date(), progress: { _ in })
                 return ["expired": String(report.expired.values.reduce(0, +)), "batches": String(report.batches)]
             },
-            ScheduledJob(kind: .auditAnchor) {
+            ScheduledJob(kind: .auditAnchor, isDueEarly: {
+                // Every `anchorEveryEntries` entries too, so no long tail waits unanchored in a busy hour.
+                guard let head = try? database.auditHead(database: path, at: Date()) else { return false }
+                return head.sequence - anchored.value >= ScheduledJobKind.anchorEveryEntries
+            }) {
                 let anchor = try database.auditHead(database: AnchorAudit.identity(path), at: Date())
                 try AnchorAudit.append(anchor.line, to: witness)
+                anchored.set(anchor.sequence)
                 return ["sequence": String(anchor.sequence)]
             },
             ScheduledJob(kind: .doctor) {
@@ -167,6 +173,16 @@ struct ServeCommand: ParsableCommand {
         finished.wait()
         if let error = outcome.error { throw error }
     }
+}
+
+/// The sequence this process last anchored (0 before its first anchor, which therefore comes soon after start).
+private final class AnchoredSequence: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int64 = 0
+
+    var value: Int64 { lock.withLock { stored } }
+
+    func set(_ sequence: Int64) { lock.withLock { stored = sequence } }
 }
 
 /// The error a detached task ended with, handed back to the waiting thread.

@@ -13,10 +13,15 @@ public enum ScheduledJobKind: String, CaseIterable, Codable, Sendable {
     /// `loupe doctor`.
     case doctor
 
+    /// The audit-anchor job also runs as soon as this many entries were written since its last anchor.
+    public static let anchorEveryEntries: Int64 = 100
+
     /// How often it runs unless `loupe settings job-schedule` says otherwise, in seconds.
     public var defaultInterval: TimeInterval {
         switch self {
-        case .retentionSweep, .auditAnchor, .doctor: 86_400
+        case .retentionSweep, .doctor: 86_400
+        // No unanchored window longer than this (and `serve` anchors sooner after `anchorEveryEntries`).
+        case .auditAnchor: 300
         case .outboxSend, .mailImport: 60
         }
     }

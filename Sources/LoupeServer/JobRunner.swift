@@ -9,11 +9,15 @@ import ServiceLifecycle
 /// Injected by the command line, which owns the sender, the importer and the witness.
 public struct ScheduledJob: Sendable {
     public let kind: ScheduledJobKind
+    /// Whether it is due before its interval (the anchor, once enough entries wait).
+    public let isDueEarly: @Sendable () -> Bool
     public let run: @Sendable () throws -> [String: String]
 
     /// Makes a job.
-    public init(kind: ScheduledJobKind, run: @escaping @Sendable () throws -> [String: String]) {
+    public init(kind: ScheduledJobKind, isDueEarly: @escaping @Sendable () -> Bool = { false },
+                run: @escaping @Sendable () throws -> [String: String]) {
         self.kind = kind
+        self.isDueEarly = isDueEarly
         self.run = run
     }
 }
@@ -40,7 +44,7 @@ struct JobRunner: Service {
     private func runDue() async {
         let intervals = (try? database.jobIntervals()) ?? [:]
         for job in jobs {
-            let interval = intervals[job.kind] ?? job.kind.defaultInterval
+            let interval = job.isDueEarly() ? 0 : intervals[job.kind] ?? job.kind.defaultInterval
             guard (try? database.leaseDueJob(job.kind, every: interval, owner: owner, at: clock())) == true else {
                 continue
             }

@@ -10,6 +10,10 @@ public struct AnchorCheck: Equatable, Sendable {
     public var problems: [String] = []
     /// The append-only triggers that are missing from the schema (dropped by someone with the file).
     public var missingTriggers: [String] = []
+    /// How many entries come after the newest anchor that matched (none anchored yet: all of them).
+    public var unanchored: Int64 = 0
+    /// When the first of those was written (nil when every entry is anchored).
+    public var unanchoredSince: Date?
 
     /// Nothing checked yet.
     public init() {}
@@ -23,12 +27,14 @@ extension AppDatabase {
     public func auditHead(database path: String, at time: Date) throws -> AuditAnchor {
         try read { db in
             let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM auditEntry ORDER BY sequence DESC LIMIT 1")
-            return AuditAnchor(database: path, sequence: row?["sequence"] ?? 0, hash: row?["hash"] ?? AuditLog.genesisHash,
+            return AuditAnchor(database: path, databaseId: try Self.setting(db, .databaseId),
+                               sequence: row?["sequence"] ?? 0, hash: row?["hash"] ?? AuditLog.genesisHash,
                                anchoredAt: time)
         }
     }
 
-    /// Checks the chain against anchors taken earlier (those of other databases are ignored): an anchored entry
+    /// Checks the chain against anchors taken earlier (those of other databases, by the id stored in this one,
+    /// are ignored), and counts the entries written since the newest anchor that matched: an anchored entry
     /// must still exist with the anchored hash, so a deleted tail, a removed entry or a chain rewritten with
     /// recomputed hashes is found and named. Also names the append-only triggers that were dropped.
     public func checkAnchors(_ anchors: [AuditAnchor], database path: String) throws -> AnchorCheck {
@@ -38,7 +44,9 @@ extension AppDatabase {
             check.missingTriggers = Self.auditTriggers.filter { !present.contains($0) }
             let last = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM auditEntry") ?? 0
             let policy = try Self.deadlinePolicy(db)
-            for anchor in anchors where anchor.database == path {
+            let id = try Self.setting(db, .databaseId)
+            var newest: Int64 = 0
+            for anchor in anchors where anchor.belongs(toId: id, path: path) {
                 check.checked += 1
                 let when = policy.minuteString(anchor.anchoredAt)
                 guard anchor.sequence > 0 else { continue }
@@ -51,8 +59,14 @@ extension AppDatabase {
                 }
                 if hash != anchor.hash {
                     check.problems.append("entry \(anchor.sequence) no longer has the hash anchored on \(when): the chain was rewritten at or before it")
+                } else {
+                    newest = max(newest, anchor.sequence)
                 }
             }
+            check.unanchored = max(last - newest, 0)
+            check.unanchoredSince = try Date.fetchOne(
+                db, sql: "SELECT occurredAt FROM auditEntry WHERE sequence > ? ORDER BY sequence LIMIT 1",
+                arguments: [newest])
             return check
         }
     }

@@ -30,6 +30,9 @@ extension AppDatabase {
             ) WITHOUT ROWID;
             ALTER TABLE privacyRequest ADD COLUMN controller TEXT;
 
+            -- The database's id, which its witness lines name (a witness may hold several databases' anchors).
+            INSERT OR IGNORE INTO loupeSetting (key, value) VALUES ('databaseId', lower(hex(randomblob(16))));
+
             -- A Shopify webhook is the same event when its body is: found by its digest, whatever its id.
             CREATE INDEX privacyRequest_intakeDigest ON privacyRequest(channel, intakeDigest)
                 WHERE intakeDigest IS NOT NULL;

@@ -28,6 +28,8 @@ package enum SettingKey: String {
     case jobSchedule
     /// The smallest number of customers a published analytics cell describes (default `KAnonymity.defaultK`).
     case analyticsK
+    /// This database's own id (random, made by migration v19): witness lines name their database by it.
+    case databaseId
 }
 
 extension AppDatabase {

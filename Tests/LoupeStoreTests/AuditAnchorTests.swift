@@ -7,6 +7,36 @@ import Testing
 /// Someone with the file can drop the triggers, cut the chain's tail and rewrite entries with recomputed hashes:
 /// the chain then verifies on its own, and only the anchors taken outside the database tell.
 @Suite struct AuditAnchorTests {
+    /// One witness shared by two databases (even at the same path, one replacing the other): each considers only
+    /// its own lines, by the id stored in it; and the entries after the newest anchor are counted, with their time.
+    @Test func aSharedWitnessIsReadByDatabaseIdAndTheUnanchoredTailIsCounted() throws {
+        let path = "/srv/loupe/loupe.sqlite"
+        let first = try AppDatabase.inMemory()
+        try first.initialize(admin: "root", displayName: "root", at: storeNow)
+        let second = try AppDatabase.inMemory()
+        try second.initialize(admin: "root", displayName: "root", at: storeNow)
+        let root = try #require(try first.staffMember(userName: "root"))
+        for name in ["ava", "ben"] {
+            _ = try second.addStaff(userName: name, role: .agent, displayName: nil, actor: root, at: storeNow)
+        }
+        let witness = [try first.auditHead(database: path, at: storeNow), try second.auditHead(database: path, at: storeNow)]
+            .map(\.line).compactMap(AuditAnchor.parse)
+        #expect(witness.allSatisfy { $0.databaseId != nil } && witness[0].databaseId != witness[1].databaseId)
+        let checkFirst = try first.checkAnchors(witness, database: path)
+        #expect(checkFirst.checked == 1 && checkFirst.problems.isEmpty, "\(checkFirst.problems)")
+        #expect(try second.checkAnchors(witness, database: path).problems.isEmpty)
+        // Three entries after the anchor: counted, with the time of the first of them.
+        let later = storeNow.addingTimeInterval(3_600)
+        for name in ["cy", "dee", "eve"] {
+            _ = try first.addStaff(userName: name, role: .agent, displayName: nil, actor: root, at: later)
+        }
+        let tail = try first.checkAnchors(witness, database: path)
+        #expect(tail.unanchored == 3 && tail.unanchoredSince == later)
+        // A v1 line (before ids) is still read, by its path.
+        let old = AuditAnchor.parse("loupe-anchor v1 2026-11-25T12:00:00Z 2 \(witness[0].hash) /srv/loupe/loupe.sqlite")
+        #expect(old?.database == path && old?.databaseId == nil)
+    }
+
     @Test func aCutTailAndARewrittenChainAreNamedByTheirAnchors() throws {
         let database = try AppDatabase.inMemory()
         try database.initialize(admin: "root", displayName: "root", at: storeNow)
