@@ -222,32 +222,22 @@ struct OutboxSender {
     /// sender is the privacy mailbox, so a bounce comes back to it and `mail import` files it on this message);
     /// a non-zero exit is a failure.
     private func pipe(_ bytes: Data, to program: String, envelopeFrom: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["-oi", "-t", "-f", envelopeFrom]
-        // From `/`: the caller's directory may be one the program cannot enter (Foundation then cannot start it).
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
         // sendmail is the user's choice of program: it starts without the install's group (exec then sets its
-        // saved group from the effective one, so it cannot take the group back).
-        do { try Privilege.asUser { try process.run() } } catch {
+        // saved group from the effective one, so it cannot take the group back), and with no descriptor of ours
+        // but its standard input, output and error.
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess.run(program, arguments: ["-oi", "-t", "-f", envelopeFrom], input: bytes)
+        } catch {
             throw LoupeError(.configuration, "Could not run the sendmail program \(program); check --sendmail.", cause: error)
         }
         // A program that exits without reading its input closes the pipe (EPIPE): its exit status says why.
-        let wrote = (try? input.fileHandleForWriting.write(contentsOf: bytes)) != nil
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        if !wrote, process.terminationStatus == 0 {
+        if !outcome.readAll, outcome.status == 0 {
             throw LoupeError(.storage, "\(program) exited without reading the message; check --sendmail.")
         }
-        guard process.terminationStatus == 0 else {
-            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            throw LoupeError(.storage, "\(program) refused the message (exit \(process.terminationStatus))\(said.isEmpty ? "" : ": " + TextRules.printable(said))")
+        guard outcome.status == 0 else {
+            let said = outcome.firstErrorLine
+            throw LoupeError(.storage, "\(program) refused the message (exit \(outcome.status))\(said.isEmpty ? "" : ": " + TextRules.printable(said))")
         }
     }
 }

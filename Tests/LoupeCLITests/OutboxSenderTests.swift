@@ -109,6 +109,27 @@ import Testing
         #expect(sends(mail.log) == 1)
     }
 
+    /// sendmail is the user's program: it gets standard input, output and error, and none of Loupe's other
+    /// descriptors (the database, its log, a socket), which it could otherwise read and write through.
+    @Test func sendmailGetsOnlyItsThreeDescriptors() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (database, message) = try database()
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        let program = folder.appendingPathComponent("listing")
+        let log = folder.appendingPathComponent("listing.log")
+        try "#!/bin/sh\ncat > /dev/null\nfor fd in /proc/$$/fd/*; do readlink \"$fd\"; done > '\(log.path)'\nexit 0\n"
+            .write(to: program, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: program.path)
+        let report = try sender(database, sendmail: program.path).run()
+        let said = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(report.sent == [message.id], "\(said)")
+        let open = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(!open.isEmpty)
+        #expect(!open.contains { $0.contains("socket:") || $0.contains(".sqlite") || $0.contains("vault") },
+                "sendmail inherited: \(open)")
+    }
+
     @Test func aRefusingSendmailLeavesTheMessageQueuedWithTheReason() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (database, message) = try database()

@@ -18,6 +18,15 @@ int loupe_drop_group_for_good(void);
 /// group of its own, where a read from the terminal stops it), Loupe ignores SIGINT and SIGQUIT while it waits
 /// (they are the child's), and the child starts with their default actions. Returns the exit status, 128 + the
 /// signal for a child killed by one, or -1 with errno set when it could not start.
+/// Only standard input, output and error reach the child; every other descriptor is closed in it.
 int loupe_run_in_foreground(const char *path, char *const argv[]);
+
+/// Starts `path` with `argv` from `/`, its standard input, output and error the descriptors given, and no other
+/// descriptor of Loupe's (closefrom 3: never the database, its log, a socket). Stores the child's pid and
+/// returns 0, or -1 with errno set.
+int loupe_spawn_with_pipes(const char *path, char *const argv[], int input, int output, int errors, int *pid);
+
+/// Waits for a child: its exit status, 128 + the signal that killed it, or -1 with errno set.
+int loupe_wait(int pid);
 
 #endif
