@@ -22,7 +22,8 @@ enum MailImportBench {
             defer { try? FileManager.default.removeItem(at: folder) }
             let path = folder.appendingPathComponent("mail.sqlite").path
             _ = try DemoSeeder.build(at: path, options: DemoOptions(customers: 2_000, now: now, operatorUser: "bench"))
-            let emails = try AppDatabase.open(path: path, create: false).searchCustomers("", limit: 2_000)
+            let opened = try AppDatabase.open(path: path, create: false)
+            let emails = try opened.searchCustomers("", limit: 2_000, actor: try opened.staffMember(userName: "bench")!)
                 .compactMap(\.email)
             let maildir = folder.appendingPathComponent("inbox")
             try writeMessages(count, emails: emails, to: maildir)

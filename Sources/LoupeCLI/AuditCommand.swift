@@ -60,7 +60,7 @@ struct ListAudit: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let entries = try context.database.auditEntries(target: target, limit: limit)
+            let entries = try context.database.auditEntries(target: target, limit: limit, actor: context.actor)
             if json { return try JSONOutput.print(entries.map(AuditEntryJSON.init)) }
             let policy = try context.database.deadlinePolicy()
             for entry in entries {

@@ -51,7 +51,7 @@ struct ListBreaches: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let breaches = try context.database.breaches()
+            let breaches = try context.database.breaches(actor: context.actor)
             if json { return try JSONOutput.print(breaches) }
             if breaches.isEmpty { print("No breaches recorded.") }
             let policy = try context.database.deadlinePolicy()

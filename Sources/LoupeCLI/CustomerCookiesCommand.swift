@@ -39,7 +39,7 @@ struct CustomerCookies: ParsableCommand {
                     "\(purpose.rawValue) cookies \(on ? "on" : "off")"
                         + (deleted > 0 ? "; \(deleted) analytics device events deleted" : ""))
             }
-            let state = try context.database.cookieState(customerPublicId: customer)
+            let state = try context.database.cookieState(customerPublicId: customer, actor: context.actor)
             if json { return try JSONOutput.print(state) }
             let policy = try context.database.deadlinePolicy()
             for entry in state.entries {

@@ -45,7 +45,7 @@ struct DisclosuresCommand: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let entries = try context.database.disclosures(customerPublicId: customer, limit: limit)
+            let entries = try context.database.disclosures(customerPublicId: customer, limit: limit, actor: context.actor)
             if json { return try JSONOutput.print(entries) }
             let policy = try context.database.deadlinePolicy()
             if entries.isEmpty { print("No disclosures recorded.") }
@@ -148,7 +148,7 @@ struct ListAuthorityRequests: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let requests = try context.database.authorityRequests()
+            let requests = try context.database.authorityRequests(actor: context.actor)
             if json { return try JSONOutput.print(requests) }
             if requests.isEmpty { print("No authority requests.") }
             let policy = try context.database.deadlinePolicy()

@@ -27,22 +27,22 @@ struct EffectRunner {
                 let requests = targets.map { VersionedRequest(publicId: $0.publicId, version: $0.version) }
                 return .bulkDone(database.performBulk(command, on: requests, actor: actor, at: clock()))
             case .loadRecords(let kind):
-                return .recordsLoaded(kind, try RecordListLoader(database: database).load(kind))
+                return .recordsLoaded(kind, try RecordListLoader(database: database, actor: actor).load(kind))
             case .searchCustomers(let query):
-                return .customersLoaded(try database.searchCustomers(query), query: query)
+                return .customersLoaded(try database.searchCustomers(query, actor: actor), query: query)
             case .loadCustomer(let publicId):
-                return .customerLoaded(try database.customerDetail(publicId: publicId))
+                return .customerLoaded(try database.customerDetail(publicId: publicId, actor: actor))
             case .checkForChanges:
                 return .changesChecked(try database.changeStamp())
             case .recordReveal(let publicId):
                 try database.recordReveal(publicId: publicId, actor: actor, at: clock())
                 return .revealed(publicId: publicId)
             case .loadQueue(let query, let scope, let filter, let order):
-                return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter, order: order), scope: scope)
+                return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter, order: order, actor: actor), scope: scope)
             case .loadDashboard:
-                return .dashboardLoaded(try database.dashboard(now: clock()))
+                return .dashboardLoaded(try database.dashboard(now: clock(), actor: actor))
             case .loadRequest(let publicId):
-                return .requestLoaded(try database.requestDetail(publicId: publicId))
+                return .requestLoaded(try database.requestDetail(publicId: publicId, actor: actor))
             case .perform(let command, let publicId, let version):
                 let detail = try database.perform(command, on: publicId, expectedVersion: version, actor: actor, at: clock())
                 if command == .approve { _ = try? database.finishErasures() }
@@ -50,8 +50,8 @@ struct EffectRunner {
             case .loadPreview(let key, let publicId, let corrections):
                 let policy = try database.deadlinePolicy()
                 let lines = key == .rectify
-                    ? try database.rectificationPreview(publicId: publicId, extra: corrections).map { "\($0.field): \($0.before ?? "-")  →  \($0.after)" }
-                    : try database.erasurePreview(publicId: publicId).lines(policy: policy)
+                    ? try database.rectificationPreview(publicId: publicId, extra: corrections, actor: actor).map { "\($0.field): \($0.before ?? "-")  →  \($0.after)" }
+                    : try database.erasurePreview(publicId: publicId, actor: actor).lines(policy: policy)
                 return .previewLoaded(publicId: publicId, lines: lines)
             case .fulfil(let fulfilment, let publicId):
                 return try fulfil(fulfilment, publicId: publicId)
@@ -76,11 +76,11 @@ struct EffectRunner {
             let message = try database.outboxMessage(id: id, actor: actor)
             let document = ExternalEditor.document(subject: message.subject, body: message.body)
             guard let edited = try edit(document) else {
-                return .fulfilled(try database.requestDetail(publicId: publicId), message: "Message \(id) unchanged.")
+                return .fulfilled(try database.requestDetail(publicId: publicId, actor: actor), message: "Message \(id) unchanged.")
             }
             let parts = try ExternalEditor.parse(edited, source: "The edited message")
             _ = try database.editMessage(id: id, subject: parts.subject, body: parts.body, actor: actor, at: clock())
-            return .fulfilled(try database.requestDetail(publicId: publicId),
+            return .fulfilled(try database.requestDetail(publicId: publicId, actor: actor),
                               message: "Message \(id) saved; it goes with the next `loupe outbox send`.")
         } catch let error as LoupeError {
             return .failed(error)
@@ -95,15 +95,15 @@ struct EffectRunner {
             return .failed(LoupeError(.notAllowed, "Read-only console (--readonly): nothing can be changed here."))
         }
         do {
-            let draft = try database.replyDraft(publicId: publicId)
+            let draft = try database.replyDraft(publicId: publicId, actor: actor)
             guard let written = try edit(ExternalEditor.document(subject: draft.subject, body: draft.body)) else {
-                return .fulfilled(try database.requestDetail(publicId: publicId),
+                return .fulfilled(try database.requestDetail(publicId: publicId, actor: actor),
                                   message: "Reply not queued: the draft was left unchanged.")
             }
             let parts = try ExternalEditor.parse(written, source: "The reply")
             let queued = try database.queueReply(publicId: publicId, subject: parts.subject, body: parts.body,
                                                  actor: actor, at: clock())
-            return .fulfilled(try database.requestDetail(publicId: publicId),
+            return .fulfilled(try database.requestDetail(publicId: publicId, actor: actor),
                               message: "Reply queued as message \(queued.id); it goes with the next "
                                   + "`loupe outbox send`.")
         } catch let error as LoupeError {
@@ -146,12 +146,12 @@ struct EffectRunner {
             let task = try database.closeTask(id: id, impossibleBecause: reason, actor: actor, at: clock())
             message = "Notice to \(task.recipient) \(task.status == .confirmed ? "confirmed" : "closed as impossible")."
         case .flagMinor(let reason, let guardian):
-            guard let customer = try database.requestDetail(publicId: publicId).customerPublicId else {
+            guard let customer = try database.requestDetail(publicId: publicId, actor: actor).customerPublicId else {
                 throw LoupeError(.notAllowed, "\(publicId) matched no customer.")
             }
             let opened = try database.flagMinor(customerPublicId: customer, reason: reason, guardianName: guardian, actor: actor, at: clock())
             message = "\(customer) flagged as under 16; \(opened.summary.publicId) opened (urgent erasure)."
         }
-        return .fulfilled(try database.requestDetail(publicId: publicId), message: message)
+        return .fulfilled(try database.requestDetail(publicId: publicId, actor: actor), message: message)
     }
 }

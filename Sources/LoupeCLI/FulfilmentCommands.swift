@@ -51,7 +51,7 @@ struct ListExports: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let records = try context.database.exportRecords()
+            let records = try context.database.exportRecords(actor: context.actor)
             if json { return try JSONOutput.print(records) }
             let policy = try context.database.deadlinePolicy()
             for record in records {
@@ -85,7 +85,7 @@ struct PreviewErasure: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let plan = try context.database.erasurePreview(publicId: id)
+            let plan = try context.database.erasurePreview(publicId: id, actor: context.actor)
             let policy = try context.database.deadlinePolicy()
             print("Erasure of \(plan.customerPublicId):")
             for line in plan.lines(policy: policy) { print("  " + line) }
@@ -107,7 +107,7 @@ struct RectifyRequest: ParsableCommand {
         try CommandContext.run(database) { context in
             let extra = try RectificationRules.parse(corrections)
             let changes = preview
-                ? try context.database.rectificationPreview(publicId: id, extra: extra)
+                ? try context.database.rectificationPreview(publicId: id, extra: extra, actor: context.actor)
                 : try context.database.rectify(publicId: id, extra: extra, actor: context.actor, at: context.now)
             for change in changes {
                 print("\(change.field.padding(toLength: 12, withPad: " ", startingAt: 0)) \(change.before ?? "-")  →  \(change.after)")
@@ -177,7 +177,7 @@ struct ListTasks: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let tasks = try context.database.processorTasks(requestPublicId: request)
+            let tasks = try context.database.processorTasks(requestPublicId: request, actor: context.actor)
             if json { return try JSONOutput.print(tasks) }
             for task in tasks {
                 print("\(task.id)\t\(task.requestPublicId)\t\(task.recipientKind)\t\(task.recipient)\t\(task.status.rawValue)\(task.closedReason.map { "\t\($0)" } ?? "")")

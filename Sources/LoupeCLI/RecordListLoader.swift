@@ -6,12 +6,13 @@ import LoupeUI
 /// Reads the record list screens from the store: the audit log, open notices, one order.
 struct RecordListLoader {
     let database: AppDatabase
+    let actor: StaffMember
 
     func load(_ kind: RecordKind) throws -> RecordList {
         let policy = try database.deadlinePolicy()
         switch kind {
         case .audit:
-            let entries = try database.auditEntries(limit: 500)
+            let entries = try database.auditEntries(limit: 500, actor: actor)
             return RecordList(
                 title: "Audit log · newest 500 · Enter opens a request or customer",
                 columns: [("#", 8), ("WHEN", 18), ("ACTOR", 10), ("ACTION", 26), ("TARGET", 18), ("DETAILS", 0)],
@@ -22,7 +23,7 @@ struct RecordListLoader {
                         opens: entry.target.hasPrefix("PR-") || entry.target.hasPrefix("C-") ? entry.target : nil)
                 })
         case .tasks:
-            let tasks = try database.processorTasks()
+            let tasks = try database.processorTasks(actor: actor)
             return RecordList(
                 title: "Open notices to recipients (Art. 19) · Enter opens the request",
                 columns: [("#", 7), ("REQUEST", 16), ("KIND", 10), ("RECIPIENT", 14), ("OPENED", 0)],
@@ -35,7 +36,7 @@ struct RecordListLoader {
             return RecordList(
                 title: "Orders · newest 500 · Enter opens the order",
                 columns: [("ORDER", 14), ("PLACED", 18), ("STATUS", 12), ("TOTAL", 14), ("CUSTOMER", 0)],
-                rows: try database.recentOrders().map { order in
+                rows: try database.recentOrders(actor: actor).map { order in
                     RecordList.Row(cells: [order.number, policy.minuteString(order.placedAt), order.status,
                                            String(format: "%.2f %@", Double(order.totalMinor) / 100, order.currency),
                                            order.customer ?? "guest"],

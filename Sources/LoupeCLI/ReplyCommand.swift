@@ -29,7 +29,7 @@ struct ReplyRequest: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let start = try context.database.replyDraft(publicId: id)
+            let start = try context.database.replyDraft(publicId: id, actor: context.actor)
             let document = ExternalEditor.document(subject: start.subject, body: start.body)
             if draft { return print(document, terminator: "") }
             let written: String

@@ -35,7 +35,7 @@ struct ListRequests: ParsableCommand {
                 case let name?: .user(name)
             }
             let rows = try context.database.requests(
-                RequestFilter(status: status, kind: kind, assignee: who, overdueOnly: overdue, limit: limit), now: context.now)
+                RequestFilter(status: status, kind: kind, assignee: who, overdueOnly: overdue, limit: limit), now: context.now, actor: context.actor)
             if json { return try JSONOutput.print(rows.map { RequestJSON($0, now: context.now) }) }
             let policy = try context.database.deadlinePolicy()
             for row in rows {
@@ -62,7 +62,7 @@ struct ShowRequest: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let detail = try context.database.requestDetail(publicId: id)
+            let detail = try context.database.requestDetail(publicId: id, actor: context.actor)
             if json { return try JSONOutput.print(RequestJSON(detail, now: context.now)) }
             let policy = try context.database.deadlinePolicy()
             let summary = detail.summary

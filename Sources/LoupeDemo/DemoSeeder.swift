@@ -125,6 +125,8 @@ extension AppDatabase {
             }
             generation.waitUntilDone()
             try indexes.rebuild(db) { progress(0.75 + $0 * 0.25) }
+            // The email digests hashed OpenDSR identities are matched through.
+            try AppDatabase.refreshCustomerDigests(db)
             progress(1)
         }
     }

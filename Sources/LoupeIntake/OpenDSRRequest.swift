@@ -23,6 +23,9 @@ public struct OpenDSRRequest: Equatable, Sendable {
         public var format: IdentityFormat
     }
 
+    /// The most identities one request may carry.
+    public static let maxIdentities = 10
+
     /// The identity types of the core specification.
     public static let identityTypes: Set<String> = [
         "controller_customer_id", "android_advertising_id", "android_id", "email", "fire_advertising_id",
@@ -69,8 +72,17 @@ public struct OpenDSRRequest: Equatable, Sendable {
         if let extensions = try root.optional("extensions") {
             // 1.0 allows the identities to live in a processor's extension (only there, or as well).
             for name in try extensionNames(extensions) {
-                identities += try extensions.required(name).optional("identities")?.array().compactMap(extensionIdentity) ?? []
+                // Under `identities` or `subject_identities`, typed as in the core or in a processor's words.
+                let processor = try extensions.required(name)
+                guard case .object = processor.value else { continue }
+                for key in ["identities", "subject_identities"] {
+                    identities += try processor.optional(key)?.array().compactMap(extensionIdentity) ?? []
+                }
             }
+        }
+        // A handful, each bounded (IntakeRules.text): one request never makes the store look up thousands.
+        guard identities.count <= maxIdentities else {
+            throw root.error("\(identities.count) subject identities: at most \(maxIdentities) are accepted in one request.")
         }
         guard !identities.isEmpty else {
             throw root.error("no subject identity: give subject_identities with at least one identity (email or controller_customer_id).")
@@ -109,6 +121,10 @@ public struct OpenDSRRequest: Equatable, Sendable {
     }
 
     private static func extensionIdentity(_ reader: JSONReader) throws -> Identity? {
+        // One given as the core gives it (with its format: a hashed email in an extension matches too).
+        if try reader.optional("identity_format") != nil, identityTypes.contains(try reader.required("identity_type").string()) {
+            return try identity(reader)
+        }
         var type = try reader.required("identity_type").string()
         // mParticle's extension names phones `mobile_number`, `phone_number_2`, `phone_number_3`.
         if type == "mobile_number" || type.hasPrefix("phone_number") { type = "phone" }

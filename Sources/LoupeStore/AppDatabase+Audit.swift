@@ -46,8 +46,17 @@ extension AppDatabase {
     }
 
     /// Audit entries, newest first: all of them or those about `target`, at most `limit`.
-    public func auditEntries(target: String? = nil, limit: Int = 100) throws -> [AuditEntry] {
-        try read { db in
+    public func auditEntries(target: String? = nil, limit: Int = 100, actor: StaffMember) throws -> [AuditEntry] {
+        try auditEntries(target: target, limit: limit, reader: actor)
+    }
+
+    /// `auditEntries` without the gate: for the store's own use and its tests.
+    func auditEntries(target: String? = nil, limit: Int = 100) throws -> [AuditEntry] {
+        try auditEntries(target: target, limit: limit, reader: nil)
+    }
+
+    func auditEntries(target: String? = nil, limit: Int = 100, reader: StaffMember?) throws -> [AuditEntry] {
+        try read(as: reader, .readAudit) { db in
             if let target {
                 return try AuditEntry.fetchAll(
                     db, sql: "SELECT * FROM auditEntry WHERE target = ? ORDER BY sequence DESC LIMIT ?",

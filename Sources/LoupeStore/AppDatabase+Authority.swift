@@ -101,8 +101,17 @@ extension AppDatabase {
     }
 
     /// Every authority's request, newest first.
-    public func authorityRequests() throws -> [AuthorityRequest] {
-        try read { db in
+    public func authorityRequests(actor: StaffMember) throws -> [AuthorityRequest] {
+        try authorityRequests(reader: actor)
+    }
+
+    /// `authorityRequests` without the gate: for the store's own use and its tests.
+    func authorityRequests() throws -> [AuthorityRequest] {
+        try authorityRequests(reader: nil)
+    }
+
+    func authorityRequests(reader: StaffMember?) throws -> [AuthorityRequest] {
+        try read(as: reader, .readRegisters) { db in
             try String.fetchAll(db, sql: "SELECT publicId FROM authorityRequest ORDER BY id DESC")
                 .map { try Self.authorityRequest(db, publicId: $0) }
         }

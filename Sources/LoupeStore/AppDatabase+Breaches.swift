@@ -126,8 +126,17 @@ extension AppDatabase {
     }
 
     /// Every breach, newest first.
-    public func breaches() throws -> [Breach] {
-        try read { db in
+    public func breaches(actor: StaffMember) throws -> [Breach] {
+        try breaches(reader: actor)
+    }
+
+    /// `breaches` without the gate: for the store's own use and its tests.
+    func breaches() throws -> [Breach] {
+        try breaches(reader: nil)
+    }
+
+    func breaches(reader: StaffMember?) throws -> [Breach] {
+        try read(as: reader, .readRegisters) { db in
             try String.fetchAll(db, sql: "SELECT publicId FROM breach ORDER BY id DESC").map {
                 try Self.breach(db, publicId: $0)
             }

@@ -26,8 +26,17 @@ extension AppDatabase {
     /// The start of an agent's reply, for the editor: the reply template's greeting and signature, `Re:` the
     /// subject's last message with that message quoted (`> `), or the request's subject line when the subject has
     /// not written.
-    public func replyDraft(publicId: String) throws -> (subject: String, body: String) {
-        try read { db in
+    public func replyDraft(publicId: String, actor: StaffMember) throws -> (subject: String, body: String) {
+        try replyDraft(publicId: publicId, reader: actor)
+    }
+
+    /// `replyDraft` without the gate: for the store's own use and its tests.
+    func replyDraft(publicId: String) throws -> (subject: String, body: String) {
+        try replyDraft(publicId: publicId, reader: nil)
+    }
+
+    func replyDraft(publicId: String, reader: StaffMember?) throws -> (subject: String, body: String) {
+        try read(as: reader, .readRequests) { db in
             let requestId = try Self.requestRowId(db, publicId: publicId)
             guard let draft = try Self.messageDraft(db, .reply, requestId: requestId) else {
                 throw LoupeError(.notFound, "No request \(publicId).")

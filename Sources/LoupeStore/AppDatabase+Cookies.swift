@@ -4,8 +4,17 @@ import LoupeDomain
 
 extension AppDatabase {
     /// A customer's cookies per purpose (necessary, analytics, marketing), from the consent ledger.
-    public func cookieState(customerPublicId: String) throws -> CookieState {
-        try read { db in try Self.cookieState(db, customerId: try Self.customerRowId(db, customerPublicId)) }
+    public func cookieState(customerPublicId: String, actor: StaffMember) throws -> CookieState {
+        try cookieState(customerPublicId: customerPublicId, reader: actor)
+    }
+
+    /// `cookieState` without the gate: for the store's own use and its tests.
+    func cookieState(customerPublicId: String) throws -> CookieState {
+        try cookieState(customerPublicId: customerPublicId, reader: nil)
+    }
+
+    func cookieState(customerPublicId: String, reader: StaffMember?) throws -> CookieState {
+        try read(as: reader, .readRequests) { db in try Self.cookieState(db, customerId: try Self.customerRowId(db, customerPublicId)) }
     }
 
     static func cookieState(_ db: Database, customerId: Int64) throws -> CookieState {

@@ -6,8 +6,17 @@ extension AppDatabase {
     /// Customers matching what was typed, at most `limit`: name, email and phone through the full-text index
     /// (accents ignored, each word a prefix), an order number or a tracking number exactly; with nothing typed,
     /// the first customers by id. Every branch is an index lookup.
-    public func searchCustomers(_ text: String, limit: Int = 100) throws -> [CustomerSummary] {
-        try read { db in
+    public func searchCustomers(_ text: String, limit: Int = 100, actor: StaffMember) throws -> [CustomerSummary] {
+        try searchCustomers(text, limit: limit, reader: actor)
+    }
+
+    /// `searchCustomers` without the gate: for the store's own use and its tests.
+    func searchCustomers(_ text: String, limit: Int = 100) throws -> [CustomerSummary] {
+        try searchCustomers(text, limit: limit, reader: nil)
+    }
+
+    func searchCustomers(_ text: String, limit: Int = 100, reader: StaffMember?) throws -> [CustomerSummary] {
+        try read(as: reader, .readRequests) { db in
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             let columns = """
                 c.id, c.publicId, c.fullName, c.email, c.phone, c.isMinor, c.erasedAt IS NOT NULL AS isErased,
@@ -39,8 +48,17 @@ extension AppDatabase {
     }
 
     /// One customer with the newest 50 entries of each tab.
-    public func customerDetail(publicId: String) throws -> CustomerDetail {
-        try read { db in
+    public func customerDetail(publicId: String, actor: StaffMember) throws -> CustomerDetail {
+        try customerDetail(publicId: publicId, reader: actor)
+    }
+
+    /// `customerDetail` without the gate: for the store's own use and its tests.
+    func customerDetail(publicId: String) throws -> CustomerDetail {
+        try customerDetail(publicId: publicId, reader: nil)
+    }
+
+    func customerDetail(publicId: String, reader: StaffMember?) throws -> CustomerDetail {
+        try read(as: reader, .readRequests) { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT c.*, c.erasedAt IS NOT NULL AS isErased,
                     (SELECT COUNT(*) FROM customerOrder o WHERE o.customerId = c.id) AS orderCount
@@ -84,8 +102,17 @@ extension AppDatabase {
     }
 
     /// The newest orders (at most `limit`), by the order-date index, with their customer's public id.
-    public func recentOrders(limit: Int = 500) throws -> [(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?)] {
-        try read { db in
+    public func recentOrders(limit: Int = 500, actor: StaffMember) throws -> [(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?)] {
+        try recentOrders(limit: limit, reader: actor)
+    }
+
+    /// `recentOrders` without the gate: for the store's own use and its tests.
+    func recentOrders(limit: Int = 500) throws -> [(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?)] {
+        try recentOrders(limit: limit, reader: nil)
+    }
+
+    func recentOrders(limit: Int = 500, reader: StaffMember?) throws -> [(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?)] {
+        try read(as: reader, .readRequests) { db in
             try Row.fetchAll(db, sql: """
                 SELECT o.number, o.placedAt, o.status, o.totalMinor, o.currency, c.publicId FROM customerOrder o
                 LEFT JOIN customer c ON c.id = o.customerId ORDER BY o.placedAt DESC LIMIT ?

@@ -59,8 +59,17 @@ extension AppDatabase {
     /// The disclosure register. For one customer: every recorded disclosure about them, and the payment
     /// provider's share of each of their orders (made at checkout, as the data map says). Without a customer:
     /// the recorded disclosures, newest first, at most `limit`.
-    public func disclosures(customerPublicId: String? = nil, limit: Int = 1_000) throws -> [Disclosure] {
-        try read { db in
+    public func disclosures(customerPublicId: String? = nil, limit: Int = 1_000, actor: StaffMember) throws -> [Disclosure] {
+        try disclosures(customerPublicId: customerPublicId, limit: limit, reader: actor)
+    }
+
+    /// `disclosures` without the gate: for the store's own use and its tests.
+    func disclosures(customerPublicId: String? = nil, limit: Int = 1_000) throws -> [Disclosure] {
+        try disclosures(customerPublicId: customerPublicId, limit: limit, reader: nil)
+    }
+
+    func disclosures(customerPublicId: String? = nil, limit: Int = 1_000, reader: StaffMember?) throws -> [Disclosure] {
+        try read(as: reader, .readRegisters) { db in
             guard let customerPublicId else { return try Self.recordedDisclosures(db, customerId: nil, limit: limit) }
             return try Self.disclosuresAbout(db, customerId: try Self.customerRowId(db, customerPublicId))
         }

@@ -11,8 +11,17 @@ extension AppDatabase {
 
     /// The field-by-field plan of the erasure a request asks for: what is deleted, emptied, pseudonymised or
     /// retained (with its ground and date), and who must be told.
-    public func erasurePreview(publicId: String) throws -> ErasurePlan {
-        try read { db in
+    public func erasurePreview(publicId: String, actor: StaffMember) throws -> ErasurePlan {
+        try erasurePreview(publicId: publicId, reader: actor)
+    }
+
+    /// `erasurePreview` without the gate: for the store's own use and its tests.
+    func erasurePreview(publicId: String) throws -> ErasurePlan {
+        try erasurePreview(publicId: publicId, reader: nil)
+    }
+
+    func erasurePreview(publicId: String, reader: StaffMember?) throws -> ErasurePlan {
+        try read(as: reader, .readRequests) { db in
             let customerId = try Self.erasureSubject(db, publicId: publicId)
             return try ErasurePlan.make(for: Self.inventory(db, customerId: customerId), invoiceDays: Self.invoiceRetentionDays(db),
                                         policy: Self.deadlinePolicy(db))

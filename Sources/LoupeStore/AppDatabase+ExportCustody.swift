@@ -13,8 +13,17 @@ public struct ExportRecord: Equatable, Sendable, Codable {
 
 extension AppDatabase {
     /// Every access export, newest first (deleted ones too, with when).
-    public func exportRecords(limit: Int = 500) throws -> [ExportRecord] {
-        try read { db in
+    public func exportRecords(limit: Int = 500, actor: StaffMember) throws -> [ExportRecord] {
+        try exportRecords(limit: limit, reader: actor)
+    }
+
+    /// `exportRecords` without the gate: for the store's own use and its tests.
+    func exportRecords(limit: Int = 500) throws -> [ExportRecord] {
+        try exportRecords(limit: limit, reader: nil)
+    }
+
+    func exportRecords(limit: Int = 500, reader: StaffMember?) throws -> [ExportRecord] {
+        try read(as: reader, .readExport) { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.publicId, e.folder, e.createdBy, e.createdAt, e.deletedAt FROM requestExport e
                 JOIN privacyRequest r ON r.id = e.requestId ORDER BY e.id DESC LIMIT ?

@@ -90,8 +90,9 @@ extension AppDatabase {
     /// The email of the customer an identity names: a raw email (as given), a customer id (`C-000042`), a
     /// Shopify customer id (`shopify_customer_id`, set by the customer import), or an
     /// email's sha256, sha1 or md5 hex digest compared with the digests of the emails on file. Nil: no match.
-    public func customerEmail(identityType: String, value: String, format: String) throws -> String? {
-        try read { db in try Self.customerEmail(db, identityType: identityType, value: value, format: format) }
+    func customerEmail(identityType: String, value: String, format: String) throws -> String? {
+        try refreshCustomerDigests()
+        return try read { db in try Self.customerEmail(db, identityType: identityType, value: value, format: format) }
     }
 
     static func customerEmail(_ db: Database, identityType: String, value: String, format: String) throws -> String? {
@@ -105,28 +106,11 @@ extension AppDatabase {
         case ("controller_customer_id", "raw"):
             return try String.fetchOne(db.cachedStatement(sql: "SELECT email FROM customer WHERE publicId = ? AND erasedAt IS NULL"),
                                        arguments: [value])
-        case ("email", _):
-            let wanted = value.lowercased()
-            let cursor = try String.fetchCursor(db, sql: "SELECT email FROM customer WHERE email IS NOT NULL AND erasedAt IS NULL")
-            while let email = try cursor.next() {
-                if Self.hexDigest(email, format: format) == wanted { return email }
-            }
-            return nil
+        case ("email", "sha256"), ("email", "sha1"), ("email", "md5"):
+            return try Self.customerEmail(db, digest: value, format: format)
         default:
             return nil
         }
-    }
-
-    private static func hexDigest(_ text: String, format: String) -> String? {
-        let data = Data(text.utf8)
-        let bytes: [UInt8]
-        switch format {
-        case "sha256": bytes = Array(SHA256.hash(data: data))
-        case "sha1": bytes = Array(Insecure.SHA1.hash(data: data))
-        case "md5": bytes = Array(Insecure.MD5.hash(data: data))
-        default: return nil
-        }
-        return bytes.lowercaseHex
     }
 
     /// Records Shopify's shop/redact as a note for admins (an audit entry), inside the caller's transaction:

@@ -50,6 +50,8 @@ extension AppDatabase {
                 if count % 1_000 == 0 { progress() }
             }
             let commit = !dryRun && (report.rejected.isEmpty || skipBadRows)
+            // The new and changed emails' digests, in the same transaction: none waits for an intake to compute.
+            if commit { try Self.refreshCustomerDigests(db) }
             if commit {
                 try AuditLog.append(db, at: time, actor: actor.userName, event: .imported(kind),
                                     target: "import:\(URL(fileURLWithPath: fileName).lastPathComponent)",

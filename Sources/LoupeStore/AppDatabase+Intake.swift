@@ -86,8 +86,17 @@ extension AppDatabase {
     }
 
     /// Requests matching `filter`, most urgent first (by due date), at most `filter.limit`.
-    public func requests(_ filter: RequestFilter, now: Date) throws -> [RequestSummary] {
-        try read { db in
+    public func requests(_ filter: RequestFilter, now: Date, actor: StaffMember) throws -> [RequestSummary] {
+        try requests(filter, now: now, reader: actor)
+    }
+
+    /// `requests` without the gate: for the store's own use and its tests.
+    func requests(_ filter: RequestFilter, now: Date) throws -> [RequestSummary] {
+        try requests(filter, now: now, reader: nil)
+    }
+
+    func requests(_ filter: RequestFilter, now: Date, reader: StaffMember?) throws -> [RequestSummary] {
+        try read(as: reader, .readRequests) { db in
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let status = filter.status {

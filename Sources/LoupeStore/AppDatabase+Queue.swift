@@ -13,9 +13,18 @@ extension AppDatabase {
 
     /// Reads one slice of a queue (open requests, or erasures awaiting approval) with the total count and the
     /// slice's start position. Every read walks an index in order: no OFFSET, no sort, no full scan.
-    public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil,
-                          order: QueueOrder = .urgency) throws -> QueuePage {
-        try read { db in
+    public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil, order: QueueOrder = .urgency, actor: StaffMember) throws -> QueuePage {
+        try queuePage(query, scope: scope, filter: filter, order: order, reader: actor)
+    }
+
+    /// `queuePage` without the gate: for the store's own use and its tests.
+    func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil, order: QueueOrder = .urgency) throws -> QueuePage {
+        try queuePage(query, scope: scope, filter: filter, order: order, reader: nil)
+    }
+
+    func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil,
+                          order: QueueOrder = .urgency, reader: StaffMember?) throws -> QueuePage {
+        try read(as: reader, .readRequests) { db in
             // INDEXED BY: the planner must walk the index in the list's order, never sort the requests.
             let (index, scopeCondition) = switch scope {
                 case .open: (Self.openQueueIndex(for: order), Self.openStatusSQL)

@@ -121,6 +121,9 @@ extension AppDatabase {
             try OpenDSRSigningKey.load(path: $0.openDSRKey, mayCreate: false)
         }
         let digest = SHA256.hash(data: raw).lowercaseHex
+        // Digests an import or a shell edit left to compute, in transactions of their own: nothing slow runs
+        // while this request holds the write lock.
+        if request.identities.contains(where: { $0.format != .raw }) { try refreshCustomerDigests() }
         let body = { (db: Database) throws -> IntakeOutcome in
             var email: String?
             for identity in request.identities where email == nil {

@@ -4,8 +4,17 @@ import LoupeDomain
 
 extension AppDatabase {
     /// Reads one request with its subject and its audit timeline, by public id (`PR-2026-000123`).
-    public func requestDetail(publicId: String) throws -> RequestDetail {
-        try read { db in try Self.fetchDetail(db, publicId: publicId) }
+    public func requestDetail(publicId: String, actor: StaffMember) throws -> RequestDetail {
+        try requestDetail(publicId: publicId, reader: actor)
+    }
+
+    /// `requestDetail` without the gate: for the store's own use and its tests.
+    func requestDetail(publicId: String) throws -> RequestDetail {
+        try requestDetail(publicId: publicId, reader: nil)
+    }
+
+    func requestDetail(publicId: String, reader: StaffMember?) throws -> RequestDetail {
+        try read(as: reader, .readRequests) { db in try Self.fetchDetail(db, publicId: publicId) }
     }
 
     /// The request, read inside an open transaction; `.notFound` when there is none.

@@ -4,8 +4,17 @@ import LoupeDomain
 
 extension AppDatabase {
     /// Notice tasks: the open ones of every request (oldest first), or all of one request.
-    public func processorTasks(requestPublicId: String? = nil) throws -> [ProcessorTask] {
-        try read { db in
+    public func processorTasks(requestPublicId: String? = nil, actor: StaffMember) throws -> [ProcessorTask] {
+        try processorTasks(requestPublicId: requestPublicId, reader: actor)
+    }
+
+    /// `processorTasks` without the gate: for the store's own use and its tests.
+    func processorTasks(requestPublicId: String? = nil) throws -> [ProcessorTask] {
+        try processorTasks(requestPublicId: requestPublicId, reader: nil)
+    }
+
+    func processorTasks(requestPublicId: String? = nil, reader: StaffMember?) throws -> [ProcessorTask] {
+        try read(as: reader, .readRequests) { db in
             let filter = requestPublicId == nil ? "t.status = 'open'" : "r.publicId = ?"
             return try Row.fetchAll(db, sql: """
                 SELECT t.*, r.publicId FROM processorTask t JOIN privacyRequest r ON r.id = t.requestId

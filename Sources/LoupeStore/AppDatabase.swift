@@ -40,6 +40,7 @@ public final class AppDatabase: Sendable {
         checkpointer = (writer as? DatabasePool).map { Checkpointer(path: $0.path) }
         do {
             try backfillSuppression()
+            try refreshCustomerDigests()
         } catch {
             throw LoupeError(.storage, "Could not prepare the database schema.", cause: error)
         }
@@ -196,5 +197,16 @@ public final class AppDatabase: Sendable {
             throw LoupeError(.storage, "Could not open \(path) (\(String(cString: strerror(errno)))): check the path and its permissions.")
         }
         close(fd)
+    }
+}
+
+extension AppDatabase {
+    /// A read that asks the gate first, in the same snapshot: `reader` nil is the store reading for itself (a
+    /// use case already gated, or its tests).
+    func read<T>(as reader: StaffMember?, _ useCase: UseCase, _ body: (Database) throws -> T) throws -> T {
+        try read { db in
+            if let reader { try Self.authorize(db, reader, useCase) }
+            return try body(db)
+        }
     }
 }

@@ -94,6 +94,36 @@ import Testing
         #expect(portability.submittedTime == Date(timeIntervalSince1970: 1_795_246_200.25))
     }
 
+    /// A handful of identities, each bounded: one request never makes the store look up thousands (a 250 kB
+    /// body held 1,850 hashed identities).
+    @Test func moreThanTenIdentitiesAreRefused() {
+        let identity = #"{"identity_type": "email", "identity_value": "%@", "identity_format": "sha256"}"#
+        let many = (0..<11).map { String(format: identity, String(repeating: String($0 % 10), count: 64)) }
+        let body = variant("opendsr-2.0-erasure.json",
+                           replacing: #"{"identity_type": "email", "identity_value": "ann.intake@example.com", "identity_format": "raw"}"#,
+                           with: many.joined(separator: ", "))
+        #expect { try OpenDSRRequest.parse(body, source: "r") } throws: {
+            ($0 as? LoupeError)?.message.contains("at most 10") == true
+        }
+    }
+
+    /// The specification allows identities inside a processor's extension only: they are read, typed as in
+    /// the core (a hashed email among them) or in the processor's words.
+    @Test func identitiesGivenOnlyInAnExtensionAreRead() throws {
+        let body = Data("""
+            {"regulation": "gdpr", "subject_request_id": "a7551968-d5d6-44b2-9831-815ac9017798",
+             "subject_request_type": "erasure", "submitted_time": "2026-11-20T10:00:00Z", "api_version": "2.0",
+             "extensions": {"privacy.jewelrydealshop.example": {
+               "subject_identities": [{"identity_type": "email", "identity_format": "sha256",
+                 "identity_value": "d4a63be5943e87925b1484a4fc91fcc7a2a60fdda0140eb3274995be99596b0a"}],
+               "identities": [{"identity_type": "mobile_number", "identity_value": "+44 7700 900812"}]}}}
+            """.utf8)
+        let parsed = try OpenDSRRequest.parse(body, source: "r")
+        #expect(parsed.identities.count == 2)
+        #expect(parsed.identities.contains { $0.format == .sha256 })
+        #expect(parsed.identities.contains { $0.type == "phone" })
+    }
+
     @Test func theSpecificationsOwnExampleWithItsTrailingCommaIsRefused() {
         #expect { try OpenDSRRequest.parse(fixture("opendsr-1.0-spec-example-trailing-comma.json"), source: "r") }
             throws: { ($0 as? LoupeError)?.message.contains("trailing comma") == true }
