@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // Pure rules: entities, lifecycle, deadlines, masking, errors. No I/O.
@@ -65,6 +66,7 @@ let package = Package(
                 "LoupeDomain", "LoupeIntake", "LoupeStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -103,6 +105,7 @@ let package = Package(
         .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", "LoupeDemo", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LoupeUITests", dependencies: ["LoupeUI"], exclude: ["Golden"]),
         .testTarget(name: "LoupeCLITests", dependencies: ["LoupeCLI", "LoupeStore", "LoupeDemo", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LoupeServerTests", dependencies: ["LoupeServer", "LoupeStore", "LoupeDemo", "LoupeDomain"]),
     ]
 )
 

@@ -38,6 +38,14 @@ struct ServeCommand: ParsableCommand {
             valueName: "bytes"))
     var maxBody = 256 * 1024
     @Option(
+        name: .customLong("max-connections"),
+        help: ArgumentHelp("The most connections held at once (one more is answered 503).", valueName: "n"))
+    var maxConnections = 4_096
+    @Option(
+        name: .customLong("header-timeout"),
+        help: ArgumentHelp("Seconds a connection has to send its request's headers.", valueName: "seconds"))
+    var headerTimeout = 10.0
+    @Option(
         help: ArgumentHelp(
             "The privacy mailbox's Maildir, for the mail-import job (without it the job is off).",
             valueName: "dir"))
@@ -71,6 +79,12 @@ struct ServeCommand: ParsableCommand {
                     + "would cross the network in clear. Listen on 127.0.0.1 behind a TLS proxy "
                     + "(deploy/nginx-loupe.conf), or say --behind-proxy when a proxy on another host ends TLS.")
         }
+        guard (1...1_000_000).contains(maxConnections) else {
+            throw ValidationError("--max-connections must be between 1 and 1000000.")
+        }
+        guard (0.1...300).contains(headerTimeout) else {
+            throw ValidationError("--header-timeout must be between 0.1 and 300 seconds.")
+        }
         guard (1_024...16 << 20).contains(maxBody) else {
             throw ValidationError("--max-body must be between 1024 and 16777216 bytes.")
         }
@@ -91,7 +105,8 @@ struct ServeCommand: ParsableCommand {
                 database: context.database, actor: context.actor,
                 configuration: ServerConfiguration(
                     host: address.host, port: address.port, publicURL: publicURL,
-                    shopifySecret: environment[secretEnv], maxBodyBytes: maxBody),
+                    shopifySecret: environment[secretEnv], maxBodyBytes: maxBody,
+                    maxConnections: Self.connectionLimit(maxConnections), headerTimeout: headerTimeout),
                 logger: logger, jobs: jobs(context))
             if environment[secretEnv]?.isEmpty ?? true {
                 logger.warning("no Shopify secret: webhooks are refused until \(secretEnv) is set")
@@ -160,6 +175,19 @@ struct ServeCommand: ParsableCommand {
                 })
         }
         return jobs
+    }
+
+    /// The connection limit the descriptors allow: the soft limit is raised to the hard one, and the limit kept
+    /// below it (with room for the database, its log and the jobs), so a flood is answered 503, never EMFILE.
+    private static func connectionLimit(_ asked: Int) -> Int {
+        var limits = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limits) == 0 else { return asked }
+        if limits.rlim_cur < limits.rlim_max {
+            limits.rlim_cur = limits.rlim_max
+            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limits)
+            _ = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limits)
+        }
+        return max(1, min(asked, Int(limits.rlim_cur) - 128))
     }
 
     /// Runs `work` on the concurrency pool and waits for it on this thread (the command tree is synchronous).

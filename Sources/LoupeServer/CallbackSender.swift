@@ -7,7 +7,9 @@ import NIOCore
 import ServiceLifecycle
 
 /// Sends the persisted OpenDSR status callbacks (AsyncHTTPClient), once a second while `serve` runs: each one
-/// signed (`X-OpenDSR-Signature`), only to a host on the allow-list whose every address may be called, never
+/// signed (`X-OpenDSR-Signature`), only to a host on the allow-list whose every address may be called, and to the
+/// address that was checked (the name is resolved once; the client connects to that address and keeps the name
+/// for TLS and Host, so a DNS answer that changes between check and connect cannot send it to loopback), never
 /// following a redirect; a failure is retried with backoff by the store's rule. A restart loses none: the queue
 /// is in the database, and a callback in flight when the process died is leased for a minute, then sent again.
 struct CallbackSender: Service {
@@ -15,27 +17,23 @@ struct CallbackSender: Service {
     let actor: StaffMember
     let logger: Logger
     let clock: @Sendable () -> Date
+    /// The addresses a host name resolves to (getaddrinfo; a test gives its own).
+    var resolve: @Sendable (String) -> [String] = HostResolver.addresses
 
     func run() async throws {
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(5), read: .seconds(10)))
-        configuration.httpVersion = .http1Only
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                await sendDue(with: client)
+                await sendDue()
                 try await Task.sleep(for: .seconds(1))
             }
         }
-        try await client.shutdown()
     }
 
-    private func sendDue(with client: HTTPClient) async {
+    private func sendDue() async {
         do {
             for delivery in try database.leaseDueCallbacks(at: clock()) {
                 do {
-                    let status = try await send(delivery, with: client)
+                    let status = try await send(delivery)
                     try database.markCallbackDelivered(delivery, status: status, actor: actor, at: clock())
                     logger.info(
                         "callback delivered", metadata: ["status": "\(status)", "attempt": "\(delivery.attempts + 1)"])
@@ -52,15 +50,35 @@ struct CallbackSender: Service {
     }
 
     /// POSTs one callback; its HTTP status, or an error saying why it was not sent or not accepted.
-    private func send(_ delivery: CallbackDelivery, with client: HTTPClient) async throws -> Int {
+    func send(_ delivery: CallbackDelivery) async throws -> Int {
         let allowList = try database.callbackHosts()
         let host = try CallbackTargetRule.host(of: delivery.url, allowList: allowList)
-        let addresses = HostResolver.addresses(of: host)
-        guard !addresses.isEmpty else { throw LoupeError(.invalidInput, "The callback host does not resolve.") }
+        let addresses = resolve(host)
+        guard let address = addresses.first else {
+            throw LoupeError(.invalidInput, "The callback host does not resolve.")
+        }
         guard addresses.allSatisfy({ CallbackTargetRule.mayConnect(to: $0, allowList: allowList) }) else {
             throw LoupeError(
                 .notAllowed, "The callback host resolves to a private address that is not on the allow-list.")
         }
+        // The client connects to the address checked, never to a second answer of the resolver.
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(5), read: .seconds(10)))
+        configuration.httpVersion = .http1Only
+        configuration.dnsOverride = [host: address]
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let status = try await post(delivery, with: client)
+            try await client.shutdown()
+            return status
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private func post(_ delivery: CallbackDelivery, with client: HTTPClient) async throws -> Int {
         var request = HTTPClientRequest(url: delivery.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

@@ -5,7 +5,7 @@ import Glibc
 /// The addresses a host name resolves to (getaddrinfo), as text, so a callback's target can be checked before
 /// anything connects to it.
 enum HostResolver {
-    static func addresses(of host: String) -> [String] {
+    @Sendable static func addresses(of host: String) -> [String] {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?

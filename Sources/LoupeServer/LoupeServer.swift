@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import LoupeDomain
 import LoupeStore
+import NIOCore
 import ServiceLifecycle
 
 /// `loupe serve`: Shopify's webhooks, OpenDSR, health and metrics over HTTP (Hummingbird 2), stopped gracefully
@@ -41,8 +42,13 @@ public struct LoupeServer: Sendable {
         ).add(to: router)
         HealthRoutes(database: database, metrics: metrics, clock: clock).add(to: router)
         ExportRoutes(database: database, clock: clock).add(to: router)
+        let connections = ConnectionCount(limit: configuration.maxConnections)
+        let headerTimeout = TimeAmount.milliseconds(Int64(configuration.headerTimeout * 1_000))
         return Application(
             router: router,
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [ConnectionGuard(connections: connections, headerTimeout: headerTimeout)],
+                idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1_000)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

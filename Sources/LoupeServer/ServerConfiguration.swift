@@ -12,17 +12,26 @@ public struct ServerConfiguration: Sendable {
     public var shopifySecret: String?
     /// The largest request body read; a larger one is answered 413 before it is parsed.
     public var maxBodyBytes: Int
+    /// The most connections held at once; one more is answered 503 and closed.
+    public var maxConnections: Int
+    /// Seconds a connection has to send its request's headers (after connecting, or after a response).
+    public var headerTimeout: Double
+    /// Seconds a connection may sit idle between requests.
+    public var idleTimeout: Double
 
     /// Makes a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, shopifySecret: String? = nil,
-        maxBodyBytes: Int = 256 * 1024
+        maxBodyBytes: Int = 256 * 1024, maxConnections: Int = 4_096, headerTimeout: Double = 10, idleTimeout: Double = 30
     ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.shopifySecret = shopifySecret
         self.maxBodyBytes = maxBodyBytes
+        self.maxConnections = maxConnections
+        self.headerTimeout = headerTimeout
+        self.idleTimeout = idleTimeout
     }
 
     /// `HOST:PORT` parsed, or an error that says what a listen address looks like.
