@@ -34,6 +34,8 @@ struct MaildirImporter {
 
     /// Reads every message in `new/`; `dryRun` says what each would be filed as, and writes and moves nothing.
     func run(dryRun: Bool = false) throws -> [Outcome] {
+        // Refused before a file is read: the privacy mailbox is the service's (and admins') to import.
+        try database.authorize(.importMail, actor: actor)
         let names = try Privilege.asUser {
             try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path)
         }

@@ -56,6 +56,8 @@ struct OutboxSender {
     func run() throws -> Report {
         // A sendmail that exits before reading everything must be an error to report, not a SIGPIPE that kills us.
         signal(SIGPIPE, SIG_IGN)
+        // Refused before any folder is made or program started: sending is the service's (and admins').
+        try database.authorize(.sendOutbox, actor: actor)
         try prepareMaildir()
         var report = Report()
         report.withdrawn = try database.withdrawStaleMessages(actor: actor, at: clock())

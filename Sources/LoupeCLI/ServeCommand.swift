@@ -127,7 +127,6 @@ struct ServeCommand: ParsableCommand {
         let path = self.database.resolvedPath
         let mail = DatabaseFiles(path).mail
         let (sendmail, witness, maildir) = (self.sendmail, self.witness, self.maildir)
-        let anchored = AnchoredSequence()
         var jobs = [
             ScheduledJob(kind: .outboxSend) {
                 let report = try OutboxSender(
@@ -146,12 +145,12 @@ struct ServeCommand: ParsableCommand {
             },
             ScheduledJob(kind: .auditAnchor, isDueEarly: {
                 // Every `anchorEveryEntries` entries too, so no long tail waits unanchored in a busy hour.
-                guard let head = try? database.auditHead(database: path, at: Date()) else { return false }
-                return head.sequence - anchored.value >= ScheduledJobKind.anchorEveryEntries
+                guard let head = try? database.auditHead(database: path, at: Date()),
+                      let anchored = try? database.lastAnchoredSequence(actor: actor) else { return false }
+                return head.sequence - anchored >= ScheduledJobKind.anchorEveryEntries
             }) {
                 let anchor = try database.auditHead(database: AnchorAudit.identity(path), at: Date())
                 try AnchorAudit.append(anchor.line, to: witness)
-                anchored.set(anchor.sequence)
                 return ["sequence": String(anchor.sequence)]
             },
             ScheduledJob(kind: .doctor) {
@@ -201,16 +200,6 @@ struct ServeCommand: ParsableCommand {
         finished.wait()
         if let error = outcome.error { throw error }
     }
-}
-
-/// The sequence this process last anchored (0 before its first anchor, which therefore comes soon after start).
-private final class AnchoredSequence: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Int64 = 0
-
-    var value: Int64 { lock.withLock { stored } }
-
-    func set(_ sequence: Int64) { lock.withLock { stored = sequence } }
 }
 
 /// The error a detached task ended with, handed back to the waiting thread.

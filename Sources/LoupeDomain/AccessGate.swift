@@ -55,6 +55,9 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 /// The one rule of who may do what: every use case of the store asks it first, inside its transaction, so the
 /// console, the CLI, `serve` and the mail import get the same answer.
 public enum AccessGate {
+    /// What a controller is told of a request that is not theirs: what it is told of one that does not exist.
+    public static let unknownRequest = "No such request."
+
     /// Nil when `actor` may take `useCase` on the item the `facts` describe, else why not.
     public static func may(_ actor: AccessActor, _ useCase: UseCase, _ facts: AccessFacts = .none) -> Refusal? {
         switch current(actor) {
@@ -124,7 +127,7 @@ public enum AccessGate {
             }
             guard let asking = facts.askingController, asking == facts.owningController else {
                 // The same answer as an unknown request: nothing tells a controller that another's exists.
-                return Refusal("No such request.")
+                return Refusal(unknownRequest)
             }
             return nil
         }

@@ -28,7 +28,7 @@ public enum UseCase: String, CaseIterable, Sendable {
     case editTemplates, rotateVaultKey, manageControllers
 
     // The service's routine work.
-    case runJobs, deliverCallbacks, anchorAudit, readAudit
+    case runJobs, deliverCallbacks, anchorAudit, readAudit, serveExportLink
 }
 
 /// Who may take a use case, before any fact about the item is known.
@@ -78,7 +78,7 @@ extension UseCase {
              .manageControllers, .importShopData, .addProcessor, .markNoteInternal:
             .admins
         case .sendOutbox, .importMail, .receiveWebhook, .receiveOpenDSR, .sweepRetention, .runJobs,
-             .deliverCallbacks, .anchorAudit:
+             .deliverCallbacks, .anchorAudit, .serveExportLink:
             .serviceOrAdmins
         case .readAudit:
             .anyone
@@ -154,6 +154,7 @@ extension UseCase {
         case .deliverCallbacks: "deliver status callbacks"
         case .anchorAudit: "anchor the audit trail"
         case .readAudit: "read the whole audit trail"
+        case .serveExportLink: "serve a one-time link to an access copy"
         }
     }
 }

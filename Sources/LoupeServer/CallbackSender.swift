@@ -31,7 +31,7 @@ struct CallbackSender: Service {
 
     private func sendDue() async {
         do {
-            for delivery in try database.leaseDueCallbacks(at: clock()) {
+            for delivery in try database.leaseDueCallbacks(actor: actor, at: clock()) {
                 do {
                     let status = try await send(delivery)
                     try database.markCallbackDelivered(delivery, status: status, actor: actor, at: clock())

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LoupeDomain
 import LoupeStore
 import ZIPFoundation
 
@@ -10,6 +11,8 @@ import ZIPFoundation
 /// nothing about why.
 struct ExportRoutes: Sendable {
     let database: AppDatabase
+    /// The service account the downloads are served and audited as.
+    let actor: StaffMember
     let clock: @Sendable () -> Date
 
     static let files = ["data.json", "report.txt", "SHA256SUMS"]
@@ -17,9 +20,10 @@ struct ExportRoutes: Sendable {
     func add(to router: Router<ServerContext>) {
         router.get("/exports/:token") { request, context -> Response in
             let token = try context.parameters.require("token")
-            guard let target = try database.exportLinkTarget(token: token, at: clock()),
+            guard let target = try database.exportLinkTarget(token: token, actor: actor, at: clock()),
                 let archive = try? Self.zip(folder: target.folder),
-                try database.markExportDownloaded(target, from: context.clientAddress(request), at: clock())
+                try database.markExportDownloaded(
+                    target, from: context.clientAddress(request), actor: actor, at: clock())
             else { return try notAvailable() }
             var headers: HTTPFields = [.contentType: "application/zip", .cacheControl: "no-store"]
             headers[.contentDisposition] = "attachment; filename=\"\(target.requestId)-your-data.zip\""

@@ -25,11 +25,17 @@ enum HTTPFailure {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
+    private static func withHeaders(_ response: Response, _ headers: HTTPFields) -> Response {
+        var response = response
+        for field in headers where response.headers[field.name] == nil { response.headers.append(field) }
+        return response
+    }
+
     /// The response for any error a route threw: a core error by its code, an HTTP error as it is, else 500.
     static func response(for error: any Error) -> Response {
         switch error {
         case let error as LoupeError: response(status(for: error), error.message)
-        case let error as HTTPError: response(error.status, error.body ?? error.status.reasonPhrase)
+        case let error as HTTPError: withHeaders(response(error.status, error.body ?? error.status.reasonPhrase), error.headers)
         default: response(.internalServerError, "The server failed; the log says why.")
         }
     }

@@ -44,8 +44,11 @@ struct JobRunner: Service {
     private func runDue() async {
         let intervals = (try? database.jobIntervals()) ?? [:]
         for job in jobs {
-            let interval = job.isDueEarly() ? 0 : intervals[job.kind] ?? job.kind.defaultInterval
-            guard (try? database.leaseDueJob(job.kind, every: interval, owner: owner, at: clock())) == true else {
+            let configured = intervals[job.kind] ?? job.kind.defaultInterval
+            // Due early (the anchor after enough entries): any run more than a second ago is old enough.
+            let interval = configured > 0 && job.isDueEarly() ? 1 : configured
+            guard (try? database.leaseDueJob(job.kind, every: interval, owner: owner, actor: actor, at: clock())) == true
+            else {
                 continue
             }
             let started = clock()

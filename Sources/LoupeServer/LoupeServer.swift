@@ -41,7 +41,7 @@ public struct LoupeServer: Sendable {
             webhooks: WebhookGroupCommit(database: database, recorder: actor), clock: clock
         ).add(to: router)
         HealthRoutes(database: database, metrics: metrics, clock: clock).add(to: router)
-        ExportRoutes(database: database, clock: clock).add(to: router)
+        ExportRoutes(database: database, actor: actor, clock: clock).add(to: router)
         let connections = ConnectionCount(limit: configuration.maxConnections)
         let headerTimeout = TimeAmount.milliseconds(Int64(configuration.headerTimeout * 1_000))
         return Application(

@@ -101,8 +101,9 @@ extension AppDatabase {
     }
 
     /// Up to `limit` callbacks due now, each leased to the caller for a minute (another sender skips them).
-    public func leaseDueCallbacks(limit: Int = 20, at time: Date) throws -> [CallbackDelivery] {
+    public func leaseDueCallbacks(limit: Int = 20, actor: StaffMember, at time: Date) throws -> [CallbackDelivery] {
         try write { db in
+            try Self.authorize(db, actor, .deliverCallbacks)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -128,6 +129,7 @@ extension AppDatabase {
         at time: Date
     ) throws {
         try write { db in
+            try Self.authorize(db, actor, .deliverCallbacks)
             try db.execute(
                 sql: """
                     UPDATE callbackDelivery SET status = 'delivered', deliveredAt = ?, attempts = attempts + 1,

@@ -87,9 +87,9 @@ extension AppDatabase {
 
     /// The access copy a token opens, if the link is valid (known, unexpired, unused, its export not removed);
     /// nil otherwise, without saying why.
-    public func exportLinkTarget(token: String, at time: Date) throws -> ExportDownload? {
+    public func exportLinkTarget(token: String, actor: StaffMember, at time: Date) throws -> ExportDownload? {
         guard token.count <= 64 else { return nil }
-        return try read { db in
+        return try read(as: actor, .serveExportLink) { db in
             try Row.fetchOne(
                 db,
                 sql: """
@@ -106,8 +106,10 @@ extension AppDatabase {
 
     /// Uses the link up (the first download ends it), audited on the request with when and from which address.
     /// False when another download used it first.
-    public func markExportDownloaded(_ download: ExportDownload, from address: String, at time: Date) throws -> Bool {
+    public func markExportDownloaded(_ download: ExportDownload, from address: String, actor: StaffMember,
+                                     at time: Date) throws -> Bool {
         try write { db in
+            try Self.authorize(db, actor, .serveExportLink)
             try db.execute(
                 sql: """
                     UPDATE exportLink SET fetchedAt = ?, fetchedFrom = ? WHERE id = ? AND fetchedAt IS NULL

@@ -58,11 +58,12 @@ extension AppDatabase {
     /// Takes `job` for `owner` when it is due (never run, or its interval has passed since the last run) and no
     /// other process holds it; false otherwise. One transaction: two `serve` processes never both get it.
     public func leaseDueJob(
-        _ job: ScheduledJobKind, every interval: TimeInterval, owner: String,
+        _ job: ScheduledJobKind, every interval: TimeInterval, owner: String, actor: StaffMember,
         at time: Date
     ) throws -> Bool {
         guard interval > 0 else { return false }
         return try write { db in
+            try Self.authorize(db, actor, .runJobs)
             let held = try Row.fetchOne(
                 db, sql: "SELECT owner, leaseUntil FROM jobLease WHERE job = ?",
                 arguments: [job.rawValue])
@@ -87,6 +88,7 @@ extension AppDatabase {
     ) throws {
         let countText = counts.keys.sorted().map { "\($0)=\(counts[$0]!)" }.joined(separator: " ")
         try write { db in
+            try Self.authorize(db, actor, .runJobs)
             try db.execute(
                 sql: """
                     INSERT INTO jobRun (job, owner, startedAt, finishedAt, outcome, counts) VALUES (?, ?, ?, ?, ?, ?)
@@ -113,6 +115,18 @@ extension AppDatabase {
             ).map {
                 JobRunSummary(job: job, finishedAt: $0["finishedAt"], outcome: $0["outcome"], counts: $0["counts"])
             }
+        }
+    }
+
+    /// The sequence the last successful audit anchor (by any `serve` of this database) wrote, 0 before the first:
+    /// the anchor job runs early once `ScheduledJobKind.anchorEveryEntries` entries follow it.
+    public func lastAnchoredSequence(actor: StaffMember) throws -> Int64 {
+        try read(as: actor, .runJobs) { db in
+            let counts = try String.fetchOne(db, sql: """
+                SELECT counts FROM jobRun WHERE job = ? AND outcome = 'ok' ORDER BY finishedAt DESC, id DESC LIMIT 1
+                """, arguments: [ScheduledJobKind.auditAnchor.rawValue]) ?? ""
+            let sequence = counts.split(separator: " ").first { $0.hasPrefix("sequence=") }?.dropFirst(9)
+            return sequence.flatMap { Int64($0) } ?? 0
         }
     }
 }

@@ -202,7 +202,7 @@ extension AppDatabase {
                 AccessActor(claimed: actor, onFile: try Self.fetchStaff(db, userName: actor.userName)), useCase,
                 AccessFacts(owningController: owner, askingController: controller)) {
                 // A controller that is not the owner is told what an unknown id tells.
-                if controller != nil && row != nil && refusal.message == "No such request." { return nil }
+                if controller != nil && refusal.message == AccessGate.unknownRequest { return nil }
                 throw refusal.error
             }
             return row.map { ($0["publicId"], owner) }

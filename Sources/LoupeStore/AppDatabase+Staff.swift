@@ -84,6 +84,12 @@ extension AppDatabase {
     }
 
     /// The actor as the database knows them now (their role may have changed since they started).
+    /// Asks the gate whether `actor` may take `useCase` (no particular item), before a front door starts work the
+    /// use case will need: reading a mailbox, preparing a send. The use case itself asks again in its transaction.
+    public func authorize(_ useCase: UseCase, actor: StaffMember) throws {
+        _ = try read { db in try Self.authorize(db, actor, useCase) }
+    }
+
     /// The gate, inside the use case's transaction: the actor re-read from the staff table, then
     /// `AccessGate.may` for `useCase` on the item `facts` describe. Returns the member on file; throws the
     /// refusal (`.notAllowed`) before anything is read or written.

@@ -61,7 +61,7 @@ import Testing
         .previewRetention: staff, .publishPolicy: admins, .editTemplates: admins, .rotateVaultKey: admins,
         .manageControllers: admins,
         .runJobs: serviceOrAdmins, .deliverCallbacks: serviceOrAdmins, .anchorAudit: serviceOrAdmins,
-        .readAudit: staff.union(serviceActors),
+        .readAudit: staff.union(serviceActors), .serveExportLink: serviceOrAdmins,
     ]
 
     @Test func everyUseCaseHasARow() {
