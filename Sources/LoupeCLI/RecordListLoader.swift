@@ -43,7 +43,7 @@ struct RecordListLoader {
                                    opens: "order:\(order.number)")
                 })
         case .order(let number):
-            let order = try database.order(number: number)
+            let order = try database.order(number: number, actor: actor)
             let total = String(format: "%.2f %@", Double(order.totalMinor) / 100, order.currency)
             return RecordList(
                 title: "Order \(order.number) · Enter opens the customer",

@@ -152,6 +152,7 @@ extension AppDatabase {
         let giveUp = attempts >= Self.callbackAttempts
         let backoff = min(10 * pow(2, Double(attempts - 1)), 3_600)
         try write { db in
+            try Self.authorize(db, actor, .deliverCallbacks)
             try db.execute(
                 sql: """
                     UPDATE callbackDelivery SET attempts = ?, lastError = ?, leaseUntil = NULL, nextAttemptAt = ?,

@@ -121,8 +121,17 @@ extension AppDatabase {
     }
 
     /// One order by number (`JDS-100042`, or a shop export's `#1042`, with or without the `#`), with its items.
-    public func order(number: String) throws -> OrderDetail {
-        try read { db in
+    public func order(number: String, actor: StaffMember) throws -> OrderDetail {
+        try order(number: number, reader: actor)
+    }
+
+    /// `order` without the gate: for the store's own use and its tests.
+    func order(number: String) throws -> OrderDetail {
+        try order(number: number, reader: nil)
+    }
+
+    func order(number: String, reader: StaffMember?) throws -> OrderDetail {
+        try read(as: reader, .readRequests) { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT o.*, c.publicId AS customerPublicId FROM customerOrder o LEFT JOIN customer c ON c.id = o.customerId
                 WHERE o.number = ? OR o.number = ?

@@ -53,6 +53,7 @@ extension AppDatabase {
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         return try write { db in
+            try Self.authorize(db, actor, .sendOutbox)
             guard let base = try Self.setting(db, .publicURL) else {
                 throw LoupeError(
                     .configuration,

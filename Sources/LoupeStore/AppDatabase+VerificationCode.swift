@@ -71,6 +71,9 @@ extension AppDatabase {
         -> RequestDetail {
         let typed = code.filter(\.isNumber)
         let outcome: Result<RequestDetail, LoupeError> = try write { db in
+            // The gate first: someone who may not confirm it cannot use up its attempts either.
+            try Self.authorize(db, actor, .confirmVerificationCode,
+                               AccessFacts(holder: try Self.assignee(db, publicId: publicId)))
             guard
                 let requestId = try Int64.fetchOne(
                     db, sql: "SELECT id FROM privacyRequest WHERE publicId = ?", arguments: [publicId]),
