@@ -109,6 +109,8 @@ struct SendOutbox: ParsableCommand {
     func run() throws {
         var failed = false
         try CommandContext.run(database) { context in
+            // Who may send comes first; then where (an install's route is loupe.conf's).
+            try context.database.authorize(.sendOutbox, actor: context.actor)
             let route = try OutboxRoute.resolve(maildir: maildir, sendmail: sendmail, database: database.resolvedPath)
             let folder = route.maildir
             let sendmail = route.sendmail
