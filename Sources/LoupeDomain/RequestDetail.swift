@@ -71,6 +71,14 @@ public struct RequestDetail: Equatable, Sendable {
 
     /// The date the request must be answered by, counting an extension.
     public var effectiveDue: Date { extendedUntil ?? summary.effectiveDueAt }
+
+    /// What a message's body reads as to staff who may not read it (an agent who does not hold the request).
+    public static let withheldBody = "(the message is for the request's holder, supervisors and admins: claim it to read)"
+
+    /// Replaces every message's body with `withheldBody`.
+    public mutating func withholdMessageBodies() {
+        for index in messages.indices { messages[index].body = Self.withheldBody }
+    }
 }
 
 /// Something an erasure kept because the law requires it, until a date.

@@ -14,7 +14,16 @@ extension AppDatabase {
     }
 
     func requestDetail(publicId: String, reader: StaffMember?) throws -> RequestDetail {
-        try read(as: reader, .readRequests) { db in try Self.fetchDetail(db, publicId: publicId) }
+        try read(as: reader, .readRequests) { db in
+            var detail = try Self.fetchDetail(db, publicId: publicId)
+            // Every staff member reads the request; its messages' bodies only those who may (`outbox show`'s rule).
+            if let reader, AccessGate.may(
+                AccessActor(claimed: reader, onFile: try Self.fetchStaff(db, userName: reader.userName)),
+                .readMessageBody, AccessFacts(holder: detail.summary.assignee)) != nil {
+                detail.withholdMessageBodies()
+            }
+            return detail
+        }
     }
 
     /// The request, read inside an open transaction; `.notFound` when there is none.
