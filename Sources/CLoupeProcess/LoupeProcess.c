@@ -18,6 +18,23 @@ int loupe_drop_group_for_good(void) {
     return setresgid(group, group, group);
 }
 
+/// The child starts with SIGPIPE (and, in the terminal's foreground, SIGINT and SIGQUIT) at their defaults and no
+/// signal blocked, whatever Loupe set for itself.
+static void start_with_default_signals(posix_spawnattr_t *attributes, int interactive) {
+    posix_spawnattr_init(attributes);
+    sigset_t defaults, empty;
+    sigemptyset(&defaults);
+    if (interactive) {
+        sigaddset(&defaults, SIGINT);
+        sigaddset(&defaults, SIGQUIT);
+    }
+    sigaddset(&defaults, SIGPIPE);
+    sigemptyset(&empty);
+    posix_spawnattr_setsigdefault(attributes, &defaults);
+    posix_spawnattr_setsigmask(attributes, &empty);
+    posix_spawnattr_setflags(attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+}
+
 int loupe_run_in_foreground(const char *path, char *const argv[]) {
     struct sigaction ignore = {0}, old_int, old_quit;
     ignore.sa_handler = SIG_IGN;
@@ -26,16 +43,7 @@ int loupe_run_in_foreground(const char *path, char *const argv[]) {
     sigaction(SIGQUIT, &ignore, &old_quit);
 
     posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t defaults, empty;
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGINT);
-    sigaddset(&defaults, SIGQUIT);
-    sigaddset(&defaults, SIGPIPE);
-    sigemptyset(&empty);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setsigmask(&attributes, &empty);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    start_with_default_signals(&attributes, 1);
 
     // Only the terminal's three descriptors go to the child: never the database, its WAL, a socket.
     posix_spawn_file_actions_t actions;
@@ -70,14 +78,7 @@ int loupe_spawn_with_pipes(const char *path, char *const argv[], int input, int 
     posix_spawn_file_actions_addclosefrom_np(&actions, 3);
     posix_spawn_file_actions_addchdir_np(&actions, "/");
     posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t defaults, empty;
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    sigemptyset(&empty);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setsigmask(&attributes, &empty);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    start_with_default_signals(&attributes, 0);
     pid_t child;
     int spawned = posix_spawn(&child, path, &actions, &attributes, argv, environ);
     posix_spawn_file_actions_destroy(&actions);
