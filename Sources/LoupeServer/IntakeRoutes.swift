@@ -18,23 +18,29 @@ struct IntakeRoutes: Sendable {
 
     func add(to router: Router<ServerContext>) {
         router.post("/webhooks/shopify") { request, context in try await shopify(request, context: context) }
-        router.post("/opendsr/v2/requests") { request, context in try await openDSR(request, context: context) }
-        router.get("/opendsr/v2/requests/:id") { request, context in
-            let controller = try controller(of: request)
-            return try signed(
-                try database.openDSRStatus(try context.parameters.require("id"), controller: controller, actor: actor),
-                status: .ok)
-        }
-        router.delete("/opendsr/v2/requests/:id") { request, context in
-            let controller = try controller(of: request)
-            return try signed(
-                try database.cancelOpenDSR(
-                    try context.parameters.require("id"), controller: controller, actor: actor, at: clock()),
-                status: .ok)
-        }
-        router.get("/opendsr/v2/discovery") { request, _ in
-            _ = try controller(of: request)
-            return try signed(OpenDSRDiscovery.body(), status: .ok)
+        // OpenDSR 2.0, and the same protocol under its new name (OpenCompliance 1.0: `/v1/discovery`,
+        // `/v1/opencompliance_requests`), one set of handlers for both generations.
+        for (requests, discovery) in [
+            ("/opendsr/v2/requests", "/opendsr/v2/discovery"), ("/v1/opencompliance_requests", "/v1/discovery"),
+        ] {
+            router.post(RouterPath(requests)) { request, context in try await openDSR(request, context: context) }
+            router.get(RouterPath(requests + "/:id")) { request, context in
+                let controller = try controller(of: request)
+                return try signed(
+                    try database.openDSRStatus(try context.parameters.require("id"), controller: controller, actor: actor),
+                    status: .ok)
+            }
+            router.delete(RouterPath(requests + "/:id")) { request, context in
+                let controller = try controller(of: request)
+                return try signed(
+                    try database.cancelOpenDSR(
+                        try context.parameters.require("id"), controller: controller, actor: actor, at: clock()),
+                    status: .ok)
+            }
+            router.get(RouterPath(discovery)) { request, _ in
+                _ = try controller(of: request)
+                return try signed(OpenDSRDiscovery.body(), status: .ok)
+            }
         }
     }
 
@@ -115,8 +121,12 @@ struct IntakeRoutes: Sendable {
         var headers: HTTPFields = [.contentType: "application/json"]
         let signature = try database.openDSRSignature(for: body)
         headers[HTTPField.Name("X-OpenDSR-Signature")!] = signature
-        // The same signature under the specification's new name (OpenCompliance 1.0).
+        // The same signature under the specification's new name (OpenCompliance 1.0), with the domain it names.
         headers[HTTPField.Name("X-OpenCompliance-Signature")!] = signature
+        if let domain = configuration.publicURL.flatMap({ URL(string: $0)?.host }) {
+            headers[HTTPField.Name("X-OpenCompliance-Processor-Domain")!] = domain
+            headers[HTTPField.Name("X-OpenDSR-Processor-Domain")!] = domain
+        }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
