@@ -107,6 +107,17 @@ import Testing
         }
     }
 
+    /// A sha256 of an email may hold a run of digits that passes the Luhn check (one in several of the bench's
+    /// did): a digest is no card number, and the request is read; the same digits as plain text are refused.
+    @Test func aDigestHoldingALuhnRunIsNoCardNumber() throws {
+        let digest = "4111111111111111" + String(repeating: "a", count: 48)
+        let body = variant("opendsr-1.0-access-hashed.json",
+                           replacing: "d4a63be5943e87925b1484a4fc91fcc7a2a60fdda0140eb3274995be99596b0a", with: digest)
+        #expect(try OpenDSRRequest.parse(body, source: "r").identities.first?.value == digest)
+        let plain = variant("opendsr-2.0-erasure.json", replacing: "ann.intake@example.com", with: "4111 1111 1111 1111")
+        #expect(throws: LoupeError.self) { try OpenDSRRequest.parse(plain, source: "r") }
+    }
+
     /// The specification allows identities inside a processor's extension only: they are read, typed as in
     /// the core (a hashed email among them) or in the processor's words.
     @Test func identitiesGivenOnlyInAnExtensionAreRead() throws {
