@@ -114,6 +114,11 @@ import Testing
         let body = variant("opendsr-1.0-access-hashed.json",
                            replacing: "d4a63be5943e87925b1484a4fc91fcc7a2a60fdda0140eb3274995be99596b0a", with: digest)
         #expect(try OpenDSRRequest.parse(body, source: "r").identities.first?.value == digest)
+        // A request id whose groups pass the Luhn check together (found by the bench, too).
+        let uuid = "41111111-1111-4131-a111-111111111111"
+        #expect(IntakeRules.containsCardNumber(uuid) && IntakeRules.containsCardNumber(digest), "both hold a Luhn run")
+        let request = variant("opendsr-1.0-access-hashed.json", replacing: "2f8c1b3e-6d0a-4c9f-9b1e-7a5d3c2e1f00", with: uuid)
+        #expect(try OpenDSRRequest.parse(request, source: "r").subjectRequestId == uuid)
         let plain = variant("opendsr-2.0-erasure.json", replacing: "ann.intake@example.com", with: "4111 1111 1111 1111")
         #expect(throws: LoupeError.self) { try OpenDSRRequest.parse(plain, source: "r") }
     }
