@@ -95,6 +95,11 @@ struct ServeCommand: ParsableCommand {
         let address = try ServerConfiguration.listenAddress(listen)
         try CLIFailure.reporting {
             let context = try CommandContext.open(database)
+            // The service account (or an admin) only: anyone else would start a server that refuses everything.
+            do { try context.database.authorize(.runJobs, actor: context.actor) } catch let error as LoupeError {
+                throw LoupeError(error.code, error.message + " loupe serve runs as the service account: an admin "
+                                 + "adds it with `loupe staff add loupe-serve --role service`.")
+            }
             // --public-url is the setting's value from now on (admins; audited), so the outbox's links use it too.
             if let publicURL, try context.database.publicURL() != publicURL.trimmingCharacters(in: ["/"]) {
                 try context.database.setPublicURL(publicURL, actor: context.actor, at: context.now)
