@@ -18,7 +18,9 @@ struct FulfilmentBench {
 
     init(database: AppDatabase, path: String, now: Date, iterations: Int, exportsDirectory: String) throws {
         (self.database, self.path, self.now, self.iterations, self.exportsDirectory) = (database, path, now, iterations, exportsDirectory)
-        numbers = try database.searchCustomers("long.history", limit: 10_000, actor: try database.staffMember(userName: "ava")!)
+        numbers = try database.searchCustomers(
+            "long.history", limit: 10_000, actor: try database.staffMember(userName: "ava")!
+        )
             .filter { !$0.isErased && $0.publicId.hasPrefix("C-L") }
             .compactMap { Int($0.publicId.dropFirst(3)) }.sorted()
         guard numbers.count >= 3 * iterations else {
@@ -50,7 +52,9 @@ struct FulfilmentBench {
     func openCustomer(into table: inout BenchTable) throws {
         let numbers = Array(self.numbers.prefix(iterations))
         let times = try numbers.map { number in
-            try Self.milliseconds { _ = try database.customerDetail(publicId: String(format: "C-L%05d", number), actor: ava) }
+            try Self.milliseconds {
+                _ = try database.customerDetail(publicId: String(format: "C-L%05d", number), actor: ava)
+            }
         }
         let floor = try ShellFloor.times(path: path, operations: numbers.map { number in
             let id = "(SELECT id FROM customer WHERE publicId = 'C-L\(String(format: "%05d", number))')"
@@ -64,10 +68,15 @@ struct FulfilmentBench {
     }
 
     func openAndClaimRequests(into table: inout BenchTable) throws {
-        let received = try database.queuePage(.first(limit: 4 * iterations), filter: QueueFilter.parse("status:received", actor: "ava", now: now), actor: ava)
+        let received = try database.queuePage(
+            .first(limit: 4 * iterations), filter: QueueFilter.parse("status:received", actor: "ava", now: now),
+            actor: ava
+        )
             .rows.filter { $0.assignee == nil }.map(\.publicId)
         let opened = Array(received.prefix(iterations))
-        let open = try opened.map { id in try Self.milliseconds { _ = try database.requestDetail(publicId: id, actor: ava) } }
+        let open = try opened.map { id in
+            try Self.milliseconds { _ = try database.requestDetail(publicId: id, actor: ava) }
+        }
         table.add("open a request", open, floor: try ShellFloor.times(path: path, operations: opened.map { id in
             ["SELECT * FROM privacyRequest WHERE publicId = '\(id)';",
              "SELECT * FROM auditEntry WHERE target = '\(id)' ORDER BY sequence;"]

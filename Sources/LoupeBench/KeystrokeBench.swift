@@ -21,10 +21,14 @@ struct KeystrokeBench {
         guard case .data(let read) = effect else { return nil }
         switch read {
         case .loadQueue(let query, let scope, let filter, let order):
-            return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter, order: order, actor: state.actor), scope: scope)
+            return .queueLoaded(
+                try database.queuePage(query, scope: scope, filter: filter, order: order, actor: state.actor),
+                scope: scope)
         case .loadRequest(let id): return .requestLoaded(try database.requestDetail(publicId: id, actor: state.actor))
-        case .searchCustomers(let text): return .customersLoaded(try database.searchCustomers(text, actor: state.actor), query: text)
-        case .loadCustomer(let id): return .customerLoaded(try database.customerDetail(publicId: id, actor: state.actor))
+        case .searchCustomers(let text):
+            return .customersLoaded(try database.searchCustomers(text, actor: state.actor), query: text)
+        case .loadCustomer(let id):
+            return .customerLoaded(try database.customerDetail(publicId: id, actor: state.actor))
         case .checkForChanges: return .changesChecked(try database.changeStamp())
         default: return nil
         }

@@ -44,8 +44,11 @@ struct ListControllers: ParsableCommand {
             if json { return try JSONOutput.print(controllers) }
             if controllers.isEmpty { print("No controller is registered: loupe controllers add NAME") }
             for controller in controllers {
-                print([TextRules.printable(controller.name), controller.isActive ? "active" : "revoked",
-                       "added by \(controller.addedBy) \(CivilTime.iso8601(controller.addedAt))"]
+                print(
+                    [
+                        TextRules.printable(controller.name), controller.isActive ? "active" : "revoked",
+                        "added by \(controller.addedBy) \(CivilTime.iso8601(controller.addedAt))",
+                    ]
                     .joined(separator: "\t"))
             }
         }

@@ -45,7 +45,8 @@ struct DisclosuresCommand: ParsableCommand {
 
     func run() throws {
         try CommandContext.run(database) { context in
-            let entries = try context.database.disclosures(customerPublicId: customer, limit: limit, actor: context.actor)
+            let entries = try context.database.disclosures(
+                customerPublicId: customer, limit: limit, actor: context.actor)
             if json { return try JSONOutput.print(entries) }
             let policy = try context.database.deadlinePolicy()
             if entries.isEmpty { print("No disclosures recorded.") }

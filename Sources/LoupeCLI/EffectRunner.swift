@@ -38,7 +38,9 @@ struct EffectRunner {
                 try database.recordReveal(publicId: publicId, actor: actor, at: clock())
                 return .revealed(publicId: publicId)
             case .loadQueue(let query, let scope, let filter, let order):
-                return .queueLoaded(try database.queuePage(query, scope: scope, filter: filter, order: order, actor: actor), scope: scope)
+                return .queueLoaded(
+                    try database.queuePage(query, scope: scope, filter: filter, order: order, actor: actor),
+                    scope: scope)
             case .loadDashboard:
                 return .dashboardLoaded(try database.dashboard(now: clock(), actor: actor))
             case .loadRequest(let publicId):
@@ -50,7 +52,9 @@ struct EffectRunner {
             case .loadPreview(let key, let publicId, let corrections):
                 let policy = try database.deadlinePolicy()
                 let lines = key == .rectify
-                    ? try database.rectificationPreview(publicId: publicId, extra: corrections, actor: actor).map { "\($0.field): \($0.before ?? "-")  →  \($0.after)" }
+                    ? try database.rectificationPreview(publicId: publicId, extra: corrections, actor: actor).map {
+                        "\($0.field): \($0.before ?? "-")  →  \($0.after)"
+                    }
                     : try database.erasurePreview(publicId: publicId, actor: actor).lines(policy: policy)
                 return .previewLoaded(publicId: publicId, lines: lines)
             case .fulfil(let fulfilment, let publicId):
@@ -76,7 +80,8 @@ struct EffectRunner {
             let message = try database.outboxMessage(id: id, actor: actor)
             let document = ExternalEditor.document(subject: message.subject, body: message.body)
             guard let edited = try edit(document) else {
-                return .fulfilled(try database.requestDetail(publicId: publicId, actor: actor), message: "Message \(id) unchanged.")
+                return .fulfilled(
+                    try database.requestDetail(publicId: publicId, actor: actor), message: "Message \(id) unchanged.")
             }
             let parts = try ExternalEditor.parse(edited, source: "The edited message")
             _ = try database.editMessage(id: id, subject: parts.subject, body: parts.body, actor: actor, at: clock())

@@ -12,11 +12,14 @@ struct OutboxRoute: Equatable {
     var userNamed: Bool
 
     /// The route for a send, or a refusal naming the configuration when an installed binary was given a route.
-    static func resolve(maildir: String?, sendmail: String?, database: String,
-                        install: InstallConfig? = Privilege.isElevated ? InstallConfig.current : nil) throws -> OutboxRoute {
+    static func resolve(
+        maildir: String?, sendmail: String?, database: String,
+        install: InstallConfig? = Privilege.isElevated ? InstallConfig.current : nil
+    ) throws -> OutboxRoute {
         guard let install else {
-            return OutboxRoute(maildir: maildir ?? DatabaseFiles(database).mail, sendmail: sendmail,
-                               userNamed: maildir != nil)
+            return OutboxRoute(
+                maildir: maildir ?? DatabaseFiles(database).mail, sendmail: sendmail,
+                userNamed: maildir != nil)
         }
         if maildir != nil || sendmail != nil {
             throw LoupeError(
@@ -24,7 +27,8 @@ struct OutboxRoute: Equatable {
                 "The installed loupe sends only where loupe.conf says (maildir = …, sendmail = …): "
                     + "leave out --maildir and --sendmail; root changes the configuration.")
         }
-        return OutboxRoute(maildir: install.maildir ?? DatabaseFiles(database).mail, sendmail: install.sendmail,
-                           userNamed: false)
+        return OutboxRoute(
+            maildir: install.maildir ?? DatabaseFiles(database).mail, sendmail: install.sendmail,
+            userNamed: false)
     }
 }

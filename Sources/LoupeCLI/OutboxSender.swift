@@ -68,7 +68,8 @@ struct OutboxSender {
                 report.recovered.append(message.id)
             } else if route == .maildir {
                 try database.markFailed(
-                    id: message.id, error: "A send was interrupted before delivery; queued again.", actor: actor, at: clock())
+                    id: message.id, error: "A send was interrupted before delivery; queued again.", actor: actor,
+                    at: clock())
                 report.requeued.append(message.id)
             } else {
                 try database.markInDoubt(id: message.id, actor: actor, at: clock())
@@ -239,7 +240,10 @@ struct OutboxSender {
         }
         guard outcome.status == 0 else {
             let said = outcome.firstErrorLine
-            throw LoupeError(.storage, "\(program) refused the message (exit \(outcome.status))\(said.isEmpty ? "" : ": " + TextRules.printable(said))")
+            throw LoupeError(
+                .storage,
+                "\(program) refused the message (exit \(outcome.status))\(said.isEmpty ? "" : ": " + TextRules.printable(said))"
+            )
         }
     }
 }

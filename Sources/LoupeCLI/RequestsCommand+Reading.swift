@@ -35,7 +35,8 @@ struct ListRequests: ParsableCommand {
                 case let name?: .user(name)
             }
             let rows = try context.database.requests(
-                RequestFilter(status: status, kind: kind, assignee: who, overdueOnly: overdue, limit: limit), now: context.now, actor: context.actor)
+                RequestFilter(status: status, kind: kind, assignee: who, overdueOnly: overdue, limit: limit),
+                now: context.now, actor: context.actor)
             if json { return try JSONOutput.print(rows.map { RequestJSON($0, now: context.now) }) }
             let policy = try context.database.deadlinePolicy()
             for row in rows {

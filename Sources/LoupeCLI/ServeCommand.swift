@@ -55,6 +55,12 @@ struct ServeCommand: ParsableCommand {
             "The sendmail program the outbox-send job pipes messages to (else only the maildir).",
             valueName: "path"))
     var sendmail: String?
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("A PEM certificate chain: serve speaks TLS itself (with --tls-key).", valueName: "file"))
+    var tlsCertificate: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's PEM private key.", valueName: "file"))
+    var tlsKey: String?
     @Flag(
         name: .customLong("behind-proxy"),
         help: "Listen on a non-loopback address in plain HTTP, because a TLS proxy in front of it is the only way in.")
@@ -72,12 +78,16 @@ struct ServeCommand: ParsableCommand {
                 throw ValidationError("--public-url: \(error.message)")
             }
         }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both, or neither.")
+        }
         if let address = try? ServerConfiguration.listenAddress(listen), !TransportRules.isLoopback(address.host),
-           !behindProxy {
+           !behindProxy, tlsCertificate == nil {
             throw ValidationError(
-                "--listen \(listen) is not loopback, and serve speaks plain HTTP: bearer tokens and webhook bodies "
-                    + "would cross the network in clear. Listen on 127.0.0.1 behind a TLS proxy "
-                    + "(deploy/nginx-loupe.conf), or say --behind-proxy when a proxy on another host ends TLS.")
+                "--listen \(listen) is not loopback, and serve would speak plain HTTP: bearer tokens and webhook "
+                    + "bodies would cross the network in clear. Give --tls-cert and --tls-key, listen on 127.0.0.1 "
+                    + "behind a TLS proxy (deploy/nginx-loupe.conf), or say --behind-proxy when a proxy on another "
+                    + "host ends TLS.")
         }
         guard (1...1_000_000).contains(maxConnections) else {
             throw ValidationError("--max-connections must be between 1 and 1000000.")
@@ -94,6 +104,7 @@ struct ServeCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let address = try ServerConfiguration.listenAddress(listen)
         try CLIFailure.reporting {
+            let tlsFiles = tlsCertificate.flatMap { certificate in tlsKey.map { (certificate, $0) } }
             let context = try CommandContext.open(database)
             // The service account (or an admin) only: anyone else would start a server that refuses everything.
             do { try context.database.authorize(.runJobs, actor: context.actor) } catch let error as LoupeError {
@@ -106,12 +117,16 @@ struct ServeCommand: ParsableCommand {
             }
             var logger = Logger(label: "loupe.serve")
             logger.logLevel = environment["LOUPE_LOG"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+            let configuration = ServerConfiguration(
+                host: address.host, port: address.port, publicURL: publicURL,
+                shopifySecret: environment[secretEnv], maxBodyBytes: maxBody,
+                maxConnections: Self.connectionLimit(maxConnections), headerTimeout: headerTimeout, tlsFiles: tlsFiles)
+            // A certificate or key that cannot be read stops serve here, with the file named.
+            do { _ = try configuration.tlsConfiguration() } catch {
+                throw LoupeError(.configuration, "\(error)")
+            }
             let server = LoupeServer(
-                database: context.database, actor: context.actor,
-                configuration: ServerConfiguration(
-                    host: address.host, port: address.port, publicURL: publicURL,
-                    shopifySecret: environment[secretEnv], maxBodyBytes: maxBody,
-                    maxConnections: Self.connectionLimit(maxConnections), headerTimeout: headerTimeout),
+                database: context.database, actor: context.actor, configuration: configuration,
                 logger: logger, jobs: jobs(context))
             if environment[secretEnv]?.isEmpty ?? true {
                 logger.warning("no Shopify secret: webhooks are refused until \(secretEnv) is set")

@@ -11,8 +11,10 @@ public struct AccessFacts: Equatable, Sendable {
     public var askingController: String?
 
     /// Makes facts; every one is optional.
-    public init(holder: String? = nil, proposer: String? = nil, owningController: String? = nil,
-                askingController: String? = nil) {
+    public init(
+        holder: String? = nil, proposer: String? = nil, owningController: String? = nil,
+        askingController: String? = nil
+    ) {
         self.holder = holder
         self.proposer = proposer
         self.owningController = owningController
@@ -70,15 +72,18 @@ public enum AccessGate {
     /// (unknown, deactivated, or a role changed since).
     public static func current(_ actor: AccessActor) -> Result<StaffMember, Refusal> {
         guard let member = actor.onFile else {
-            return .failure(Refusal("'\(actor.claimed.userName)' is not Loupe staff. An admin can add them: "
-                + "loupe staff add \(actor.claimed.userName) --role agent"))
+            return .failure(
+                Refusal(
+                    "'\(actor.claimed.userName)' is not Loupe staff. An admin can add them: "
+                        + "loupe staff add \(actor.claimed.userName) --role agent"))
         }
         guard member.isActive else {
             return .failure(Refusal("'\(member.userName)' is no longer active staff."))
         }
         guard member.role == actor.claimed.role else {
-            return .failure(Refusal(
-                "Your role changed to \(member.role.rawValue) since this session began: start loupe again."))
+            return .failure(
+                Refusal(
+                    "Your role changed to \(member.role.rawValue) since this session began: start loupe again."))
         }
         return .success(member)
     }
@@ -108,22 +113,27 @@ public enum AccessGate {
         case .otherSupervisor:
             guard isSupervisor else { return Refusal(onlySupervisors(useCase, member)) }
             if facts.proposer == member.userName {
-                return Refusal(useCase == .approveErasure
-                    ? "You proposed this erasure: another supervisor must approve it (four eyes)."
-                    : "You recorded it: another supervisor or admin must decide it (four eyes).")
+                return Refusal(
+                    useCase == .approveErasure
+                        ? "You proposed this erasure: another supervisor must approve it (four eyes)."
+                        : "You recorded it: another supervisor or admin must decide it (four eyes).")
             }
             return nil
         case .admins:
-            return role == .admin ? nil : Refusal("Only admins \(useCase.phrase); \(member.userName) is \(role.rawValue).")
+            return role == .admin
+                ? nil : Refusal("Only admins \(useCase.phrase); \(member.userName) is \(role.rawValue).")
         case .serviceOrAdmins:
-            return isService || role == .admin ? nil
-                : Refusal("Only the service (loupe serve) and admins \(useCase.phrase); "
-                    + "\(member.userName) is \(role.rawValue).")
+            return isService || role == .admin
+                ? nil
+                : Refusal(
+                    "Only the service (loupe serve) and admins \(useCase.phrase); "
+                        + "\(member.userName) is \(role.rawValue).")
         case .owningControllerOrAdmins:
             if role == .admin && facts.askingController == nil { return nil }
             guard isService || role == .admin else {
-                return Refusal("Only the service (loupe serve) and admins \(useCase.phrase); "
-                    + "\(member.userName) is \(role.rawValue).")
+                return Refusal(
+                    "Only the service (loupe serve) and admins \(useCase.phrase); "
+                        + "\(member.userName) is \(role.rawValue).")
             }
             guard let asking = facts.askingController, asking == facts.owningController else {
                 // The same answer as an unknown request: nothing tells a controller that another's exists.

@@ -7,8 +7,10 @@ extension DataMap {
         }
         columns.append(DataColumn("privacyRequest", "controller", personal: false, .requests, erasure: .keep))
         // A code sealed until the send writes it in; emptied once sent and by an erasure.
-        columns.append(DataColumn("outboxMessage", "sealedSecret", personal: true, .requests, erasure: .empty,
-                                  retention: .closedRequests))
+        columns.append(
+            DataColumn(
+                "outboxMessage", "sealedSecret", personal: true, .requests, erasure: .empty,
+                retention: .closedRequests))
         // Digests of a customer's email (for hashed OpenDSR identities): identifiers too, gone with the email.
         columns += ["digest", "customerId"].map {
             DataColumn("customerDigest", $0, personal: true, .identity, erasure: .delete, derivedFrom: "email")

@@ -13,7 +13,8 @@ public enum IdentifierText {
         var scalars = String.UnicodeScalarView()
         for scalar in compatible.unicodeScalars {
             if !scalar.isASCII, scalar.properties.numericType == .decimal,
-               let value = scalar.properties.numericValue, (0...9).contains(value) {
+                let value = scalar.properties.numericValue, (0...9).contains(value)
+            {
                 scalars.append(Unicode.Scalar(48 + UInt8(value)))
             } else {
                 scalars.append(scalar)

@@ -73,7 +73,8 @@ public struct RequestDetail: Equatable, Sendable {
     public var effectiveDue: Date { extendedUntil ?? summary.effectiveDueAt }
 
     /// What a message's body reads as to staff who may not read it (an agent who does not hold the request).
-    public static let withheldBody = "(the message is for the request's holder, supervisors and admins: claim it to read)"
+    public static let withheldBody =
+        "(the message is for the request's holder, supervisors and admins: claim it to read)"
 
     /// Replaces every message's body with `withheldBody`.
     public mutating func withholdMessageBodies() {

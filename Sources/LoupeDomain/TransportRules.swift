@@ -15,14 +15,18 @@ public enum TransportRules {
     public static func checkedPublicURL(_ url: String) throws -> URL {
         let trimmed = url.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["/"])
         guard let parsed = URL(string: trimmed), let host = parsed.host, !host.isEmpty,
-              parsed.query == nil, parsed.user == nil, ["http", "https"].contains(parsed.scheme ?? "")
+            parsed.query == nil, parsed.user == nil, ["http", "https"].contains(parsed.scheme ?? "")
         else {
-            throw LoupeError(.invalidInput, "'\(TextRules.printable(url))' is not a public address: give one like "
-                             + "https://privacy.shop.example.")
+            throw LoupeError(
+                .invalidInput,
+                "'\(TextRules.printable(url))' is not a public address: give one like "
+                    + "https://privacy.shop.example.")
         }
         guard parsed.scheme == "https" || isLoopback(host) else {
-            throw LoupeError(.invalidInput, "'\(TextRules.printable(url))' is plain http: the links it starts carry "
-                             + "one-time tokens, so give the https address (TLS ends at your proxy).")
+            throw LoupeError(
+                .invalidInput,
+                "'\(TextRules.printable(url))' is plain http: the links it starts carry "
+                    + "one-time tokens, so give the https address (TLS ends at your proxy).")
         }
         return parsed
     }

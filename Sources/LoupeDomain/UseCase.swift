@@ -58,13 +58,13 @@ extension UseCase {
     public var audience: UseCaseAudience {
         switch self {
         case .readRequests, .createRequest, .claimRequest, .addNote, .revealPersonalData, .listOutbox, .courierLabel,
-             .readRegisters, .recordAuthorityRequest, .recordBreach, .exportAnalytics, .previewRetention, .flagMinor,
-             .readExport, .withdrawStaleMessages, .setCookies:
+            .readRegisters, .recordAuthorityRequest, .recordBreach, .exportAnalytics, .previewRetention, .flagMinor,
+            .readExport, .withdrawStaleMessages, .setCookies:
             .staff
         case .releaseRequest, .verifyIdentity, .sendVerificationCode, .startRequest,
-             .extendDeadline, .proposeErasure, .rejectRequest, .cancelRequest, .completeRequest, .exportAccess,
-             .rectify, .withdrawConsent, .closeNotice, .confirmNotices, .confirmKind,
-             .readMessageBody, .queueReply, .editMessage, .markMessageSentByHand, .resolveInDoubt, .copyExport:
+            .extendDeadline, .proposeErasure, .rejectRequest, .cancelRequest, .completeRequest, .exportAccess,
+            .rectify, .withdrawConsent, .closeNotice, .confirmNotices, .confirmKind,
+            .readMessageBody, .queueReply, .editMessage, .markMessageSentByHand, .resolveInDoubt, .copyExport:
             .holderOrSupervisor
         case .confirmVerificationCode:
             .holderOrSupervisorOrService
@@ -75,10 +75,10 @@ extension UseCase {
         case .decideBreach:
             .supervisors
         case .manageStaff, .changeSettings, .setRetention, .publishPolicy, .editTemplates, .rotateVaultKey,
-             .manageControllers, .importShopData, .addProcessor, .markNoteInternal:
+            .manageControllers, .importShopData, .addProcessor, .markNoteInternal:
             .admins
         case .sendOutbox, .importMail, .receiveWebhook, .receiveOpenDSR, .sweepRetention, .runJobs,
-             .deliverCallbacks, .anchorAudit, .serveExportLink:
+            .deliverCallbacks, .anchorAudit, .serveExportLink:
             .serviceOrAdmins
         case .readAudit:
             .anyone

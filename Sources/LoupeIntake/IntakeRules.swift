@@ -41,7 +41,8 @@ public enum IntakeRules {
 
     /// Whether `text` is a whole md5, sha1 or sha256 hex digest, or a UUID (8-4-4-4-12 hex digits).
     static func isMachineIdentifier(_ text: String) -> Bool {
-        let isHex = { (byte: UInt8) in (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte) }
+        let isHex = { (byte: UInt8) in (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
+        }
         if [32, 40, 64].contains(text.utf8.count) && text.utf8.allSatisfy(isHex) { return true }
         let groups = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(isHex) }

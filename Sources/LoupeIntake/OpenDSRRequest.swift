@@ -82,7 +82,8 @@ public struct OpenDSRRequest: Equatable, Sendable {
         }
         // A handful, each bounded (IntakeRules.text): one request never makes the store look up thousands.
         guard identities.count <= maxIdentities else {
-            throw root.error("\(identities.count) subject identities: at most \(maxIdentities) are accepted in one request.")
+            throw root.error(
+                "\(identities.count) subject identities: at most \(maxIdentities) are accepted in one request.")
         }
         guard !identities.isEmpty else {
             throw root.error("no subject identity: give subject_identities with at least one identity (email or controller_customer_id).")
@@ -122,7 +123,9 @@ public struct OpenDSRRequest: Equatable, Sendable {
 
     private static func extensionIdentity(_ reader: JSONReader) throws -> Identity? {
         // One given as the core gives it (with its format: a hashed email in an extension matches too).
-        if try reader.optional("identity_format") != nil, identityTypes.contains(try reader.required("identity_type").string()) {
+        if try reader.optional("identity_format") != nil,
+            identityTypes.contains(try reader.required("identity_type").string())
+        {
             return try identity(reader)
         }
         var type = try reader.required("identity_type").string()

@@ -35,7 +35,8 @@ enum HTTPFailure {
     static func response(for error: any Error) -> Response {
         switch error {
         case let error as LoupeError: response(status(for: error), error.message)
-        case let error as HTTPError: withHeaders(response(error.status, error.body ?? error.status.reasonPhrase), error.headers)
+        case let error as HTTPError:
+            withHeaders(response(error.status, error.body ?? error.status.reasonPhrase), error.headers)
         default: response(.internalServerError, "The server failed; the log says why.")
         }
     }

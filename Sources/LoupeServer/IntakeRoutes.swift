@@ -27,7 +27,8 @@ struct IntakeRoutes: Sendable {
             router.get(RouterPath(requests + "/:id")) { request, context in
                 let controller = try controller(of: request)
                 return try signed(
-                    try database.openDSRStatus(try context.parameters.require("id"), controller: controller, actor: actor),
+                    try database.openDSRStatus(
+                        try context.parameters.require("id"), controller: controller, actor: actor),
                     status: .ok)
             }
             router.delete(RouterPath(requests + "/:id")) { request, context in
@@ -92,7 +93,8 @@ struct IntakeRoutes: Sendable {
     private func controller(of request: Request) throws -> String {
         let header = request.headers[.authorization] ?? ""
         guard header.lowercased().hasPrefix("bearer "),
-              let name = try database.controller(bearerToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+            let name = try database.controller(
+                bearerToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
         else {
             throw HTTPError(
                 .unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"opendsr\""],

@@ -47,7 +47,8 @@ struct JobRunner: Service {
             let configured = intervals[job.kind] ?? job.kind.defaultInterval
             // Due early (the anchor after enough entries): any run more than a second ago is old enough.
             let interval = configured > 0 && job.isDueEarly() ? 1 : configured
-            guard (try? database.leaseDueJob(job.kind, every: interval, owner: owner, actor: actor, at: clock())) == true
+            guard
+                (try? database.leaseDueJob(job.kind, every: interval, owner: owner, actor: actor, at: clock())) == true
             else {
                 continue
             }

@@ -3,6 +3,8 @@ import Hummingbird
 import Logging
 import LoupeDomain
 import LoupeStore
+import HummingbirdCore
+import HummingbirdTLS
 import NIOCore
 import ServiceLifecycle
 
@@ -32,7 +34,7 @@ public struct LoupeServer: Sendable {
     }
 
     /// The application: routes, middleware and the configuration.
-    func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         let metrics = ServiceMetrics()
         let router = Router(context: ServerContext.self)
         router.middlewares.add(RequestLogMiddleware(metrics: metrics))
@@ -44,11 +46,15 @@ public struct LoupeServer: Sendable {
         ExportRoutes(database: database, actor: actor, clock: clock).add(to: router)
         let connections = ConnectionCount(limit: configuration.maxConnections)
         let headerTimeout = TimeAmount.milliseconds(Int64(configuration.headerTimeout * 1_000))
+        let http = HTTPServerBuilder.http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionGuard(connections: connections, headerTimeout: headerTimeout)],
+            idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1_000))))
+        // TLS in the process itself when a certificate is given (else a proxy in front ends it).
+        let server = try configuration.tlsConfiguration().map { try HTTPServerBuilder.tls(http, tlsConfiguration: $0) }
+            ?? http
         return Application(
             router: router,
-            server: .http1(configuration: .init(
-                additionalChannelHandlers: [ConnectionGuard(connections: connections, headerTimeout: headerTimeout)],
-                idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1_000)))),
+            server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "loupe"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
@@ -61,7 +67,7 @@ public struct LoupeServer: Sendable {
         let runner = JobRunner(database: database, actor: actor, jobs: jobs, logger: logger, clock: clock)
         let group = ServiceGroup(
             configuration: .init(
-                services: [application(onRunning: onRunning), callbacks, runner],
+                services: [try application(onRunning: onRunning), callbacks, runner],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

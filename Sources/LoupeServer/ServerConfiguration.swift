@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 
 /// What `loupe serve` is told: where to listen, the address the public reaches it at, the Shopify app secret and
 /// the largest body it reads.
@@ -18,11 +19,15 @@ public struct ServerConfiguration: Sendable {
     public var headerTimeout: Double
     /// Seconds a connection may sit idle between requests.
     public var idleTimeout: Double
+    /// TLS in `serve` itself (`--tls-cert`, `--tls-key`: PEM files); nil when a proxy in front ends it.
+    public var tlsFiles: (certificate: String, key: String)?
 
     /// Makes a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, shopifySecret: String? = nil,
-        maxBodyBytes: Int = 256 * 1024, maxConnections: Int = 4_096, headerTimeout: Double = 10, idleTimeout: Double = 30
+        maxBodyBytes: Int = 256 * 1024, maxConnections: Int = 4_096, headerTimeout: Double = 10,
+        idleTimeout: Double = 30,
+        tlsFiles: (certificate: String, key: String)? = nil
     ) {
         self.host = host
         self.port = port
@@ -32,6 +37,25 @@ public struct ServerConfiguration: Sendable {
         self.maxConnections = maxConnections
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
+        self.tlsFiles = tlsFiles
+    }
+
+    /// The TLS configuration of `tlsFiles` (nil without them), or an error naming the file that could not be read:
+    /// `serve` checks it before it starts.
+    public func tlsConfiguration() throws -> TLSConfiguration? {
+        guard let (certificate, key) = tlsFiles else { return nil }
+        let chain: [NIOSSLCertificate]
+        do { chain = try NIOSSLCertificate.fromPEMFile(certificate) } catch {
+            throw ServerConfigurationError(
+                "--tls-cert \(certificate) is not a readable PEM certificate chain (\(error)).")
+        }
+        let privateKey: NIOSSLPrivateKey
+        do { privateKey = try NIOSSLPrivateKey(file: key, format: .pem) } catch {
+            throw ServerConfigurationError("--tls-key \(key) is not a readable PEM private key (\(error)).")
+        }
+        guard !chain.isEmpty else { throw ServerConfigurationError("--tls-cert \(certificate) holds no certificate.") }
+        return TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
     }
 
     /// `HOST:PORT` parsed, or an error that says what a listen address looks like.

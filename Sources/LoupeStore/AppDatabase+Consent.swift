@@ -10,7 +10,8 @@ extension AppDatabase {
     public func withdrawConsent(publicId: String, purposes: [ConsentPurpose] = [], actor: StaffMember, at time: Date) throws -> [ConsentPurpose] {
         try write { db in
             let request = try Self.fetchDetail(db, publicId: publicId)
-            try RequestRules.check(.withdrawConsent, on: request.summary.facts, by: Self.currentMember(db, actor), now: time,
+            try RequestRules.check(
+                .withdrawConsent, on: request.summary.facts, by: Self.currentMember(db, actor), now: time,
                                    policy: Self.deadlinePolicy(db))
             guard let customerId = try Int64.fetchOne(db, sql: "SELECT customerId FROM privacyRequest WHERE id = ?",
                                                       arguments: [request.summary.id]) else {

@@ -27,7 +27,8 @@ extension AppDatabase {
                     INSERT INTO openDSRController (name, tokenHash, addedBy, addedAt, isActive) VALUES (?, ?, ?, ?, 1)
                     ON CONFLICT(name) DO UPDATE SET tokenHash = excluded.tokenHash, isActive = 1
                     """, arguments: [name, Self.tokenHash(token), actor.userName, time])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .controllerAdded, target: "controller:\(name)")
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .controllerAdded, target: "controller:\(name)")
         }
         return token
     }
@@ -36,12 +37,15 @@ extension AppDatabase {
     public func deactivateController(name: String, actor: StaffMember, at time: Date) throws {
         try write { db in
             try Self.authorize(db, actor, .manageControllers)
-            try db.execute(sql: "UPDATE openDSRController SET isActive = 0 WHERE name = ? AND isActive", arguments: [name])
+            try db.execute(
+                sql: "UPDATE openDSRController SET isActive = 0 WHERE name = ? AND isActive", arguments: [name])
             guard db.changesCount == 1 else {
-                throw LoupeError(.notFound, "No active controller '\(TextRules.printable(name))'; see `loupe controllers list`.")
+                throw LoupeError(
+                    .notFound, "No active controller '\(TextRules.printable(name))'; see `loupe controllers list`.")
             }
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .controllerDeactivated,
-                                target: "controller:\(name)")
+            try AuditLog.append(
+                db, at: time, actor: actor.userName, event: .controllerDeactivated,
+                target: "controller:\(name)")
         }
     }
 
@@ -50,8 +54,9 @@ extension AppDatabase {
         try read { db in
             try Self.authorize(db, actor, .manageControllers)
             return try Row.fetchAll(db, sql: "SELECT * FROM openDSRController ORDER BY name").map {
-                OpenDSRController(name: $0["name"], addedBy: $0["addedBy"], addedAt: $0["addedAt"],
-                                  isActive: $0["isActive"])
+                OpenDSRController(
+                    name: $0["name"], addedBy: $0["addedBy"], addedAt: $0["addedAt"],
+                    isActive: $0["isActive"])
             }
         }
     }

@@ -14,7 +14,9 @@ extension AppDatabase {
     }
 
     func cookieState(customerPublicId: String, reader: StaffMember?) throws -> CookieState {
-        try read(as: reader, .readRequests) { db in try Self.cookieState(db, customerId: try Self.customerRowId(db, customerPublicId)) }
+        try read(as: reader, .readRequests) { db in
+            try Self.cookieState(db, customerId: try Self.customerRowId(db, customerPublicId))
+        }
     }
 
     static func cookieState(_ db: Database, customerId: Int64) throws -> CookieState {

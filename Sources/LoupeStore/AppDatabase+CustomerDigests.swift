@@ -11,12 +11,15 @@ extension AppDatabase {
     /// transaction; at most `limit` customers (nil: all). Returns how many were done.
     @discardableResult
     package static func refreshCustomerDigests(_ db: Database, limit: Int? = nil) throws -> Int {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.customerId, c.email FROM customerDigestStale s LEFT JOIN customer c ON c.id = s.customerId
-            ORDER BY s.customerId LIMIT ?
-            """, arguments: [limit ?? -1])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.customerId, c.email FROM customerDigestStale s LEFT JOIN customer c ON c.id = s.customerId
+                ORDER BY s.customerId LIMIT ?
+                """, arguments: [limit ?? -1])
         guard !rows.isEmpty else { return 0 }
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO customerDigest (digest, customerId) VALUES (?, ?)")
+        let insert = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO customerDigest (digest, customerId) VALUES (?, ?)")
         let done = try db.cachedStatement(sql: "DELETE FROM customerDigestStale WHERE customerId = ?")
         for row in rows {
             let customerId: Int64 = row["customerId"]
@@ -46,10 +49,12 @@ extension AppDatabase {
     /// The customer whose email has this digest (lower-case hex), through the index; nil when none. The caller
     /// brings the digests up to date first (`refreshCustomerDigests()`, outside its transaction).
     static func customerEmail(_ db: Database, digest: String, format: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
-            SELECT c.email FROM customerDigest d JOIN customer c ON c.id = d.customerId
-            WHERE d.digest = ? AND c.erasedAt IS NULL LIMIT 1
-            """), arguments: [format + ":" + digest.lowercased()])
+        try String.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT c.email FROM customerDigest d JOIN customer c ON c.id = d.customerId
+                    WHERE d.digest = ? AND c.erasedAt IS NULL LIMIT 1
+                    """), arguments: [format + ":" + digest.lowercased()])
     }
 
     static func hexDigest(_ text: String, format: String) -> String? {

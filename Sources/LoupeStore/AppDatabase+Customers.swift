@@ -102,16 +102,22 @@ extension AppDatabase {
     }
 
     /// The newest orders (at most `limit`), by the order-date index, with their customer's public id.
-    public func recentOrders(limit: Int = 500, actor: StaffMember) throws -> [(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?)] {
+    public func recentOrders(limit: Int = 500, actor: StaffMember) throws -> [(
+        number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?
+    )] {
         try recentOrders(limit: limit, reader: actor)
     }
 
     /// `recentOrders` without the gate: for the store's own use and its tests.
-    func recentOrders(limit: Int = 500) throws -> [(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?)] {
+    func recentOrders(limit: Int = 500) throws -> [(
+        number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?
+    )] {
         try recentOrders(limit: limit, reader: nil)
     }
 
-    func recentOrders(limit: Int = 500, reader: StaffMember?) throws -> [(number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?)] {
+    func recentOrders(limit: Int = 500, reader: StaffMember?) throws -> [(
+        number: String, placedAt: Date, status: String, totalMinor: Int, currency: String, customer: String?
+    )] {
         try read(as: reader, .readRequests) { db in
             try Row.fetchAll(db, sql: """
                 SELECT o.number, o.placedAt, o.status, o.totalMinor, o.currency, c.publicId FROM customerOrder o

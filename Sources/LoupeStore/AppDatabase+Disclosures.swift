@@ -59,7 +59,9 @@ extension AppDatabase {
     /// The disclosure register. For one customer: every recorded disclosure about them, and the payment
     /// provider's share of each of their orders (made at checkout, as the data map says). Without a customer:
     /// the recorded disclosures, newest first, at most `limit`.
-    public func disclosures(customerPublicId: String? = nil, limit: Int = 1_000, actor: StaffMember) throws -> [Disclosure] {
+    public func disclosures(customerPublicId: String? = nil, limit: Int = 1_000, actor: StaffMember) throws
+        -> [Disclosure]
+    {
         try disclosures(customerPublicId: customerPublicId, limit: limit, reader: actor)
     }
 

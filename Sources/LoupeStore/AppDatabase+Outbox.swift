@@ -93,7 +93,8 @@ extension AppDatabase {
     /// (an agent who does not hold it is refused).
     public func messages(publicId: String, actor: StaffMember) throws -> [OutboxMessage] {
         try read { db in
-            try Self.authorize(db, actor, .readMessageBody, AccessFacts(holder: try Self.assignee(db, publicId: publicId)))
+            try Self.authorize(
+                db, actor, .readMessageBody, AccessFacts(holder: try Self.assignee(db, publicId: publicId)))
             return try fetchMessages(db, "WHERE r.publicId = ? ORDER BY m.id", [publicId])
         }
     }

@@ -13,12 +13,17 @@ extension AppDatabase {
 
     /// Reads one slice of a queue (open requests, or erasures awaiting approval) with the total count and the
     /// slice's start position. Every read walks an index in order: no OFFSET, no sort, no full scan.
-    public func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil, order: QueueOrder = .urgency, actor: StaffMember) throws -> QueuePage {
+    public func queuePage(
+        _ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil, order: QueueOrder = .urgency,
+        actor: StaffMember
+    ) throws -> QueuePage {
         try queuePage(query, scope: scope, filter: filter, order: order, reader: actor)
     }
 
     /// `queuePage` without the gate: for the store's own use and its tests.
-    func queuePage(_ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil, order: QueueOrder = .urgency) throws -> QueuePage {
+    func queuePage(
+        _ query: QueuePageQuery, scope: QueueScope = .open, filter: QueueFilter? = nil, order: QueueOrder = .urgency
+    ) throws -> QueuePage {
         try queuePage(query, scope: scope, filter: filter, order: order, reader: nil)
     }
 

@@ -5,7 +5,9 @@ import LoupeDomain
 extension AppDatabase {
     /// Before and after of every field the rectification would change: the corrections the request carries,
     /// plus (or overridden by) `extra`.
-    public func rectificationPreview(publicId: String, extra: [CorrectableField: String] = [:], actor: StaffMember) throws -> [FieldChange] {
+    public func rectificationPreview(publicId: String, extra: [CorrectableField: String] = [:], actor: StaffMember)
+        throws -> [FieldChange]
+    {
         try rectificationPreview(publicId: publicId, extra: extra, reader: actor)
     }
 
@@ -14,8 +16,12 @@ extension AppDatabase {
         try rectificationPreview(publicId: publicId, extra: extra, reader: nil)
     }
 
-    func rectificationPreview(publicId: String, extra: [CorrectableField: String] = [:], reader: StaffMember?) throws -> [FieldChange] {
-        try read(as: reader, .readRequests) { db in try Self.rectificationChanges(db, publicId: publicId, extra: extra).changes }
+    func rectificationPreview(publicId: String, extra: [CorrectableField: String] = [:], reader: StaffMember?) throws
+        -> [FieldChange]
+    {
+        try read(as: reader, .readRequests) { db in
+            try Self.rectificationChanges(db, publicId: publicId, extra: extra).changes
+        }
     }
 
     /// Applies the corrections of a verified rectification request in one transaction: the customer's profile and

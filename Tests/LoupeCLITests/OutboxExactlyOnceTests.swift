@@ -20,7 +20,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tests.folder) }
         let (database, message) = try tests.database()
         // Another `outbox send` has it in flight (it is talking to sendmail right now).
-        #expect(try database.beginSending(id: message.id, route: .sendmail, owner: "other:1", actor: testAdmin, at: Date()) != nil)
+        #expect(
+            try database.beginSending(id: message.id, route: .sendmail, owner: "other:1", actor: testAdmin, at: Date())
+                != nil)
         let mail = try tests.sendmail("sendmail")
         let report = try tests.sender(database, sendmail: mail.program).run()
         #expect(report.inDoubt.isEmpty && report.requeued.isEmpty && report.sent.isEmpty && report.recovered.isEmpty)
@@ -45,7 +47,9 @@ import Testing
         try dead.run()
         dead.waitUntilExit()
         let owner = "\(ProcessInfo.processInfo.hostName):\(dead.processIdentifier):deadbeef"
-        #expect(try database.beginSending(id: message.id, route: .sendmail, owner: owner, actor: testAdmin, at: Date()) != nil)
+        #expect(
+            try database.beginSending(id: message.id, route: .sendmail, owner: owner, actor: testAdmin, at: Date())
+                != nil)
         let mail = try tests.sendmail("sendmail")
         #expect(try tests.sender(database, sendmail: mail.program).run().inDoubt == [message.id])
         #expect(OutboxSender.isAlive("\(ProcessInfo.processInfo.hostName):\(getpid()):x"), "this process runs")

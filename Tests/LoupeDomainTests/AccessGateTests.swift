@@ -17,8 +17,12 @@ import Testing
         "holder agent": (AccessActor(claimed: ava, onFile: ava), facts(holder: "ava")),
         "supervisor": (AccessActor(claimed: sam, onFile: sam), facts(holder: "ben")),
         "admin": (AccessActor(claimed: max, onFile: max), facts(holder: "ben")),
-        "deactivated": (AccessActor(claimed: ava, onFile: StaffMember(
-            userName: "ava", displayName: "Ava", role: .agent, isActive: false)), facts(holder: "ava")),
+        "deactivated": (
+            AccessActor(
+                claimed: ava,
+                onFile: StaffMember(
+                    userName: "ava", displayName: "Ava", role: .agent, isActive: false)), facts(holder: "ava")
+        ),
         "unknown": (AccessActor(claimed: max, onFile: nil), facts(holder: "ben")),
         "stale session": (AccessActor(claimed: max, onFile: ava), facts(holder: "ava")),
         "the service": (AccessActor(claimed: service, onFile: service), facts(holder: "ben")),
@@ -98,16 +102,21 @@ import Testing
         let theirs = AccessFacts(owningController: "acme", askingController: "evil")
         let unknown = AccessFacts(owningController: nil, askingController: "evil")
         #expect(AccessGate.may(service, .cancelOpenDSR, theirs) == AccessGate.may(service, .cancelOpenDSR, unknown))
-        #expect(AccessGate.may(service, .cancelOpenDSR, AccessFacts(owningController: "acme", askingController: "acme")) == nil)
+        #expect(
+            AccessGate.may(service, .cancelOpenDSR, AccessFacts(owningController: "acme", askingController: "acme"))
+                == nil)
     }
 
     @Test func refusalsSayWhoMayAndWhatToDo() {
         let agent = AccessActor(claimed: Self.ava, onFile: Self.ava)
-        #expect(AccessGate.may(agent, .sendOutbox)?.message
+        #expect(
+            AccessGate.may(agent, .sendOutbox)?.message
                 == "Only the service (loupe serve) and admins send the outbox; ava is agent.")
-        #expect(AccessGate.may(agent, .readMessageBody, AccessFacts(holder: nil))?.message
+        #expect(
+            AccessGate.may(agent, .readMessageBody, AccessFacts(holder: nil))?.message
                 == "Claim the request first (a): agents act only on requests they hold.")
-        #expect(AccessGate.may(AccessActor(claimed: Self.max, onFile: Self.ava), .manageStaff)?.message
+        #expect(
+            AccessGate.may(AccessActor(claimed: Self.max, onFile: Self.ava), .manageStaff)?.message
                 == "Your role changed to agent since this session began: start loupe again.")
     }
 }

@@ -100,7 +100,8 @@ import Testing
         let identity = #"{"identity_type": "email", "identity_value": "%@", "identity_format": "sha256"}"#
         let many = (0..<11).map { String(format: identity, String(repeating: String($0 % 10), count: 64)) }
         let body = variant("opendsr-2.0-erasure.json",
-                           replacing: #"{"identity_type": "email", "identity_value": "ann.intake@example.com", "identity_format": "raw"}"#,
+            replacing:
+                #"{"identity_type": "email", "identity_value": "ann.intake@example.com", "identity_format": "raw"}"#,
                            with: many.joined(separator: ", "))
         #expect { try OpenDSRRequest.parse(body, source: "r") } throws: {
             ($0 as? LoupeError)?.message.contains("at most 10") == true
@@ -117,9 +118,11 @@ import Testing
         // A request id whose groups pass the Luhn check together (found by the bench, too).
         let uuid = "41111111-1111-4131-a111-111111111111"
         #expect(IntakeRules.containsCardNumber(uuid) && IntakeRules.containsCardNumber(digest), "both hold a Luhn run")
-        let request = variant("opendsr-1.0-access-hashed.json", replacing: "2f8c1b3e-6d0a-4c9f-9b1e-7a5d3c2e1f00", with: uuid)
+        let request = variant(
+            "opendsr-1.0-access-hashed.json", replacing: "2f8c1b3e-6d0a-4c9f-9b1e-7a5d3c2e1f00", with: uuid)
         #expect(try OpenDSRRequest.parse(request, source: "r").subjectRequestId == uuid)
-        let plain = variant("opendsr-2.0-erasure.json", replacing: "ann.intake@example.com", with: "4111 1111 1111 1111")
+        let plain = variant(
+            "opendsr-2.0-erasure.json", replacing: "ann.intake@example.com", with: "4111 1111 1111 1111")
         #expect(throws: LoupeError.self) { try OpenDSRRequest.parse(plain, source: "r") }
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import LoupeDemo
 import LoupeDomain
+import Testing
+
 @testable import LoupeServer
 @testable import LoupeStore
-import Testing
 
 /// DNS rebinding: a name whose first answer is checked and whose second points at loopback. The sender resolves
 /// once, checks that address, and connects to it with the name kept for Host; here the name resolves nowhere
@@ -21,9 +22,10 @@ import Testing
         let receiver = try OneShotReceiver()
         var sender = CallbackSender(database: database, actor: admin, logger: .init(label: "test"), clock: Date.init)
         sender.resolve = { host in host == "rebind.invalid" ? ["127.0.0.1"] : [] }
-        let delivery = CallbackDelivery(id: 1, requestId: "PR-2026-000001",
-                                        url: "http://rebind.invalid:\(receiver.port)/callbacks",
-                                        body: Data(#"{"request_status":"pending"}"#.utf8), attempts: 0)
+        let delivery = CallbackDelivery(
+            id: 1, requestId: "PR-2026-000001",
+            url: "http://rebind.invalid:\(receiver.port)/callbacks",
+            body: Data(#"{"request_status":"pending"}"#.utf8), attempts: 0)
         let status = try await sender.send(delivery)
         #expect(status == 204)
         let request = receiver.received()

@@ -19,7 +19,9 @@ import Testing
         for name in ["ava", "ben"] {
             _ = try second.addStaff(userName: name, role: .agent, displayName: nil, actor: root, at: storeNow)
         }
-        let witness = [try first.auditHead(database: path, at: storeNow), try second.auditHead(database: path, at: storeNow)]
+        let witness = [
+            try first.auditHead(database: path, at: storeNow), try second.auditHead(database: path, at: storeNow),
+        ]
             .map(\.line).compactMap(AuditAnchor.parse)
         #expect(witness.allSatisfy { $0.databaseId != nil } && witness[0].databaseId != witness[1].databaseId)
         let checkFirst = try first.checkAnchors(witness, database: path)

@@ -26,7 +26,9 @@ import Testing
         // The acknowledgement was queued before the mail was filed: it threads to it when it goes.
         let acknowledgement = try #require(try database.messages(publicId: id).first)
         #expect(acknowledgement.inReplyTo == nil)
-        let sending = try #require(try database.beginSending(id: acknowledgement.id, route: .maildir, owner: "t", actor: testAdmin, at: storeNow))
+        let sending = try #require(
+            try database.beginSending(
+                id: acknowledgement.id, route: .maildir, owner: "t", actor: testAdmin, at: storeNow))
         #expect(sending.inReplyTo == "<c1@mail.example>" && sending.references == ["<c1@mail.example>"])
         try database.markSent(id: acknowledgement.id, actor: admin, at: storeNow)
 

@@ -15,7 +15,9 @@ import Testing
     /// (even from the sqlite3 shell) loses its old digests at once and gets new ones; an erased one has none.
     @Test func hashedIdentitiesAreMatchedThroughDigestsKeptWithTheEmail() throws {
         let database = try demoDatabase(customers: 20)
-        func sha256(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined() }
+        func sha256(_ text: String) -> String {
+            SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        }
         let (id, email) = try database.writer.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT id, email FROM customer WHERE email IS NOT NULL LIMIT 1")!
             return (row["id"] as Int64, row["email"] as String)
@@ -25,9 +27,12 @@ import Testing
             try db.execute(sql: "UPDATE customer SET email = 'changed@example.net' WHERE id = ?", arguments: [id])
         }
         #expect(try database.customerEmail(identityType: "email", value: sha256(email), format: "sha256") == nil)
-        #expect(try database.customerEmail(identityType: "email", value: sha256("changed@example.net"), format: "sha256")
+        #expect(
+            try database.customerEmail(identityType: "email", value: sha256("changed@example.net"), format: "sha256")
                 == "changed@example.net")
-        try database.writer.write { db in try db.execute(sql: "UPDATE customer SET email = NULL WHERE id = ?", arguments: [id]) }
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE customer SET email = NULL WHERE id = ?", arguments: [id])
+        }
         #expect(try database.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customerDigest WHERE customerId = ?", arguments: [id])
         } == 0, "an email that goes takes its digests with it")
@@ -35,7 +40,9 @@ import Testing
 
     @Test func theSameBodyUnderANewWebhookIdIsTheSameEvent() throws {
         let database = try demoDatabase(customers: 20)
-        let email = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT email FROM customer WHERE NOT isMinor LIMIT 1")! }
+        let email = try database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT email FROM customer WHERE NOT isMinor LIMIT 1")!
+        }
         let first = NewRequest(kind: .erasure, email: email, channel: .shopify, externalReference: "redact:w-1")
         let replay = NewRequest(kind: .erasure, email: email, channel: .shopify, externalReference: "redact:w-2")
         guard case .created(let recorded) = try database.recordExternalRequest(

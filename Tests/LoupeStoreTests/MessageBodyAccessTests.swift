@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import LoupeDomain
-@testable import LoupeStore
 import Testing
+
+@testable import LoupeStore
 
 /// A message's body is read only where the gate allows (its request's holder, supervisors, admins), through every
 /// door: `outbox show`, the request's detail in the console; and a code is never in a body anyone reads.
@@ -22,9 +23,10 @@ import Testing
         let code = try #require(try database.messages(publicId: id, actor: ava).last)
         #expect(code.event == .verificationCode && code.body.contains(OutboxSecret.mask))
 
-        #expect(try database.requestDetail(publicId: id, actor: ben).messages.allSatisfy {
-            $0.body == RequestDetail.withheldBody
-        }, "ben does not hold it: the console shows him no body")
+        #expect(
+            try database.requestDetail(publicId: id, actor: ben).messages.allSatisfy {
+                $0.body == RequestDetail.withheldBody
+            }, "ben does not hold it: the console shows him no body")
         #expect(throws: LoupeError.self) { _ = try database.outboxMessage(id: code.id, actor: ben) }
         #expect(throws: LoupeError.self) { _ = try database.messages(publicId: id, actor: ben) }
         for reader in [ava, sam] {
@@ -33,9 +35,11 @@ import Testing
             #expect(try database.outboxMessage(id: code.id, actor: reader).body.contains(OutboxSecret.mask))
         }
         // No read by staff ever carries the code itself.
-        let sealed = try #require(try database.writer.read { db in
-            try String.fetchOne(db, sql: "SELECT sealedSecret FROM outboxMessage WHERE id = ?", arguments: [code.id])
-        })
+        let sealed = try #require(
+            try database.writer.read { db in
+                try String.fetchOne(
+                    db, sql: "SELECT sealedSecret FROM outboxMessage WHERE id = ?", arguments: [code.id])
+            })
         let secret = try database.vault.open(sealed)
         #expect(secret.count == 6 && !code.body.contains(secret))
         let stored = try database.writer.read { db in

@@ -125,8 +125,12 @@ import Testing
         for item in retained { #expect(report.body.contains(item.reference)) }
         let sealed = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT toAddress FROM outboxMessage WHERE id = ?", arguments: [report.id]) }
         #expect(sealed?.hasPrefix("sealed:") == true, "the address waits sealed, not in plain text")
-        #expect(try database.beginSending(id: report.id, route: .maildir, owner: "test", actor: testAdmin, at: storeNow) != nil)
-        #expect(try database.beginSending(id: report.id, route: .maildir, owner: "test", actor: testAdmin, at: storeNow) == nil, "two senders never take one message")
+        #expect(
+            try database.beginSending(id: report.id, route: .maildir, owner: "test", actor: testAdmin, at: storeNow)
+                != nil)
+        #expect(
+            try database.beginSending(id: report.id, route: .maildir, owner: "test", actor: testAdmin, at: storeNow)
+                == nil, "two senders never take one message")
         try database.markSent(id: report.id, actor: testAdmin, at: storeNow)
         let sent = try database.outboxMessage(id: report.id)
         #expect(sent.status == .sent && sent.toAddress == nil && sent.sentAt == storeNow)

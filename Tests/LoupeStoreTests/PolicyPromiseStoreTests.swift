@@ -115,7 +115,9 @@ import Testing
         _ = try database.decideAuthorityRequest(
             publicId: secret.publicId, approve: true, note: nil,
             actor: supervisor, at: storeNow)
-        #expect(try database.outbox(actor: testAdmin).filter { $0.event == .authorityDisclosure }.count == 1, "no second notice")
+        #expect(
+            try database.outbox(actor: testAdmin).filter { $0.event == .authorityDisclosure }.count == 1,
+            "no second notice")
         let id = try database.createRequest(
             NewRequest(
                 kind: .access,
@@ -289,7 +291,8 @@ import Testing
         _ = try database.publishPolicy(
             version: "2026-12", effectiveAt: storeNow, summary: "Purposes change.",
             fullText: "text", changesPurposes: true, actor: admin, at: storeNow)
-        let notice = try #require(try database.outbox(limit: 10_000, actor: testAdmin).first { $0.event == .policyChanged })
+        let notice = try #require(
+            try database.outbox(limit: 10_000, actor: testAdmin).first { $0.event == .policyChanged })
         let email = try #require(notice.toAddress)
         let id = try database.createRequest(NewRequest(kind: .erasure, email: email), actor: agent, at: storeNow)
             .summary.publicId
@@ -299,6 +302,8 @@ import Testing
         _ = try database.erasurePreview(publicId: id)
         try database.perform(.proposeErasure, on: id, actor: agent, at: storeNow)
         try database.perform(.approve, on: id, actor: supervisor, at: storeNow)
-        #expect(try database.outbox(limit: 10_000, actor: testAdmin).allSatisfy { $0.id != notice.id }, "the queued notice is gone")
+        #expect(
+            try database.outbox(limit: 10_000, actor: testAdmin).allSatisfy { $0.id != notice.id },
+            "the queued notice is gone")
     }
 }

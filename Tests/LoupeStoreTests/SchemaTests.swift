@@ -16,7 +16,8 @@ import Testing
             "callbackTarget", "callbackDelivery", "exportLink", "jobLease", "jobRun",
             "retentionRule", "auditEntry", "customerSearch", "retainedItem", "requestExport", "messageTemplate",
             "outboxMessage", "suppression", "pendingFileRemoval",
-            "disclosure", "authorityRequest", "breach", "processor", "openDSRController", "customerDigest", "customerDigestStale",
+                "disclosure", "authorityRequest", "breach", "processor", "openDSRController", "customerDigest",
+                "customerDigestStale",
         ])
     }
 

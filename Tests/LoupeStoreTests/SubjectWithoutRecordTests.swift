@@ -57,7 +57,8 @@ import Testing
         try database.perform(.claim, on: id, actor: tests.ava, at: storeNow)
         let done = try database.perform(.complete, on: id, actor: tests.ava, at: storeNow)
         #expect(done.summary.status == .completed)
-        let message = try #require(database.outbox(actor: tests.root).first { $0.requestId == id && $0.event == .noDataHeld })
+        let message = try #require(
+            database.outbox(actor: tests.root).first { $0.requestId == id && $0.event == .noDataHeld })
         #expect(message.body.contains("we hold none"))
         #expect(message.toAddress == "stranger@example.net")
         let reason = try database.writer.read { db in

@@ -22,7 +22,8 @@ import Testing
     func code(_ database: AppDatabase, _ id: String) throws -> String {
         let message = try #require(try database.messages(publicId: id).last { $0.event == .verificationCode })
         #expect(message.body.contains(OutboxSecret.mask))
-        #expect(!message.body.split(whereSeparator: \.isWhitespace).contains { $0.count == 6 && $0.allSatisfy(\.isNumber) })
+        #expect(
+            !message.body.split(whereSeparator: \.isWhitespace).contains { $0.count == 6 && $0.allSatisfy(\.isNumber) })
         let sealed = try #require(try database.writer.read { db in
             try String.fetchOne(db, sql: "SELECT sealedSecret FROM outboxMessage WHERE id = ?", arguments: [message.id])
         })
