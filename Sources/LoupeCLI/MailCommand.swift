@@ -42,14 +42,17 @@ struct ImportMail: ParsableCommand {
                 try JSONOutput.print(outcomes)
             } else {
                 for outcome in outcomes {
-                    print(
-                        "\(TextRules.printable(outcome.file)): \(outcome.filed ?? "not read: " + (outcome.error ?? ""))"
-                    )
+                    let said = outcome.quarantined
+                        ? "not a mail message, moved to \(MaildirImporter.quarantine)/ (\(outcome.reason ?? ""))"
+                        : outcome.filed ?? "not read: " + (outcome.error ?? "")
+                    print("\(TextRules.printable(outcome.file)): \(said)")
                 }
                 let failed = outcomes.filter { $0.error != nil }.count
+                let quarantined = outcomes.filter(\.quarantined).count
                 print(
-                    "\(outcomes.count - failed) of \(outcomes.count) message\(outcomes.count == 1 ? "" : "s") "
-                        + (dryRun ? "read (dry run: nothing filed or moved)." : "filed."))
+                    "\(outcomes.count - failed - quarantined) of \(outcomes.count) file\(outcomes.count == 1 ? "" : "s") "
+                        + (dryRun ? "read (dry run: nothing filed or moved)." : "filed.")
+                        + (quarantined == 0 ? "" : " \(quarantined) not mail, moved to \(MaildirImporter.quarantine)/."))
             }
             let failed = outcomes.filter { $0.error != nil }
             if !failed.isEmpty {

@@ -6,7 +6,8 @@ import LoupeStore
 /// Files each new message of a Maildir (`loupe mail import`, and `serve`'s mail-import job): parsed by
 /// `MailParser`, recorded by the store's `receive` (each message once, in batches of one transaction with a
 /// savepoint per message), then marked seen the Maildir way (moved to `cur/` with the `S` flag). Mail is never
-/// deleted; a message that cannot be read is named and left in `new/`, and the rest import. Two stages overlap:
+/// deleted; a file that is not a mail message is moved to the Maildir++ folder `.Quarantine/` (named once, in the
+/// run that moved it), and a message whose recording failed stays in `new/` for the next run. Two stages overlap:
 /// while one batch is written, the next is parsed on another thread (the parser is the other half of the work).
 struct MaildirImporter {
     let database: AppDatabase
@@ -24,7 +25,14 @@ struct MaildirImporter {
         let filed: String?
         let request: String?
         let error: String?
+        /// Whether it was not mail and was moved to `.Quarantine/` (not an error: later runs no longer see it).
+        var quarantined = false
+        /// Why it is not mail, for a quarantined file.
+        var reason: String?
     }
+
+    /// The Maildir++ folder files that are not mail are moved to.
+    static let quarantine = ".Quarantine"
 
     /// A message read from `new/` and parsed (or why it could not be).
     struct Parsed: Sendable {
@@ -83,7 +91,12 @@ struct MaildirImporter {
         for (index, (name, _)) in readable.enumerated() { byName[name] = filings[index] }
         return batch.map { parsed in
             do {
-                if case .failure(let error) = parsed.mail { throw error }
+                if case .failure(let error) = parsed.mail {
+                    // Not mail at all: out of new/ for good (a person can look at it in the quarantine folder).
+                    try quarantine(parsed.name)
+                    return Outcome(file: parsed.name, filed: nil, request: nil, error: nil, quarantined: true,
+                                   reason: error.message)
+                }
                 let filing = try byName[parsed.name]!.get()
                 try markSeen(parsed.name)
                 return Outcome(file: parsed.name, filed: filing.summary, request: Self.request(of: filing), error: nil)
@@ -101,7 +114,28 @@ struct MaildirImporter {
             return Outcome(file: parsed.name, filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
                            request: mail.requestIdInSubject, error: nil)
         case .failure(let error):
-            return Outcome(file: parsed.name, filed: nil, request: nil, error: error.message + " (left in new/)")
+            return Outcome(file: parsed.name, filed: nil, request: nil, error: nil, quarantined: true,
+                           reason: error.message + "; a dry run moves nothing")
+        }
+    }
+
+    /// Moves `new/NAME` to `.Quarantine/new/NAME` (Maildir++: a mail client shows it as a folder), as the user.
+    private func quarantine(_ name: String) throws {
+        let folder = maildir.appendingPathComponent(Self.quarantine)
+        try Privilege.asUser {
+            for part in ["", "/cur", "/new", "/tmp"] {
+                try FileManager.default.createDirectory(
+                    atPath: folder.path + part, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            }
+            let from = maildir.appendingPathComponent("new").appendingPathComponent(name).path
+            let to = folder.appendingPathComponent("new").appendingPathComponent(name).path
+            if rename(from, to) != 0 && errno != ENOENT {
+                throw LoupeError(
+                    .storage,
+                    "Could not move \(name), which is not a mail message, to \(Self.quarantine)/ "
+                        + "(\(String(cString: strerror(errno)))); it stays in new/.")
+            }
         }
     }
 

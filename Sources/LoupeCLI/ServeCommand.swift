@@ -188,8 +188,9 @@ struct ServeCommand: ParsableCommand {
                         actor: actor, clock: Date.init
                     ).run()
                     return [
-                        "filed": String(outcomes.filter { $0.error == nil }.count),
+                        "filed": String(outcomes.filter { $0.error == nil && !$0.quarantined }.count),
                         "unreadable": String(outcomes.filter { $0.error != nil }.count),
+                        "quarantined": String(outcomes.filter(\.quarantined).count),
                     ]
                 })
         }
