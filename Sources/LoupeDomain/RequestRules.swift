@@ -82,7 +82,8 @@ public enum RequestRules {
         }
     }
 
-    /// Agents act only on requests they hold; supervisors and admins on any (the gate's rule for `useCase`).
+    /// Agents act only on requests they hold; supervisors and admins on any (the gate's rule for `useCase`, which
+    /// the console asks to grey a key out, as the store asks it in the use case's transaction).
     public static func checkHolder(assignee: String?, actor: StaffMember, for useCase: UseCase = .editMessage) throws {
         try AccessGate.require(actor, useCase, AccessFacts(holder: assignee))
     }

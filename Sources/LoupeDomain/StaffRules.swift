@@ -1,19 +1,6 @@
-/// Who may manage staff, and what a staff user name looks like.
+/// What a staff user name looks like, and which role changes keep an admin (who may manage staff is the gate's:
+/// `AccessGate`, `UseCase.manageStaff`).
 public enum StaffRules {
-    /// Refuses unless `actor` is an active admin; the message names what only admins may `to` do.
-    public static func requireAdmin(_ actor: StaffMember, to action: String = "manage staff") throws {
-        guard actor.isActive, actor.role == .admin else {
-            throw LoupeError(.notAllowed, "Only admins \(action); \(actor.userName) is \(actor.role.rawValue).")
-        }
-    }
-
-    /// Refuses unless `actor` is an active supervisor or admin; the message names what only they may `to` do.
-    public static func requireSupervisor(_ actor: StaffMember, to action: String) throws {
-        guard actor.isActive, actor.role == .supervisor || actor.role == .admin else {
-            throw LoupeError(.notAllowed, "Only supervisors \(action); \(actor.userName) is \(actor.role.rawValue).")
-        }
-    }
-
     /// The user name if it is a plausible OS user name (a-z, 0-9, `_`, `.`, `-`; up to 32 characters).
     public static func validatedUserName(_ name: String) throws -> String {
         let allowed = name.unicodeScalars.allSatisfy { scalar in

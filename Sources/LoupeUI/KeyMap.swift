@@ -168,7 +168,7 @@ public enum KeyMap {
                    in: [.request], writes: true, followsFocus: true,
                    disabledReason: { state in
                        guard let summary = state.detail?.summary else { return "Still being read." }
-                       do { try RequestRules.checkHolder(assignee: summary.assignee, actor: state.actor) } catch let error as LoupeError {
+                       do { try RequestRules.checkHolder(assignee: summary.assignee, actor: state.actor, for: .queueReply) } catch let error as LoupeError {
                            return error.message
                        } catch { return nil }
                        return nil
@@ -178,7 +178,7 @@ public enum KeyMap {
                    disabledReason: { state in
                        guard let summary = state.detail?.summary else { return "Still being read." }
                        if !summary.kindSuggested { return "Its kind is confirmed." }
-                       do { try RequestRules.checkHolder(assignee: summary.assignee, actor: state.actor) } catch let error as LoupeError {
+                       do { try RequestRules.checkHolder(assignee: summary.assignee, actor: state.actor, for: .confirmKind) } catch let error as LoupeError {
                            return error.message
                        } catch { return nil }
                        return nil

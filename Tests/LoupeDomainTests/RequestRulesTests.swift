@@ -158,8 +158,8 @@ import Testing
     }
 
     @Test func staffRules() throws {
-        #expect(throws: LoupeError.self) { try StaffRules.requireAdmin(sam) }
-        try StaffRules.requireAdmin(max)
+        #expect(throws: LoupeError.self) { try AccessGate.require(sam, .manageStaff) }
+        try AccessGate.require(max, .manageStaff)
         #expect(try StaffRules.validatedUserName("ava.b-2") == "ava.b-2")
         for bad in ["", "Ava", "1ava", "ava b", "ava\u{1B}", String(repeating: "a", count: 33)] {
             #expect(throws: LoupeError.self) { try StaffRules.validatedUserName(bad) }
