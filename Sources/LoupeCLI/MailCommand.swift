@@ -50,7 +50,7 @@ struct ImportMail: ParsableCommand {
                 let failed = outcomes.filter { $0.error != nil }.count
                 let quarantined = outcomes.filter(\.quarantined).count
                 print(
-                    "\(outcomes.count - failed - quarantined) of \(outcomes.count) file\(outcomes.count == 1 ? "" : "s") "
+                    "\(outcomes.count - failed - quarantined) of \(outcomes.count) message\(outcomes.count == 1 ? "" : "s") "
                         + (dryRun ? "read (dry run: nothing filed or moved)." : "filed.")
                         + (quarantined == 0 ? "" : " \(quarantined) not mail, moved to \(MaildirImporter.quarantine)/."))
             }
