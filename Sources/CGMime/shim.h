@@ -58,6 +58,22 @@ static inline char *loupe_mail_header(GMimeMessage *message, const char *name) {
     return g_mime_utils_header_decode_text(NULL, value);
 }
 
+/// The `index`th header named `name` (0: the first, in the order received), raw; NULL past the last. Owned by
+/// the message. (Authentication-Results comes once per hop that wrote one.)
+static inline const char *loupe_mail_header_at(GMimeMessage *message, const char *name, int index) {
+    GMimeHeaderList *list = g_mime_object_get_header_list((GMimeObject *) message);
+    int count = g_mime_header_list_get_count(list);
+    int seen = 0;
+    for (int i = 0; i < count; i++) {
+        GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
+        if (g_ascii_strcasecmp(g_mime_header_get_name(header), name) == 0) {
+            if (seen == index) return g_mime_header_get_value(header);
+            seen++;
+        }
+    }
+    return NULL;
+}
+
 /// The first Subject header, decoded; NULL when absent. Free with `g_free`. (GMime's own accessor keeps the
 /// last of duplicated headers; Loupe reads the first, as mail clients show it.)
 static inline char *loupe_mail_subject(GMimeMessage *message) {

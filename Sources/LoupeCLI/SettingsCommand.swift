@@ -8,7 +8,7 @@ struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Show or change the shop's settings (admins change them).",
         subcommands: [ShowSettings.self, SetTimeZone.self, SetPrivacyAddress.self, SetCallbackHosts.self,
-                      SetPublicURL.self, SetExportLinkDays.self, SetJobSchedule.self])
+                      SetPublicURL.self, SetExportLinkDays.self, SetJobSchedule.self, SetMailAuthservId.self])
 }
 
 struct ShowSettings: ParsableCommand {
@@ -28,6 +28,8 @@ struct ShowSettings: ParsableCommand {
             let intervals = try context.database.jobIntervals()
             print("job-schedule  " + ScheduledJobKind.allCases.map { "\($0.rawValue)=\(Int(intervals[$0] ?? 0))s" }
                 .joined(separator: " "))
+            let authserv = try context.database.mailAuthservId()
+            print("mail-authserv-id  \(authserv ?? "(not set: no reply is authenticated; a code that comes back by mail waits for its holder)")")
             print("demo       \(try context.database.isDemo() ? "yes" : "no")")
         }
     }
@@ -145,6 +147,27 @@ struct SetExportLinkDays: ParsableCommand {
         try CommandContext.run(database) { context in
             try context.database.setExportLinkDays(days, actor: context.actor, at: context.now)
             print("One-time links now work for \(days) day\(days == 1 ? "" : "s").")
+        }
+    }
+}
+
+struct SetMailAuthservId: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mail-authserv-id",
+        abstract: "Trust the Authentication-Results headers (RFC 8601) of this receiving mail host, and no other.",
+        discussion: """
+            A verification code that comes back in a reply then verifies only when DMARC, or a DKIM signature \
+            aligned with the From: domain, passed there; otherwise the reply waits for the request's holder, who \
+            types the code. The host must remove such headers of its own name from incoming mail.
+            """)
+
+    @Argument(help: "The authserv-id, e.g. mx.jewelrydealshop.com.") var name: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try CommandContext.run(database) { context in
+            try context.database.setMailAuthservId(name, actor: context.actor, at: context.now)
+            print("Authentication-Results of \(name.lowercased()) are trusted now; every other host's are ignored.")
         }
     }
 }

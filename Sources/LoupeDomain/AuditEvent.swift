@@ -33,6 +33,10 @@ public enum AuditEvent: Equatable, Sendable {
     case privacyAddressSet
     /// A verification code went to the address on file; a wrong one was tried.
     case verificationCodeSent, verificationCodeRefused
+    /// A reply carried the code, but its sender was not authenticated: the holder decides (types the code).
+    case verificationCodeUnauthenticated
+    /// The mail host whose Authentication-Results are trusted was set.
+    case mailAuthservIdSet
     /// An agent confirmed (or changed) the kind an email request was given from its words.
     case kindConfirmed
     /// A notice task closed: confirmed, or impossible with a reason.
@@ -97,6 +101,8 @@ public enum AuditEvent: Equatable, Sendable {
         case .privacyAddressSet: "settings.privacy-address"
         case .verificationCodeSent: "verify.code-sent"
         case .verificationCodeRefused: "verify.code-refused"
+        case .verificationCodeUnauthenticated: "verify.code-unauthenticated"
+        case .mailAuthservIdSet: "settings.mail-authserv-id"
         case .kindConfirmed: "request.kind-confirm"
         case .taskClosed(let status): "task.\(status.rawValue)"
         case .templateEdited: "template.edit"

@@ -43,6 +43,10 @@ public struct InboundMail: Equatable, Sendable, Codable {
     public var bouncedMessageId: String?
 
     /// Makes one.
+    /// Every `Authentication-Results` header (RFC 8601) the message carries, as received; which of them count is the
+    /// store's to decide, from the one host a setting trusts (`MailAuthentication`).
+    public var authenticationResults: [String] = []
+
     public init(key: String, messageId: String?, answers: [String], fromAddress: String?, fromName: String?,
                 subject: String, body: String, bodyWasCut: Bool, cardNumbersRemoved: Int, attachments: [Attachment],
                 nature: Nature, bouncedMessageId: String?) {

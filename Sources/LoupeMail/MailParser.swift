@@ -48,7 +48,12 @@ public enum MailParser {
             return text.map { String(cString: $0) } ?? ""
         }()
         let cleanSubject = CardNumberRule.redacted(subject)
-        return InboundMail(
+        var authenticationResults: [String] = []
+        while authenticationResults.count < 20,
+              let value = loupe_mail_header_at(message, "Authentication-Results", Int32(authenticationResults.count)) {
+            authenticationResults.append(String(String(cString: value).prefix(2_000)))
+        }
+        var mail = InboundMail(
             key: messageId.map { "<\($0)>" } ?? "sha256:"
                 + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
             messageId: messageId, answers: dedupe(answers),
@@ -60,6 +65,8 @@ public enum MailParser {
                 InboundMail.Attachment(name: $0.filename ?? "(unnamed)", type: $0.type, size: $0.size)
             },
             nature: nature, bouncedMessageId: isReport ? bouncedId(in: parts) : nil)
+        mail.authenticationResults = authenticationResults
+        return mail
     }
 
     /// A leaf part as GMime read it.

@@ -139,6 +139,16 @@ extension AppDatabase {
         guard let onFile, onFile == mail.fromAddress?.lowercased() else { return false }
         let candidates = Self.sixDigitNumbers(in: mail.subject + "\n" + mail.body).prefix(3)
         guard !candidates.isEmpty else { return false }
+        // `From:` is trivially forged: the code counts only when the trusted host authenticated it. Otherwise the
+        // reply stays on the request for its holder, who reads it and types the code (no attempt is used).
+        guard MailAuthentication.isAuthenticated(
+            from: mail.fromAddress, headers: mail.authenticationResults, trustedId: try Self.setting(db, .mailAuthservId))
+        else {
+            try AuditLog.append(
+                db, at: time, actor: actor, event: .verificationCodeUnauthenticated, target: publicId,
+                details: ["via": "mail", "why": "its sender is not authenticated (DMARC or aligned DKIM)"])
+            return false
+        }
         for candidate in candidates where try codeMatches(db, candidate, requestId: requestId, hash: row["codeHash"]) {
             _ = try acceptCode(db, requestId: requestId, publicId: publicId, actor: actor, at: time)
             return true

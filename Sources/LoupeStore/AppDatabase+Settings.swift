@@ -30,6 +30,8 @@ package enum SettingKey: String {
     case analyticsK
     /// This database's own id (random, made by migration v19): witness lines name their database by it.
     case databaseId
+    /// The authserv-id of the receiving mail host whose Authentication-Results headers are trusted (RFC 8601).
+    case mailAuthservId
 }
 
 extension AppDatabase {
@@ -78,6 +80,32 @@ extension AppDatabase {
     static func messageIdDomain(_ db: Database) throws -> String {
         try setting(db, .privacyAddress).flatMap { $0.split(separator: "@").last.map(String.init) }
             ?? ProcessInfo.processInfo.hostName
+    }
+
+    /// The authserv-id whose Authentication-Results are trusted (nil: none is, and no mail is authenticated).
+    public func mailAuthservId() throws -> String? {
+        try read { db in try Self.setting(db, .mailAuthservId) }
+    }
+
+    /// Sets the receiving mail host whose `Authentication-Results` headers are trusted (admins; audited): a
+    /// reply's verification code then verifies only when DMARC, or an aligned DKIM signature, passed there for its
+    /// `From:`. That host must remove such headers of its own name from what arrives (opendmarc and rspamd do).
+    public func setMailAuthservId(_ name: String, actor: StaffMember, at time: Date) throws {
+        let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !trimmed.isEmpty, trimmed.count <= 253,
+              trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._".contains($0)) })
+        else {
+            throw LoupeError(
+                .invalidInput,
+                "'\(TextRules.printable(name))' is not an authserv-id: give the host name your MTA writes first in "
+                    + "its Authentication-Results headers, e.g. mx.jewelrydealshop.com.")
+        }
+        try write { db in
+            try Self.authorize(db, actor, .changeSettings)
+            try Self.setSetting(db, .mailAuthservId, trimmed)
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .mailAuthservIdSet, target: "loupe",
+                                details: ["authservId": trimmed])
+        }
     }
 
     /// Sets the privacy address (admins): checked as a mail address, audited.

@@ -58,6 +58,23 @@ import Testing
         #expect(parsed.attachmentsNote?.hasPrefix("1 attachment not kept: passport.jpg (image/jpeg") == true)
     }
 
+    /// Every Authentication-Results header is kept, in the order received (the store trusts one host's only).
+    @Test func everyAuthenticationResultsHeaderIsKeptInOrder() throws {
+        let parsed = try mail("""
+            Authentication-Results: mx.shop.example; dmarc=pass header.from=example.com
+            Authentication-Results: relay.example.net; dkim=none
+            From: ann@example.com
+            Subject: Re: code
+
+            482913
+            """)
+        #expect(parsed.authenticationResults == [
+            "mx.shop.example; dmarc=pass header.from=example.com", "relay.example.net; dkim=none",
+        ])
+        #expect(MailAuthentication.isAuthenticated(
+            from: parsed.fromAddress, headers: parsed.authenticationResults, trustedId: "mx.shop.example"))
+    }
+
     @Test func autoRepliesAndBouncesAreToldApart() throws {
         let away = try mail("""
             From: ann@example.com

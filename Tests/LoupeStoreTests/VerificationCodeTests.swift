@@ -69,21 +69,40 @@ import Testing
         }
     }
 
-    @Test func aReplyFromTheAddressOnFileCarryingTheCodeVerifies() throws {
+    /// `From:` is trivially forged: a reply's code verifies only when the trusted host's Authentication-Results
+    /// say DMARC (or an aligned DKIM signature) passed for it; else it waits for the holder, and uses no attempt.
+    @Test func aReplyFromTheAddressOnFileCarryingTheCodeVerifiesOnlyWhenAuthenticated() throws {
         let (database, admin, request, customer) = try setUp()
         let id = request.summary.publicId
         _ = try database.sendVerificationCode(publicId: id, actor: admin, at: storeNow)
         let sentCode = try code(database, id)
         let message = try #require(try database.messages(publicId: id).last { $0.event == .verificationCode })
-        func reply(_ key: String, from: String) -> InboundMail {
-            InboundMail(key: key, messageId: key, answers: [String(message.messageId.dropFirst().dropLast())],
-                        fromAddress: from, fromName: nil, subject: "Re: code", body: "Order 123456789, code \(sentCode)",
-                        bodyWasCut: false, cardNumbersRemoved: 0, attachments: [], nature: .message, bouncedMessageId: nil)
+        let domain = String(customer.email!.split(separator: "@").last!)
+        func reply(_ key: String, from: String, results: [String] = []) -> InboundMail {
+            var mail = InboundMail(
+                key: key, messageId: key, answers: [String(message.messageId.dropFirst().dropLast())],
+                fromAddress: from, fromName: nil, subject: "Re: code", body: "Order 123456789, code \(sentCode)",
+                bodyWasCut: false, cardNumbersRemoved: 0, attachments: [], nature: .message, bouncedMessageId: nil)
+            mail.authenticationResults = results
+            return mail
         }
         #expect(try database.receive(reply("r1@x", from: "someone@else.example"), actor: admin, at: storeNow)
                 == .reply(publicId: id, fromSubject: false, verified: false), "not from the address on file")
-        #expect(try database.receive(reply("r2@x", from: customer.email!), actor: admin, at: storeNow)
-                == .reply(publicId: id, fromSubject: true, verified: true))
+        let attempts = { try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT attemptsLeft FROM verificationCode") } }
+        let before = try attempts()
+        // From the address on file, but nothing authenticates it (no host is trusted yet, then a foreign one).
+        #expect(try database.receive(reply("r2@x", from: customer.email!, results: ["mx.shop.example; dmarc=pass header.from=\(domain)"]),
+                                     actor: admin, at: storeNow) == .reply(publicId: id, fromSubject: true, verified: false))
+        try database.setMailAuthservId("mx.shop.example", actor: admin, at: storeNow)
+        #expect(try database.receive(reply("r3@x", from: customer.email!, results: ["evil.example; dmarc=pass header.from=\(domain)"]),
+                                     actor: admin, at: storeNow) == .reply(publicId: id, fromSubject: true, verified: false))
+        #expect(try attempts() == before, "an unauthenticated reply uses no attempt")
+        #expect(try database.auditEntries(target: id).contains { $0.action == "verify.code-unauthenticated" })
+        #expect(try !database.requestDetail(publicId: id).summary.isIdentityVerified)
+        #expect(try database.receive(reply("r4@x", from: customer.email!, results: [
+            "evil.example; dkim=pass header.d=\(domain)", "mx.shop.example 1; spf=pass (ok) smtp.mailfrom=\(domain); dmarc=pass (p=reject) header.from=\(domain)",
+        ]), actor: admin, at: storeNow) == .reply(publicId: id, fromSubject: true, verified: true))
         #expect(try database.requestDetail(publicId: id).summary.isIdentityVerified)
     }
 }
