@@ -2,8 +2,20 @@
 /// in any text: 13 to 19 digits passing the Luhn check, typed together or in groups split by single spaces, dots
 /// or dashes, and also when an expiry date or other digits follow the number after a separator.
 public enum CardNumberRule {
-    /// Whether `text` holds what looks like a full card number.
+    /// Whether `text` is a whole md5, sha1 or sha256 hex digest, or a UUID (8-4-4-4-12 hex digits).
+    public static func isMachineIdentifier(_ text: String) -> Bool {
+        let isHex = { (byte: UInt8) in (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte) }
+        if [32, 40, 64].contains(text.utf8.count) && text.utf8.allSatisfy(isHex) { return true }
+        guard text.utf8.count == 36 else { return false }
+        let groups = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(isHex) }
+    }
+
+    /// Whether `text` holds what looks like a full card number. A text that is wholly a machine identifier (a
+    /// UUID, or an md5, sha1 or sha256 hex digest: a request's id, a hashed identity) is no card number, whatever
+    /// run of digits it happens to hold (about one sha256 digest in fifteen holds one that passes Luhn).
     public static func contains(_ text: String) -> Bool {
+        if isMachineIdentifier(text) { return false }
         // Bytes, not Characters: this runs on every cell of large exports. ASCII digits and separators are single
         // bytes in UTF-8, and no other character's bytes look like them.
         var digits: [Int] = []

@@ -30,22 +30,11 @@ public enum IntakeRules {
 
     /// Refuses the input when any string in it holds a full card number: 13 to 19 digits (single spaces or
     /// hyphens between groups allowed) that pass the Luhn check. The message names the path, not the number.
-    /// A hex digest (md5, sha1, sha256: a hashed identity) or a UUID (a request's id) is not text anyone typed: a
-    /// run of digits inside one is no card number, and about one sha256 digest of an email in fifteen, and some
-    /// UUIDs (their groups joined by hyphens), hold a run that passes the Luhn check.
+    /// (A UUID or a hex digest is no card number: `CardNumberRule.isMachineIdentifier`.)
     public static func rejectCardNumbers(in root: JSONReader) throws {
-        for (path, text) in root.allStrings() where !isMachineIdentifier(text) && containsCardNumber(text) {
+        for (path, text) in root.allStrings() where containsCardNumber(text) {
             throw LoupeError(.invalidInput, "\(root.source) at \(path): holds what looks like a full card number (13-19 digits passing the Luhn check). Card numbers are never stored: remove it and send the request again.")
         }
-    }
-
-    /// Whether `text` is a whole md5, sha1 or sha256 hex digest, or a UUID (8-4-4-4-12 hex digits).
-    static func isMachineIdentifier(_ text: String) -> Bool {
-        let isHex = { (byte: UInt8) in (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
-        }
-        if [32, 40, 64].contains(text.utf8.count) && text.utf8.allSatisfy(isHex) { return true }
-        let groups = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(isHex) }
     }
 
     /// Whether `text` holds a run of 13-19 digits (single spaces or hyphens between groups) passing the Luhn check.

@@ -117,7 +117,8 @@ import Testing
         #expect(try OpenDSRRequest.parse(body, source: "r").identities.first?.value == digest)
         // A request id whose groups pass the Luhn check together (found by the bench, too).
         let uuid = "41111111-1111-4131-a111-111111111111"
-        #expect(IntakeRules.containsCardNumber(uuid) && IntakeRules.containsCardNumber(digest), "both hold a Luhn run")
+        #expect(!IntakeRules.containsCardNumber(uuid) && !IntakeRules.containsCardNumber(digest), "machine ids")
+        #expect(IntakeRules.containsCardNumber("id 41111111-1111-4131 and more"), "the same digits in text still count")
         let request = variant(
             "opendsr-1.0-access-hashed.json", replacing: "2f8c1b3e-6d0a-4c9f-9b1e-7a5d3c2e1f00", with: uuid)
         #expect(try OpenDSRRequest.parse(request, source: "r").subjectRequestId == uuid)
