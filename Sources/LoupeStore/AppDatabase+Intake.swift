@@ -97,6 +97,11 @@ extension AppDatabase {
 
     func requests(_ filter: RequestFilter, now: Date, reader: StaffMember?) throws -> [RequestSummary] {
         try read(as: reader, .readRequests) { db in
+            // Someone who is not staff holds nothing: say so, rather than answer "0 requests".
+            if case .user(let name) = filter.assignee, try Self.fetchStaff(db, userName: name) == nil {
+                throw LoupeError(
+                    .notFound, "'\(TextRules.printable(name))' is not staff, so holds no request; see `loupe staff list`.")
+            }
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let status = filter.status {

@@ -149,7 +149,8 @@ public final class AppDatabase: Sendable {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         if !create && !exists(at: path) {
-            throw LoupeError(.notFound, "No database at \(path). Create one with `loupe demo` or `loupe init`.")
+            // Exit 3, as every problem with the database (the README's exit codes).
+            throw LoupeError(.storage, "No database at \(path). Create one with `loupe demo` or `loupe init`.")
         }
         try makeOwnerOnlyDirectory(directory)
         let files = DatabaseFiles(path)

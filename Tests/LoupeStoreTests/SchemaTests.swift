@@ -81,7 +81,7 @@ import Testing
         do {
             _ = try AppDatabase.open(path: path, create: false)
         } catch let error as LoupeError {
-            #expect(error.code == .notFound)
+            #expect(error.code == .storage, "exit 3: the database's code, as the README says")
             #expect(error.message.contains("loupe demo"))
         }
         #expect(!FileManager.default.fileExists(atPath: path), "nothing is created")

@@ -67,3 +67,15 @@ import Testing
         #expect(try database.verifyAudit().firstBreak?.sequence == 8)
     }
 }
+
+/// Requests held by someone who is not staff: named as such, never an empty list that looks like an answer.
+@Suite struct UnknownAssigneeTests {
+    @Test func askingForRequestsOfSomeoneWhoIsNotStaffIsNamed() throws {
+        let database = try demoDatabase(customers: 10)
+        let ava = try #require(try database.staffMember(userName: "ava"))
+        #expect(throws: LoupeError.self) {
+            _ = try database.requests(RequestFilter(assignee: .user("zed")), now: storeNow, actor: ava)
+        }
+        _ = try database.requests(RequestFilter(assignee: .user("ben")), now: storeNow, actor: ava)
+    }
+}
