@@ -14,12 +14,13 @@ extension AppDatabase {
     }
 
     func requestDetail(publicId: String, reader: StaffMember?) throws -> RequestDetail {
-        try read(as: reader, .readRequests) { db in
+        try read { db in
+            // One staff read for both: the gate, then whether its messages' bodies are the reader's to see
+            // (`outbox show`'s rule; every staff member reads the request itself).
+            let member = try reader.map { try Self.authorize(db, $0, .readRequests) }
             var detail = try Self.fetchDetail(db, publicId: publicId)
-            // Every staff member reads the request; its messages' bodies only those who may (`outbox show`'s rule).
-            if let reader, AccessGate.may(
-                AccessActor(claimed: reader, onFile: try Self.fetchStaff(db, userName: reader.userName)),
-                .readMessageBody, AccessFacts(holder: detail.summary.assignee)) != nil {
+            if let member,
+               (try? AccessGate.require(member, .readMessageBody, AccessFacts(holder: detail.summary.assignee))) == nil {
                 detail.withholdMessageBodies()
             }
             return detail
