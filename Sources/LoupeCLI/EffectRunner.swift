@@ -26,6 +26,13 @@ struct EffectRunner {
             case .performBulk(let command, let targets):
                 let requests = targets.map { VersionedRequest(publicId: $0.publicId, version: $0.version) }
                 return .bulkDone(database.performBulk(command, on: requests, actor: actor, at: clock()))
+            case .sortMail(let id, .file(let kind)):
+                let detail = try database.fileMail(id: id, kind: kind, actor: actor, at: clock())
+                return .mailSorted(message: "Mail #\(id) is now \(detail.summary.publicId) (\(kind.rawValue)), "
+                                   + "due \(try database.deadlinePolicy().dayString(detail.effectiveDue)).")
+            case .sortMail(let id, .dismiss(let reason)):
+                try database.dismissMail(id: id, reason: reason, actor: actor, at: clock())
+                return .mailSorted(message: "Mail #\(id) dismissed: \(reason.label).")
             case .loadRecords(let kind):
                 return .recordsLoaded(kind, try RecordListLoader(database: database, actor: actor).load(kind))
             case .searchCustomers(let query):
@@ -139,6 +146,9 @@ struct EffectRunner {
         case .confirmKind(let kind):
             let detail = try database.confirmKind(publicId: publicId, kind: kind, actor: actor, at: clock())
             return .performed(detail, verb: "kind confirmed as \(kind.rawValue)")
+        case .setLanguage(let language):
+            let detail = try database.setLanguage(publicId: publicId, language: language, actor: actor, at: clock())
+            return .performed(detail, verb: "answered in \(language.name) from now on")
         case .confirmAllTasks:
             let closed = try database.confirmOpenTasks(publicId: publicId, actor: actor, at: clock())
             message = "\(closed.count) notice\(closed.count == 1 ? "" : "s") confirmed: "

@@ -7,8 +7,9 @@ import LoupeStore
 /// `loupe mail`: the privacy mailbox.
 struct MailCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mail", abstract: "Read the privacy mailbox (a Maildir) into the queue.",
-        subcommands: [ImportMail.self])
+        commandName: "mail", abstract: "Read the privacy mailbox (a Maildir) into the queue; sort the unsorted mail.",
+        subcommands: [ImportMail.self, ListUnsortedMail.self, ShowUnsortedMail.self, FileUnsortedMail.self,
+                      DismissUnsortedMail.self])
 }
 
 /// `loupe mail import --maildir DIR`: files each new message (a new request, a reply on one, a bounce, an

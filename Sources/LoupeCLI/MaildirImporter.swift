@@ -44,20 +44,23 @@ struct MaildirImporter {
     func run(dryRun: Bool = false) throws -> [Outcome] {
         // Refused before a file is read: the privacy mailbox is the service's (and admins') to import.
         try database.authorize(.importMail, actor: actor)
+        // An erasure queues the subject's own mail files; the import runs as the mailbox's owner and removes them.
+        if !dryRun, try database.hasUnfinishedErasures() { try database.finishErasures() }
         let names = try Privilege.asUser {
             try FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path)
         }
         .filter { !$0.hasPrefix(".") }.sorted()
         var outcomes: [Outcome] = []
         var rest = names[...]
+        let newFolder = maildir.appendingPathComponent("new")
         var size = min(32, batchSize)
-        var upcoming = ParseJob(files: readBatch(&rest, limit: size))
+        var upcoming = ParseJob(files: readBatch(&rest, limit: size), newFolder: newFolder)
         while let job = upcoming {
             let parsed = job.result()
             // The next batch is read here (as the user: the group privilege is the process's, so never from two
             // threads) and parsed on another thread while this one is written.
             size = min(size * 2, batchSize)
-            upcoming = ParseJob(files: readBatch(&rest, limit: size))
+            upcoming = ParseJob(files: readBatch(&rest, limit: size), newFolder: newFolder)
             outcomes += dryRun ? parsed.map(Self.dryRunOutcome) : try file(parsed)
         }
         return outcomes
@@ -110,8 +113,10 @@ struct MaildirImporter {
     private static func dryRunOutcome(_ parsed: Parsed) -> Outcome {
         switch parsed.mail {
         case .success(let mail):
-            let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body)
-            return Outcome(file: parsed.name, filed: "\(mail.nature.rawValue) (would suggest \(kind?.rawValue ?? "access"))",
+            let kind = RequestKindSuggestion.assess(subject: mail.subject, body: mail.body).kind
+            let verdict = mail.isSpam ? "spam, to the tray" : mail.isList ? "newsletter, to the tray"
+                : kind.map { "would suggest \($0.rawValue)" } ?? "no clear request, to the tray"
+            return Outcome(file: parsed.name, filed: "\(mail.nature.rawValue) (\(verdict))",
                            request: mail.requestIdInSubject, error: nil)
         case .failure(let error):
             return Outcome(file: parsed.name, filed: nil, request: nil, error: nil, quarantined: true,
@@ -158,7 +163,7 @@ struct MaildirImporter {
         switch filing {
         case .newRequest(let id, _), .reply(let id, _, _): id
         case .bounce(let id, _), .autoReply(let id): id
-        case .duplicate, .unfiled: nil
+        case .duplicate, .unfiled, .unsorted: nil
         }
     }
 }
@@ -170,12 +175,16 @@ final class ParseJob: @unchecked Sendable {
     private var parsed: [MaildirImporter.Parsed] = []
 
     /// Starts parsing `files`; nil when there is nothing to parse.
-    init?(files: [(name: String, data: Data)]) {
+    init?(files: [(name: String, data: Data)], newFolder: URL) {
         guard !files.isEmpty else { return nil }
         let thread = Thread { [self] in
             parsed = files.map { file in
                 do {
-                    return MaildirImporter.Parsed(name: file.name, mail: .success(try MailParser.parse(file.data)))
+                    var mail = try MailParser.parse(file.data)
+                    // Recorded as `new/NAME` (flags dropped): an erasure finds it there or, seen, in `cur/`.
+                    let base = file.name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? file.name
+                    mail.maildirFile = newFolder.appendingPathComponent(base).path
+                    return MaildirImporter.Parsed(name: file.name, mail: .success(mail))
                 } catch {
                     let failure = error as? LoupeError ?? LoupeError(.invalidInput, "\(error)")
                     return MaildirImporter.Parsed(name: file.name, mail: .failure(failure))

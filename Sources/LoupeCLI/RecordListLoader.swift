@@ -42,6 +42,20 @@ struct RecordListLoader {
                                            order.customer ?? "guest"],
                                    opens: "order:\(order.number)")
                 })
+        case .mail:
+            let now = Date()
+            let mail = try database.unsortedMail(withBodies: true, actor: actor)
+            return RecordList(
+                title: "Unsorted mail · \(mail.count) · oldest first · f makes a request of it, x dismisses it",
+                columns: [("#", 7), ("AGE", 5), ("WHY", 17), ("FROM", 26), ("SUBJECT", 34), ("TEXT", 0)],
+                rows: mail.map { item in
+                    let text = (item.body ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+                    return RecordList.Row(
+                        cells: [String(item.id), item.age(at: now), item.reason.label,
+                                item.fromAddress.map(Masking.email) ?? "(no sender)", item.subject,
+                                String(text.prefix(2_000))],
+                        opens: nil, mail: item.id)
+                })
         case .order(let number):
             let order = try database.order(number: number, actor: actor)
             let total = String(format: "%.2f %@", Double(order.totalMinor) / 100, order.currency)

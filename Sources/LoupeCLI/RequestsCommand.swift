@@ -11,7 +11,7 @@ struct RequestsCommand: ParsableCommand {
         subcommands: [
             ListRequests.self, ShowRequest.self, NewRequestCommand.self, ClaimRequest.self,
             SimpleAction<ReleaseAction>.self, ReassignRequest.self, VerifyRequest.self, SimpleAction<StartAction>.self,
-            NoteRequest.self, NoteInternalRequest.self, ConfirmKindRequest.self, ReplyRequest.self, ExtendRequest.self, SimpleAction<ProposeErasureAction>.self,
+            NoteRequest.self, NoteInternalRequest.self, ConfirmKindRequest.self, RequestLanguage.self, ReplyRequest.self, ExtendRequest.self, SimpleAction<ProposeErasureAction>.self,
             SimpleAction<ApproveAction>.self, ReasonAction<RejectAction>.self, ReasonAction<CancelAction>.self,
             SimpleAction<CompleteAction>.self, PreviewErasure.self, RectifyRequest.self, WithdrawConsent.self, OpenDSRStatus.self,
         ])

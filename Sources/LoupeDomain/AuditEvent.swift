@@ -47,6 +47,9 @@ public enum AuditEvent: Equatable, Sendable {
     case noteMarkedInternal
     /// A message from the privacy mailbox was recorded (and filed on a request, if it answers one).
     case mailReceived
+    case mailFiledFromTray
+    case mailDismissed
+    case languageChanged
     /// The callback allow-list was set; an OpenDSR status callback was delivered, or given up on.
     case callbackHostsSet, callbackDelivered, callbackFailed, callbackRefused
     /// The public URL was set; a one-time link to an access copy was made, or used.
@@ -85,6 +88,9 @@ public enum AuditEvent: Equatable, Sendable {
         case .policyPublished: "policy.publish"
         case .noteMarkedInternal: "note.internal"
         case .mailReceived: "mail.receive"
+        case .mailFiledFromTray: "mail.file-as-request"
+        case .mailDismissed: "mail.dismiss"
+        case .languageChanged: "request.language"
         case .callbackHostsSet: "settings.callback-hosts"
         case .callbackDelivered: "callback.deliver"
         case .callbackFailed: "callback.fail"

@@ -35,6 +35,9 @@ public struct Dashboard: Equatable, Sendable {
     public var analyticsK = KAnonymity.defaultK
     /// Breaches the authority has not heard of yet: each one's 72-hour deadline.
     public var breachDeadlines: [BreachDeadline] = []
+    /// Mail in the unsorted tray, and how much of it arrived more than `UnsortedMail.staleAfterDays` days ago.
+    public var unsortedMail = 0
+    public var staleUnsortedMail = 0
 
     /// Makes a dashboard.
     public init(
@@ -65,6 +68,7 @@ public struct Dashboard: Equatable, Sendable {
             && lhs.medianDaysToClose == rhs.medianDaysToClose && lhs.closedLast90Days == rhs.closedLast90Days
             && lhs.intakeLast30Days == rhs.intakeLast30Days && lhs.lastSweep == rhs.lastSweep
             && lhs.retention == rhs.retention && lhs.retentionCountedAt == rhs.retentionCountedAt
+            && lhs.unsortedMail == rhs.unsortedMail && lhs.staleUnsortedMail == rhs.staleUnsortedMail
     }
 
     /// The median of `values` (the mean of the middle two for an even count); nil when empty.

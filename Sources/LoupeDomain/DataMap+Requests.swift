@@ -83,7 +83,7 @@ extension DataMap {
             ("policyVersion", ["version", "effectiveAt", "summary", "publishedAt"]),
             ("retentionRule", ["category", "days", "action"]),
             ("auditEntry", ["sequence", "occurredAt", "actor", "action", "target", "details", "previousHash", "hash"]),
-            ("messageTemplate", ["event", "subject", "body", "updatedBy", "updatedAt"]),
+            ("messageTemplate", ["event", "language", "subject", "body", "updatedBy", "updatedAt"]),
             ("pendingFileRemoval", ["id", "path", "requestId", "queuedAt"]),
             ("jobLease", ["job", "owner", "leaseUntil"]),
             ("jobRun", ["id", "job", "owner", "startedAt", "finishedAt", "outcome", "counts"]),

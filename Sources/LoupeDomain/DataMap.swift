@@ -80,6 +80,7 @@ public enum DataMap {
     public static let columns: [DataColumn] =
         DataMap.customerColumns + DataMap.requestColumns + DataMap.operationsColumns + DataMap.promiseColumns
             + DataMap.gateColumns
+            + DataMap.mailboxColumns
 
     /// The columns of `table` an erasure treats as `treatment`, in schema order.
     public static func columns(of table: String, _ treatment: ErasureTreatment) -> [String] {

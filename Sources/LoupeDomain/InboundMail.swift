@@ -46,6 +46,12 @@ public struct InboundMail: Equatable, Sendable, Codable {
     /// Every `Authentication-Results` header (RFC 8601) the message carries, as received; which of them count is the
     /// store's to decide, from the one host a setting trusts (`MailAuthentication`).
     public var authenticationResults: [String] = []
+    /// Whether the MTA's spam filter marked it (`SpamVerdict`).
+    public var isSpam = false
+    /// Whether it came through a mailing list (`List-Id` or `List-Unsubscribe`): a newsletter, not a person.
+    public var isList = false
+    /// The Maildir file it was read from (its unique name, without flags), so an erasure can remove it.
+    public var maildirFile: String?
 
     public init(key: String, messageId: String?, answers: [String], fromAddress: String?, fromName: String?,
                 subject: String, body: String, bodyWasCut: Bool, cardNumbersRemoved: Int, attachments: [Attachment],

@@ -10,6 +10,8 @@ public enum MailFiling: Equatable, Sendable, Codable {
     case bounce(publicId: String?, outboxMessage: Int64?)
     /// An automatic answer, recorded on its request if it answers one, and no request made of it.
     case autoReply(publicId: String?)
+    /// Not a request, or not clearly one: kept in the unsorted tray for an agent to make a request of or dismiss.
+    case unsorted(mail: Int64, reason: MailTrayReason)
     /// Recorded before (the same Message-ID, or the same bytes): nothing new.
     case duplicate
     /// Recorded, but no request can be made of it (it names no sender).
@@ -25,6 +27,7 @@ public enum MailFiling: Equatable, Sendable, Codable {
         case .bounce(let id, let message): "delivery failure" + (message.map { " of message #\($0)" } ?? "")
             + (id.map { " on \($0)" } ?? "")
         case .autoReply(let id): "auto-reply" + (id.map { " on \($0)" } ?? "") + ", no request made"
+        case .unsorted(let mail, let reason): "unsorted mail #\(mail) (\(reason.label)), no request made"
         case .duplicate: "already imported"
         case .unfiled(let reason): "kept, not filed: \(reason)"
         }

@@ -3,12 +3,15 @@ public struct MessageTemplate: Equatable, Sendable {
     public var event: MessageEvent
     public var subject: String
     public var body: String
+    /// The language it is written in.
+    public var language: Language
 
     /// Makes a template (not yet validated).
-    public init(event: MessageEvent, subject: String, body: String) {
+    public init(event: MessageEvent, subject: String, body: String, language: Language = .english) {
         self.event = event
         self.subject = subject
         self.body = body
+        self.language = language
     }
 
     /// The placeholders named in the subject and body, in order of appearance.
@@ -22,7 +25,7 @@ public struct MessageTemplate: Equatable, Sendable {
         _ = try validatedText()
         let allowed = Set(event.placeholders.map(\.rawValue))
         for name in try names() where !allowed.contains(name) {
-            throw LoupeError(.invalidInput, "The \(event.rawValue) template names an unknown placeholder {{\(name)}}; it may use: \(event.placeholders.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")).")
+            throw LoupeError(.invalidInput, "The \(event.rawValue) template (\(language.name)) names an unknown placeholder {{\(name)}}; it may use: \(event.placeholders.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")).")
         }
         return self
     }

@@ -11,6 +11,9 @@ public struct PersonIdentifier: Hashable, Sendable {
         case phone
         case shopifyCustomerId = "shopify-customer-id"
         case customerId = "customer-id"
+        /// A mail's Message-ID (or the digest of its bytes): kept only as a keyed digest, so the mailbox still
+        /// recognises a message it has seen without keeping what names the sender's mail host.
+        case mailMessage = "mail-message"
     }
 
     /// The kind, part of the digest so an email and a phone can never collide.
@@ -62,6 +65,11 @@ public struct PersonIdentifier: Hashable, Sendable {
     public static func customer(_ text: String?) -> PersonIdentifier? {
         guard let text, !text.isEmpty else { return nil }
         return PersonIdentifier(kind: .customerId, value: IdentifierText.normalized(text).uppercased())
+    }
+
+    /// A mail's key as the parser made it (`<id@host>` or `sha256:…`), as given.
+    public static func mailMessage(_ key: String) -> PersonIdentifier {
+        PersonIdentifier(kind: .mailMessage, value: key)
     }
 
     /// The text the ledger's keyed digest is computed over: `kind:value`.

@@ -38,6 +38,8 @@ public struct RequestDetail: Equatable, Sendable {
     /// Mail from the privacy mailbox filed on the request, newest first (what the sender wrote; attachments
     /// only listed).
     public var inbound: [InboundNote] = []
+    /// The language messages to the subject are written in; nil for English, the default.
+    public var language: Language?
 
     /// Makes a detail.
     public init(

@@ -1,65 +1,42 @@
-/// The kind of privacy request a message most likely asks for, from its words, in English, Spanish, German and
-/// French. A suggestion only: an agent confirms it with a key before the request is worked on.
-public enum RequestKindSuggestion {
-    /// Words (lower case, accents as written and without) that point to each kind, strongest first.
-    static let words: [(RequestKind, [String])] = [
-        (.consentWithdrawal, [
-            "unsubscribe", "withdraw", "opt out", "opt-out", "stop sending", "no more emails", "marketing",
-            "darme de baja", "baja", "retirar", "revocar", "consentimiento",
-            "abmelden", "abbestellen", "widerruf", "widerrufe", "einwilligung",
-            "désabonner", "desabonner", "désinscrire", "desinscrire", "retirer", "consentement",
-        ]),
-        (.erasure, [
-            "delete", "erase", "erasure", "forget", "remove my", "right to be forgotten",
-            "borrar", "eliminar", "suprimir", "olvido", "supresión", "supresion",
-            "löschen", "loschen", "löschung", "loschung", "vergessen", "entfernen",
-            "supprimer", "effacer", "effacement", "oubli", "suppression",
-        ]),
-        (.rectification, [
-            "correct", "update my", "change my", "wrong", "rectify", "rectification",
-            "corregir", "actualizar", "rectificar", "rectificación", "rectificacion", "cambiar",
-            "berichtigen", "berichtigung", "korrigieren", "aktualisieren", "ändern", "andern", "falsch",
-            "corriger", "rectifier", "mettre à jour", "mettre a jour", "modifier", "erroné", "errone",
-        ]),
-        (.access, [
-            "access", "copy of my data", "what data", "my data", "subject access", "portability", "export",
-            "acceso", "copia de mis datos", "mis datos", "portabilidad",
-            "auskunft", "kopie meiner daten", "meine daten", "datenübertragbarkeit",
-            "accès", "acces", "copie de mes données", "copie de mes donnees", "mes données", "mes donnees", "portabilité",
-        ]),
-    ]
+/// Which privacy right a message asks for, from its words in English, German, Spanish and French, and how sure
+/// that is. Whole words only (so "accessories", "successful" and "exporter" point nowhere), in every script; the
+/// subject counts twice; quoted text, signatures and newsletter boilerplate do not count (`MailText`). Below
+/// `threshold` there is no suggestion: the message goes to the unsorted tray, for an agent to decide.
+public struct RequestKindSuggestion: Equatable, Sendable {
+    /// The suggested kind; nil when no kind reached the threshold.
+    public var kind: RequestKind?
+    /// The best kind's score (0 when nothing pointed anywhere).
+    public var score: Int
+    /// The language the message is written in, when its words say so clearly.
+    public var language: Language?
 
-    /// The suggested kind for `text` (subject and body), or nil when no word points to one. When several do,
-    /// the kind whose words appear most wins; ties go to the order above (a withdrawal before an erasure before
-    /// a correction before an access request: the first two cost the customer most if missed).
-    public static func suggest(_ text: String) -> RequestKind? {
-        // A byte search over the lower-cased UTF-8: Foundation's `contains` (through NSString) and the standard
-        // library's `firstRange(of:)` each took a tenth of a mail import's time.
-        let lowered = Array(text.lowercased().utf8)
-        var best: (kind: RequestKind, hits: Int)?
-        for (kind, list) in encodedWords {
-            let hits = list.reduce(0) { $0 + (contains(lowered, $1) ? 1 : 0) }
-            if hits > 0 && hits > (best?.hits ?? 0) { best = (kind, hits) }
+    /// The score at and above which a message clearly asks for a right. One clear cue (a verb and its object in
+    /// one sentence, "unsubscribe", "right to be forgotten") reaches it; single loose words do not.
+    public static let threshold = 3
+
+    /// Weighs `subject` and `body` (the body as the parser left it).
+    public static func assess(subject: String, body: String) -> RequestKindSuggestion {
+        var scores: [RequestKind: Int] = [:]
+        let subjectSentences = MailText.sentences([Substring(subject)])
+        let bodySentences = MailText.sentences(MailText.ownLines(body))
+        for (sentences, factor) in [(subjectSentences, 2), (bodySentences, 1)] {
+            for cue in RequestKindCue.all where sentences.contains(where: cue.matches) {
+                scores[cue.kind, default: 0] += cue.weight * factor
+            }
         }
-        return best?.kind
+        // Ties go to the right that costs the customer most if missed: an erasure (which ends marketing too),
+        // then a withdrawal, a correction, an access request.
+        let order: [RequestKind] = [.erasure, .consentWithdrawal, .rectification, .access]
+        var best: RequestKind?
+        var score = 0
+        for kind in order where (scores[kind] ?? 0) > score { (best, score) = (kind, scores[kind]!) }
+        let language = Language.detect(in: (subjectSentences + bodySentences).flatMap { $0 })
+        return RequestKindSuggestion(kind: score >= threshold ? best : nil, score: score, language: language)
     }
 
-    /// The words as UTF-8 bytes, made once.
-    private static let encodedWords: [(RequestKind, [[UInt8]])] = words.map { ($0.0, $0.1.map { Array($0.utf8) }) }
-
-    /// Whether `needle` occurs in `haystack`.
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
+    /// The suggested kind of `text` (a subject, a newline, a body), or nil below the threshold.
+    public static func suggest(_ text: String) -> RequestKind? {
+        let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        return assess(subject: String(parts.first ?? ""), body: parts.count > 1 ? String(parts[1]) : "").kind
     }
 }

@@ -10,6 +10,8 @@ public enum RetentionCategory: String, CaseIterable, Codable, Sendable {
     case invoices
     case accessExports = "access-exports"
     case closedRequests = "closed-requests"
+    /// Mail an agent dismissed from the unsorted tray as not a request (spam, newsletters, …).
+    case dismissedMail = "dismissed-mail"
 }
 
 /// How the sweep treats expired data.

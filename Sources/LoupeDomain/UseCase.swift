@@ -7,7 +7,7 @@ public enum UseCase: String, CaseIterable, Sendable {
     case verifyIdentity, sendVerificationCode, confirmVerificationCode
     case startRequest, extendDeadline, proposeErasure, approveErasure, rejectRequest, rejectErasure, cancelRequest
     case completeRequest, exportAccess, rectify, withdrawConsent, flagMinor, closeNotice, confirmNotices
-    case addNote, markNoteInternal, confirmKind, revealPersonalData
+    case addNote, markNoteInternal, confirmKind, revealPersonalData, changeLanguage
 
     // Messages to data subjects.
     case listOutbox, readMessageBody, queueReply, editMessage, markMessageSentByHand, resolveInDoubt
@@ -17,6 +17,7 @@ public enum UseCase: String, CaseIterable, Sendable {
     case readExport, copyExport
 
     // What arrives from outside: the mailbox, webhooks, OpenDSR, the shop's exports.
+    case readMailTray, fileMailAsRequest, dismissMail
     case importMail, receiveWebhook, receiveOpenDSR, readOpenDSRStatus, cancelOpenDSR, importShopData
 
     // Registers: disclosures, authorities, breaches, cookies, analytics, processors.
@@ -59,11 +60,11 @@ extension UseCase {
         switch self {
         case .readRequests, .createRequest, .claimRequest, .addNote, .revealPersonalData, .listOutbox, .courierLabel,
             .readRegisters, .recordAuthorityRequest, .recordBreach, .exportAnalytics, .previewRetention, .flagMinor,
-            .readExport, .withdrawStaleMessages, .setCookies:
+            .readExport, .withdrawStaleMessages, .setCookies, .readMailTray, .fileMailAsRequest, .dismissMail:
             .staff
         case .releaseRequest, .verifyIdentity, .sendVerificationCode, .startRequest,
             .extendDeadline, .proposeErasure, .rejectRequest, .cancelRequest, .completeRequest, .exportAccess,
-            .rectify, .withdrawConsent, .closeNotice, .confirmNotices, .confirmKind,
+            .rectify, .withdrawConsent, .closeNotice, .confirmNotices, .confirmKind, .changeLanguage,
             .readMessageBody, .queueReply, .editMessage, .markMessageSentByHand, .resolveInDoubt, .copyExport:
             .holderOrSupervisor
         case .confirmVerificationCode:
@@ -115,6 +116,10 @@ extension UseCase {
         case .addNote: "add a note"
         case .markNoteInternal: "mark a note internal"
         case .confirmKind: "confirm a request's kind"
+        case .changeLanguage: "change the language a request is answered in"
+        case .readMailTray: "read the unsorted mail"
+        case .fileMailAsRequest: "make a request of unsorted mail"
+        case .dismissMail: "dismiss unsorted mail"
         case .revealPersonalData: "reveal personal data"
         case .listOutbox: "list the outbox"
         case .readMessageBody: "read a message to a data subject"

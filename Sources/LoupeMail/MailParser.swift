@@ -33,10 +33,13 @@ public enum MailParser {
             return id.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         }()
         let answers = ids(in: header("In-Reply-To")) + ids(in: header("References")).reversed()
+        // A mailing list's mail (a newsletter) says so in its List-* headers (RFC 2369, 2919); it is sorted apart
+        // from auto-replies, which carry Precedence: bulk too but answer one of Loupe's messages.
+        let isList = header("List-Id") != nil || header("List-Unsubscribe") != nil
         let automatic =
             (header("Auto-Submitted").map { !$0.lowercased().hasPrefix("no") } ?? false)
-            || ["bulk", "junk", "list"].contains(
-                header("Precedence")?.lowercased().trimmingCharacters(in: .whitespaces) ?? "")
+            || (!isList && ["bulk", "junk", "list"].contains(
+                header("Precedence")?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""))
             || header("X-Autoreply") != nil || header("X-Autorespond") != nil
         let isReport = topType == "multipart/report"
         let nature: InboundMail.Nature = isReport ? .bounce : automatic ? .autoReply : .message
@@ -66,6 +69,10 @@ public enum MailParser {
             },
             nature: nature, bouncedMessageId: isReport ? bouncedId(in: parts) : nil)
         mail.authenticationResults = authenticationResults
+        mail.isList = isList
+        mail.isSpam = SpamVerdict.isSpam(
+            flag: header("X-Spam-Flag"), status: header("X-Spam-Status"), rspamd: header("X-Spam"),
+            rspamdResult: header("X-Spamd-Result"))
         return mail
     }
 
@@ -106,7 +113,7 @@ public enum MailParser {
     static func text(of parts: [Part]) -> String {
         if let plain = parts.first(where: { $0.type == "text/plain" && $0.text != nil && !$0.isAttachment }) {
             // "\r\n" is one Character in Swift: lines are split on it only once it is "\n".
-            let text = plain.text!.replacingOccurrences(of: "\r\n", with: "\n")
+            let text = plain.text!.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
             return plain.isFlowed ? unflow(text) : text
         }
         if let html = parts.first(where: { $0.type == "text/html" && $0.text != nil && !$0.isAttachment }) {

@@ -9,8 +9,8 @@ extension AppDatabase {
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT messageKey AS id, receivedAt AS at, fromSubject FROM inboundMail
-                    WHERE requestId = :id AND nature = 'message' AND messageKey LIKE '<%'
+                    SELECT COALESCE(messageId, messageKey) AS id, receivedAt AS at, fromSubject FROM inboundMail
+                    WHERE requestId = :id AND nature = 'message' AND (messageId IS NOT NULL OR messageKey LIKE '<%')
                     UNION ALL
                     SELECT messageId, sentAt, 0 FROM outboxMessage WHERE requestId = :id AND status = 'sent'
                     ORDER BY at

@@ -100,9 +100,12 @@ extension AppDatabase {
         // The ledger first, while every identifier is still there (the orders' guest emails and phones go next).
         let requestIds = try Self.subjectRequestIds(db, customerId: customerId, email: email)
         let publicId = try String.fetchOne(db, sql: "SELECT publicId FROM privacyRequest WHERE id = ?", arguments: [requestId])!
-        try suppression.record(db, Self.subjectIdentifiers(db, customerId: customerId, orderIds: orderIds,
-                                                           requestIds: requestIds),
-                               requestPublicId: publicId, at: time)
+        let identifiers = try Self.subjectIdentifiers(db, customerId: customerId, orderIds: orderIds,
+                                                      requestIds: requestIds)
+        try suppression.record(db, identifiers, requestPublicId: publicId, at: time)
+        // Every message they sent to the privacy mailbox, on any request or none, is found by its sender's digest.
+        let senderDigests = "[" + identifiers.filter { $0.kind == .email }.map { "\"\(suppression.digest($0))\"" }
+            .joined(separator: ",") + "]"
         // Each order is rewritten once, straight to its final state: a row updated twice in one transaction can
         // leave its in-between version in the page's free space, where secure_delete does not always reach.
         // Invoices keep their billing name and address sealed (the key is outside the database).
@@ -130,6 +133,7 @@ extension AppDatabase {
             """, arguments: [customerId, customerId, customerId])
         try Self.scrubMessages(db, requestIds: requestIds, customerId: customerId)
         try Self.scrubRequests(db, customerId: customerId, requestIds: requestIds, at: time)
+        try Self.scrubMailbox(db, customerId: customerId, requestIds: requestIds, senderDigests: senderDigests, at: time)
         try db.execute(sql: Self.customerErasureSQL, arguments: [time, customerId])
         for recipient in plan.recipients {
             try db.execute(sql: """

@@ -65,7 +65,6 @@ extension AppDatabase {
         try db.execute(sql: """
             UPDATE privacyRequest SET \(requestErasureAssignments) WHERE id IN (SELECT value FROM json_each(:ids));
             DELETE FROM requestNote WHERE requestId IN (SELECT value FROM json_each(:ids));
-            DELETE FROM inboundMail WHERE requestId IN (SELECT value FROM json_each(:ids));
             DELETE FROM verificationCode WHERE requestId IN (SELECT value FROM json_each(:ids));
             DELETE FROM exportLink WHERE requestId IN (SELECT value FROM json_each(:ids));
             INSERT INTO pendingFileRemoval (path, requestId, queuedAt)
@@ -85,6 +84,31 @@ extension AppDatabase {
         // The search index only marks the tokens deleted; `finishErasures` merges them out of the file.
         try setSetting(db, .searchPurgePending, "1")
     }
+
+    /// The privacy mailbox forgets the subject: every message on their requests (auto-replies and bounces too)
+    /// and every message from one of their addresses on any request or none (the tray included) is deleted with
+    /// its body, attachment names and Message-ID digest, and its Maildir file (`new/` or `cur/`) is queued for
+    /// removal; the free text of their consent events' sources is replaced by a marker (the events stay, as proof).
+    static func scrubMailbox(_ db: Database, customerId: Int64, requestIds: String, senderDigests: String,
+                             at time: Date) throws {
+        let theirs = """
+            (requestId IN (SELECT value FROM json_each(:ids)) OR fromDigest IN (SELECT value FROM json_each(:senders)))
+            """
+        try db.execute(sql: """
+            INSERT INTO pendingFileRemoval (path, requestId, queuedAt)
+                SELECT maildirFile, requestId, :time FROM inboundMail WHERE \(theirs) AND maildirFile IS NOT NULL;
+            DELETE FROM inboundMail WHERE \(theirs);
+            UPDATE consentEvent SET source = '(removed by erasure)'
+                WHERE customerId = :customer AND source NOT IN (\(knownConsentSources))
+                    AND source NOT LIKE 'request PR-%' AND source NOT LIKE 'minor flagged by %';
+            """, arguments: ["ids": requestIds, "senders": senderDigests, "time": time, "customer": customerId])
+    }
+
+    /// The consent sources Loupe itself writes (no free text in them), as SQL literals.
+    static let knownConsentSources = [
+        "import", "signup", "account-settings", "staff, at the customer's word", "(removed by erasure)",
+        CookieState.globalPrivacyControlSource,
+    ].map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
 
     /// The data map's emptied request columns: reasons keep a marker that there was one, the rest become NULL.
     private static let requestErasureAssignments = DataMap.columns(of: "privacyRequest", .empty).map { column in
@@ -144,6 +168,7 @@ extension AppDatabase {
         let name = url.lastPathComponent
         let isCopy = url.deletingLastPathComponent().lastPathComponent == "new" && name.hasSuffix(".loupe")
             && name.contains(".M") && name.first?.isNumber == true
+        if isMaildirMessage(url) { return nil }
         if isCopy {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
@@ -152,6 +177,17 @@ extension AppDatabase {
         guard let exportsFolder else { return nil }
         return isInside(path, folder: exportsFolder)
             ? nil : "outside the exports folder \(exportsFolder); not removed (check how it was recorded)"
+    }
+
+    /// Whether `url` is a message file of a Maildir (in `new/`, beside `cur/` and `tmp/`), as the mail import
+    /// records the files it read: an erasure removes the subject's own mail from the privacy mailbox.
+    static func isMaildirMessage(_ url: URL) -> Bool {
+        let folder = url.deletingLastPathComponent()
+        let box = folder.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        let isFile = !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) || !isFolder.boolValue
+        return folder.lastPathComponent == "new" && isFile && !url.lastPathComponent.hasPrefix(".")
+            && ["cur", "tmp"].allSatisfy { FileManager.default.fileExists(atPath: box.appendingPathComponent($0).path) }
     }
 
     /// Whether `path`, by its real location (symbolic links followed), lies inside `folder`.

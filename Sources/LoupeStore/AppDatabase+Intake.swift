@@ -32,9 +32,12 @@ extension AppDatabase {
 
     /// `insertRequest` without reading the whole request back: its row id, public id and the customer matched
     /// (the mail import and the webhooks file thousands and need no more).
+    /// `receivedAt` is when it arrived, when that was before now (mail made a request of from the tray).
     func insertNewRequest(_ db: Database, _ request: NewRequest, actor: StaffMember, at time: Date,
-                          details extra: [String: String] = [:],
-                          intakeDigest: String? = nil) throws -> (id: Int64, publicId: String, customerId: Int64?) {
+                          details extra: [String: String] = [:], intakeDigest: String? = nil,
+                          receivedAt: Date? = nil, language: Language? = nil)
+        throws -> (id: Int64, publicId: String, customerId: Int64?) {
+        let arrived = receivedAt ?? time
         let match = try matchSubject(db, request, at: time)
         let customerId = match.customerId
         let isMinor = match.isMinor
@@ -50,8 +53,8 @@ extension AppDatabase {
             channel: request.channel.rawValue, externalReference: request.externalReference, customerId: customerId,
             subjectEmail: isAnonymous ? request.email : nil, subjectPhone: isAnonymous ? request.phone : nil,
             subjectName: isAnonymous ? request.name : nil, requesterKind: request.requester.rawValue,
-            requesterName: request.requesterName, requesterEmail: request.requesterEmail, receivedAt: time,
-            dueAt: policy.dueDate(receivedAt: time, aboutMinor: isMinor),
+            requesterName: request.requesterName, requesterEmail: request.requesterEmail, receivedAt: arrived,
+            dueAt: policy.dueDate(receivedAt: arrived, aboutMinor: isMinor),
             priority: (isMinor ? RequestPriority.urgent : .normal).rawValue, duplicateOf: duplicateOf,
             payload: request.corrections.isEmpty ? nil : CanonicalJSON.object(
                 Dictionary(uniqueKeysWithValues: request.corrections.map { ($0.key.rawValue, $0.value) })),
@@ -73,6 +76,11 @@ extension AppDatabase {
         }
         try AuditLog.append(db, at: time, actor: actor.userName, event: .requestReceived, target: publicId,
                             details: details)
+        if let language {
+            // Before the acknowledgement is written: it goes out in this language.
+            try db.cachedStatement(sql: "UPDATE privacyRequest SET language = ? WHERE id = ?")
+                .execute(arguments: [language.rawValue, sequence])
+        }
         try queueMessage(db, .received, requestId: sequence, actor: actor.userName, at: time)
         return (sequence, publicId, customerId)
     }

@@ -35,13 +35,19 @@ extension AppDatabase {
 
     /// Files one message inside the caller's transaction (see `receive`).
     func file(_ db: Database, _ mail: InboundMail, actor: StaffMember, at time: Date) throws -> MailFiling {
-        let seen = try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM inboundMail WHERE messageKey = ?"), arguments: [mail.key])
+        // The Message-ID (or the bytes' digest) is kept only as a keyed digest; rows from before v20 hold it raw.
+        let key = "k:" + suppression.digest(.mailMessage(mail.key))
+        let seen = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM inboundMail WHERE messageKey IN (?, ?)"),
+            arguments: [key, mail.key])
         if seen != nil { return .duplicate }
         let answered = try Self.requestAnswered(db, by: mail)
         var requestId = answered?.requestId
         var outboxId: Int64?
         var fromSubject = true
-        let filing: MailFiling
+        var filing: MailFiling?
+        var trayReason: MailTrayReason?
+        let assessment = RequestKindSuggestion.assess(subject: mail.subject, body: mail.body)
         switch mail.nature {
         case .bounce:
             let bounced = try mail.bouncedMessageId.flatMap { id in
@@ -70,52 +76,61 @@ extension AppDatabase {
                     db, in: mail, requestId: answered.requestId, publicId: answered.publicId,
                     actor: actor.userName, at: time)
                 filing = .reply(publicId: answered.publicId, fromSubject: fromSubject, verified: verified)
-            } else if let draft = Self.requestDraft(from: mail) {
-                let kind = draft.kind
+            } else if mail.isSpam {
+                trayReason = .spam
+            } else if mail.isList {
+                trayReason = .newsletter
+            } else if Self.requestDraft(from: mail, kind: assessment.kind ?? .access) == nil {
+                // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
+                filing = .unfiled(reason: "its sender's address cannot receive an answer")
+            } else if let kind = assessment.kind, let draft = Self.requestDraft(from: mail, kind: kind) {
                 let created = try insertNewRequest(
-                    db, draft, actor: actor, at: time, details: ["kindSuggested": "true"])
+                    db, draft, actor: actor, at: time, details: ["kindSuggested": "true"],
+                    language: assessment.language)
                 requestId = created.id
                 try db.cachedStatement(sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?")
                     .execute(arguments: [created.id])
                 filing = .newRequest(publicId: created.publicId, kind: kind)
             } else {
-                // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
-                filing = .unfiled(reason: "its sender's address cannot receive an answer")
+                trayReason = .unclear
             }
         }
         let vault = try currentVault(db)
         let attachments = mail.attachments.isEmpty
             ? "[]" : String(decoding: try JSONEncoder().encode(mail.attachments), as: UTF8.self)
+        let fromDigest = mail.fromAddress.flatMap(PersonIdentifier.email).map(suppression.digest)
+        let filedAs = filing.map(Self.filedAs) ?? "unsorted"
         try db.cachedStatement(sql: """
                 INSERT INTO inboundMail (messageKey, receivedAt, nature, filedAs, fromAddress, fromName, subject, body,
-                    attachments, requestId, outboxMessageId, fromSubject)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    attachments, requestId, outboxMessageId, fromSubject, tray, trayReason, fromDigest, maildirFile,
+                    language, messageId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            mail.key, StorageTimestamp.text(time), mail.nature.rawValue, Self.filedAs(filing),
+            key, StorageTimestamp.text(time), mail.nature.rawValue, filedAs,
             try mail.fromAddress.map(vault.seal), try mail.fromName.map(vault.seal), mail.subject, mail.body,
-            attachments, requestId, outboxId, fromSubject,
+            attachments, requestId, outboxId, fromSubject, trayReason == nil ? nil : "unsorted", trayReason?.rawValue,
+            fromDigest, mail.maildirFile, assessment.language?.rawValue, mail.messageId.map { "<\($0)>" },
         ])
         let mailId = db.lastInsertedRowID
-        var details = [
-            "mail": String(mailId), "filed": Self.filedAs(filing), "attachments": String(mail.attachments.count),
-        ]
+        let result = filing ?? .unsorted(mail: mailId, reason: trayReason ?? .unclear)
+        var details = ["mail": String(mailId), "filed": filedAs, "attachments": String(mail.attachments.count)]
+        if let trayReason { details["tray"] = trayReason.rawValue }
         if mail.cardNumbersRemoved > 0 { details["cardNumbersRemoved"] = String(mail.cardNumbersRemoved) }
         if !fromSubject { details["fromSubject"] = "false" }
         let target = try requestId.map { try Self.publicId(db, requestId: $0) } ?? "mail:\(mailId)"
         try AuditLog.append(
             db, at: time, actor: actor.userName, event: .mailReceived, target: target, details: details)
-        return filing
+        return result
     }
 
-    /// The request a new message asks for, checked as any intake is; a display name that does not pass the
+    /// The request a message asks for, checked as any intake is; a display name that does not pass the
     /// text rules is dropped rather than losing the request; nil when the sender's address cannot get an answer.
-    static func requestDraft(from mail: InboundMail) -> NewRequest? {
+    /// Its Message-ID is not kept on the request (the mail row holds its keyed digest).
+    static func requestDraft(from mail: InboundMail, kind: RequestKind) -> NewRequest? {
         guard let sender = mail.fromAddress else { return nil }
-        let kind = RequestKindSuggestion.suggest(mail.subject + "\n" + mail.body) ?? .access
-        let reference = mail.messageId.map { String($0.prefix(200)) }
         for name in [mail.fromName, nil] {
-            let draft = NewRequest(kind: kind, email: sender, name: name, channel: .email, externalReference: reference)
+            let draft = NewRequest(kind: kind, email: sender, name: name, channel: .email)
             if let checked = try? draft.validated() { return checked }
         }
         return nil
@@ -217,6 +232,7 @@ extension AppDatabase {
         case .autoReply: "auto-reply"
         case .duplicate: "duplicate"
         case .unfiled: "unfiled"
+        case .unsorted: "unsorted"
         }
     }
 }

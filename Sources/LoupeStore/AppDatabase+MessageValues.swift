@@ -6,6 +6,8 @@ extension AppDatabase {
     /// The event-specific placeholder values, read inside the transaction that queues the message: where the
     /// export is (never its content), which fields were corrected (names, not values), what the erasure kept.
     static func messageValues(_ db: Database, _ event: MessageEvent, requestId: Int64) throws -> [Placeholder: String] {
+        let language = Language(rawValue: try String.fetchOne(
+            db, sql: "SELECT language FROM privacyRequest WHERE id = ?", arguments: [requestId]) ?? "") ?? .english
         switch event {
         case .accessReady:
             guard let folder = try String.fetchOne(
@@ -19,7 +21,7 @@ extension AppDatabase {
             let payload = try String.fetchOne(db, sql: "SELECT payload FROM privacyRequest WHERE id = ?", arguments: [requestId])
             let fields = (payload.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:])
                 .keys.compactMap(CorrectableField.init(rawValue:)).map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }.sorted()
-            return [.correctedFields: fields.isEmpty ? "the details you gave us" : fields.joined(separator: ", ")]
+            return [.correctedFields: fields.isEmpty ? language.detailsYouGave : fields.joined(separator: ", ")]
         case .erasureDone:
             let policy = try deadlinePolicy(db)
             let kept = try Row.fetchAll(db, sql: """
@@ -28,9 +30,9 @@ extension AppDatabase {
                 let until: Date = row["retainUntil"]
                 return "- \(row["category"] as String) \(row["reference"] as String): \(row["ground"] as String), until \(policy.dayString(until))"
             }
-            return [.retainedItems: kept.isEmpty ? "- nothing: no record had to be kept." : kept.joined(separator: "\n")]
+            return [.retainedItems: kept.isEmpty ? language.nothingKept : kept.joined(separator: "\n")]
         case .consentWithdrawn:
-            return [.withdrawnPurposes: "every purpose you had agreed to"]
+            return [.withdrawnPurposes: language.everyPurpose]
         default:
             return [:]
         }

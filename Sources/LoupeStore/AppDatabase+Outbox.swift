@@ -70,14 +70,17 @@ extension AppDatabase {
     ) throws -> (publicId: String, to: (name: String?, address: String?), subject: String, body: String)? {
         guard let request = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT publicId, kind, receivedAt, COALESCE(extendedUntil, dueAt) AS due, extendedUntil, extensionReason,
-                outcomeReason FROM privacyRequest WHERE id = ?
+                outcomeReason, language FROM privacyRequest WHERE id = ?
             """), arguments: [requestId]) else { return nil }
         let policy = try Self.deadlinePolicy(db)
         var to = try recipient ?? Self.messageRecipient(db, requestId: requestId)
         if event == .erasureDone { to.name = nil }
         let kind: RequestKind = try Self.decode(request["kind"])
+        // The request's language (its mail's, or an agent's choice); English when it has none.
+        let language = Language(rawValue: request["language"] ?? "") ?? .english
         var values: [Placeholder: String] = [
-            .requestId: request["publicId"], .recipientName: to.name ?? "customer", .kind: kind.phrase,
+            .requestId: request["publicId"], .recipientName: to.name ?? language.unnamedRecipient,
+            .kind: language.phrase(kind),
             .receivedOn: policy.dayString(request["receivedAt"]), .dueOn: policy.dayString(request["due"]),
             .shopName: Self.defaultShopName, .privacyEmail: try Self.privacyAddressText(db), .authority: Self.defaultAuthority,
         ]
@@ -85,7 +88,7 @@ extension AppDatabase {
         values[.extensionReason] = request["extensionReason"]
         values[.reason] = request["outcomeReason"]
         values.merge(extra) { $1 }
-        let rendered = try Self.template(db, event).render(values)
+        let rendered = try Self.template(db, event, language).render(values)
         return (request["publicId"], to, rendered.subject, rendered.body)
     }
 

@@ -51,6 +51,7 @@ extension AppDatabase {
             outcomeReason: row["outcomeReason"], duplicateOf: row["duplicateOf"], version: row["version"],
             timeline: timeline)
         detail.consentHistory = consents
+        detail.language = Language(rawValue: row["language"] ?? "")
         detail.retained = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT category, reference, ground, retainUntil FROM retainedItem WHERE requestId = ? ORDER BY retainUntil, id
             """), arguments: [detail.summary.id]).map {
@@ -88,6 +89,6 @@ extension AppDatabase {
         COALESCE(c.fullName, r.subjectName) AS subjectName, COALESCE(c.phone, r.subjectPhone) AS subjectPhone,
         COALESCE(c.isMinor, 0) AS subjectIsMinor, r.requesterKind, r.requesterName,
         r.extensionReason, r.verificationMethod, r.verifiedBy, r.verifiedAt, r.outcomeReason,
-        d.publicId AS duplicateOf
+        d.publicId AS duplicateOf, r.language
         """
 }

@@ -51,6 +51,7 @@ extension AppDatabase {
         migrator.registerMigration("v17-jobs", migrate: addJobs)
         migrator.registerMigration("v18-policy-promises", migrate: addPolicyPromises)
         migrator.registerMigration("v19-one-gate", migrate: addOneGate)
+        migrator.registerMigration("v20-mailbox", migrate: addMailbox)
         return migrator
     }
 

@@ -14,14 +14,18 @@ public struct StoredTemplate: Equatable, Sendable {
 }
 
 extension AppDatabase {
-    /// Every event's template, in event order.
-    public func templates() throws -> [StoredTemplate] {
-        try read { db in try MessageEvent.allCases.map { try Self.storedTemplate(db, $0) } }
+    /// Every event's template in every language (or in `language`), in event order, English first.
+    public func templates(in language: Language? = nil) throws -> [StoredTemplate] {
+        try read { db in
+            try MessageEvent.allCases.flatMap { event in
+                try (language.map { [$0] } ?? Language.allCases).map { try Self.storedTemplate(db, event, $0) }
+            }
+        }
     }
 
-    /// One event's template.
-    public func template(_ event: MessageEvent) throws -> StoredTemplate {
-        try read { db in try Self.storedTemplate(db, event) }
+    /// One event's template in `language`.
+    public func template(_ event: MessageEvent, in language: Language = .english) throws -> StoredTemplate {
+        try read { db in try Self.storedTemplate(db, event, language) }
     }
 
     /// Replaces an event's template (admins only), after checking every placeholder is known for the event.
@@ -31,34 +35,45 @@ extension AppDatabase {
         try write { db in
             try Self.authorize(db, actor, .editTemplates)
             try db.execute(sql: """
-                INSERT INTO messageTemplate (event, subject, body, updatedBy, updatedAt) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(event) DO UPDATE SET subject = excluded.subject, body = excluded.body,
+                INSERT INTO messageTemplate (event, language, subject, body, updatedBy, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(event, language) DO UPDATE SET subject = excluded.subject, body = excluded.body,
                     updatedBy = excluded.updatedBy, updatedAt = excluded.updatedAt
-                """, arguments: [checked.event.rawValue, checked.subject, checked.body, actor.userName, time])
+                """, arguments: [checked.event.rawValue, checked.language.rawValue, checked.subject, checked.body,
+                                 actor.userName, time])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .templateEdited,
-                                target: "template:\(checked.event.rawValue)", details: [:])
+                                target: "template:\(checked.event.rawValue)",
+                                details: ["language": checked.language.rawValue])
         }
     }
 
-    /// Goes back to the shipped template of `event` (admins only; audited).
-    public func resetTemplate(_ event: MessageEvent, actor: StaffMember, at time: Date) throws {
+    /// Goes back to the shipped template of `event` in `language` (admins only; audited).
+    public func resetTemplate(_ event: MessageEvent, in language: Language = .english, actor: StaffMember,
+                              at time: Date) throws {
         try write { db in
             try Self.authorize(db, actor, .editTemplates)
-            try db.execute(sql: "DELETE FROM messageTemplate WHERE event = ?", arguments: [event.rawValue])
+            try db.execute(sql: "DELETE FROM messageTemplate WHERE event = ? AND language = ?",
+                           arguments: [event.rawValue, language.rawValue])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .templateReset,
-                                target: "template:\(event.rawValue)", details: [:])
+                                target: "template:\(event.rawValue)", details: ["language": language.rawValue])
         }
     }
 
-    static func template(_ db: Database, _ event: MessageEvent) throws -> MessageTemplate {
-        try storedTemplate(db, event).template
+    static func template(_ db: Database, _ event: MessageEvent, _ language: Language = .english) throws
+        -> MessageTemplate {
+        try storedTemplate(db, event, language).template
     }
 
-    private static func storedTemplate(_ db: Database, _ event: MessageEvent) throws -> StoredTemplate {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM messageTemplate WHERE event = ?"), arguments: [event.rawValue]) else {
-            return StoredTemplate(template: .standard(event), edited: nil)
+    private static func storedTemplate(_ db: Database, _ event: MessageEvent, _ language: Language) throws
+        -> StoredTemplate {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM messageTemplate WHERE event = ? AND language = ?"),
+            arguments: [event.rawValue, language.rawValue])
+        else {
+            return StoredTemplate(template: .standard(event, in: language), edited: nil)
         }
-        return StoredTemplate(template: MessageTemplate(event: event, subject: row["subject"], body: row["body"]),
-                              edited: (row["updatedBy"], row["updatedAt"]))
+        return StoredTemplate(
+            template: MessageTemplate(event: event, subject: row["subject"], body: row["body"], language: language),
+            edited: (row["updatedBy"], row["updatedAt"]))
     }
 }

@@ -31,6 +31,7 @@ struct RetentionSweeper {
                                AppDatabase.closedStatusSQL(column: "status") + " AND COALESCE(closedAt, receivedAt) < :cutoff AND (subjectEmail IS NOT NULL OR subjectName IS NOT NULL OR subjectPhone IS NOT NULL OR requesterName IS NOT NULL OR payload IS NOT NULL)",
                                "customerId")
         case .accessExports: ("requestExport", "createdAt < :cutoff AND deletedAt IS NULL", "NULL")
+        case .dismissedMail: ("inboundMail", "tray = 'dismissed' AND decidedAt < :cutoff", "NULL")
         }
     }
 
@@ -67,7 +68,7 @@ struct RetentionSweeper {
         let list = AppDatabase.jsonArray(ids)
         let inList = "id IN (SELECT value FROM json_each(:ids))"
         switch rule.category {
-        case .deviceEvents, .feedback, .cancelledOrders:
+        case .deviceEvents, .feedback, .cancelledOrders, .dismissedMail:
             try db.execute(sql: "DELETE FROM \(t.table) WHERE \(inList)", arguments: ["ids": list])
         case .invoices:
             try db.execute(sql: """

@@ -34,6 +34,14 @@ public enum Action: Equatable, Sendable {
     case closeNoticeOfRow
     /// Ask what an email request really asks for (`=`).
     case confirmKindPrompt
+    /// Make a request of the selected unsorted mail (`f` on `:mail`): ask its kind.
+    case fileMailOfRow
+    /// Dismiss the selected unsorted mail (`x` on `:mail`): ask the reason.
+    case dismissMailOfRow
+    /// Ask the language the open request is answered in (`L`).
+    case languagePrompt
+    /// Unsorted mail was made a request of, or dismissed: the tray is read again.
+    case mailSorted(message: String)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Read the current screen's data again.
@@ -174,11 +182,13 @@ public enum DataEffect: Equatable, Sendable {
     case claimNext
     /// Read the active staff (for the reassign prompt's completion); answered by `.staffLoaded` or `.failed`.
     case loadStaff
+    /// Make a request of unsorted mail, or dismiss it; answered by `.mailSorted` or `.failed`.
+    case sortMail(id: Int64, MailDecision)
 
     /// Whether the effect changes data (refused in a `--readonly` console).
     public var writes: Bool {
         switch self {
-        case .perform, .fulfil, .performBulk, .createRequest, .claimNext: true
+        case .perform, .fulfil, .performBulk, .createRequest, .claimNext, .sortMail: true
         case .loadQueue, .loadPreview, .loadDashboard, .loadRequest, .loadRecords, .searchCustomers, .loadCustomer,
              .checkForChanges, .recordReveal, .loadStaff: false
         }
@@ -269,4 +279,14 @@ public enum Fulfilment: Equatable, Sendable {
     case confirmVerificationCode(String)
     /// Confirm (or change) the kind an email request was given from its words.
     case confirmKind(RequestKind)
+    /// Write the request's messages in this language from now on.
+    case setLanguage(Language)
+}
+
+/// What an agent decided about a message of the unsorted tray.
+public enum MailDecision: Equatable, Sendable {
+    /// A request of this kind, received when the message arrived.
+    case file(RequestKind)
+    /// Not a request, for this reason.
+    case dismiss(MailDismissal)
 }

@@ -66,6 +66,7 @@ extension AppState {
         case "dash", "dashboard": return reduce(.showDashboard)
         case "audit": return reduce(.showRecords(.audit))
         case "tasks": return reduce(.showRecords(.tasks))
+        case "mail": return reduce(.showRecords(.mail))
         case "orders": return reduce(.showRecords(.orders))
         case "order":
             guard !argument.isEmpty else {

@@ -78,6 +78,17 @@ extension AppState {
                 prompt = nil
                 let kinds: [RequestKind] = [.access, .rectification, .erasure, .consentWithdrawal]
                 return [.fulfil(.confirmKind(kinds[chosen]), publicId: current.publicId)]
+            case .fileMail(let mail):
+                prompt = nil
+                let kinds: [RequestKind] = [.access, .rectification, .erasure, .consentWithdrawal]
+                return [.data(.sortMail(id: mail, .file(kinds[chosen])))]
+            case .dismissMail(let mail):
+                prompt = nil
+                let reasons: [MailDismissal] = [.spam, .newsletter, .notForUs, .other]
+                return [.data(.sortMail(id: mail, .dismiss(reasons[chosen])))]
+            case .language:
+                prompt = nil
+                return [.fulfil(.setLanguage(Language.allCases[chosen]), publicId: current.publicId)]
             case .verify where typed == "c":
                 prompt = nil
                 return [.fulfil(.sendVerificationCode, publicId: current.publicId)]

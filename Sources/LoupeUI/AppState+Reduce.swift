@@ -134,7 +134,7 @@ extension AppState {
         // The later screens' and modes' actions, named one by one so a new action is a compile error until it
         // is handled here or there.
         case .bulkDone, .bulkKey, .changesChecked, .claimNext, .claimedNext, .openRequestCustomer, .commandKey,
-             .copyId, .created, .customerLoaded, .describeSelected, .describeKey, .showMessages, .staffLoaded, .closeNoticeOfRow, .confirmKindPrompt, .customersLoaded, .dashboardLoaded, .editMessage, .openConversation, .writeReply, .filterKey, .formKey, .forward, .helpKey,
+             .copyId, .created, .customerLoaded, .describeSelected, .describeKey, .showMessages, .staffLoaded, .closeNoticeOfRow, .confirmKindPrompt, .fileMailOfRow, .dismissMailOfRow, .languagePrompt, .mailSorted, .customersLoaded, .dashboardLoaded, .editMessage, .openConversation, .writeReply, .filterKey, .formKey, .forward, .helpKey,
              .markRange, .newRequest, .openCommandLine, .openFilter, .recordsLoaded, .reveal, .revealed,
              .searchKey, .showCustomers, .showDashboard, .showRecords, .sort, .startSearch, .switchTab,
              .themeSwitched, .toggleLive, .toggleMark, .unmarkAll:

@@ -35,6 +35,18 @@ extension AppState {
             guard let request = detail?.summary else { return [] }
             prompt = PromptState(publicId: request.publicId, version: request.version, draft: .confirmKind)
             return []
+        case .fileMailOfRow, .dismissMailOfRow:
+            guard let mail = records.selected?.mail else { return [] }
+            prompt = PromptState(publicId: "mail #\(mail)", version: 0,
+                                 draft: action == .fileMailOfRow ? .fileMail(mail: mail) : .dismissMail(mail: mail))
+            return []
+        case .languagePrompt:
+            guard let request = detail?.summary else { return [] }
+            prompt = PromptState(publicId: request.publicId, version: request.version, draft: .language)
+            return []
+        case .mailSorted(let text):
+            message = StatusMessage(text)
+            return [.loadRecords(.mail)]
         case .closeNoticeOfRow:
             guard let notice = records.selected?.notice else { return [] }
             // The notice's own picker, already on this notice: d done, or i impossible with a reason.

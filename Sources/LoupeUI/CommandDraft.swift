@@ -22,6 +22,12 @@ public enum CommandDraft: Equatable, Sendable {
     case verificationCode
     /// The kind an email request really asks for (its words only suggested one).
     case confirmKind
+    /// The kind of request to make of unsorted mail `mail`.
+    case fileMail(mail: Int64)
+    /// Why unsorted mail `mail` is not a request.
+    case dismissMail(mail: Int64)
+    /// The language the request is answered in.
+    case language
     /// Hand the request to a staff member: their user name (typed, Tab completes), then a confirmation.
     case reassign(to: String?)
     case approve
@@ -105,6 +111,15 @@ public struct PromptState: Equatable, Sendable {
         case .confirmKind:
             ("What does \(publicId) ask for? (its words suggested one; pick it or another)",
              .choice([("a", "access"), ("r", "rectification"), ("e", "erasure"), ("c", "consent withdrawal")]))
+        case .fileMail(let mail):
+            ("Make a request of mail #\(mail): what does it ask for? (its month runs from its receipt)",
+             .choice([("a", "access"), ("r", "rectification"), ("e", "erasure"), ("c", "consent withdrawal")]))
+        case .dismissMail(let mail):
+            ("Dismiss mail #\(mail) as not a request, because it is",
+             .choice([("s", "spam"), ("n", "a newsletter"), ("f", "not for us"), ("o", "other")]))
+        case .language:
+            ("Answer \(publicId) in which language from now on?",
+             .choice([("e", "English"), ("d", "Deutsch"), ("s", "Español"), ("f", "Français")]))
         case .verify:
             ("Note on the check (optional), Enter to save", .text(optional: true))
         case .note:

@@ -42,6 +42,7 @@ public struct CommandLineState: Equatable, Sendable {
         Command(name: "order", argument: "NUMBER", help: "one order: its items and customer"),
         Command(name: "audit", argument: nil, help: "the audit log, newest first"),
         Command(name: "tasks", argument: nil, help: "open notices to couriers and payment providers"),
+        Command(name: "mail", argument: nil, help: "unsorted mail: spam, newsletters, no clear request"),
         Command(name: "theme", argument: "NAME", help: "switch the theme now"),
         Command(name: "live", argument: nil, help: "resume live refresh (Z pauses it)"),
         Command(name: "messages", argument: nil, help: "every message of this session, whole, newest first"),

@@ -53,6 +53,11 @@ enum DashboardView {
             let clock = deadline.clock(now: state.now)
             canvas.line(" BREACH " + clock.phrase + " (by \(state.deadlines.minuteString(clock.deadline)))", role: .overdue)
         }
+        if figures.unsortedMail > 0 {
+            let stale = figures.staleUnsortedMail
+            canvas.line(" \(figures.unsortedMail) unsorted mail, \(stale) older than \(UnsortedMail.staleAfterDays) days"
+                        + " (:mail sorts it)", role: stale > 0 ? .overdue : .text)
+        }
         drawIntake(figures, state: state, into: &canvas)
         drawRetention(figures, state: state, into: &canvas)
         drawJobs(figures, state: state, into: &canvas)

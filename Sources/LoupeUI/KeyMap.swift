@@ -104,6 +104,16 @@ public enum KeyMap {
                    disabledReason: { $0.records.selected?.notice == nil ? "t closes a notice on the notices list (:tasks)." : nil }) { _ in
             .closeNoticeOfRow
         },
+        KeyBinding([.char("f")], "Make a request of the selected mail (pick its kind; it runs from receipt)",
+                   hint: "file", in: [.records], writes: true,
+                   disabledReason: { $0.records.selected?.mail == nil ? "f files unsorted mail (:mail)." : nil }) { _ in
+            .fileMailOfRow
+        },
+        KeyBinding([.char("x")], "Dismiss the selected mail as not a request (spam, newsletter, not for us)",
+                   hint: "dismiss", in: [.records], writes: true,
+                   disabledReason: { $0.records.selected?.mail == nil ? "x dismisses unsorted mail (:mail)." : nil }) { _ in
+            .dismissMailOfRow
+        },
         KeyBinding([.enter], "Apply the filter", hint: "apply", in: [.filter]) { _ in .filterKey(.enter) },
         KeyBinding([.escape], "Leave the filter line", hint: "leave", in: [.filter]) { _ in .filterKey(.escape) },
         KeyBinding([.tab], "Next tab", hint: "tabs", hintKeys: "Tab", in: [.customer]) { _ in .switchTab(1) },
@@ -185,6 +195,16 @@ public enum KeyMap {
                    }) { _ in .confirmKindPrompt },
         KeyBinding([.char("i")], "Take the next request: claim the most urgent unassigned one and open it", hint: "next",
                    in: [.queue], writes: true) { _ in .claimNext },
+        KeyBinding([.char("L")], "Language the subject is answered in (English, Deutsch, Español, Français)",
+                   in: [.request], writes: true,
+                   disabledReason: { state in
+                       guard let summary = state.detail?.summary else { return "Still reading the request." }
+                       if !summary.status.isOpen { return "\(summary.publicId) is closed: nothing more is sent." }
+                       do {
+                           try RequestRules.checkHolder(assignee: summary.assignee, actor: state.actor, for: .changeLanguage)
+                       } catch let error as LoupeError { return error.message } catch { return nil }
+                       return nil
+                   }) { _ in .languagePrompt },
         KeyBinding([.char("K")], "Open the customer this request is about (back returns here)", in: [.request],
                    disabledReason: { state in
                        state.detail == nil ? "Still being read."

@@ -10,6 +10,8 @@ public enum RecordKind: Equatable, Sendable {
     case orders
     /// One order, by number.
     case order(String)
+    /// The unsorted mail tray (`:mail`).
+    case mail
 }
 
 /// What a record list screen shows: a title, columns, and rows that may open a request (`PR-…`), a customer
@@ -21,12 +23,15 @@ public struct RecordList: Equatable, Sendable {
         public var opens: String?
         /// On the notices list: the notice `t` closes from here.
         public var notice: ProcessorTask?
+        /// On the unsorted mail tray: the message `f` makes a request of and `x` dismisses.
+        public var mail: Int64?
 
         /// Makes a row.
-        public init(cells: [String], opens: String?, notice: ProcessorTask? = nil) {
+        public init(cells: [String], opens: String?, notice: ProcessorTask? = nil, mail: Int64? = nil) {
             self.cells = cells
             self.opens = opens
             self.notice = notice
+            self.mail = mail
         }
     }
 

@@ -16,7 +16,7 @@ import Testing
 
     @Test func everyLifecycleActionIsASubcommand() throws {
         let names = RequestsCommand.configuration.subcommands.map { $0.configuration.commandName }
-        #expect(names == ["list", "show", "new", "claim", "release", "reassign", "verify", "start", "note", "note-internal", "confirm-kind", "reply", "extend",
+        #expect(names == ["list", "show", "new", "claim", "release", "reassign", "verify", "start", "note", "note-internal", "confirm-kind", "language", "reply", "extend",
                           "propose-erasure", "approve", "reject", "cancel", "complete", "preview-erasure", "rectify",
                           "withdraw-consent", "opendsr-status"])
     }

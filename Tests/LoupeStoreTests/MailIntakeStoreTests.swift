@@ -72,7 +72,7 @@ import Testing
     @Test func aSenderWhoCannotGetAnAnswerIsKeptUnfiledAndABadNameIsDropped() throws {
         let database = try demoDatabase(customers: 10)
         let system = try #require(try database.staffList().first { $0.role == .admin })
-        let daemon = mail("d1@x", from: "MAILER-DAEMON@localhost", subject: "delete", body: "x")
+        let daemon = mail("d1@x", from: "MAILER-DAEMON@localhost", subject: "delete my account", body: "x")
         #expect(try database.receive(daemon, actor: system, at: storeNow)
                 == .unfiled(reason: "its sender's address cannot receive an answer"))
         var hostileName = mail("h1@x", from: "bea@example.org", subject: "copy of my data", body: "please")

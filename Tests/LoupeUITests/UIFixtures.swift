@@ -58,6 +58,8 @@ struct Harness {
     var details: [String: RequestDetail] = [:]
     var effectsSeen: [Effect] = []
     var fulfilled: [Fulfilment] = []
+    /// The unsorted-mail decisions the console asked for (`:mail`).
+    var sortedMail: [(Int64, MailDecision)] = []
     /// What `.loadDashboard` answers.
     var dashboard = sampleDashboard()
     /// The cookies `.loadCustomer` answers with.
@@ -131,6 +133,9 @@ struct Harness {
                     details[id] = stored
                 }
                 pending += state.reduce(.fulfilled(detail(id)!, message: "\(id): done."))
+            case .sortMail(let id, let decision):
+                sortedMail.append((id, decision))
+                pending += state.reduce(.mailSorted(message: "Mail #\(id): \(decision)."))
             case .createRequest(let draft):
                 var row = source.rows[0]
                 row.id = Int64(900 + source.rows.count)
