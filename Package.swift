@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(name: "loupe", dependencies: ["LoupeCLI"]),
         // `scripts/bench`: timings of the use cases on a real database file (figures, never pass/fail).
         .executableTarget(name: "LoupeBench", dependencies: ["LoupeDomain", "LoupeStore", "LoupeDemo", "LoupeIntake", "LoupeUI", "LoupeTerminal"]),
-        .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"]),
+        .testTarget(name: "LoupeDomainTests", dependencies: ["LoupeDomain"], exclude: ["Golden"]),
         .testTarget(name: "LoupeIntakeTests", dependencies: ["LoupeIntake"]),
         .testTarget(name: "LoupeMailTests", dependencies: ["LoupeMail", "LoupeDomain"]),
         .testTarget(name: "LoupeStoreTests", dependencies: ["LoupeStore", "LoupeDemo", .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto")]),

@@ -46,7 +46,7 @@ struct RecordListLoader {
             let now = Date()
             let mail = try database.unsortedMail(withBodies: true, actor: actor)
             return RecordList(
-                title: "Unsorted mail · \(mail.count) · oldest first · f makes a request of it, x dismisses it",
+                title: "Unsorted mail · \(mail.count), oldest first",
                 columns: [("#", 7), ("AGE", 5), ("WHY", 17), ("FROM", 26), ("SUBJECT", 34), ("TEXT", 0)],
                 rows: mail.map { item in
                     let text = (item.body ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")

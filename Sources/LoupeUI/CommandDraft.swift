@@ -112,7 +112,7 @@ public struct PromptState: Equatable, Sendable {
             ("What does \(publicId) ask for? (its words suggested one; pick it or another)",
              .choice([("a", "access"), ("r", "rectification"), ("e", "erasure"), ("c", "consent withdrawal")]))
         case .fileMail(let mail):
-            ("Make a request of mail #\(mail): what does it ask for? (its month runs from its receipt)",
+            ("Mail #\(mail) asks for (due a month from its receipt):",
              .choice([("a", "access"), ("r", "rectification"), ("e", "erasure"), ("c", "consent withdrawal")]))
         case .dismissMail(let mail):
             ("Dismiss mail #\(mail) as not a request, because it is",

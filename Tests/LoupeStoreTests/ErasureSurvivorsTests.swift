@@ -68,6 +68,33 @@ import Testing
         try Data("To: \(m)newname <\(email)>\r\n\r\nDear \(m)newname".utf8).write(to: copy)
         try database.markSent(id: message.id, copyPath: copy.path, actor: root, at: storeNow)
 
+        // The privacy mailbox: a message they sent on another person's request, an auto-reply of theirs on no
+        // request, an unclear one in the tray, each with its Maildir file (seen, in cur/), and a consent given
+        // with a free-text source.
+        let box = directory.appendingPathComponent("privacy")
+        for folder in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(at: box.appendingPathComponent(folder),
+                                                    withIntermediateDirectories: true)
+        }
+        let someoneElse = try database.createRequest(NewRequest(kind: .access, email: "someone@example.org"),
+                                               actor: ava, at: storeNow)
+        func inbound(_ n: Int, subject: String, body: String, nature: InboundMail.Nature = .message) throws {
+            try Data("From: \(email)\r\nSubject: \(subject)\r\n\r\n\(body)".utf8)
+                .write(to: box.appendingPathComponent("cur/17000\(n).M1P1.host:2,S"))
+            var mail = InboundMail(
+                key: "<\(m)msg\(n)@\(m)host.example>", messageId: "\(m)msg\(n)@\(m)host.example", answers: [],
+                fromAddress: email, fromName: "\(m)sender", subject: subject, body: body, bodyWasCut: false,
+                cardNumbersRemoved: 0, attachments: [.init(name: "\(m)passport.jpg", type: "image/jpeg", size: 9)],
+                nature: nature, bouncedMessageId: nil)
+            mail.maildirFile = box.appendingPathComponent("new/17000\(n).M1P1.host").path
+            _ = try database.receive(mail, actor: root, at: storeNow)
+        }
+        try inbound(1, subject: "Re: [\(someoneElse.summary.publicId)] \(m)about", body: "\(m)wrote on another request")
+        try inbound(2, subject: "Out of office", body: "\(m)away until Monday", nature: .autoReply)
+        try inbound(3, subject: "Question", body: "\(m)where is my parcel")
+        _ = try database.setCookies(customerPublicId: "C-000001", purpose: .analytics, on: true,
+                                    source: "\(m)phoned the shop", actor: ava, at: storeNow)
+
         let erasure = try tests.started(database, NewRequest(kind: .erasure, email: email))
         try database.perform(.note("\(m)erasure note"), on: erasure, actor: ava, at: storeNow)
         try database.perform(.proposeErasure, on: erasure, actor: ava, at: storeNow)
@@ -76,7 +103,9 @@ import Testing
         _ = try other.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") }
         try database.perform(.approve, on: erasure, actor: sam, at: storeNow)
         let cleanup = try database.finishErasures()
-        #expect(cleanup.walTruncated && cleanup.filesLeft.isEmpty)
+        #expect(cleanup.walTruncated && cleanup.filesLeft.isEmpty && cleanup.refused.isEmpty, "\(cleanup)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.appendingPathComponent("cur").path).isEmpty,
+                "their mail is gone from the Maildir")
         _ = try other.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") }
 
         var survivors: [String] = []
