@@ -54,6 +54,7 @@ struct RequestKindCue: Sendable {
         + [
             both(.erasure, 3, """
                 delete deleted deleting erase erased remove removed wipe forget close closed loschen losche loscht \
+                loeschen loesche loescht geloescht loeschung \
                 geloscht loschung entfernen entfernt schliessen borrar borren borre borrado borrados borradas eliminar eliminen \
                 elimine eliminado eliminados eliminacion suprimir supriman suprima supresion cerrar supprimer supprimez \
                 supprime supprimes supprimees suppression effacer effacez efface effacees effacement fermer cloturer
