@@ -34,7 +34,8 @@ enum MailImportBench {
             let junk = maildir.appendingPathComponent(".Quarantine/new")
             try FileManager.default.createDirectory(at: junk, withIntermediateDirectories: true)
             for number in 0..<quarantined {
-                try Data([0xFF, 0xFE, 0x00, UInt8(number % 256)]).write(to: junk.appendingPathComponent("junk-\(number).msg"))
+                try Data([0xFF, 0xFE, 0x00, UInt8(number % 256)])
+                    .write(to: junk.appendingPathComponent("junk-\(number).msg"))
             }
             var figure = try timeImport(binary: binary, database: path, maildir: maildir.path, count: count)
             figure.quarantined = quarantined

@@ -57,7 +57,9 @@ struct ListUnsortedMail: ParsableCommand {
                       + TextRules.inert(from).padding(toLength: 28, withPad: " ", startingAt: 0)
                       + TextRules.inert(item.subject))
             }
-            let stale = mail.filter { $0.dismissal == nil && $0.ageInDays(at: context.now) >= UnsortedMail.staleAfterDays }
+            let stale = mail.filter {
+                $0.dismissal == nil && $0.ageInDays(at: context.now) >= UnsortedMail.staleAfterDays
+            }
             if !stale.isEmpty {
                 print("\(stale.count) older than \(UnsortedMail.staleAfterDays) days: if one is a request, its month "
                       + "has been running since it arrived.")
@@ -68,7 +70,8 @@ struct ListUnsortedMail: ParsableCommand {
 
 /// `loupe mail show N`: one message of the tray, its text shown inert.
 struct ShowUnsortedMail: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "One unsorted message, with its text.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "One unsorted message, with its text.")
 
     @Argument(help: "The message's number (from `loupe mail list`).") var id: Int64
     @OptionGroup var database: DatabaseOptions
@@ -76,8 +79,10 @@ struct ShowUnsortedMail: ParsableCommand {
     func run() throws {
         try CommandContext.run(database) { context in
             let mail = try context.database.unsortedMail(id: id, actor: context.actor)
-            print("Mail #\(mail.id), received \(CivilTime.iso8601(mail.receivedAt)) (\(mail.age(at: context.now)) ago), "
-                  + (mail.dismissal.map { "dismissed as \($0.rawValue) by \(mail.decidedBy ?? "?")" } ?? mail.reason.label))
+            let state = mail.dismissal.map { "dismissed as \($0.rawValue) by \(mail.decidedBy ?? "?")" }
+                ?? mail.reason.label
+            print("Mail #\(mail.id), received \(CivilTime.iso8601(mail.receivedAt)) "
+                  + "(\(mail.age(at: context.now)) ago), \(state)")
             print("From: " + TextRules.inert(mail.fromAddress.map(Masking.email) ?? "(no sender)"))
             print("Subject: " + TextRules.inert(mail.subject))
             if let language = mail.language { print("Language: \(language.name)") }

@@ -39,8 +39,9 @@ public enum MailDismissal: String, Sendable, Codable, CaseIterable {
     /// The reason named by `text` (its raw value); errors list the accepted ones.
     public static func parse(_ text: String) throws -> MailDismissal {
         guard let reason = MailDismissal(rawValue: text.lowercased()) else {
-            throw LoupeError(.invalidInput, "'\(TextRules.printable(text))' is not a reason to dismiss mail; use one of: "
-                + allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            throw LoupeError(
+                .invalidInput, "'\(TextRules.printable(text))' is not a reason to dismiss mail; use one of: "
+                    + allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
         return reason
     }

@@ -74,17 +74,19 @@ extension MessageTemplate {
                 Bonjour {{recipientName}},
 
                 Comme vous l'avez demandé (demande {{requestId}}), nous avons rectifié : {{correctedFields}}.
-                Nous avons également informé ceux qui ont reçu ces données de notre part, dans la mesure du possible.
+                Nous avons également informé ceux qui ont reçu ces données de notre part, dans la mesure du
+                possible.
                 """)
         case .erasureDone:
             return ("Vos données ont été effacées : demande {{requestId}}", """
                 Bonjour {{recipientName}},
 
-                Comme vous l'avez demandé (demande {{requestId}}), nous avons effacé les données personnelles que nous
-                détenions sur vous. La loi nous oblige à conserver certains documents pendant un temps ; ils sont
-                conservés, puis anonymisés :
+                Comme vous l'avez demandé (demande {{requestId}}), nous avons effacé les données personnelles que
+                nous détenions sur vous. La loi nous oblige à conserver certains documents pendant un temps ; ils
+                sont conservés, puis anonymisés :
                 {{retainedItems}}
-                Nous avons également informé ceux qui ont reçu vos données de notre part, dans la mesure du possible.
+                Nous avons également informé ceux qui ont reçu vos données de notre part, dans la mesure du
+                possible.
                 """)
         case .consentWithdrawn:
             return ("Votre consentement a été retiré : demande {{requestId}}", """
@@ -101,8 +103,8 @@ extension MessageTemplate {
                 Nous ne pouvons pas donner suite à votre demande {{requestId}} ({{kind}}), reçue le {{receivedOn}}.
                 La raison : {{reason}}
 
-                Si vous n'êtes pas d'accord, vous avez le droit d'introduire une réclamation auprès d'une autorité de
-                contrôle :
+                Si vous n'êtes pas d'accord, vous avez le droit d'introduire une réclamation auprès d'une autorité
+                de contrôle :
                 {{authority}}
                 Vous pouvez également former un recours juridictionnel.
                 """)

@@ -27,7 +27,9 @@ struct RequestKindCue: Sendable {
     }
 
     static func phrases(_ kind: RequestKind, _ weight: Int, _ texts: [String]) -> [RequestKindCue] {
-        texts.map { RequestKindCue(kind: kind, weight: weight, pattern: .phrase($0.split(separator: " ").map(String.init))) }
+        texts.map {
+            RequestKindCue(kind: kind, weight: weight, pattern: .phrase($0.split(separator: " ").map(String.init)))
+        }
     }
 
     static func both(_ kind: RequestKind, _ weight: Int, _ first: String, _ second: String) -> RequestKindCue {
@@ -55,8 +57,9 @@ struct RequestKindCue: Sendable {
             both(.erasure, 3, """
                 delete deleted deleting erase erased remove removed wipe forget close closed loschen losche loscht \
                 loeschen loesche loescht geloescht loeschung \
-                geloscht loschung entfernen entfernt schliessen borrar borren borre borrado borrados borradas eliminar eliminen \
-                elimine eliminado eliminados eliminacion suprimir supriman suprima supresion cerrar supprimer supprimez \
+                geloscht loschung entfernen entfernt schliessen borrar borren borre borrado borrados borradas \
+                eliminar eliminen elimine eliminado eliminados eliminacion suprimir supriman suprima supresion \
+                cerrar supprimer supprimez \
                 supprime supprimes supprimees suppression effacer effacez efface effacees effacement fermer cloturer
                 """, personalData + " " + account),
         ]
@@ -76,7 +79,9 @@ struct RequestKindCue: Sendable {
                 """, "consent einwilligung zustimmung consentimiento consentement"),
             both(.consentWithdrawal, 3, """
                 stop stoppen einstellen arret arreter dejen dejar parar
-                """, "marketing newsletter newsletters werbung werbemails publicidad promocionales publicite promotional"),
+                """, """
+                marketing newsletter newsletters werbung werbemails publicidad promocionales publicite promotional
+                """),
         ]
         + phrases(.consentWithdrawal, 1, ["marketing", "newsletter", "werbung", "publicidad", "publicite"])
 

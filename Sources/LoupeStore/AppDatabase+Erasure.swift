@@ -133,7 +133,8 @@ extension AppDatabase {
             """, arguments: [customerId, customerId, customerId])
         try Self.scrubMessages(db, requestIds: requestIds, customerId: customerId)
         try Self.scrubRequests(db, customerId: customerId, requestIds: requestIds, at: time)
-        try Self.scrubMailbox(db, customerId: customerId, requestIds: requestIds, senderDigests: senderDigests, at: time)
+        try Self.scrubMailbox(
+            db, customerId: customerId, requestIds: requestIds, senderDigests: senderDigests, at: time)
         try db.execute(sql: Self.customerErasureSQL, arguments: [time, customerId])
         for recipient in plan.recipients {
             try db.execute(sql: """

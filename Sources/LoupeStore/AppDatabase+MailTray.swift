@@ -10,7 +10,8 @@ extension AppDatabase {
                              actor: StaffMember) throws -> [UnsortedMail] {
         try read(as: actor, .readMailTray) { db in
             let vault = try currentVault(db)
-            let order = dismissed ? "tray = 'dismissed' ORDER BY decidedAt DESC" : "tray = 'unsorted' ORDER BY receivedAt"
+            let order = dismissed
+                ? "tray = 'dismissed' ORDER BY decidedAt DESC" : "tray = 'unsorted' ORDER BY receivedAt"
             return try Row.fetchAll(db, sql: "SELECT * FROM inboundMail WHERE \(order), id LIMIT ?", arguments: [limit])
                 .map { try Self.unsortedMail($0, vault: vault, withBody: withBodies) }
         }

@@ -2,10 +2,10 @@ import GRDB
 
 extension AppDatabase {
     /// v20, the mailbox as it really is: the Message-ID kept apart from the once-only key (which becomes a keyed
-    /// digest; the Message-ID itself only threads an answer, and goes with the row at an erasure), an unsorted tray (mail that is not, or not clearly, a request; dismissed
-    /// mail kept by a retention rule of its own), the sender's keyed digest and the Maildir file (so an erasure
-    /// finds every message the subject sent, on any request or none), the language of a message and of a
-    /// request, and templates per language.
+    /// digest; the Message-ID only threads an answer, and goes with the row at an erasure); an unsorted tray (mail
+    /// that is not, or not clearly, a request; dismissed mail kept by a retention rule of its own); the sender's
+    /// keyed digest and the Maildir file (so an erasure finds every message the subject sent, on any request or
+    /// none); the language of a message and of a request; templates per language.
     static func addMailbox(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE inboundMail ADD COLUMN tray TEXT CHECK (tray IN ('unsorted', 'dismissed'));

@@ -55,8 +55,9 @@ enum DashboardView {
         }
         if figures.unsortedMail > 0 {
             let stale = figures.staleUnsortedMail
-            canvas.line(" \(figures.unsortedMail) unsorted mail, \(stale) older than \(UnsortedMail.staleAfterDays) days"
-                        + " (:mail sorts it)", role: stale > 0 ? .overdue : .text)
+            let days = UnsortedMail.staleAfterDays
+            canvas.line(" \(figures.unsortedMail) unsorted mail, \(stale) older than \(days) days (:mail sorts it)",
+                        role: stale > 0 ? .overdue : .text)
         }
         drawIntake(figures, state: state, into: &canvas)
         drawRetention(figures, state: state, into: &canvas)

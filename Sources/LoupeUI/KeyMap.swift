@@ -111,7 +111,8 @@ public enum KeyMap {
         },
         KeyBinding([.char("x")], "Dismiss the selected mail as not a request (spam, newsletter, not for us)",
                    hint: "dismiss", in: [.records], writes: true,
-                   disabledReason: { $0.records.selected?.mail == nil ? "x dismisses unsorted mail (:mail)." : nil }) { _ in
+                   disabledReason: { $0.records.selected?.mail == nil ? "x dismisses unsorted mail (:mail)." : nil }
+        ) { _ in
             .dismissMailOfRow
         },
         KeyBinding([.enter], "Apply the filter", hint: "apply", in: [.filter]) { _ in .filterKey(.enter) },
@@ -201,7 +202,8 @@ public enum KeyMap {
                        guard let summary = state.detail?.summary else { return "Still reading the request." }
                        if !summary.status.isOpen { return "\(summary.publicId) is closed: nothing more is sent." }
                        do {
-                           try RequestRules.checkHolder(assignee: summary.assignee, actor: state.actor, for: .changeLanguage)
+                           try RequestRules.checkHolder(
+                               assignee: summary.assignee, actor: state.actor, for: .changeLanguage)
                        } catch let error as LoupeError { return error.message } catch { return nil }
                        return nil
                    }) { _ in .languagePrompt },
