@@ -44,10 +44,11 @@ extension AppDatabase {
                 throw LoupeError(.conflict, "Mail #\(id) was dismissed as \(mail.dismissal!.rawValue) by "
                     + "\(mail.decidedBy ?? "?"); it is no longer in the tray.")
             }
-            guard let address = mail.fromAddress, let draft = try? NewRequest(
-                kind: kind, email: address, name: mail.fromName, channel: .email).validated()
-                ?? NewRequest(kind: kind, email: address, channel: .email).validated()
-            else {
+            // A display name that does not pass the text rules is dropped, as the import drops it.
+            let drafts = [mail.fromName, nil].compactMap { name in
+                mail.fromAddress.flatMap { try? NewRequest(kind: kind, email: $0, name: name, channel: .email).validated() }
+            }
+            guard let draft = drafts.first else {
                 throw LoupeError(.invalidInput, "Mail #\(id) has no sender an answer can reach; "
                     + "record the request by hand (N) if you know who sent it.")
             }

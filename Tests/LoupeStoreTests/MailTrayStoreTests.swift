@@ -62,6 +62,17 @@ import Testing
         #expect(try database.verifyAudit().firstBreak == nil)
     }
 
+    @Test func aSenderNameThatFailsTheTextRulesIsDroppedNotTheRequest() throws {
+        let database = try demoDatabase(customers: 5)
+        var hostile = mail("h9@x", from: "bea@example.org", subject: "Hello", body: "Can you help me with something?")
+        hostile.fromName = "Bea\u{202E}gnp.exe"
+        guard case .unsorted(let id, _) = try database.receive(hostile, actor: testAdmin, at: storeNow) else {
+            Issue.record("not in the tray"); return
+        }
+        let request = try database.fileMail(id: id, kind: .access, actor: ava, at: storeNow)
+        #expect(request.summary.kind == .access && request.subjectName == nil)
+    }
+
     @Test func dismissedMailIsAuditedAndDeletedByItsOwnRetentionRule() throws {
         let database = try demoDatabase(customers: 20)
         guard case .unsorted(let id, .spam) = try database.receive(
