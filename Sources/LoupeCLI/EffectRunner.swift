@@ -34,7 +34,7 @@ struct EffectRunner {
                 try database.dismissMail(id: id, reason: reason, actor: actor, at: clock())
                 return .mailSorted(message: "Mail #\(id) dismissed: \(reason.label).")
             case .loadRecords(let kind):
-                return .recordsLoaded(kind, try RecordListLoader(database: database, actor: actor).load(kind))
+                return .recordsLoaded(kind, try RecordListLoader(database: database, actor: actor, now: clock()).load(kind))
             case .searchCustomers(let query):
                 return .customersLoaded(try database.searchCustomers(query, actor: actor), query: query)
             case .loadCustomer(let publicId):

@@ -7,6 +7,8 @@ import LoupeUI
 struct RecordListLoader {
     let database: AppDatabase
     let actor: StaffMember
+    /// The console's clock (the tray's ages are counted from it).
+    let now: Date
 
     func load(_ kind: RecordKind) throws -> RecordList {
         let policy = try database.deadlinePolicy()
@@ -43,7 +45,6 @@ struct RecordListLoader {
                                    opens: "order:\(order.number)")
                 })
         case .mail:
-            let now = Date()
             let mail = try database.unsortedMail(withBodies: true, actor: actor)
             return RecordList(
                 title: "Unsorted mail · \(mail.count), oldest first",

@@ -49,6 +49,38 @@ extension Language {
         }
     }
 
+    /// A consent purpose as the messages name it ("email marketing").
+    public func name(_ purpose: ConsentPurpose) -> String {
+        switch (self, purpose) {
+        case (.english, _): purpose.rawValue.replacingOccurrences(of: "-", with: " ")
+        case (.german, .emailMarketing): "Werbung per E-Mail"
+        case (.german, .smsMarketing): "Werbung per SMS"
+        case (.german, .analyticsCookies): "Analyse-Cookies"
+        case (.german, .marketingCookies): "Marketing-Cookies"
+        case (.german, .dataSharing): "Weitergabe an Dritte"
+        case (.spanish, .emailMarketing): "publicidad por correo electrónico"
+        case (.spanish, .smsMarketing): "publicidad por SMS"
+        case (.spanish, .analyticsCookies): "cookies de análisis"
+        case (.spanish, .marketingCookies): "cookies de marketing"
+        case (.spanish, .dataSharing): "cesión a terceros"
+        case (.french, .emailMarketing): "publicité par e-mail"
+        case (.french, .smsMarketing): "publicité par SMS"
+        case (.french, .analyticsCookies): "cookies d'analyse"
+        case (.french, .marketingCookies): "cookies publicitaires"
+        case (.french, .dataSharing): "partage avec des tiers"
+        }
+    }
+
+    /// The withdrawal message's purposes, when none had been granted.
+    public var nothingGranted: String {
+        switch self {
+        case .english: "nothing was granted, so nothing had to be withdrawn"
+        case .german: "nichts, da keine Einwilligung erteilt war"
+        case .spanish: "nada, ya que no se había dado ningún consentimiento"
+        case .french: "rien, car aucun consentement n'avait été donné"
+        }
+    }
+
     /// The erasure message's list of kept records, when none was kept.
     public var nothingKept: String {
         switch self {

@@ -27,7 +27,7 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
     public static func detect(in words: [String]) -> Language? {
         var counts: [Language: Int] = [:]
         for word in words.prefix(400) {
-            for language in allCases where language.commonWords.contains(word) { counts[language, default: 0] += 1 }
+            for (language, common) in commonWords where common.contains(word) { counts[language, default: 0] += 1 }
         }
         let ranked = counts.sorted { $0.value > $1.value }
         guard let first = ranked.first, first.value >= 3, ranked.count < 2 || ranked[1].value < first.value else {
@@ -36,19 +36,17 @@ public enum Language: String, Sendable, Codable, CaseIterable, Comparable {
         return first.key
     }
 
-    /// Short words frequent in the language and rare in the other three.
-    var commonWords: Set<String> {
-        switch self {
-        case .english: ["the", "and", "you", "my", "is", "to", "of", "please", "i", "me", "your", "for", "with",
-                        "have", "would", "thank", "thanks", "want", "from", "this"]
-        case .german: ["der", "die", "das", "und", "ich", "sie", "mein", "meine", "meiner", "bitte", "nicht", "mit",
-                       "ist", "zu", "von", "ihr", "ihre", "danke", "mich", "mir", "grusse", "freundlichen"]
-        case .spanish: ["el", "los", "las", "y", "que", "mi", "mis", "por", "favor", "para", "con", "es", "gracias",
-                        "quiero", "del", "una", "saludos", "su", "sus", "hola"]
-        case .french: ["le", "les", "et", "je", "vous", "mon", "ma", "mes", "des", "pour", "avec", "est", "merci",
-                       "ne", "pas", "votre", "vos", "bonjour", "cordialement", "une"]
-        }
-    }
+    /// Short words frequent in each language and rare in the other three (built once).
+    static let commonWords: [(Language, Set<String>)] = [
+        (.english, ["the", "and", "you", "my", "is", "to", "of", "please", "i", "me", "your", "for", "with", "have",
+                    "would", "thank", "thanks", "want", "from", "this"]),
+        (.german, ["der", "die", "das", "und", "ich", "sie", "mein", "meine", "meiner", "bitte", "nicht", "mit", "ist",
+                   "zu", "von", "ihr", "ihre", "danke", "mich", "mir", "grusse", "freundlichen"]),
+        (.spanish, ["el", "los", "las", "y", "que", "mi", "mis", "por", "favor", "para", "con", "es", "gracias",
+                    "quiero", "del", "una", "saludos", "su", "sus", "hola"]),
+        (.french, ["le", "les", "et", "je", "vous", "mon", "ma", "mes", "des", "pour", "avec", "est", "merci", "ne",
+                   "pas", "votre", "vos", "bonjour", "cordialement", "une"]),
+    ]
 
     /// Orders languages as `allCases` lists them.
     public static func < (lhs: Language, rhs: Language) -> Bool {

@@ -1,22 +1,16 @@
 extension MessageTemplate {
     /// The shipped template of `event` in `language`; an admin's edited one replaces it (`loupe templates edit`).
     public static func standard(_ event: MessageEvent, in language: Language = .english) -> MessageTemplate {
-        let (subject, body, closing): (String, String, String)
-        switch language {
-        case .english:
-            (subject, body) = standardText(event)
-            closing = event.isNotice ? noticeSignature : signature
-        case .german:
-            (subject, body) = germanText(event)
-            closing = event.isNotice ? germanNoticeSignature : germanSignature
-        case .spanish:
-            (subject, body) = spanishText(event)
-            closing = event.isNotice ? spanishNoticeSignature : spanishSignature
-        case .french:
-            (subject, body) = frenchText(event)
-            closing = event.isNotice ? frenchNoticeSignature : frenchSignature
-        }
-        return MessageTemplate(event: event, subject: subject, body: body + closing, language: language)
+        let (text, signatures): ((MessageEvent) -> (String, String), (request: String, notice: String)) =
+            switch language {
+            case .english: (standardText, (signature, noticeSignature))
+            case .german: (germanText, (germanSignature, germanNoticeSignature))
+            case .spanish: (spanishText, (spanishSignature, spanishNoticeSignature))
+            case .french: (frenchText, (frenchSignature, frenchNoticeSignature))
+            }
+        let (subject, body) = text(event)
+        return MessageTemplate(event: event, subject: subject,
+                               body: body + (event.isNotice ? signatures.notice : signatures.request), language: language)
     }
 
     private static let signature = """

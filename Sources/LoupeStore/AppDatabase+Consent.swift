@@ -27,10 +27,12 @@ extension AppDatabase {
             ])
             try AuditLog.append(db, at: time, actor: actor.userName, event: .request(.withdrawConsent), target: publicId,
                                 details: ["purposes": withdrawn.map(\.rawValue).joined(separator: ","), "status": "completed"])
-            let named = withdrawn.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") }
+            let language = request.language ?? .english
+            let named = withdrawn.map(language.name)
             try queueMessage(db, .consentWithdrawn, requestId: request.summary.id,
-                                  extra: [.withdrawnPurposes: named.isEmpty ? "nothing was granted, so nothing had to be withdrawn" : named.joined(separator: ", ")],
-                                  actor: actor.userName, at: time)
+                             extra: [.withdrawnPurposes: named.isEmpty ? language.nothingGranted
+                                        : named.joined(separator: ", ")],
+                             actor: actor.userName, at: time)
             return withdrawn
         }
     }

@@ -58,9 +58,7 @@ extension AppDatabase {
             dashboard.intakeHiddenDays = intake.hidden
             dashboard.analyticsK = k
             dashboard.breachDeadlines = try Self.breachDeadlines(db)
-            dashboard.unsortedMail = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM inboundMail WHERE tray = 'unsorted'") ?? 0
-            dashboard.staleUnsortedMail = try Self.staleUnsortedMail(db, now: now)
+            (dashboard.unsortedMail, dashboard.staleUnsortedMail) = try Self.unsortedMailCounts(db, now: now)
             return dashboard
         }
     }

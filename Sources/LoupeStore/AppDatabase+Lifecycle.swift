@@ -98,8 +98,7 @@ extension AppDatabase {
         if let event = MessageEvent.after(command, kind: current.kind, from: current.status, to: change.status,
                                           isIdentityVerified: current.isIdentityVerified || change.verification != nil,
                                           holdsData: current.holdsData) {
-            try queueMessage(db, event, requestId: current.id, extra: Self.messageValues(db, event, requestId: current.id),
-                                  recipient: recipient, actor: actor.userName, at: time)
+            try queueMessage(db, event, requestId: current.id, recipient: recipient, actor: actor.userName, at: time)
         }
         try Self.withdrawStaleMessages(db, requestId: current.id, actor: actor.userName, at: time)
         return try Self.fetchDetail(db, publicId: publicId)

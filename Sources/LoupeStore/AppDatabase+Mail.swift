@@ -47,7 +47,9 @@ extension AppDatabase {
         var fromSubject = true
         var filing: MailFiling?
         var trayReason: MailTrayReason?
-        let assessment = RequestKindSuggestion.assess(subject: mail.subject, body: mail.body)
+        // Only mail that may become a request is read for its kind and language (replies and reports are not).
+        let assessment = answered == nil && mail.nature == .message
+            ? RequestKindSuggestion.assess(subject: mail.subject, body: mail.body) : nil
         switch mail.nature {
         case .bounce:
             let bounced = try mail.bouncedMessageId.flatMap { id in
@@ -80,17 +82,19 @@ extension AppDatabase {
                 trayReason = .spam
             } else if mail.isList {
                 trayReason = .newsletter
-            } else if Self.requestDraft(from: mail, kind: assessment.kind ?? .access) == nil {
-                // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
-                filing = .unfiled(reason: "its sender's address cannot receive an answer")
-            } else if let kind = assessment.kind, let draft = Self.requestDraft(from: mail, kind: kind) {
+            } else if let draft = Self.requestDraft(
+                address: mail.fromAddress, name: mail.fromName, kind: assessment?.kind ?? .access),
+                let kind = assessment?.kind {
                 let created = try insertNewRequest(
                     db, draft, actor: actor, at: time, details: ["kindSuggested": "true"],
-                    language: assessment.language)
+                    language: assessment?.language)
                 requestId = created.id
                 try db.cachedStatement(sql: "UPDATE privacyRequest SET kindSuggested = 1 WHERE id = ?")
                     .execute(arguments: [created.id])
                 filing = .newRequest(publicId: created.publicId, kind: kind)
+            } else if Self.requestDraft(address: mail.fromAddress, name: mail.fromName, kind: .access) == nil {
+                // Kept (it may matter to someone reading the mailbox), but no answer could reach its sender.
+                filing = .unfiled(reason: "its sender's address cannot receive an answer")
             } else {
                 trayReason = .unclear
             }
@@ -110,7 +114,7 @@ extension AppDatabase {
             key, StorageTimestamp.text(time), mail.nature.rawValue, filedAs,
             try mail.fromAddress.map(vault.seal), try mail.fromName.map(vault.seal), mail.subject, mail.body,
             attachments, requestId, outboxId, fromSubject, trayReason == nil ? nil : "unsorted", trayReason?.rawValue,
-            fromDigest, mail.maildirFile, assessment.language?.rawValue, mail.messageId.map { "<\($0)>" },
+            fromDigest, mail.maildirFile, assessment?.language?.rawValue, mail.messageId.map { "<\($0)>" },
         ])
         let mailId = db.lastInsertedRowID
         let result = filing ?? .unsorted(mail: mailId, reason: trayReason ?? .unclear)
@@ -124,12 +128,12 @@ extension AppDatabase {
         return result
     }
 
-    /// The request a message asks for, checked as any intake is; a display name that does not pass the
+    /// The request a message's sender asks for, checked as any intake is; a display name that does not pass the
     /// text rules is dropped rather than losing the request; nil when the sender's address cannot get an answer.
     /// Its Message-ID is not kept on the request (the mail row holds its keyed digest).
-    static func requestDraft(from mail: InboundMail, kind: RequestKind) -> NewRequest? {
-        guard let sender = mail.fromAddress else { return nil }
-        for name in [mail.fromName, nil] {
+    static func requestDraft(address: String?, name: String?, kind: RequestKind) -> NewRequest? {
+        guard let sender = address else { return nil }
+        for name in [name, nil] {
             let draft = NewRequest(kind: kind, email: sender, name: name, channel: .email)
             if let checked = try? draft.validated() { return checked }
         }

@@ -22,13 +22,14 @@ extension AppDatabase {
         try read(as: actor, .readMailTray) { db in try Self.trayRow(db, id: id, vault: try currentVault(db)) }
     }
 
-    /// How many unsorted messages arrived more than `UnsortedMail.staleAfterDays` days before `now` (the
-    /// dashboard's figure), through the tray's partial index.
-    static func staleUnsortedMail(_ db: Database, now: Date) throws -> Int {
+    /// How many messages the tray holds, and how many of them arrived more than `UnsortedMail.staleAfterDays`
+    /// days before `now` (the dashboard's figures), in one pass over the tray's partial index.
+    static func unsortedMailCounts(_ db: Database, now: Date) throws -> (all: Int, stale: Int) {
         let cutoff = StorageTimestamp.text(now.addingTimeInterval(-Double(UnsortedMail.staleAfterDays) * 86_400))
-        return try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM inboundMail WHERE tray = 'unsorted' AND receivedAt < ?
-            """, arguments: [cutoff]) ?? 0
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*), COALESCE(SUM(receivedAt < ?), 0) FROM inboundMail WHERE tray = 'unsorted'
+            """, arguments: [cutoff])
+        return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
     /// Makes a request of unsorted mail: of the kind the agent picked, received when the message arrived (so its
@@ -44,11 +45,7 @@ extension AppDatabase {
                 throw LoupeError(.conflict, "Mail #\(id) was dismissed as \(mail.dismissal!.rawValue) by "
                     + "\(mail.decidedBy ?? "?"); it is no longer in the tray.")
             }
-            // A display name that does not pass the text rules is dropped, as the import drops it.
-            let drafts = [mail.fromName, nil].compactMap { name in
-                mail.fromAddress.flatMap { try? NewRequest(kind: kind, email: $0, name: name, channel: .email).validated() }
-            }
-            guard let draft = drafts.first else {
+            guard let draft = Self.requestDraft(address: mail.fromAddress, name: mail.fromName, kind: kind) else {
                 throw LoupeError(.invalidInput, "Mail #\(id) has no sender an answer can reach; "
                     + "record the request by hand (N) if you know who sent it.")
             }

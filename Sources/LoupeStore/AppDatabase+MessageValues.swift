@@ -5,9 +5,9 @@ import LoupeDomain
 extension AppDatabase {
     /// The event-specific placeholder values, read inside the transaction that queues the message: where the
     /// export is (never its content), which fields were corrected (names, not values), what the erasure kept.
-    static func messageValues(_ db: Database, _ event: MessageEvent, requestId: Int64) throws -> [Placeholder: String] {
-        let language = Language(rawValue: try String.fetchOne(
-            db, sql: "SELECT language FROM privacyRequest WHERE id = ?", arguments: [requestId]) ?? "") ?? .english
+    /// Written in the request's `language`.
+    static func messageValues(_ db: Database, _ event: MessageEvent, requestId: Int64, language: Language) throws
+        -> [Placeholder: String] {
         switch event {
         case .accessReady:
             guard let folder = try String.fetchOne(

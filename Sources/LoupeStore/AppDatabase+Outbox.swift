@@ -87,6 +87,7 @@ extension AppDatabase {
         if let until: Date = request["extendedUntil"] { values[.extendedUntil] = policy.dayString(until) }
         values[.extensionReason] = request["extensionReason"]
         values[.reason] = request["outcomeReason"]
+        values.merge(try Self.messageValues(db, event, requestId: requestId, language: language)) { $1 }
         values.merge(extra) { $1 }
         let rendered = try Self.template(db, event, language).render(values)
         return (request["publicId"], to, rendered.subject, rendered.body)

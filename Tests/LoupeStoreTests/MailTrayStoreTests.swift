@@ -114,6 +114,24 @@ import Testing
         #expect(try database.auditEntries(limit: 1, actor: sam).first?.action == "request.language")
     }
 
+    @Test func aWithdrawalAnsweredInSpanishNamesThePurposesInSpanish() throws {
+        let database = try demoDatabase(customers: 20)
+        let customer = try #require(try database.searchCustomers("", limit: 20).first { $0.email != nil })
+        guard case .newRequest(let id, .consentWithdrawal) = try database.receive(
+            mail("w1@x", from: customer.email!, subject: "Retirar consentimiento",
+                 body: "Hola, retiro mi consentimiento para la publicidad por favor. Gracias y saludos."),
+            actor: testAdmin, at: storeNow)
+        else { Issue.record("not filed as a withdrawal"); return }
+        try database.perform(.claim, on: id, actor: ava, at: storeNow)
+        _ = try database.confirmKind(publicId: id, kind: .consentWithdrawal, actor: ava, at: storeNow)
+        let withdrawn = try database.withdrawConsent(publicId: id, actor: ava, at: storeNow)
+        let message = try #require(database.messages(publicId: id).first { $0.event == .consentWithdrawn })
+        #expect(message.subject.hasPrefix("Su consentimiento ha sido retirado"))
+        let named = withdrawn.isEmpty ? [Language.spanish.nothingGranted] : withdrawn.map(Language.spanish.name)
+        for name in named { #expect(message.body.contains(name), "\(name) in \(message.body)") }
+        #expect(!message.body.contains("email marketing") && !message.body.contains("nothing was granted"))
+    }
+
     @Test func templatesExistInEveryLanguageAndAnUnknownPlaceholderIsRefusedInEach() throws {
         let database = try demoDatabase(customers: 5)
         let admin = try #require(try database.staffList().first { $0.role == .admin })
