@@ -96,9 +96,12 @@ public enum MailText {
             || lower.hasPrefix("---------- forwarded message") {
             return true
         }
-        let endings = ["wrote:", "schrieb:", "escribió:", "a écrit :", "a écrit:"]
+        // "… wrote:", but "Am … schrieb Ann <ann@…>:" names the writer after the verb; a mail client's line always
+        // carries the date, so "On Monday I wrote to you:" is the sender's own.
+        let verbs = [" wrote", " schrieb", " escribió", " a écrit"]
         let openings = ["on ", "am ", "el ", "le "]
-        return endings.contains { lower.hasSuffix($0) } && openings.contains { lower.hasPrefix($0) }
+        return lower.hasSuffix(":") && lower.contains(where: \.isNumber) && verbs.contains { lower.contains($0) }
+            && openings.contains { lower.hasPrefix($0) }
     }
 
     /// A newsletter's or a web form's furniture rather than the sender's words.
