@@ -50,6 +50,8 @@ struct RequestJSON: Encodable {
     let overdue: Bool
     let version: Int
     var channel: String?
+    /// The language the request's messages are written in (en, de, es, fr).
+    var language: String?
     var reference: String?
     var customer: String?
     var requester: String?
@@ -85,6 +87,7 @@ struct RequestJSON: Encodable {
     init(_ detail: RequestDetail, now: Date) {
         self.init(detail.summary, now: now)
         channel = detail.channel.rawValue
+        language = (detail.language ?? .english).rawValue
         reference = detail.externalReference
         customer = detail.customerPublicId
         requester = detail.requester.rawValue

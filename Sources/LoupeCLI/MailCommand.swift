@@ -50,9 +50,11 @@ struct ImportMail: ParsableCommand {
                 }
                 let failed = outcomes.filter { $0.error != nil }.count
                 let quarantined = outcomes.filter(\.quarantined).count
+                let unsorted = outcomes.filter(\.unsorted).count
                 print(
                     "\(outcomes.count - failed - quarantined) of \(outcomes.count) message\(outcomes.count == 1 ? "" : "s") "
                         + (dryRun ? "read (dry run: nothing filed or moved)." : "filed.")
+                        + (unsorted == 0 ? "" : " \(unsorted) in the unsorted tray (loupe mail list).")
                         + (quarantined == 0 ? "" : " \(quarantined) not mail, moved to \(MaildirImporter.quarantine)/."))
             }
             let failed = outcomes.filter { $0.error != nil }

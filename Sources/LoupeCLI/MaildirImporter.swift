@@ -29,6 +29,8 @@ struct MaildirImporter {
         var quarantined = false
         /// Why it is not mail, for a quarantined file.
         var reason: String?
+        /// Whether it went to the unsorted tray (recorded, no request made).
+        var unsorted = false
     }
 
     /// The Maildir++ folder files that are not mail are moved to.
@@ -102,7 +104,10 @@ struct MaildirImporter {
                 }
                 let filing = try byName[parsed.name]!.get()
                 try markSeen(parsed.name)
-                return Outcome(file: parsed.name, filed: filing.summary, request: Self.request(of: filing), error: nil)
+                var outcome = Outcome(
+                    file: parsed.name, filed: filing.summary, request: Self.request(of: filing), error: nil)
+                if case .unsorted = filing { outcome.unsorted = true }
+                return outcome
             } catch {
                 let message = (error as? LoupeError)?.message ?? "\(error)"
                 return Outcome(file: parsed.name, filed: nil, request: nil, error: message + " (left in new/)")

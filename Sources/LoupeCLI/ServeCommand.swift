@@ -191,6 +191,7 @@ struct ServeCommand: ParsableCommand {
                         "filed": String(outcomes.filter { $0.error == nil && !$0.quarantined }.count),
                         "unreadable": String(outcomes.filter { $0.error != nil }.count),
                         "quarantined": String(outcomes.filter(\.quarantined).count),
+                        "unsorted": String(outcomes.filter(\.unsorted).count),
                     ]
                 })
         }

@@ -45,6 +45,10 @@ enum RequestDetailLayout {
         field("Requester", Segment(requester, detail.requester == .guardian ? .danger : .text))
         field("Channel", Segment(detail.channel.rawValue), Segment("   reference ", .muted),
               Segment(detail.externalReference ?? "—"))
+        // English is the default and says nothing; another language is named where it is changed (L).
+        if let language = detail.language, language != .english {
+            field("Language", Segment(language.name), Segment("   its messages are written in it (L changes it)", .muted))
+        }
         field("Received", Segment(policy.minuteString(summary.receivedAt)))
         field("Due", Segment(policy.minuteString(due)),
               Segment("  " + (overdue ? "! " : "") + dueWords, overdue ? .overdue : dueSoon ? .dueSoon : .text))

@@ -68,6 +68,18 @@ import Testing
         #expect(harness.state.message?.text == "x dismisses unsorted mail (:mail).")
     }
 
+    @Test func aRequestInAnotherLanguageSaysSoAndEnglishSaysNothing() {
+        let rows = sampleQueue(count: 3)
+        var harness = Harness(width: 120, height: 40, rows: rows)
+        var german = RequestDetail(summary: rows[0], channel: .email)
+        german.language = .german
+        harness.details[rows[0].publicId] = german
+        harness.press(.enter)
+        #expect(harness.screen.contains("Language") && harness.screen.contains("Deutsch"))
+        harness.press(.escape, .char("j"), .enter)
+        #expect(!harness.screen.contains("Language"), "English, the default, takes no line")
+    }
+
     @Test func lAsksTheLanguageOfTheOpenRequest() {
         let rows = sampleQueue(count: 3)
         var harness = Harness(rows: rows.map { var row = $0; row.assignee = "ava"; return row })
