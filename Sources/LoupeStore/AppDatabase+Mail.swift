@@ -246,13 +246,7 @@ extension AppDatabase {
     /// admin; an open request only. One transaction, audited with the suggestion and the choice.
     public func confirmKind(publicId: String, kind: RequestKind, actor: StaffMember, at time: Date) throws
         -> RequestDetail {
-        try write { db in
-            let detail = try Self.fetchDetail(db, publicId: publicId)
-            try Self.authorize(db, actor, .confirmKind, AccessFacts(holder: detail.summary.assignee))
-            guard detail.summary.status.isOpen else {
-                throw LoupeError(
-                    .notAllowed, "\(publicId) is \(detail.summary.status.label): its kind no longer changes.")
-            }
+        try amendOpenRequest(publicId, .confirmKind, actor: actor, closed: "its kind no longer changes") { db, detail in
             typealias Columns = PrivacyRequestRecord.Columns
             try PrivacyRequestRecord.filter(Columns.id == detail.summary.id).updateAll(
                 db,
@@ -262,6 +256,35 @@ extension AppDatabase {
             try AuditLog.append(
                 db, at: time, actor: actor.userName, event: .kindConfirmed, target: publicId,
                 details: ["suggested": detail.summary.kind.rawValue, "kind": kind.rawValue])
+        }
+    }
+
+    /// Sets the language the request's messages are written in (the holder, a supervisor or an admin; an open
+    /// request). One transaction, audited with the old and the new language; messages already queued keep theirs.
+    public func setLanguage(publicId: String, language: Language, actor: StaffMember, at time: Date) throws
+        -> RequestDetail {
+        try amendOpenRequest(publicId, .changeLanguage, actor: actor, closed: "nothing more is sent") { db, detail in
+            try db.execute(sql: "UPDATE privacyRequest SET language = ?, version = version + 1 WHERE id = ?",
+                           arguments: [language.rawValue, detail.summary.id])
+            try AuditLog.append(db, at: time, actor: actor.userName, event: .languageChanged, target: publicId,
+                                details: ["from": (detail.language ?? .english).rawValue, "to": language.rawValue])
+        }
+    }
+
+    /// One change to an open request's own fields, in one transaction: the request read, the gate asked for
+    /// `useCase` with its holder, a closed request refused (`closed` says why), `change` applied with its audit
+    /// entry, the request read back.
+    private func amendOpenRequest(
+        _ publicId: String, _ useCase: UseCase, actor: StaffMember, closed: String,
+        change: (Database, RequestDetail) throws -> Void
+    ) throws -> RequestDetail {
+        try write { db in
+            let detail = try Self.fetchDetail(db, publicId: publicId)
+            try Self.authorize(db, actor, useCase, AccessFacts(holder: detail.summary.assignee))
+            guard detail.summary.status.isOpen else {
+                throw LoupeError(.notAllowed, "\(publicId) is \(detail.summary.status.label): \(closed).")
+            }
+            try change(db, detail)
             return try Self.fetchDetail(db, publicId: publicId)
         }
     }

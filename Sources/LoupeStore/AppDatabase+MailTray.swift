@@ -103,23 +103,3 @@ extension AppDatabase {
             decidedAt: row["decidedAt"])
     }
 }
-
-extension AppDatabase {
-    /// Sets the language the request's messages are written in (the holder, a supervisor or an admin; an open
-    /// request). One transaction, audited with the old and the new language; messages already queued keep theirs.
-    public func setLanguage(publicId: String, language: Language, actor: StaffMember, at time: Date) throws
-        -> RequestDetail {
-        try write { db in
-            let detail = try Self.fetchDetail(db, publicId: publicId)
-            try Self.authorize(db, actor, .changeLanguage, AccessFacts(holder: detail.summary.assignee))
-            guard detail.summary.status.isOpen else {
-                throw LoupeError(.notAllowed, "\(publicId) is \(detail.summary.status.label): nothing more is sent.")
-            }
-            try db.execute(sql: "UPDATE privacyRequest SET language = ?, version = version + 1 WHERE id = ?",
-                           arguments: [language.rawValue, detail.summary.id])
-            try AuditLog.append(db, at: time, actor: actor.userName, event: .languageChanged, target: publicId,
-                                details: ["from": (detail.language ?? .english).rawValue, "to": language.rawValue])
-            return try Self.fetchDetail(db, publicId: publicId)
-        }
-    }
-}
